@@ -11,9 +11,11 @@ public sealed class CaseDurations
 {
     private readonly long[] _sortedTicks;
     private readonly double[] _sortedSeconds;
+    private readonly double[] _byCase;
 
-    internal CaseDurations(long[] sortedTicks, TimeBasis timeBasis)
+    internal CaseDurations(long[] sortedTicks, double[] byCase, TimeBasis timeBasis)
     {
+        _byCase = byCase;
         _sortedTicks = sortedTicks;
         _sortedSeconds = new double[sortedTicks.Length];
         for (var i = 0; i < sortedTicks.Length; i++)
@@ -33,6 +35,12 @@ public sealed class CaseDurations
 
     /// <summary>Every case duration in seconds, ascending.</summary>
     public IReadOnlyList<double> AllSorted => _sortedSeconds;
+
+    /// <summary>
+    /// The duration of each case in seconds, indexed by case index of the log; NaN for a case the computation did not
+    /// cover (only when finishing a partial of some of the cases).
+    /// </summary>
+    public IReadOnlyList<double> ByCase => _byCase;
 
     /// <summary>Number of cases.</summary>
     public int Count => _sortedTicks.Length;

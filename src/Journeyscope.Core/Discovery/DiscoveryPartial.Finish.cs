@@ -31,8 +31,15 @@ public sealed partial class DiscoveryPartial
         var performance = new PerformanceDfg(names, EdgePerformances(order), timeBasis);
         var variants = new VariantSet(Variants(exampleCasesPerVariant), caseCount, timeBasis);
         var durations = _caseTicks.Span.ToArray();
+        var byCase = new double[_log.CaseCount];
+        byCase.AsSpan().Fill(double.NaN);
+        for (var i = 0; i < durations.Length; i++)
+        {
+            byCase[_caseIndex[i]] = SortedStatistics.Seconds(durations[i]);
+        }
+
         Array.Sort(durations);
-        return new DiscoveryResult(graph, performance, variants, new CaseDurations(durations, timeBasis));
+        return new DiscoveryResult(graph, performance, variants, new CaseDurations(durations, byCase, timeBasis));
     }
 
     private int[] EdgeOrder()
