@@ -1,0 +1,210 @@
+namespace Journeyscope.Discovery;
+
+public sealed partial class DiscoveryPartial
+{
+    /// <summary>Turns the (merged) partial into the results. Does not change the partial.</summary>
+    /// <param name="exampleCasesPerVariant">How many example case ids each variant keeps.</param>
+    /// <remarks>O(n log n): each edge's durations, each variant's durations and all case durations are sorted.</remarks>
+    public DiscoveryResult Finish(int exampleCasesPerVariant = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(exampleCasesPerVariant);
+        var names = _log.ActivityNames;
+        var timeBasis = _log.TimeBasis;
+        var caseCount = (long)_caseIndex.Count;
+
+        var statistics = new ActivityStatistics[_activityCount];
+        for (var i = 0; i < _activityCount; i++)
+        {
+            statistics[i] = new ActivityStatistics(i, names[i], _events[i], _activityCases[i], _reworkCases[i], _selfLoops[i]);
+        }
+
+        var order = EdgeOrder();
+        var edges = new DirectlyFollowsEdge[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var slot = order[i];
+            edges[i] = new DirectlyFollowsEdge(_edgeFrom[slot], _edgeTo[slot], _edgeCount[slot], _edgeCases[slot]);
+        }
+
+        var graph = new DirectlyFollowsGraph(
+            names, statistics, edges, (long[])_startCounts.Clone(), (long[])_endCounts.Clone(), caseCount, timeBasis);
+        var performance = new PerformanceDfg(names, EdgePerformances(order), timeBasis);
+        var variants = new VariantSet(Variants(exampleCasesPerVariant), caseCount, timeBasis);
+        var durations = _caseTicks.Span.ToArray();
+        var byCase = new double[_log.CaseCount];
+        byCase.AsSpan().Fill(double.NaN);
+        for (var i = 0; i < durations.Length; i++)
+        {
+            byCase[_caseIndex[i]] = SortedStatistics.Seconds(durations[i]);
+        }
+
+        Array.Sort(durations);
+        return new DiscoveryResult(graph, performance, variants, new CaseDurations(durations, byCase, timeBasis));
+    }
+
+    private int[] EdgeOrder()
+    {
+        var order = new int[_edgeFrom.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var byCount = _edgeCount[y].CompareTo(_edgeCount[x]);
+            if (byCount != 0)
+            {
+                return byCount;
+            }
+
+            var byFrom = _edgeFrom[x].CompareTo(_edgeFrom[y]);
+            return byFrom != 0 ? byFrom : _edgeTo[x].CompareTo(_edgeTo[y]);
+        });
+        return order;
+    }
+
+    private EdgePerformance[] EdgePerformances(int[] order)
+    {
+        // Counting sort of the pair durations by edge, then an exact sort inside each edge.
+        var edges = _edgeFrom.Count;
+        var offsets = new int[edges + 1];
+        for (var e = 0; e < edges; e++)
+        {
+            offsets[e + 1] = offsets[e] + (int)_edgeCount[e];
+        }
+
+        var cursor = offsets.AsSpan(0, edges).ToArray();
+        var values = new long[_pairEdge.Count];
+        var pairEdge = _pairEdge.Span;
+        var pairTicks = _pairTicks.Span;
+        for (var i = 0; i < pairEdge.Length; i++)
+        {
+            values[cursor[pairEdge[i]]++] = pairTicks[i];
+        }
+
+        var result = new EdgePerformance[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var slot = order[i];
+            var run = values.AsSpan(offsets[slot], offsets[slot + 1] - offsets[slot]);
+            run.Sort();
+            var sum = SortedStatistics.SumTicks(run);
+            result[i] = new EdgePerformance(
+                _edgeFrom[slot],
+                _edgeTo[slot],
+                run.Length,
+                SortedStatistics.Seconds(sum) / run.Length,
+                SortedStatistics.Median(run),
+                SortedStatistics.Seconds(run[0]),
+                SortedStatistics.Seconds(run[^1]),
+                SortedStatistics.Seconds(sum),
+                SortedStatistics.SampleStandardDeviation(run, sum),
+                SortedStatistics.Percentile(run, 0.90));
+        }
+
+        return result;
+    }
+
+    private Variant[] Variants(int exampleCasesPerVariant)
+    {
+        var variantCount = _variants.Count;
+        var cases = _caseIndex.Count;
+
+        // Cases in log order, so that each variant's examples are its first cases.
+        var byCase = new int[cases];
+        for (var i = 0; i < cases; i++)
+        {
+            byCase[i] = i;
+        }
+
+        if (!IsAscending(_caseIndex.Span))
+        {
+            var keys = _caseIndex.Span.ToArray();
+            Array.Sort(keys, byCase);
+        }
+
+        var offsets = new int[variantCount + 1];
+        for (var v = 0; v < variantCount; v++)
+        {
+            offsets[v + 1] = offsets[v] + (int)_variantCases[v];
+        }
+
+        var cursor = offsets.AsSpan(0, variantCount).ToArray();
+        var members = new int[cases];
+        foreach (var row in byCase)
+        {
+            members[cursor[_caseVariant[row]]++] = row;
+        }
+
+        var ranking = new int[variantCount];
+        for (var v = 0; v < variantCount; v++)
+        {
+            ranking[v] = v;
+        }
+
+        Array.Sort(ranking, (x, y) =>
+        {
+            var byCount = _variantCases[y].CompareTo(_variantCases[x]);
+            return byCount != 0 ? byCount : _variantFirstCase[x].CompareTo(_variantFirstCase[y]);
+        });
+
+        var caseIds = _log.CaseIds;
+        var names = _log.ActivityNames;
+        var result = new Variant[variantCount];
+        var covered = 0L;
+        var durations = new long[cases];
+        for (var rank = 0; rank < variantCount; rank++)
+        {
+            var v = ranking[rank];
+            var rows = members.AsSpan(offsets[v], offsets[v + 1] - offsets[v]);
+            var run = durations.AsSpan(0, rows.Length);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                run[i] = _caseTicks[rows[i]];
+            }
+
+            run.Sort();
+            var examples = new string[Math.Min(exampleCasesPerVariant, rows.Length)];
+            for (var i = 0; i < examples.Length; i++)
+            {
+                examples[i] = caseIds[_caseIndex[rows[i]]];
+            }
+
+            var codes = _variants.Get(v).ToArray();
+            var activityNames = new string[codes.Length];
+            for (var i = 0; i < codes.Length; i++)
+            {
+                activityNames[i] = names[codes[i]];
+            }
+
+            var count = _variantCases[v];
+            covered += count;
+            result[rank] = new Variant(
+                rank + 1,
+                codes,
+                activityNames,
+                count,
+                (double)count / cases,
+                (double)covered / cases,
+                SortedStatistics.Seconds(SortedStatistics.SumTicks(run)) / run.Length,
+                SortedStatistics.Median(run),
+                examples);
+        }
+
+        return result;
+    }
+
+    private static bool IsAscending(ReadOnlySpan<int> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Buffers;
+using Journeyscope.EventLogs;
+
+namespace Journeyscope.Discovery;
+
+/// <summary>
+/// The mergeable partial result of discovery over a set of cases of one log: activity, start/end and edge counts,
+/// every directly-follows duration, the variant table and every case duration.
+/// </summary>
+/// <remarks>
+/// Compute one per chunk of cases with <see cref="Compute"/>, fold them together with <see cref="Merge"/> and turn
+/// the total into results with <see cref="Finish"/>. Counts and sums merge by addition; durations are kept as exact
+/// tick values, so medians and percentiles are exact and every chunking and merge order gives the same result.
+/// A partial is mutable (Merge changes it) and not thread-safe; distinct partials can be computed concurrently.
+/// </remarks>
+public sealed partial class DiscoveryPartial
+{
+    // Dense (from * A + to) edge lookup while it fits in 4 MB of scratch; a dictionary beyond.
+    private const long DenseEdgeLimit = 1 << 20;
+
+    private readonly EventLog _log;
+    private readonly int _activityCount;
+    private readonly long[] _events;
+    private readonly long[] _activityCases;
+    private readonly long[] _reworkCases;
+    private readonly long[] _selfLoops;
+    private readonly long[] _startCounts;
+    private readonly long[] _endCounts;
+
+    private readonly GrowBuffer<int> _edgeFrom = new(64);
+    private readonly GrowBuffer<int> _edgeTo = new(64);
+    private readonly GrowBuffer<long> _edgeCount = new(64);
+    private readonly GrowBuffer<long> _edgeCases = new(64);
+    private Dictionary<long, int>? _edgeLookup;
+
+    private readonly GrowBuffer<int> _pairEdge;
+    private readonly GrowBuffer<long> _pairTicks;
+
+    private readonly VariantTable _variants = new();
+    private readonly GrowBuffer<long> _variantCases = new(64);
+    private readonly GrowBuffer<int> _variantFirstCase = new(64);
+
+    private readonly GrowBuffer<int> _caseIndex;
+    private readonly GrowBuffer<int> _caseVariant;
+    private readonly GrowBuffer<long> _caseTicks;
+
+    private DiscoveryPartial(EventLog log, int caseCapacity, int pairCapacity)
+    {
+        _log = log;
+        _activityCount = log.ActivityCount;
+        _events = new long[_activityCount];
+        _activityCases = new long[_activityCount];
+        _reworkCases = new long[_activityCount];
+        _selfLoops = new long[_activityCount];
+        _startCounts = new long[_activityCount];
+        _endCounts = new long[_activityCount];
+        _pairEdge = new GrowBuffer<int>(pairCapacity);
+        _pairTicks = new GrowBuffer<long>(pairCapacity);
+        _caseIndex = new GrowBuffer<int>(caseCapacity);
+        _caseVariant = new GrowBuffer<int>(caseCapacity);
+        _caseTicks = new GrowBuffer<long>(caseCapacity);
+    }
+
+    /// <summary>Number of cases this partial covers.</summary>
+    public int CaseCount => _caseIndex.Count;
+
+    /// <summary>The log the partial was computed from; only partials of the same log merge.</summary>
+    public EventLog Log => _log;
+
+    /// <summary>
+    /// Computes the partial result of cases <c>[firstCase, firstCase + caseCount)</c> of <paramref name="log"/> in one
+    /// pass over their events.
+    /// </summary>
+    /// <remarks>O(events of the chunk); scratch arrays come from <see cref="ArrayPool{T}.Shared"/>.</remarks>
+    public static DiscoveryPartial Compute(EventLog log, int firstCase, int caseCount)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstCase);
+        ArgumentOutOfRangeException.ThrowIfNegative(caseCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)firstCase + caseCount, log.CaseCount, nameof(caseCount));
+
+        var caseStarts = log.CaseStarts;
+        var endCase = firstCase + caseCount;
+        var eventCount = caseStarts[endCase] - caseStarts[firstCase];
+        var partial = new DiscoveryPartial(log, caseCount, Math.Max(0, eventCount - caseCount));
+        partial.Scan(firstCase, endCase);
+        return partial;
+    }
+
+    private void Scan(int firstCase, int endCase)
+    {
+        var activities = _log.Activities;
+        var timestamps = _log.Timestamps;
+        var caseStarts = _log.CaseStarts;
+        var a = _activityCount;
+        var dense = (long)a * a <= DenseEdgeLimit;
+        var edgeSlots = dense ? ArrayPool<int>.Shared.Rent(Math.Max(1, a * a)) : null;
+        var sparseSlots = dense ? null : new Dictionary<long, int>();
+        var seenIn = ArrayPool<int>.Shared.Rent(Math.Max(1, a));
+        var reworkIn = ArrayPool<int>.Shared.Rent(Math.Max(1, a));
+        var edgeLastCase = new GrowBuffer<int>(64);
+        try
+        {
+            edgeSlots?.AsSpan(0, a * a).Fill(-1);
+            seenIn.AsSpan(0, a).Fill(-1);
+            reworkIn.AsSpan(0, a).Fill(-1);
+            for (var c = firstCase; c < endCase; c++)
+            {
+                var start = caseStarts[c];
+                var end = caseStarts[c + 1];
+                var trace = activities[start..end];
+                long duration = 0;
+                if (trace.Length > 0)
+                {
+                    _startCounts[trace[0]]++;
+                    _endCounts[trace[^1]]++;
+                    duration = timestamps[end - 1] - timestamps[start];
+                }
+
+                var previous = -1;
+                for (var i = start; i < end; i++)
+                {
+                    var activity = activities[i];
+                    _events[activity]++;
+                    if (seenIn[activity] != c)
+                    {
+                        seenIn[activity] = c;
+                        _activityCases[activity]++;
+                    }
+                    else if (reworkIn[activity] != c)
+                    {
+                        reworkIn[activity] = c;
+                        _reworkCases[activity]++;
+                    }
+
+                    if (previous >= 0)
+                    {
+                        if (previous == activity)
+                        {
+                            _selfLoops[activity]++;
+                        }
+
+                        var key = ((long)previous * a) + activity;
+                        int slot;
+                        if (edgeSlots is not null)
+                        {
+                            slot = edgeSlots[key];
+                            if (slot < 0)
+                            {
+                                slot = AddEdge(previous, activity);
+                                edgeSlots[key] = slot;
+                                edgeLastCase.Add(-1);
+                            }
+                        }
+                        else if (!sparseSlots!.TryGetValue(key, out slot))
+                        {
+                            slot = AddEdge(previous, activity);
+                            sparseSlots[key] = slot;
+                            edgeLastCase.Add(-1);
+                        }
+
+                        _edgeCount[slot]++;
+                        if (edgeLastCase[slot] != c)
+                        {
+                            edgeLastCase[slot] = c;
+                            _edgeCases[slot]++;
+                        }
+
+                        _pairEdge.Add(slot);
+                        _pairTicks.Add(timestamps[i] - timestamps[i - 1]);
+                    }
+
+                    previous = activity;
+                }
+
+                var variant = _variants.GetOrAdd(trace, VariantTable.ComputeHash(trace), out var added);
+                if (added)
+                {
+                    _variantCases.Add(0);
+                    _variantFirstCase.Add(c);
+                }
+
+                _variantCases[variant]++;
+                _caseIndex.Add(c);
+                _caseVariant.Add(variant);
+                _caseTicks.Add(duration);
+            }
+        }
+        finally
+        {
+            if (edgeSlots is not null)
+            {
+                ArrayPool<int>.Shared.Return(edgeSlots);
+            }
+
+            ArrayPool<int>.Shared.Return(seenIn);
+            ArrayPool<int>.Shared.Return(reworkIn);
+        }
+    }
+
+    private int AddEdge(int from, int to)
+    {
+        var slot = _edgeFrom.Count;
+        _edgeFrom.Add(from);
+        _edgeTo.Add(to);
+        _edgeCount.Add(0);
+        _edgeCases.Add(0);
+        _edgeLookup?.Add(((long)from * _activityCount) + to, slot);
+        return slot;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Journeyscope.Discovery;
+
+/// <summary>A growable array that hands out spans; the building block of the mergeable partial results.</summary>
+/// <remarks>Not thread-safe. Capacity doubles, so appending n items costs O(n) amortised.</remarks>
+internal sealed class GrowBuffer<T>
+{
+    private T[] _items;
+
+    public GrowBuffer(int capacity)
+    {
+        _items = capacity <= 0 ? [] : new T[capacity];
+    }
+
+    public int Count { get; private set; }
+
+    public Span<T> Span => _items.AsSpan(0, Count);
+
+    public ref T this[int index] => ref _items[index];
+
+    public void Add(T item)
+    {
+        if (Count == _items.Length)
+        {
+            Grow(Count + 1);
+        }
+
+        _items[Count++] = item;
+    }
+
+    public void AddRange(ReadOnlySpan<T> items)
+    {
+        if (Count + items.Length > _items.Length)
+        {
+            Grow(Count + items.Length);
+        }
+
+        items.CopyTo(_items.AsSpan(Count));
+        Count += items.Length;
+    }
+
+    private void Grow(int needed)
+    {
+        var capacity = Math.Max(needed, Math.Max(8, _items.Length * 2));
+        Array.Resize(ref _items, capacity);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+
+namespace Journeyscope.IO;
+
+/// <summary>
+/// Imports event logs from CSV: dialect (encoding, delimiter, line ending), column roles and timestamp formats are
+/// detected from the first 64 KiB, then the file streams record by record.
+/// </summary>
+/// <remarks>
+/// Memory is bounded by the log being built plus one record (at most <see cref="ImportOptions.MaxRecordLength"/>
+/// characters). Bad rows are quarantined with line, column and reason (or stop the import in strict mode).
+/// </remarks>
+public static class CsvImporter
+{
+    /// <summary>The format name reported in <see cref="ImportResult.Format"/>.</summary>
+    public const string Format = "csv";
+
+    /// <summary>Imports the CSV file at <paramref name="path"/>.</summary>
+    public static ImportResult Import(string path, CsvImportOptions? csv = null, ImportOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= ImportOptions.Default;
+        var session = new ImportSession(System.IO.Path.GetFileName(path), options, new FileInfo(path).Length);
+        using var stream = OpenFile(path, session);
+        return Import(stream, session, csv ?? CsvImportOptions.Default, ct);
+    }
+
+    /// <summary>Imports CSV from <paramref name="stream"/> (read to its end, not disposed).</summary>
+    public static ImportResult Import(Stream stream, string sourceName, CsvImportOptions? csv = null, ImportOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        options ??= ImportOptions.Default;
+        var session = new ImportSession(sourceName, options, stream.CanSeek ? stream.Length - stream.Position : -1);
+        return Import(stream, session, csv ?? CsvImportOptions.Default, ct);
+    }
+
+    /// <summary>Detects the dialect, column roles, types and timestamp formats of the file without importing it.</summary>
+    public static CsvInspection Inspect(string path, CsvImportOptions? csv = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var session = new ImportSession(System.IO.Path.GetFileName(path), ImportOptions.Default);
+        using var stream = OpenFile(path, session);
+        return Inspect(stream, session, csv ?? CsvImportOptions.Default);
+    }
+
+    /// <summary>Detects the dialect, column roles, types and timestamp formats of CSV read from <paramref name="stream"/>.</summary>
+    public static CsvInspection Inspect(Stream stream, string sourceName, CsvImportOptions? csv = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return Inspect(stream, new ImportSession(sourceName, ImportOptions.Default), csv ?? CsvImportOptions.Default);
+    }
+
+    private static CsvInspection Inspect(Stream stream, ImportSession session, CsvImportOptions csv)
+    {
+        var dialect = CsvDialect.Sniff(stream, csv, session);
+        var (names, rows) = SplitSample(dialect, csv);
+        var layout = CsvLayout.Resolve(names, rows, csv, session);
+        var columns = new CsvColumnInspection[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            columns[i] = new CsvColumnInspection(names[i], layout.Roles[i], layout.Types[i], layout.Formats[i]?.Display);
+        }
+
+        var preview = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < rows.Count && i < 10; i++)
+        {
+            preview.Add(rows[i]);
+        }
+
+        return new CsvInspection(dialect.Encoding.WebName, dialect.HasByteOrderMark, dialect.Delimiter, dialect.LineEnding, columns, preview, layout.Warnings);
+    }
+
+    private static (string[] Names, List<string[]> Rows) SplitSample(CsvDialect dialect, CsvImportOptions csv)
+    {
+        var records = dialect.SampleRecords;
+        if (records.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var header = csv.HasHeader ? records[0] : null;
+        var names = CsvLayout.HeaderNames(header, records[0].Length);
+        return (names, csv.HasHeader ? records.GetRange(1, records.Count - 1) : records);
+    }
+
+    private static FileStream OpenFile(string path, ImportSession session)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw session.Fatal(0, -1, null, $"the file cannot be opened: {ex.Message}", ex);
+        }
+    }
+
+    private static ImportResult Import(Stream stream, ImportSession session, CsvImportOptions csv, CancellationToken ct)
+    {
+        var counting = new CountingStream(stream);
+        var dialect = CsvDialect.Sniff(counting, csv, session);
+        var (names, rows) = SplitSample(dialect, csv);
+        var layout = CsvLayout.Resolve(names, rows, csv, session);
+        foreach (var warning in layout.Warnings)
+        {
+            session.Warn(warning);
+        }
+
+        var reader = new CsvRecordReader(dialect.OpenReader(counting), dialect.Delimiter, csv.Quote, session.Options.MaxRecordLength);
+        try
+        {
+            return new CsvRowReader(reader, layout, csv, session, counting).Run(ct);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw session.Fatal(reader.StartLine, -1, null, $"the bytes are not valid {dialect.Encoding.WebName}; set CsvImportOptions.Encoding", ex);
+        }
+    }
+}
