@@ -1,0 +1,212 @@
+using Journeyscope.EventLogs;
+
+namespace Journeyscope.Performance;
+
+/// <summary>Value stream (lean) analysis: lead, processing and waiting time, flow efficiency, and where customers wait.</summary>
+/// <remarks>
+/// Each case is turned into steps (activity instances with a start and a completion, see
+/// <see cref="ProcessingTimeSource"/>), ordered by completion. Definitions are in docs/performance.md. Runs in
+/// parallel over chunks of cases, each chunk writing its own slots of shared result columns; the token is checked
+/// per chunk. O(n log k) for cases of k steps (the sort behind overlapping processing time), plus O(m log m) for the m
+/// hand-overs (edge medians).
+/// </remarks>
+public static partial class ValueStream
+{
+    private const int ChunkCases = 1024;
+
+    /// <summary>Analyses <paramref name="log"/>.</summary>
+    /// <exception cref="ArgumentException">A forced <see cref="ValueStreamOptions.Source"/> the log cannot provide.</exception>
+    public static ValueStreamResult Analyze(EventLog log, ValueStreamOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        options ??= ValueStreamOptions.Default;
+        var source = options.Source ?? Detect(log);
+        if (source == ProcessingTimeSource.StartTimestamps && log.StartTimestamps is null)
+        {
+            throw new ArgumentException("The log has no start timestamps.", nameof(options));
+        }
+
+        if (source == ProcessingTimeSource.LifecyclePairs && log.Lifecycle is null)
+        {
+            throw new ArgumentException("The log has no lifecycle transitions.", nameof(options));
+        }
+
+        var steps = new StepColumns(log.EventCount, log.CaseCount);
+        var measurer = new CaseMeasurer(log, source, options.Calendar, steps);
+        var chunks = (log.CaseCount + ChunkCases - 1) / ChunkCases;
+        Parallel.For(
+            0,
+            chunks,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => new Scratch(),
+            (chunk, _, scratch) =>
+            {
+                var to = Math.Min((chunk + 1) * ChunkCases, log.CaseCount);
+                for (var c = chunk * ChunkCases; c < to; c++)
+                {
+                    measurer.Measure(c, scratch);
+                }
+
+                return scratch;
+            },
+            _ => { });
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Aggregate(log, source, options.Calendar is not null, steps);
+    }
+
+    /// <summary>The processing-time source <see cref="Analyze"/> uses for <paramref name="log"/> when none is forced.</summary>
+    public static ProcessingTimeSource Detect(EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (log.StartTimestamps is { } starts && starts.Validity.CountValid() > 0)
+        {
+            return ProcessingTimeSource.StartTimestamps;
+        }
+
+        if (log.Lifecycle is { } lifecycle)
+        {
+            var kinds = LifecycleKinds(lifecycle);
+            foreach (var code in lifecycle.Codes)
+            {
+                if (code >= 0 && kinds[code] == LifecycleKind.Start)
+                {
+                    return ProcessingTimeSource.LifecyclePairs;
+                }
+            }
+        }
+
+        return ProcessingTimeSource.None;
+    }
+
+    internal static LifecycleKind[] LifecycleKinds(StringColumn lifecycle)
+    {
+        var kinds = new LifecycleKind[lifecycle.Dictionary.Count];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var text = lifecycle.Dictionary[i].AsSpan().Trim();
+            kinds[i] = text.Equals("start", StringComparison.OrdinalIgnoreCase) ? LifecycleKind.Start
+                : text.Equals("complete", StringComparison.OrdinalIgnoreCase) ? LifecycleKind.Complete
+                : LifecycleKind.Other;
+        }
+
+        return kinds;
+    }
+
+    private static ValueStreamResult Aggregate(EventLog log, ProcessingTimeSource source, bool usesCalendar, StepColumns steps)
+    {
+        var cases = new List<CaseValueStream>(log.CaseCount);
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            if (!steps.CaseMeasured[c])
+            {
+                continue;
+            }
+
+            var lead = steps.CaseLead[c];
+            var processing = steps.CaseProcessing[c];
+            double? efficiency = source == ProcessingTimeSource.None || lead == 0 ? null : processing / (double)lead;
+            cases.Add(new CaseValueStream(
+                log.CaseIds[c], TimeSpan.FromTicks(lead), TimeSpan.FromTicks(processing),
+                TimeSpan.FromTicks(Math.Max(0, lead - processing)), efficiency));
+        }
+
+        var activities = AggregateActivities(log, steps);
+        var edges = AggregateEdges(log, steps, out var totalWait);
+        var ranked = edges
+            .OrderByDescending(e => e.TotalWaitingTime)
+            .ThenByDescending(e => e.MeanWaitingTime)
+            .ThenBy(e => e.From, StringComparer.Ordinal)
+            .ThenBy(e => e.To, StringComparer.Ordinal)
+            .Select((e, i) => new Bottleneck(i + 1, e, totalWait == 0 ? 0 : e.TotalWaitingTime.Ticks / (double)totalWait))
+            .ToArray();
+        return new ValueStreamResult(source, usesCalendar, [.. cases], activities, edges, ranked);
+    }
+
+    private static ActivityPerformance[] AggregateActivities(EventLog log, StepColumns steps)
+    {
+        var count = new int[log.ActivityCount];
+        var processing = new long[log.ActivityCount];
+        var waitCount = new int[log.ActivityCount];
+        var waiting = new long[log.ActivityCount];
+        for (var s = 0; s < steps.Activity.Length; s++)
+        {
+            var a = steps.Activity[s];
+            if (a < 0)
+            {
+                continue;
+            }
+
+            count[a]++;
+            processing[a] += steps.Processing[s];
+            if (steps.Edge[s] >= 0)
+            {
+                waitCount[a]++;
+                waiting[a] += steps.Wait[s];
+            }
+        }
+
+        var result = new List<ActivityPerformance>();
+        for (var a = 0; a < count.Length; a++)
+        {
+            if (count[a] > 0)
+            {
+                result.Add(new ActivityPerformance(
+                    log.ActivityNames[a], count[a], TimeSpan.FromTicks(processing[a]), Mean(processing[a], count[a]),
+                    waitCount[a], TimeSpan.FromTicks(waiting[a]), Mean(waiting[a], waitCount[a])));
+            }
+        }
+
+        return [.. result.OrderBy(r => r.Activity, StringComparer.Ordinal)];
+    }
+
+    private static EdgePerformance[] AggregateEdges(EventLog log, StepColumns steps, out long totalWait)
+    {
+        var m = 0;
+        foreach (var edge in steps.Edge)
+        {
+            m += edge >= 0 ? 1 : 0;
+        }
+
+        var keys = new long[m];
+        var waits = new long[m];
+        var k = 0;
+        for (var s = 0; s < steps.Edge.Length; s++)
+        {
+            if (steps.Edge[s] >= 0)
+            {
+                keys[k] = steps.Edge[s];
+                waits[k++] = steps.Wait[s];
+            }
+        }
+
+        Array.Sort(keys, waits);
+        var result = new List<EdgePerformance>();
+        totalWait = 0;
+        var activityCount = Math.Max(1, log.ActivityCount);
+        for (var start = 0; start < m;)
+        {
+            var end = start;
+            long sum = 0;
+            while (end < m && keys[end] == keys[start])
+            {
+                sum += waits[end++];
+            }
+
+            var group = waits.AsSpan(start, end - start);
+            group.Sort();
+            var n = group.Length;
+            var median = n % 2 == 1 ? group[n / 2] : (long)Math.Round((group[(n / 2) - 1] + (double)group[n / 2]) / 2);
+            totalWait += sum;
+            result.Add(new EdgePerformance(
+                log.ActivityNames[(int)(keys[start] / activityCount)], log.ActivityNames[(int)(keys[start] % activityCount)],
+                n, TimeSpan.FromTicks(sum), Mean(sum, n), TimeSpan.FromTicks(median)));
+            start = end;
+        }
+
+        return [.. result.OrderBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal)];
+    }
+
+    private static TimeSpan Mean(long total, int count) =>
+        count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)Math.Round(total / (double)count));
+}

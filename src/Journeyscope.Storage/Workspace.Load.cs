@@ -1,0 +1,149 @@
+using System.Text;
+using DuckDB.NET.Data;
+using Journeyscope.EventLogs;
+
+namespace Journeyscope.Storage;
+
+public sealed partial class Workspace
+{
+    /// <summary>
+    /// Loads every stored event into an <see cref="EventLog"/>: cases in order of first appearance, events by time
+    /// with ties in import order, with every standard column and every event and case attribute.
+    /// </summary>
+    /// <remarks>
+    /// One ordered scan of <c>events</c> and one of <c>cases</c>. A log appended and loaded again equals the original,
+    /// except that activity and string-attribute dictionary codes are renumbered in order of first appearance.
+    /// </remarks>
+    public EventLog LoadEventLog(CancellationToken cancellationToken = default)
+    {
+        Enter();
+        try
+        {
+            return Load(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private EventLog Load(CancellationToken cancellationToken)
+    {
+        var count = Scalar("SELECT count(*) FROM events");
+        var builder = new EventLogBuilder((int)Math.Min(count, Array.MaxLength));
+        var eventAttributes = _registry.InScope(AttributeScope.Event);
+        var caseAttributes = _registry.InScope(AttributeScope.Case);
+        var eventHandles = new int[eventAttributes.Count];
+        for (var a = 0; a < eventHandles.Length; a++)
+        {
+            eventHandles[a] = builder.GetEventAttributeHandle(eventAttributes[a].Name, eventAttributes[a].Type);
+        }
+
+        var caseHandles = new int[caseAttributes.Count];
+        for (var a = 0; a < caseHandles.Length; a++)
+        {
+            caseHandles[a] = builder.GetCaseAttributeHandle(caseAttributes[a].Name, caseAttributes[a].Type);
+        }
+
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText =
+                "SELECT case_id, activity, ts, offset_min, start_ts, start_offset_min, lifecycle, resource, channel" +
+                Columns(eventAttributes) + " FROM events ORDER BY seq";
+            using var reader = (DuckDBDataReader)command.ExecuteReader();
+            var ordinals = Ordinals(eventAttributes, 9);
+            var row = 0;
+            while (reader.Read())
+            {
+                if ((row++ & (CancellationStride - 1)) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var e = builder.AddEvent(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt16(3));
+                if (!reader.IsDBNull(4))
+                {
+                    builder.SetStartTimestamp(e, reader.GetInt64(4), reader.GetInt16(5));
+                }
+
+                if (!reader.IsDBNull(6))
+                {
+                    builder.SetLifecycle(e, reader.GetString(6));
+                }
+
+                if (!reader.IsDBNull(7))
+                {
+                    builder.SetResource(e, reader.GetString(7));
+                }
+
+                if (!reader.IsDBNull(8))
+                {
+                    builder.SetChannel(e, reader.GetString(8));
+                }
+
+                for (var a = 0; a < eventHandles.Length; a++)
+                {
+                    var ordinal = ordinals[a];
+                    if (reader.IsDBNull(ordinal))
+                    {
+                        continue;
+                    }
+
+                    if (eventAttributes[a].Type == AttributeType.String)
+                    {
+                        builder.SetEventAttribute(e, eventHandles[a], reader.GetString(ordinal).AsSpan());
+                    }
+                    else
+                    {
+                        builder.SetEventAttribute(e, eventHandles[a], AttributeRegistry.Read(reader, ordinal, eventAttributes[a].Type)!.Value);
+                    }
+                }
+            }
+        }
+
+        if (caseHandles.Length > 0)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT case_id" + Columns(caseAttributes) + " FROM cases ORDER BY first_seq";
+            using var reader = (DuckDBDataReader)command.ExecuteReader();
+            var ordinals = Ordinals(caseAttributes, 1);
+            while (reader.Read())
+            {
+                var caseId = reader.GetString(0);
+                for (var a = 0; a < caseHandles.Length; a++)
+                {
+                    if (AttributeRegistry.Read(reader, ordinals[a], caseAttributes[a].Type) is { } value)
+                    {
+                        builder.SetCaseAttribute(caseId, caseHandles[a], value);
+                    }
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static string Columns(List<StoredAttribute> attributes)
+    {
+        var text = new StringBuilder();
+        foreach (var attribute in attributes)
+        {
+            text.Append(", ").Append(attribute.QuotedColumns);
+        }
+
+        return text.ToString();
+    }
+
+    private static int[] Ordinals(List<StoredAttribute> attributes, int first)
+    {
+        var ordinals = new int[attributes.Count];
+        var next = first;
+        for (var a = 0; a < ordinals.Length; a++)
+        {
+            ordinals[a] = next;
+            next += attributes[a].Type == AttributeType.Timestamp ? 2 : 1;
+        }
+
+        return ordinals;
+    }
+}

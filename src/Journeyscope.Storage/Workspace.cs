@@ -1,0 +1,207 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Journeyscope.Storage;
+
+/// <summary>
+/// A workspace: a folder holding journey definitions (<c>journeys/</c>, YAML) and an embedded DuckDB database
+/// (<c>journeyscope.duckdb</c>) of events, cases, objects, relations and quarantined records.
+/// </summary>
+/// <remarks>
+/// Thread-safe: operations are serialised on the one database connection. DuckDB never reaches the network: the
+/// database is opened with extension auto-install and auto-load off and with external access disabled.
+/// One process at a time can open a workspace (DuckDB locks the file).
+/// </remarks>
+public sealed partial class Workspace : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TimeProvider _time;
+    private readonly AttributeRegistry _registry = new();
+    private long _version;
+    private bool _disposed;
+
+    private Workspace(string folder, DuckDBConnection connection, TimeProvider time)
+    {
+        Folder = folder;
+        _connection = connection;
+        _time = time;
+    }
+
+    /// <summary>The workspace folder (absolute).</summary>
+    public string Folder { get; }
+
+    /// <summary>The folder holding journey definitions (YAML).</summary>
+    public string JourneysFolder => Path.Combine(Folder, StoreSchema.JourneysFolderName);
+
+    /// <summary>The DuckDB database file.</summary>
+    public string DatabasePath => Path.Combine(Folder, StoreSchema.DatabaseFileName);
+
+    /// <summary>
+    /// A number that increases with every import that added something (events, objects or quarantined records).
+    /// Caches of the loaded <see cref="EventLogs.EventLog"/> are valid for one version.
+    /// </summary>
+    public long Version => Volatile.Read(ref _version);
+
+    /// <summary>Opens the workspace in <paramref name="folder"/>, creating it (folder, <c>journeys/</c>, database) when asked.</summary>
+    /// <param name="folder">The workspace folder.</param>
+    /// <param name="create">Create the workspace when the folder holds none; otherwise a missing workspace is an error.</param>
+    /// <param name="timeProvider">The clock used to time-stamp imports; the system clock by default.</param>
+    /// <exception cref="WorkspaceException">The folder is not a workspace (and <paramref name="create"/> is false), the database is
+    /// locked by another process, or it is damaged or of an unknown version.</exception>
+    public static Workspace Open(string folder, bool create = true, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var full = Path.GetFullPath(folder);
+        var database = Path.Combine(full, StoreSchema.DatabaseFileName);
+        if (!File.Exists(database))
+        {
+            if (!create)
+            {
+                throw new WorkspaceException(
+                    $"'{full}' is not a Journeyscope workspace (no {StoreSchema.DatabaseFileName} in it). " +
+                    "Import data into it first (journeyscope import FILE --workspace DIR) or pass the right --workspace.");
+            }
+
+            try
+            {
+                Directory.CreateDirectory(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new WorkspaceException($"Cannot create the workspace folder '{full}': {e.Message}", e);
+            }
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(full, StoreSchema.JourneysFolderName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WorkspaceException($"Cannot create the journeys folder in '{full}': {e.Message}", e);
+        }
+
+        var connection = Connect(database);
+        var workspace = new Workspace(full, connection, timeProvider ?? TimeProvider.System);
+        try
+        {
+            workspace.Initialise();
+        }
+        catch (DuckDBException e)
+        {
+            workspace.Dispose();
+            throw new WorkspaceException(
+                $"The workspace database '{database}' is damaged or not a Journeyscope database: {e.Message}", e);
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+
+        return workspace;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _connection.Dispose();
+        _gate.Dispose();
+    }
+
+    private static DuckDBConnection Connect(string database)
+    {
+        var builder = new DuckDBConnectionStringBuilder { DataSource = database };
+
+        // Never reach the network: no extension downloads or implicit loads, no access to files or URLs from SQL.
+        builder["autoinstall_known_extensions"] = "false";
+        builder["autoload_known_extensions"] = "false";
+        builder["allow_community_extensions"] = "false";
+        builder["enable_external_access"] = "false";
+
+        // The machine is shared by the server's requests (and other work); two threads keep imports fast enough.
+        builder["threads"] = "2";
+        var connection = new DuckDBConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            var locked = e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
+            throw new WorkspaceException(
+                locked
+                    ? $"The workspace database '{database}' is in use by another process. Close the other Journeyscope " +
+                      $"(CLI or server) using it and try again. ({e.Message})"
+                    : $"The workspace database '{database}' cannot be opened; it may be damaged or from a newer " +
+                      $"Journeyscope. ({e.Message})",
+                e);
+        }
+
+        return connection;
+    }
+
+    private void Initialise()
+    {
+        Execute(StoreSchema.Create);
+        var schema = ReadMeta("schema_version");
+        if (schema is null)
+        {
+            Execute(
+                "INSERT INTO meta VALUES ('schema_version', '" +
+                StoreSchema.Version.ToString(CultureInfo.InvariantCulture) + "'), ('workspace_version', '0')");
+        }
+        else if (!string.Equals(schema, StoreSchema.Version.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        {
+            throw new WorkspaceException(
+                $"The workspace database '{DatabasePath}' has schema version {schema}; this Journeyscope reads version " +
+                $"{StoreSchema.Version}. Use a matching Journeyscope version.");
+        }
+
+        _version = long.Parse(ReadMeta("workspace_version") ?? "0", CultureInfo.InvariantCulture);
+        _registry.Reload(_connection);
+    }
+
+    private string? ReadMeta(string key)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.Add(new DuckDBParameter("key", key));
+        return command.ExecuteScalar() as string;
+    }
+
+    private int Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Enter()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _gate.Wait();
+    }
+}
