@@ -4,5 +4,5 @@ namespace Journeyscope.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns its exit code: 0 success, 1 bad input, 2 usage error.</summary>
-    public static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+    public static int Main(string[] args) => JourneyscopeCli.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);
 }

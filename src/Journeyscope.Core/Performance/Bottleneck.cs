@@ -4,4 +4,4 @@ namespace Journeyscope.Performance;
 /// <param name="Rank">1 for the costliest.</param>
 /// <param name="Edge">The hand-over and its waiting statistics.</param>
 /// <param name="Share">Its share of the waiting time of all hand-overs, in [0, 1].</param>
-public sealed record Bottleneck(int Rank, EdgePerformance Edge, double Share);
+public sealed record Bottleneck(int Rank, HandoverWaitingTime Edge, double Share);

@@ -160,7 +160,7 @@ public static partial class ValueStream
         return [.. result.OrderBy(r => r.Activity, StringComparer.Ordinal)];
     }
 
-    private static EdgePerformance[] AggregateEdges(EventLog log, StepColumns steps, out long totalWait)
+    private static HandoverWaitingTime[] AggregateEdges(EventLog log, StepColumns steps, out long totalWait)
     {
         var m = 0;
         foreach (var edge in steps.Edge)
@@ -181,7 +181,7 @@ public static partial class ValueStream
         }
 
         Array.Sort(keys, waits);
-        var result = new List<EdgePerformance>();
+        var result = new List<HandoverWaitingTime>();
         totalWait = 0;
         var activityCount = Math.Max(1, log.ActivityCount);
         for (var start = 0; start < m;)
@@ -198,7 +198,7 @@ public static partial class ValueStream
             var n = group.Length;
             var median = n % 2 == 1 ? group[n / 2] : (long)Math.Round((group[(n / 2) - 1] + (double)group[n / 2]) / 2);
             totalWait += sum;
-            result.Add(new EdgePerformance(
+            result.Add(new HandoverWaitingTime(
                 log.ActivityNames[(int)(keys[start] / activityCount)], log.ActivityNames[(int)(keys[start] % activityCount)],
                 n, TimeSpan.FromTicks(sum), Mean(sum, n), TimeSpan.FromTicks(median)));
             start = end;

@@ -9,7 +9,7 @@ public sealed class ValueStreamResult
         bool usesCalendar,
         CaseValueStream[] cases,
         ActivityPerformance[] activities,
-        EdgePerformance[] edges,
+        HandoverWaitingTime[] edges,
         Bottleneck[] bottlenecks)
     {
         Source = source;
@@ -83,7 +83,7 @@ public sealed class ValueStreamResult
     public IReadOnlyList<ActivityPerformance> Activities { get; }
 
     /// <summary>Per hand-over (directly-follows pair of steps), ordered by from then to (ordinal).</summary>
-    public IReadOnlyList<EdgePerformance> Edges { get; }
+    public IReadOnlyList<HandoverWaitingTime> Edges { get; }
 
     /// <summary>Hand-overs by total waiting time, costliest first (ties by mean waiting time, then names).</summary>
     public IReadOnlyList<Bottleneck> Bottlenecks { get; }

@@ -16,23 +16,23 @@ public static class CsvImporter
     public const string Format = "csv";
 
     /// <summary>Imports the CSV file at <paramref name="path"/>.</summary>
-    public static ImportResult Import(string path, CsvImportOptions? csv = null, ImportOptions? options = null, CancellationToken ct = default)
+    public static ImportResult Import(string path, CsvImportOptions? csv = null, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= ImportOptions.Default;
         var session = new ImportSession(System.IO.Path.GetFileName(path), options, new FileInfo(path).Length);
         using var stream = OpenFile(path, session);
-        return Import(stream, session, csv ?? CsvImportOptions.Default, ct);
+        return Import(stream, session, csv ?? CsvImportOptions.Default, cancellationToken);
     }
 
     /// <summary>Imports CSV from <paramref name="stream"/> (read to its end, not disposed).</summary>
-    public static ImportResult Import(Stream stream, string sourceName, CsvImportOptions? csv = null, ImportOptions? options = null, CancellationToken ct = default)
+    public static ImportResult Import(Stream stream, string sourceName, CsvImportOptions? csv = null, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
         options ??= ImportOptions.Default;
         var session = new ImportSession(sourceName, options, stream.CanSeek ? stream.Length - stream.Position : -1);
-        return Import(stream, session, csv ?? CsvImportOptions.Default, ct);
+        return Import(stream, session, csv ?? CsvImportOptions.Default, cancellationToken);
     }
 
     /// <summary>Detects the dialect, column roles, types and timestamp formats of the file without importing it.</summary>
@@ -97,7 +97,7 @@ public static class CsvImporter
         }
     }
 
-    private static ImportResult Import(Stream stream, ImportSession session, CsvImportOptions csv, CancellationToken ct)
+    private static ImportResult Import(Stream stream, ImportSession session, CsvImportOptions csv, CancellationToken cancellationToken)
     {
         var counting = new CountingStream(stream);
         var dialect = CsvDialect.Sniff(counting, csv, session);
@@ -111,7 +111,7 @@ public static class CsvImporter
         var reader = new CsvRecordReader(dialect.OpenReader(counting), dialect.Delimiter, csv.Quote, session.Options.MaxRecordLength);
         try
         {
-            return new CsvRowReader(reader, layout, csv, session, counting).Run(ct);
+            return new CsvRowReader(reader, layout, csv, session, counting).Run(cancellationToken);
         }
         catch (DecoderFallbackException ex)
         {

@@ -56,7 +56,7 @@ internal sealed class CsvRowReader
         _wideOffsets = new short[layout.Wide.Length];
     }
 
-    public ImportResult Run(CancellationToken ct)
+    public ImportResult Run(CancellationToken cancellationToken)
     {
         var expected = _layout.Names.Length;
         if (_csv.HasHeader && !_reader.Read())
@@ -69,7 +69,7 @@ internal sealed class CsvRowReader
             _session.RecordRead();
             if ((_session.RecordsRead & 4095) == 0)
             {
-                ct.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             _session.Report(_counting.BytesRead);

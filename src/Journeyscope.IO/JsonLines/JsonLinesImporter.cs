@@ -21,7 +21,7 @@ public static class JsonLinesImporter
     public const string Format = "jsonl";
 
     /// <summary>Imports the JSON lines file at <paramref name="path"/>.</summary>
-    public static ImportResult Import(string path, ImportOptions? options = null, CancellationToken ct = default)
+    public static ImportResult Import(string path, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= ImportOptions.Default;
@@ -38,17 +38,17 @@ public static class JsonLinesImporter
 
         using (stream)
         {
-            return new JsonLinesReader(stream, session).Run(ct);
+            return new JsonLinesReader(stream, session).Run(cancellationToken);
         }
     }
 
     /// <summary>Imports JSON lines from <paramref name="stream"/> (read to its end, not disposed).</summary>
-    public static ImportResult Import(Stream stream, string sourceName, ImportOptions? options = null, CancellationToken ct = default)
+    public static ImportResult Import(Stream stream, string sourceName, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
         options ??= ImportOptions.Default;
         var session = new ImportSession(sourceName, options, stream.CanSeek ? stream.Length - stream.Position : -1);
-        return new JsonLinesReader(stream, session).Run(ct);
+        return new JsonLinesReader(stream, session).Run(cancellationToken);
     }
 }

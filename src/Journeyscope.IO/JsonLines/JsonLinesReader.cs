@@ -24,7 +24,7 @@ internal sealed class JsonLinesReader
         _session = session;
     }
 
-    public ImportResult Run(CancellationToken ct)
+    public ImportResult Run(CancellationToken cancellationToken)
     {
         var any = false;
         while (_lines.TryReadLine(out var line))
@@ -38,7 +38,7 @@ internal sealed class JsonLinesReader
             _session.RecordRead();
             if ((_session.RecordsRead & 4095) == 0)
             {
-                ct.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             _session.Report(_counting.BytesRead);

@@ -28,8 +28,8 @@ public sealed class ValueStreamTests
         result.TotalLeadTime.ShouldBe(9 * H);
         result.MeanLeadTime.ShouldBe(4.5 * H);
         result.Edges.ShouldBe([
-            new EdgePerformance("A", "B", 2, 6 * H, 3 * H, 3 * H),
-            new EdgePerformance("B", "C", 1, 3 * H, 3 * H, 3 * H),
+            new HandoverWaitingTime("A", "B", 2, 6 * H, 3 * H, 3 * H),
+            new HandoverWaitingTime("B", "C", 1, 3 * H, 3 * H, 3 * H),
         ]);
         var b = result.Activities.Single(a => a.Activity == "B");
         (b.Count, b.WaitCount, b.TotalWaitingTime, b.MeanWaitingTime).ShouldBe((2, 2, 6 * H, 3 * H));

@@ -7,7 +7,7 @@ namespace Journeyscope.Performance;
 /// <param name="TotalWaitingTime">Sum of the waits.</param>
 /// <param name="MeanWaitingTime">Mean wait.</param>
 /// <param name="MedianWaitingTime">Median wait (mean of the two middle values for an even count).</param>
-public sealed record EdgePerformance(
+public sealed record HandoverWaitingTime(
     string From,
     string To,
     int Count,

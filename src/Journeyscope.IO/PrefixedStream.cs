@@ -1,9 +1,19 @@
 namespace Journeyscope.IO;
 
-/// <summary>Replays bytes already read for sniffing, then continues with the rest of the stream.</summary>
+/// <summary>Replays bytes already read for sniffing (magic bytes, encodings), then continues with the rest of the stream.</summary>
+/// <remarks>Lets importers sniff streams that cannot seek. Disposing it disposes the rest of the stream.</remarks>
 internal sealed class PrefixedStream(byte[] prefix, int start, int length, Stream rest) : Stream
 {
     private int _position = start;
+
+    /// <summary>Reads up to <paramref name="count"/> bytes from the start of <paramref name="stream"/> and wraps it so they are read again.</summary>
+    public static PrefixedStream Peek(Stream stream, int count, out ReadOnlySpan<byte> head)
+    {
+        var buffer = new byte[count];
+        var filled = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        head = buffer.AsSpan(0, filled);
+        return new PrefixedStream(buffer, 0, filled, stream);
+    }
 
     public override bool CanRead => true;
 
@@ -43,4 +53,14 @@ internal sealed class PrefixedStream(byte[] prefix, int start, int length, Strea
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            rest.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Journeyscope.Cli.Output;
+using Journeyscope.Storage;
+
+namespace Journeyscope.Cli.Commands;
+
+/// <summary><c>journeyscope info</c>: what the workspace holds.</summary>
+internal static class InfoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("info",
+            "What the workspace holds: cases, events, activities, variants, time range, attributes with types and cardinality, " +
+            "imports and quarantine.\nExample: journeyscope info --workspace ./receipt --format json");
+        command.SetAction(parse =>
+        {
+            using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
+            var info = workspace.GetInfo();
+            var report = new Report();
+            report.Add(new Table("Workspace", "Folder", "Version", "Cases", "Events", "Activities", "Variants", "First event", "Last event", "Quarantined")
+                .Add(workspace.Folder, info.Version, info.CaseCount, info.EventCount, info.ActivityCount, info.VariantCount,
+                    info.FirstTimestamp, info.LastTimestamp, info.QuarantineCount));
+            var attributes = new Table("Attributes", "Scope", "Name", "Type", "Distinct", "Missing");
+            foreach (var a in info.Attributes)
+            {
+                attributes.Add(a.Scope.ToString().ToLowerInvariant(), a.Name, a.Type.ToString().ToLowerInvariant(), a.DistinctCount, a.NullCount);
+            }
+
+            report.Add(attributes);
+            var imports = new Table("Imports", "Id", "Source", "Format", "Read", "Imported", "Quarantined", "Added", "Duplicates", "At");
+            foreach (var i in info.Imports)
+            {
+                imports.Add(i.Id, i.Source, i.Format, i.RecordsRead, i.RecordsImported, i.RecordsQuarantined, i.EventsAdded, i.DuplicatesSkipped, i.ImportedAt);
+            }
+
+            report.Add(imports);
+            if (info.QuarantineCount > 0)
+            {
+                var reasons = new Table("Top quarantine reasons", "Reason", "Records");
+                foreach (var r in info.TopQuarantineReasons)
+                {
+                    reasons.Add(r.Key, r.Count);
+                }
+
+                report.Add(reasons);
+            }
+
+            report.Json = new
+            {
+                folder = workspace.Folder,
+                info.Version,
+                cases = info.CaseCount,
+                events = info.EventCount,
+                activities = info.ActivityCount,
+                variants = info.VariantCount,
+                firstTimestamp = info.FirstTimestamp,
+                lastTimestamp = info.LastTimestamp,
+                attributes = info.Attributes.Select(a => new
+                {
+                    scope = a.Scope.ToString().ToLowerInvariant(),
+                    name = a.Name,
+                    type = a.Type.ToString().ToLowerInvariant(),
+                    distinct = a.DistinctCount,
+                    missing = a.NullCount,
+                }),
+                quarantine = new
+                {
+                    total = info.QuarantineCount,
+                    bySource = info.QuarantineBySource.Select(q => new { source = q.Key, records = q.Count }),
+                    topReasons = info.TopQuarantineReasons.Select(q => new { reason = q.Key, records = q.Count }),
+                },
+                imports = info.Imports,
+            };
+            report.Write(context.GetFormat(parse), context.Output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
