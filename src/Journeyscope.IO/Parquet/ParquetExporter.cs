@@ -59,13 +59,13 @@ public static class ParquetExporter
 
         var columns = new List<ExportColumn>
         {
-            new StringExportColumn(new DataField<string>(ParquetColumns.CaseId, false), e => log.CaseIds[caseOfEvent[e]]),
-            new StringExportColumn(new DataField<string>(ParquetColumns.Activity, false), e => log.ActivityNames[log.Activities[e]]),
-            new TimestampExportColumn(ParquetColumns.Timestamp, false, e => (ticks[e], offsets[e])),
+            new StringExportColumn(new DataField<string>(ParquetColumns.CaseId, false), log.CaseIds, caseOfEvent, null),
+            new StringExportColumn(new DataField<string>(ParquetColumns.Activity, false), log.ActivityNames, log.Activities.ToArray(), null),
+            new TimestampExportColumn(ParquetColumns.Timestamp, false, ticks, offsets, null, null),
         };
         if (log.StartTimestamps is { } starts)
         {
-            columns.Add(FromAttribute(ParquetColumns.StartTimestamp, starts, e => e));
+            columns.Add(FromAttribute(ParquetColumns.StartTimestamp, starts, null));
         }
 
         AddString(columns, ParquetColumns.Lifecycle, log.Lifecycle);
@@ -73,12 +73,12 @@ public static class ParquetExporter
         AddString(columns, ParquetColumns.Channel, log.Channel);
         foreach (var column in log.EventAttributes)
         {
-            columns.Add(FromAttribute(column.Name, column, e => e));
+            columns.Add(FromAttribute(column.Name, column, null));
         }
 
         foreach (var column in log.CaseAttributes)
         {
-            columns.Add(FromAttribute(ParquetColumns.CasePrefix + column.Name, column, e => caseOfEvent[e]));
+            columns.Add(FromAttribute(ParquetColumns.CasePrefix + column.Name, column, caseOfEvent));
         }
 
         var fields = new List<Field>();
@@ -108,20 +108,33 @@ public static class ParquetExporter
     {
         if (column is not null)
         {
-            columns.Add(new StringExportColumn(new DataField<string>(name, true), column.GetString));
+            columns.Add(FromAttribute(name, column, null));
         }
     }
 
-    private static ExportColumn FromAttribute(string name, AttributeColumn column, Func<int, int> row) => column switch
+    /// <summary>An attribute column as Parquet column(s); <paramref name="rowOf"/> maps events to rows (case attributes).</summary>
+    private static ExportColumn FromAttribute(string name, AttributeColumn column, int[]? rowOf) => column switch
     {
-        StringColumn s => new StringExportColumn(new DataField<string>(name, true), e => s.GetString(row(e))),
-        Int64Column l => new ValueExportColumn<long>(new DataField<long>(name, true), e => l.IsValid(row(e)) ? l.Values[row(e)] : null),
-        DoubleColumn d => new ValueExportColumn<double>(new DataField<double>(name, true), e => d.IsValid(row(e)) ? d.Values[row(e)] : null),
-        BooleanColumn b => new ValueExportColumn<bool>(new DataField<bool>(name, true), e => b.IsValid(row(e)) ? b.Values[row(e)] : null),
-        TimestampColumn t => new TimestampExportColumn(name, true, e =>
-            t.IsValid(row(e)) ? (CheckRange(t.UtcTicks[row(e)], name), t.OffsetMinutes[row(e)]) : null),
+        StringColumn s => new StringExportColumn(new DataField<string>(name, true), s.Dictionary, s.Codes.ToArray(), rowOf),
+        Int64Column l => new ValueExportColumn<long>(new DataField<long>(name, true), l.Values.ToArray(), l.Validity, rowOf),
+        DoubleColumn d => new ValueExportColumn<double>(new DataField<double>(name, true), d.Values.ToArray(), d.Validity, rowOf),
+        BooleanColumn b => new ValueExportColumn<bool>(new DataField<bool>(name, true), b.Values.ToArray(), b.Validity, rowOf),
+        TimestampColumn t => new TimestampExportColumn(name, true, CheckRange(t.UtcTicks.ToArray(), t.Validity, name), t.OffsetMinutes.ToArray(), t.Validity, rowOf),
         _ => throw new NotSupportedException($"The attribute column '{name}' has an unknown type {column.Type}."),
     };
+
+    private static long[] CheckRange(long[] ticks, ValidityBitmap validity, string column)
+    {
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            if (validity[i])
+            {
+                CheckRange(ticks[i], column);
+            }
+        }
+
+        return ticks;
+    }
 
     private static long CheckRange(long ticks, string column) =>
         ticks >= ParquetColumns.MinTicks && ticks <= ParquetColumns.MaxTicks
@@ -136,7 +149,8 @@ public static class ParquetExporter
         public abstract Task WriteAsync(ParquetRowGroupWriter group, int start, int count);
     }
 
-    private sealed class StringExportColumn(DataField<string> column, Func<int, string?> value) : ExportColumn
+    private sealed class StringExportColumn(DataField<string> column, IReadOnlyList<string> dictionary, int[] codes, int[]? rowOf)
+        : ExportColumn
     {
         public override IEnumerable<Field> Fields => [column];
 
@@ -145,14 +159,15 @@ public static class ParquetExporter
             var values = new string?[count];
             for (var i = 0; i < count; i++)
             {
-                values[i] = value(start + i);
+                var code = codes[rowOf is null ? start + i : rowOf[start + i]];
+                values[i] = code < 0 ? null : dictionary[code];
             }
 
             return group.WriteAsync(column, values!);
         }
     }
 
-    private sealed class ValueExportColumn<T>(DataField column, Func<int, T?> value) : ExportColumn
+    private sealed class ValueExportColumn<T>(DataField column, T[] source, ValidityBitmap validity, int[]? rowOf) : ExportColumn
         where T : struct
     {
         public override IEnumerable<Field> Fields => [column];
@@ -162,14 +177,17 @@ public static class ParquetExporter
             var values = new T?[count];
             for (var i = 0; i < count; i++)
             {
-                values[i] = value(start + i);
+                var row = rowOf is null ? start + i : rowOf[start + i];
+                values[i] = validity[row] ? source[row] : null;
             }
 
             return group.WriteAsync<T>(column, new ReadOnlyMemory<T?>(values));
         }
     }
 
-    private sealed class TimestampExportColumn(string name, bool nullable, Func<int, (long Ticks, short Offset)?> value) : ExportColumn
+    /// <summary>A timestamp column and its <c>_offset_minutes</c> companion; all rows valid when <paramref name="validity"/> is null.</summary>
+    private sealed class TimestampExportColumn(string name, bool nullable, long[] ticks, short[] offsets, ValidityBitmap? validity, int[]? rowOf)
+        : ExportColumn
     {
         private readonly DateTimeDataField _time = ParquetColumns.TimestampField(name, nullable);
         private readonly DataField<short> _offset = new(name + ParquetColumns.OffsetSuffix, nullable);
@@ -178,27 +196,33 @@ public static class ParquetExporter
 
         public override async Task WriteAsync(ParquetRowGroupWriter group, int start, int count)
         {
-            var times = new DateTime?[count];
-            var offsets = new short?[count];
+            if (!nullable)
+            {
+                var times = new DateTime[count];
+                for (var i = 0; i < count; i++)
+                {
+                    times[i] = new DateTime(ticks[start + i], DateTimeKind.Utc);
+                }
+
+                await group.WriteAsync<DateTime>(_time, new ReadOnlyMemory<DateTime>(times)).ConfigureAwait(false);
+                await group.WriteAsync<short>(_offset, new ReadOnlyMemory<short>(offsets, start, count)).ConfigureAwait(false);
+                return;
+            }
+
+            var nullableTimes = new DateTime?[count];
+            var nullableOffsets = new short?[count];
             for (var i = 0; i < count; i++)
             {
-                if (value(start + i) is { } v)
+                var row = rowOf is null ? start + i : rowOf[start + i];
+                if (validity is null || validity[row])
                 {
-                    times[i] = new DateTime(v.Ticks, DateTimeKind.Utc);
-                    offsets[i] = v.Offset;
+                    nullableTimes[i] = new DateTime(ticks[row], DateTimeKind.Utc);
+                    nullableOffsets[i] = offsets[row];
                 }
             }
 
-            if (nullable)
-            {
-                await group.WriteAsync<DateTime>(_time, new ReadOnlyMemory<DateTime?>(times)).ConfigureAwait(false);
-                await group.WriteAsync<short>(_offset, new ReadOnlyMemory<short?>(offsets)).ConfigureAwait(false);
-            }
-            else
-            {
-                await group.WriteAsync<DateTime>(_time, new ReadOnlyMemory<DateTime>(Array.ConvertAll(times, t => t!.Value))).ConfigureAwait(false);
-                await group.WriteAsync<short>(_offset, new ReadOnlyMemory<short>(Array.ConvertAll(offsets, o => o!.Value))).ConfigureAwait(false);
-            }
+            await group.WriteAsync<DateTime>(_time, new ReadOnlyMemory<DateTime?>(nullableTimes)).ConfigureAwait(false);
+            await group.WriteAsync<short>(_offset, new ReadOnlyMemory<short?>(nullableOffsets)).ConfigureAwait(false);
         }
     }
 }
