@@ -75,7 +75,7 @@ public static class OcelImporter
             return "ocel-sqlite";
         }
 
-        var text = head.StartsWith("\xEF\xBB\xBF"u8) ? head[3..] : head;
+        var text = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
         text = text.TrimStart(" \t\r\n"u8);
         if (text.IsEmpty)
         {

@@ -76,6 +76,7 @@ public static class OcelJsonExporter
             writer.WriteEndArray();
             WriteRelations(writer, objectRelations.GetValueOrDefault(item.Id), static r => (r.TargetId, r.Qualifier));
             writer.WriteEndObject();
+            FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
@@ -98,11 +99,21 @@ public static class OcelJsonExporter
             writer.WriteEndArray();
             WriteRelations(writer, eventRelations.GetValueOrDefault(item.Id), static r => (r.ObjectId, r.Qualifier));
             writer.WriteEndObject();
+            FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
+    }
+
+    /// <summary>Utf8JsonWriter buffers until flushed: flush every 64 KiB so memory stays flat on big exports.</summary>
+    private static void FlushIfFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= 64 * 1024)
+        {
+            writer.Flush();
+        }
     }
 
     private static Dictionary<string, Dictionary<string, AttributeType>> Declarations<T>(

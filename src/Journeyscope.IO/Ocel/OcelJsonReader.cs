@@ -47,6 +47,18 @@ internal static class OcelJsonReader
                     length += read;
                 }
 
+                if (context.BaseOffset == 0 && !context.SkippedBom)
+                {
+                    // Utf8JsonReader does not accept a byte order mark; skip it once at the start.
+                    context.SkippedBom = true;
+                    if (buffer.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                    {
+                        Buffer.BlockCopy(buffer, 3, buffer, 0, length - 3);
+                        length -= 3;
+                        context.BaseOffset = 3;
+                    }
+                }
+
                 int consumed;
                 try
                 {
@@ -463,5 +475,7 @@ internal static class OcelJsonReader
         public bool Legacy { get; set; }
 
         public bool Done { get; set; }
+
+        public bool SkippedBom { get; set; }
     }
 }

@@ -159,6 +159,18 @@ public sealed class OcelImporterTests
     }
 
     [Fact]
+    public void Import_JsonWithByteOrderMark_Imports()
+    {
+        // Given the example saved with a UTF-8 byte order mark
+        using var temp = new TempFiles();
+        var path = temp.Path("bom.jsonocel");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(Example("jsonocel"))]);
+
+        // When imported, Then all events are read
+        Import(path).RecordsImported.ShouldBe(13);
+    }
+
+    [Fact]
     public void Import_TruncatedExample_ThrowsImportException()
     {
         // Given the example cut in the middle
