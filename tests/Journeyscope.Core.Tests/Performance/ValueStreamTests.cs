@@ -198,6 +198,20 @@ public sealed class ValueStreamTests
     }
 
     [Fact]
+    public void Detect_StartTimestampsAndLifecycle_PrefersStartTimestamps()
+    {
+        var builder = new EventLogBuilder();
+        var e = builder.AddEvent("c0", "A", TestLogs.At(1));
+        builder.SetLifecycle(e, "start");
+        var lifecycleOnly = builder.Build();
+        builder.SetStartTimestamp(e, TestLogs.At(0));
+        var both = builder.Build();
+
+        ValueStream.Detect(lifecycleOnly).ShouldBe(ProcessingTimeSource.LifecyclePairs);
+        ValueStream.Detect(both).ShouldBe(ProcessingTimeSource.StartTimestamps);
+    }
+
+    [Fact]
     public void Analyze_ForcedSourceMissing_Throws()
     {
         var log = TestLogs.Build(("c0", "A", 0));
