@@ -27,7 +27,7 @@ public static class EventLogFile
             EventLogFormat.Xes => XesImporter.Import(path, options, cancellationToken),
             EventLogFormat.Csv => CsvImporter.Import(path, fileOptions.Csv, options, cancellationToken),
             EventLogFormat.JsonLines => JsonLinesImporter.Import(path, options, cancellationToken),
-            EventLogFormat.Parquet => throw new InvalidOperationException(),
+            EventLogFormat.Parquet => ParquetImporter.Import(path, options, cancellationToken),
             _ => OcelImporter.Import(path, fileOptions.Ocel, options, cancellationToken),
         };
     }
@@ -49,7 +49,8 @@ public static class EventLogFile
                 JsonLinesExporter.Export(log, path);
                 break;
             case EventLogFormat.Parquet:
-                throw new InvalidOperationException();
+                ParquetExporter.Export(log, path);
+                break;
             default:
                 OcelJsonExporter.Export(OcelConversion.FromEventLog(log), path);
                 break;

@@ -71,7 +71,7 @@ public sealed class VariantFilter : CaseFilter
 
         if (Coverage > 0)
         {
-            return "variants coverage " + (Coverage * 100).ToString("R", CultureInfo.InvariantCulture) + "%";
+            return "variants coverage " + Math.Round(Coverage * 100, 9).ToString("R", CultureInfo.InvariantCulture) + "%";
         }
 
         var builder = new StringBuilder("variant ");

@@ -14,10 +14,16 @@ internal static class VariantIndex
     public static int[] Assign(EventLog log, ReadOnlySpan<bool> considered, out List<int> counts)
     {
         var hashes = new int[log.CaseCount];
-        for (var c = 0; c < hashes.Length; c++)
+        var mask = considered.ToArray();
+        const int chunkCases = 4096;
+        Parallel.For(0, (hashes.Length + chunkCases - 1) / chunkCases, chunk =>
         {
-            hashes[c] = considered[c] ? Hash(log.CaseActivities(c)) : 0;
-        }
+            var to = Math.Min(hashes.Length, (chunk + 1) * chunkCases);
+            for (var c = chunk * chunkCases; c < to; c++)
+            {
+                hashes[c] = mask[c] ? Hash(log.CaseActivities(c)) : 0;
+            }
+        });
 
         var ids = new int[log.CaseCount];
         var byRepresentative = new Dictionary<int, int>(new SequenceComparer(log, hashes));

@@ -113,6 +113,8 @@ public sealed class BusinessCalendar
     /// <summary>Working ticks from 0001-01-01 00:00 (a Monday) to the local time <paramref name="localTicks"/>.</summary>
     internal long WorkingTicksBefore(long localTicks)
     {
+        // Times before year 1 or after 9999 (only reachable through a time-zone shift) clamp to the calendar's range.
+        localTicks = Math.Clamp(localTicks, 0, DateTime.MaxValue.Ticks);
         var day = localTicks / TimeSpan.TicksPerDay;
         var timeOfDay = localTicks - (day * TimeSpan.TicksPerDay);
         var weekday = (int)(day % 7);
@@ -130,7 +132,7 @@ public sealed class BusinessCalendar
     }
 
     private long ToLocal(long utcTicks) =>
-        _utc ? utcTicks : utcTicks + TimeZone.GetUtcOffset(new DateTime(utcTicks, DateTimeKind.Utc)).Ticks;
+        _utc ? utcTicks : utcTicks + TimeZone.GetUtcOffset(new DateTime(Math.Clamp(utcTicks, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc)).Ticks;
 
     /// <summary>Day 0 of the calendar (0001-01-01) is a Monday: Monday is index 0, Sunday 6.</summary>
     private static int WeekIndex(DayOfWeek day) => ((int)day + 6) % 7;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Journeyscope.EventLogs;
 
 namespace Journeyscope.Performance;
@@ -7,8 +8,8 @@ namespace Journeyscope.Performance;
 /// Each case is turned into steps (activity instances with a start and a completion, see
 /// <see cref="ProcessingTimeSource"/>), ordered by completion. Definitions are in docs/performance.md. Runs in
 /// parallel over chunks of cases, each chunk writing its own slots of shared result columns; the token is checked
-/// per chunk. O(n log k) for cases of k steps (the sort behind overlapping processing time), plus O(m log m) for the m
-/// hand-overs (edge medians).
+/// per chunk. O(n log k) for cases of k steps (the sort behind overlapping processing time), plus O(m + g log g) for the m
+/// hand-overs in edge groups of g (edge medians).
 /// </remarks>
 public static partial class ValueStream
 {
@@ -162,46 +163,68 @@ public static partial class ValueStream
 
     private static HandoverWaitingTime[] AggregateEdges(EventLog log, StepColumns steps, out long totalWait)
     {
-        var m = 0;
-        foreach (var edge in steps.Edge)
-        {
-            m += edge >= 0 ? 1 : 0;
-        }
-
-        var keys = new long[m];
-        var waits = new long[m];
-        var k = 0;
+        // Dense ids for the edges that occur, then a counting sort of the waits by edge, then one sort per edge
+        // for its median: O(m + sum of g log g) over edge groups of size g, rather than sorting all m waits by key.
+        var denseOf = new Dictionary<long, int>();
+        var edgeKeys = new List<long>();
+        var counts = new List<int>();
+        var dense = new int[steps.Edge.Length];
         for (var s = 0; s < steps.Edge.Length; s++)
         {
-            if (steps.Edge[s] >= 0)
+            var key = steps.Edge[s];
+            if (key < 0)
             {
-                keys[k] = steps.Edge[s];
-                waits[k++] = steps.Wait[s];
+                dense[s] = -1;
+                continue;
+            }
+
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(denseOf, key, out var exists);
+            if (!exists)
+            {
+                id = edgeKeys.Count;
+                edgeKeys.Add(key);
+                counts.Add(0);
+            }
+
+            dense[s] = id;
+            counts[id]++;
+        }
+
+        var offsets = new int[edgeKeys.Count + 1];
+        for (var d = 0; d < edgeKeys.Count; d++)
+        {
+            offsets[d + 1] = offsets[d] + counts[d];
+        }
+
+        var waits = new long[offsets[^1]];
+        var fill = offsets[..^1];
+        for (var s = 0; s < dense.Length; s++)
+        {
+            if (dense[s] >= 0)
+            {
+                waits[fill[dense[s]]++] = steps.Wait[s];
             }
         }
 
-        Array.Sort(keys, waits);
-        var result = new List<HandoverWaitingTime>();
+        var result = new HandoverWaitingTime[edgeKeys.Count];
         totalWait = 0;
         var activityCount = Math.Max(1, log.ActivityCount);
-        for (var start = 0; start < m;)
+        for (var d = 0; d < edgeKeys.Count; d++)
         {
-            var end = start;
+            var group = waits.AsSpan(offsets[d], offsets[d + 1] - offsets[d]);
             long sum = 0;
-            while (end < m && keys[end] == keys[start])
+            foreach (var wait in group)
             {
-                sum += waits[end++];
+                sum += wait;
             }
 
-            var group = waits.AsSpan(start, end - start);
             group.Sort();
             var n = group.Length;
             var median = n % 2 == 1 ? group[n / 2] : (long)Math.Round((group[(n / 2) - 1] + (double)group[n / 2]) / 2);
             totalWait += sum;
-            result.Add(new HandoverWaitingTime(
-                log.ActivityNames[(int)(keys[start] / activityCount)], log.ActivityNames[(int)(keys[start] % activityCount)],
-                n, TimeSpan.FromTicks(sum), Mean(sum, n), TimeSpan.FromTicks(median)));
-            start = end;
+            result[d] = new HandoverWaitingTime(
+                log.ActivityNames[(int)(edgeKeys[d] / activityCount)], log.ActivityNames[(int)(edgeKeys[d] % activityCount)],
+                n, TimeSpan.FromTicks(sum), Mean(sum, n), TimeSpan.FromTicks(median));
         }
 
         return [.. result.OrderBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal)];

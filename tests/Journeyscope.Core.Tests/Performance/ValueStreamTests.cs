@@ -144,6 +144,74 @@ public sealed class ValueStreamTests
     }
 
     [Fact]
+    public void Analyze_WallClockBasis_ReadsStartTimestampsAsLocalTimes()
+    {
+        // Recorded at +01:00: start 10:00 local (09:00Z), completion 11:30 local; a second step completes 13:00 local.
+        var builder = new EventLogBuilder();
+        var first = builder.AddEvent("c0", "A", TestLogs.At(10.5), 60);
+        builder.SetStartTimestamp(first, TestLogs.At(9), 60);
+        var second = builder.AddEvent("c0", "B", TestLogs.At(12), 60);
+        builder.SetStartTimestamp(second, TestLogs.At(11), 60);
+        var log = builder.Build();
+
+        var utc = Analyze(log).Cases.Single();
+        var wallClock = Analyze(log.ToTimeBasis(TimeBasis.WallClock)).Cases.Single();
+
+        utc.ShouldBe(new CaseValueStream("c0", 3 * H, 2.5 * H, 0.5 * H, 2.5 / 3));
+        wallClock.ShouldBe(utc);
+    }
+
+    [Fact]
+    public void Analyze_EmptyLog_NoCasesAndUnknownEfficiency()
+    {
+        var result = Analyze(EventLog.Empty);
+
+        result.Cases.ShouldBeEmpty();
+        result.Edges.ShouldBeEmpty();
+        result.FlowEfficiency.ShouldBeNull();
+        result.MeanLeadTime.ShouldBe(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Analyze_RandomLifecycles_LeadIsProcessingPlusWaiting()
+    {
+        string[] transitions = ["start", "complete", "complete", "schedule"];
+        Gen.Select(Gen.Int[0, 3], Gen.Int[0, 2], Gen.Int[0, 40], Gen.Int[0, 3]).Array[1, 40].Sample(rows =>
+        {
+            var builder = new EventLogBuilder();
+            foreach (var (c, a, at, t) in rows)
+            {
+                builder.SetLifecycle(builder.AddEvent($"c{c}", ((char)('A' + a)).ToString(), TestLogs.At(at)), transitions[t]);
+            }
+
+            var result = Analyze(builder.Build(), new ValueStreamOptions { Source = ProcessingTimeSource.LifecyclePairs });
+
+            foreach (var row in result.Cases)
+            {
+                (row.ProcessingTime + row.WaitingTime).ShouldBe(row.LeadTime);
+                row.WaitingTime.ShouldBeGreaterThanOrEqualTo(TimeSpan.Zero);
+            }
+
+            var completes = rows.Count(r => r.Item4 is 1 or 2);
+            result.Activities.Sum(x => x.Count).ShouldBe(completes);
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Detect_StartTimestampsAndLifecycle_PrefersStartTimestamps()
+    {
+        var builder = new EventLogBuilder();
+        var e = builder.AddEvent("c0", "A", TestLogs.At(1));
+        builder.SetLifecycle(e, "start");
+        var lifecycleOnly = builder.Build();
+        builder.SetStartTimestamp(e, TestLogs.At(0));
+        var both = builder.Build();
+
+        ValueStream.Detect(lifecycleOnly).ShouldBe(ProcessingTimeSource.LifecyclePairs);
+        ValueStream.Detect(both).ShouldBe(ProcessingTimeSource.StartTimestamps);
+    }
+
+    [Fact]
     public void Analyze_ForcedSourceMissing_Throws()
     {
         var log = TestLogs.Build(("c0", "A", 0));
