@@ -98,8 +98,8 @@ public sealed partial class Workspace
         var added = Execute(
             $"INSERT INTO events ({StandardColumns}, import_id{attributeColumns}) " +
             $"SELECT {StandardColumns}, {importId}{attributeColumns} FROM stage_events s " +
-            "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id) " +
-            "QUALIFY row_number() OVER (PARTITION BY s.event_id ORDER BY s.seq) = 1");
+            "WHERE s.seq IN (SELECT min(seq) FROM stage_events GROUP BY event_id) " +
+            "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)");
         Execute("DROP TABLE stage_events");
 
         var casesChanged = AppendCases(log, baseSeq, importId, caseAttributes);

@@ -170,6 +170,23 @@ public sealed partial class Workspace : IDisposable
         _registry.Reload(_connection);
     }
 
+    /// <summary>The current value of a DuckDB setting, as text (for tests and diagnostics).</summary>
+    internal string? ReadSetting(string name)
+    {
+        Enter();
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT CAST(current_setting($name) AS VARCHAR)";
+            command.Parameters.Add(new DuckDBParameter("name", name));
+            return command.ExecuteScalar() as string;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private string? ReadMeta(string key)
     {
         using var command = _connection.CreateCommand();

@@ -330,6 +330,33 @@ public sealed class WorkspaceTests
         loaded.Events[0].Time.Offset.ShouldBe(TimeSpan.FromHours(1));
     }
 
+    [Theory]
+    [InlineData("autoinstall_known_extensions", "false")]
+    [InlineData("autoload_known_extensions", "false")]
+    [InlineData("allow_community_extensions", "false")]
+    [InlineData("enable_external_access", "false")]
+    [InlineData("threads", "2")]
+    public void Open_Database_NeverReachesTheNetwork(string setting, string expected)
+    {
+        using var temp = new TempFolder();
+        using var workspace = Workspace.Open(temp.Path);
+
+        workspace.ReadSetting(setting).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Open_AfterDispose_IsNotLockedAndOperationsOnDisposedThrow()
+    {
+        using var temp = new TempFolder();
+        var workspace = Workspace.Open(temp.Path);
+        workspace.Dispose();
+
+        using var again = Workspace.Open(temp.Path, create: false);
+
+        again.Version.ShouldBe(0);
+        Should.Throw<ObjectDisposedException>(() => workspace.GetInfo());
+    }
+
     private sealed class OcelEventComparer : IEqualityComparer<OcelEvent>
     {
         public bool Equals(OcelEvent? x, OcelEvent? y) =>
