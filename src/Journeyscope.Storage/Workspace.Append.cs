@@ -44,7 +44,6 @@ public sealed partial class Workspace
             {
                 var summary = Append(result, sourceName, cancellationToken);
                 transaction.Commit();
-                Volatile.Write(ref _version, summary.Version);
                 return summary;
             }
             catch
@@ -107,7 +106,8 @@ public sealed partial class Workspace
         var objectsAdded = result.Objects is null ? 0 : AppendObjects(result.Objects, importId);
 
         var changed = added > 0 || casesChanged > 0 || quarantineAdded > 0 || objectsAdded > 0;
-        var version = changed ? _version + 1 : _version;
+        var current = ReadVersion();
+        var version = changed ? current + 1 : current;
         var at = _time.GetUtcNow();
         var summary = new ImportSummary(
             importId, sourceName, result.Format, result.RecordsRead, result.RecordsImported, result.Quarantine.Count,

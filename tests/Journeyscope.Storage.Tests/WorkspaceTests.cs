@@ -357,6 +357,41 @@ public sealed class WorkspaceTests
         Should.Throw<ObjectDisposedException>(() => workspace.GetInfo());
     }
 
+    [Fact]
+    public async Task Open_TwiceInOneProcess_BothSeeEachOthersImports()
+    {
+        using var temp = new TempFolder();
+        using var first = Workspace.Open(temp.Path);
+        using var second = Workspace.Open(temp.Path, create: false);
+        await first.AppendAsync(Result(RichLog()), "rich.csv", Ct);
+        var more = new EventLogBuilder();
+        more.SetEventAttribute(more.AddEvent("z", "order", T(0)), "fresh", AttributeValue.FromLong(1));
+
+        await second.AppendAsync(Result(more.Build()), "more.csv", Ct);
+        var again = await first.AppendAsync(Result(more.Build()), "more.csv", Ct);
+
+        again.EventsAdded.ShouldBe(0);
+        first.Version.ShouldBe(2);
+        second.Version.ShouldBe(2);
+        first.LoadEventLog(Ct).FindEventAttribute("fresh")!.GetValue(6).ShouldBe(AttributeValue.FromLong(1));
+    }
+
+    [Fact]
+    public async Task Append_ConcurrentlyFromTwoInstances_StoresEachEventOnce()
+    {
+        using var temp = new TempFolder();
+        using var first = Workspace.Open(temp.Path);
+        using var second = Workspace.Open(temp.Path, create: false);
+        var log = RichLog();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => first.AppendAsync(Result(log), "a.csv", Ct), Ct),
+            Task.Run(() => second.AppendAsync(Result(log), "b.csv", Ct), Ct));
+
+        results.Sum(r => r.EventsAdded).ShouldBe(log.EventCount);
+        first.GetInfo().EventCount.ShouldBe(log.EventCount);
+    }
+
     private sealed class OcelEventComparer : IEqualityComparer<OcelEvent>
     {
         public bool Equals(OcelEvent? x, OcelEvent? y) =>
