@@ -318,8 +318,10 @@ public sealed class WorkspaceTests
 
         workspace.LoadObjects().ShouldBeNull();
         await workspace.AppendAsync(result, "o.json", Ct);
-        await workspace.AppendAsync(result, "o.json", Ct);
+        var again = await workspace.AppendAsync(result, "o.json", Ct);
         var loaded = workspace.LoadObjects()!;
+
+        again.Version.ShouldBe(1);
 
         loaded.Events.ShouldBe(data.Events, ignoreOrder: false, comparer: new OcelEventComparer());
         loaded.Objects.Select(o => (o.Id, o.Type)).ShouldBe(data.Objects.Select(o => (o.Id, o.Type)));
