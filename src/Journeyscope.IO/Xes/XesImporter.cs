@@ -57,7 +57,7 @@ public static class XesImporter
     /// <param name="stream">The XES document, plain or gzip-compressed.</param>
     /// <param name="sourceName">The name used in errors and quarantine records.</param>
     /// <param name="options">Mode, progress and limits; <see cref="ImportOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Checked every 256 traces.</param>
+    /// <param name="cancellationToken">Checked every 256 traces and every 4,096 events.</param>
     /// <exception cref="ImportException">The data is empty, not XES, malformed or truncated, or (strict) has a bad event.</exception>
     public static ImportResult Import(Stream stream, string sourceName, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -309,7 +309,12 @@ internal sealed partial class XesReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadEvent(bool insideTrace)
     {
-        _eventSerial++;
+        if ((++_eventSerial & 4095) == 0)
+        {
+            // Also per chunk of events, so a log made of one huge trace still reports and can be cancelled.
+            _cancellationToken.ThrowIfCancellationRequested();
+            _session.Report(_counter.BytesRead);
+        }
         if (_eventCount == _events.Length)
         {
             Array.Resize(ref _events, _events.Length * 2);

@@ -219,6 +219,15 @@ public sealed class XesBadInputTests
     }
 
     [Fact]
+    public void Import_CancelledInsideOneHugeTrace_Throws()
+    {
+        // Given one trace of 5,000 events and a cancelled token / When imported / Then the import stops inside the trace
+        var events = string.Concat(Enumerable.Range(0, 5000).Select(_ => Event("A", "2024-01-01T00:00:00Z")));
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(Log($"<trace><string key=\"concept:name\" value=\"c\"/>{events}</trace>")));
+        Should.Throw<OperationCanceledException>(() => XesImporter.Import(stream, "x.xes", null, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public void Import_Cancelled_Throws()
     {
         // Given many traces and a cancelled token / When imported / Then the import stops
