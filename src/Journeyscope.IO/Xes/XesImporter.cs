@@ -69,6 +69,7 @@ public static class XesImporter
         var counter = new CountingStream(new NonClosingStream(stream));
         XesReader? xes = null;
         XmlReader? xml = null;
+        Stream? source = null;
         try
         {
             var raw = PrefixedStream.Peek(counter, 2, out var magic);
@@ -77,7 +78,7 @@ public static class XesImporter
                 throw session.Fatal(0, 0, null, "The file is empty");
             }
 
-            Stream source = magic is [0x1f, 0x8b]
+            source = magic is [0x1f, 0x8b]
                 ? new BufferedStream(new GZipStream(raw, CompressionMode.Decompress), 1 << 20)
                 : new BufferedStream(raw, 1 << 16);
             var content = PrefixedStream.Peek(source, 1, out var first);
@@ -115,6 +116,7 @@ public static class XesImporter
         finally
         {
             xml?.Dispose();
+            source?.Dispose();
         }
     }
 
