@@ -44,7 +44,6 @@ public sealed partial class Workspace
             {
                 var summary = Append(result, sourceName, cancellationToken);
                 transaction.Commit();
-                Volatile.Write(ref _version, summary.Version);
                 return summary;
             }
             catch
@@ -98,8 +97,8 @@ public sealed partial class Workspace
         var added = Execute(
             $"INSERT INTO events ({StandardColumns}, import_id{attributeColumns}) " +
             $"SELECT {StandardColumns}, {importId}{attributeColumns} FROM stage_events s " +
-            "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id) " +
-            "QUALIFY row_number() OVER (PARTITION BY s.event_id ORDER BY s.seq) = 1");
+            "WHERE s.seq IN (SELECT min(seq) FROM stage_events GROUP BY event_id) " +
+            "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)");
         Execute("DROP TABLE stage_events");
 
         var casesChanged = AppendCases(log, baseSeq, importId, caseAttributes);
@@ -107,7 +106,8 @@ public sealed partial class Workspace
         var objectsAdded = result.Objects is null ? 0 : AppendObjects(result.Objects, importId);
 
         var changed = added > 0 || casesChanged > 0 || quarantineAdded > 0 || objectsAdded > 0;
-        var version = changed ? _version + 1 : _version;
+        var current = ReadVersion();
+        var version = changed ? current + 1 : current;
         var at = _time.GetUtcNow();
         var summary = new ImportSummary(
             importId, sourceName, result.Format, result.RecordsRead, result.RecordsImported, result.Quarantine.Count,

@@ -36,7 +36,7 @@ public sealed partial class Workspace
 
             return new WorkspaceInfo
             {
-                Version = _version,
+                Version = ReadVersion(),
                 CaseCount = cases,
                 EventCount = events,
                 ActivityCount = activities,

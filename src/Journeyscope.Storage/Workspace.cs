@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using DuckDB.NET.Data;
 
@@ -8,22 +9,29 @@ namespace Journeyscope.Storage;
 /// (<c>journeyscope.duckdb</c>) of events, cases, objects, relations and quarantined records.
 /// </summary>
 /// <remarks>
-/// Thread-safe: operations are serialised on the one database connection. DuckDB never reaches the network: the
+/// Thread-safe: operations are serialised by one gate per database file, shared by every instance opened on it in
+/// the process; each operation re-reads the attribute registry, so instances see each other's imports. DuckDB never reaches the network: the
 /// database is opened with extension auto-install and auto-load off and with external access disabled.
 /// One process at a time can open a workspace (DuckDB locks the file).
 /// </remarks>
 public sealed partial class Workspace : IDisposable
 {
+    // DuckDB shares one database instance between connections of a process, and its snapshot isolation would let
+    // two concurrent appends both pass the duplicate check. One gate per database file serialises every Workspace
+    // opened on it in this process; other processes are kept out by DuckDB's file lock.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates =
+        new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
     private readonly DuckDBConnection _connection;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _gate;
     private readonly TimeProvider _time;
     private readonly AttributeRegistry _registry = new();
-    private long _version;
     private bool _disposed;
 
     private Workspace(string folder, DuckDBConnection connection, TimeProvider time)
     {
         Folder = folder;
+        _gate = Gates.GetOrAdd(Path.Combine(folder, StoreSchema.DatabaseFileName), _ => new SemaphoreSlim(1, 1));
         _connection = connection;
         _time = time;
     }
@@ -38,10 +46,25 @@ public sealed partial class Workspace : IDisposable
     public string DatabasePath => Path.Combine(Folder, StoreSchema.DatabaseFileName);
 
     /// <summary>
-    /// A number that increases with every import that added something (events, objects or quarantined records).
-    /// Caches of the loaded <see cref="EventLogs.EventLog"/> are valid for one version.
+    /// A number that increases with every import that added something (events, case attribute values, objects or
+    /// quarantined records). Caches of the loaded <see cref="EventLogs.EventLog"/> are valid for one version.
     /// </summary>
-    public long Version => Volatile.Read(ref _version);
+    /// <remarks>Read from the database, so it also sees imports made through another <see cref="Workspace"/> instance.</remarks>
+    public long Version
+    {
+        get
+        {
+            Enter();
+            try
+            {
+                return ReadVersion();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
 
     /// <summary>Opens the workspace in <paramref name="folder"/>, creating it (folder, <c>journeys/</c>, database) when asked.</summary>
     /// <param name="folder">The workspace folder.</param>
@@ -86,7 +109,15 @@ public sealed partial class Workspace : IDisposable
         var workspace = new Workspace(full, connection, timeProvider ?? TimeProvider.System);
         try
         {
-            workspace.Initialise();
+            workspace._gate.Wait();
+            try
+            {
+                workspace.Initialise();
+            }
+            finally
+            {
+                workspace._gate.Release();
+            }
         }
         catch (DuckDBException e)
         {
@@ -113,7 +144,6 @@ public sealed partial class Workspace : IDisposable
 
         _disposed = true;
         _connection.Dispose();
-        _gate.Dispose();
     }
 
     private static DuckDBConnection Connect(string database)
@@ -166,9 +196,27 @@ public sealed partial class Workspace : IDisposable
                 $"{StoreSchema.Version}. Use a matching Journeyscope version.");
         }
 
-        _version = long.Parse(ReadMeta("workspace_version") ?? "0", CultureInfo.InvariantCulture);
         _registry.Reload(_connection);
     }
+
+    /// <summary>The current value of a DuckDB setting, as text (for tests and diagnostics).</summary>
+    internal string? ReadSetting(string name)
+    {
+        Enter();
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT CAST(current_setting($name) AS VARCHAR)";
+            command.Parameters.Add(new DuckDBParameter("name", name));
+            return command.ExecuteScalar() as string;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private long ReadVersion() => long.Parse(ReadMeta("workspace_version") ?? "0", CultureInfo.InvariantCulture);
 
     private string? ReadMeta(string key)
     {
@@ -197,11 +245,13 @@ public sealed partial class Workspace : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _registry.Reload(_connection);
     }
 
     private void Enter()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _gate.Wait();
+        _registry.Reload(_connection);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Journeyscope.EventLogs;
+using Journeyscope.IO;
 using Journeyscope.TestSupport;
 
 namespace Journeyscope.Reference.Tests;
@@ -15,7 +16,7 @@ internal static class ReferenceLogs
     public static EventLog Load(string name)
     {
         var path = SharedData.Path($"logs/{name}.xes.gz");
-        return Logs.GetOrAdd(name, _ => new Lazy<EventLog>(() => MinimalXesReader.Read(path))).Value;
+        return Logs.GetOrAdd(name, _ => new Lazy<EventLog>(() => XesImporter.Import(path).Log)).Value;
     }
 
     public static JsonElement Json(string name, string file)

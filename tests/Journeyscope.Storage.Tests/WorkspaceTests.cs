@@ -318,8 +318,10 @@ public sealed class WorkspaceTests
 
         workspace.LoadObjects().ShouldBeNull();
         await workspace.AppendAsync(result, "o.json", Ct);
-        await workspace.AppendAsync(result, "o.json", Ct);
+        var again = await workspace.AppendAsync(result, "o.json", Ct);
         var loaded = workspace.LoadObjects()!;
+
+        again.Version.ShouldBe(1);
 
         loaded.Events.ShouldBe(data.Events, ignoreOrder: false, comparer: new OcelEventComparer());
         loaded.Objects.Select(o => (o.Id, o.Type)).ShouldBe(data.Objects.Select(o => (o.Id, o.Type)));
@@ -328,6 +330,68 @@ public sealed class WorkspaceTests
         loaded.EventObjects.ShouldBe(data.EventObjects);
         loaded.ObjectObjects.ShouldBe(data.ObjectObjects);
         loaded.Events[0].Time.Offset.ShouldBe(TimeSpan.FromHours(1));
+    }
+
+    [Theory]
+    [InlineData("autoinstall_known_extensions", "false")]
+    [InlineData("autoload_known_extensions", "false")]
+    [InlineData("allow_community_extensions", "false")]
+    [InlineData("enable_external_access", "false")]
+    [InlineData("threads", "2")]
+    public void Open_Database_NeverReachesTheNetwork(string setting, string expected)
+    {
+        using var temp = new TempFolder();
+        using var workspace = Workspace.Open(temp.Path);
+
+        workspace.ReadSetting(setting).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Open_AfterDispose_IsNotLockedAndOperationsOnDisposedThrow()
+    {
+        using var temp = new TempFolder();
+        var workspace = Workspace.Open(temp.Path);
+        workspace.Dispose();
+
+        using var again = Workspace.Open(temp.Path, create: false);
+
+        again.Version.ShouldBe(0);
+        Should.Throw<ObjectDisposedException>(() => workspace.GetInfo());
+    }
+
+    [Fact]
+    public async Task Open_TwiceInOneProcess_BothSeeEachOthersImports()
+    {
+        using var temp = new TempFolder();
+        using var first = Workspace.Open(temp.Path);
+        using var second = Workspace.Open(temp.Path, create: false);
+        await first.AppendAsync(Result(RichLog()), "rich.csv", Ct);
+        var more = new EventLogBuilder();
+        more.SetEventAttribute(more.AddEvent("z", "order", T(0)), "fresh", AttributeValue.FromLong(1));
+
+        await second.AppendAsync(Result(more.Build()), "more.csv", Ct);
+        var again = await first.AppendAsync(Result(more.Build()), "more.csv", Ct);
+
+        again.EventsAdded.ShouldBe(0);
+        first.Version.ShouldBe(2);
+        second.Version.ShouldBe(2);
+        first.LoadEventLog(Ct).FindEventAttribute("fresh")!.GetValue(6).ShouldBe(AttributeValue.FromLong(1));
+    }
+
+    [Fact]
+    public async Task Append_ConcurrentlyFromTwoInstances_StoresEachEventOnce()
+    {
+        using var temp = new TempFolder();
+        using var first = Workspace.Open(temp.Path);
+        using var second = Workspace.Open(temp.Path, create: false);
+        var log = RichLog();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => first.AppendAsync(Result(log), "a.csv", Ct), Ct),
+            Task.Run(() => second.AppendAsync(Result(log), "b.csv", Ct), Ct));
+
+        results.Sum(r => r.EventsAdded).ShouldBe(log.EventCount);
+        first.GetInfo().EventCount.ShouldBe(log.EventCount);
     }
 
     private sealed class OcelEventComparer : IEqualityComparer<OcelEvent>

@@ -33,6 +33,24 @@ public sealed partial class DiscoveryPartial
         MergeVariants(other);
     }
 
+    /// <summary>Sizes the duration buffers once for merging <paramref name="others"/>, so merges do not reallocate.</summary>
+    internal void ReserveForMerge(ReadOnlySpan<DiscoveryPartial> others)
+    {
+        long pairs = 0;
+        long cases = 0;
+        foreach (var other in others)
+        {
+            pairs += other._pairEdge.Count;
+            cases += other._caseIndex.Count;
+        }
+
+        _pairEdge.Reserve((int)pairs);
+        _pairTicks.Reserve((int)pairs);
+        _caseIndex.Reserve((int)cases);
+        _caseVariant.Reserve((int)cases);
+        _caseTicks.Reserve((int)cases);
+    }
+
     private static void AddInto(Span<long> target, ReadOnlySpan<long> source)
     {
         for (var i = 0; i < target.Length; i++)

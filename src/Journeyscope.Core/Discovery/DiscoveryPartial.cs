@@ -81,13 +81,18 @@ public sealed partial class DiscoveryPartial
 
         var caseStarts = log.CaseStarts;
         var endCase = firstCase + caseCount;
-        var eventCount = caseStarts[endCase] - caseStarts[firstCase];
-        var partial = new DiscoveryPartial(log, caseCount, Math.Max(0, eventCount - caseCount));
-        partial.Scan(firstCase, endCase);
+        var pairCount = 0;
+        for (var c = firstCase; c < endCase; c++)
+        {
+            pairCount += Math.Max(0, caseStarts[c + 1] - caseStarts[c] - 1);
+        }
+
+        var partial = new DiscoveryPartial(log, caseCount, pairCount);
+        partial.Scan(firstCase, endCase, pairCount);
         return partial;
     }
 
-    private void Scan(int firstCase, int endCase)
+    private void Scan(int firstCase, int endCase, int pairCount)
     {
         var activities = _log.Activities;
         var timestamps = _log.Timestamps;
@@ -99,6 +104,14 @@ public sealed partial class DiscoveryPartial
         var seenIn = ArrayPool<int>.Shared.Rent(Math.Max(1, a));
         var reworkIn = ArrayPool<int>.Shared.Rent(Math.Max(1, a));
         var edgeLastCase = new GrowBuffer<int>(64);
+        var pairEdge = _pairEdge.Append(pairCount);
+        var pairTicks = _pairTicks.Append(pairCount);
+        var caseIndex = _caseIndex.Append(endCase - firstCase);
+        var caseVariant = _caseVariant.Append(endCase - firstCase);
+        var caseTicks = _caseTicks.Append(endCase - firstCase);
+        var events = _events.AsSpan();
+        var activityCases = _activityCases.AsSpan();
+        var pair = 0;
         try
         {
             edgeSlots?.AsSpan(0, a * a).Fill(-1);
@@ -121,11 +134,11 @@ public sealed partial class DiscoveryPartial
                 for (var i = start; i < end; i++)
                 {
                     var activity = activities[i];
-                    _events[activity]++;
+                    events[activity]++;
                     if (seenIn[activity] != c)
                     {
                         seenIn[activity] = c;
-                        _activityCases[activity]++;
+                        activityCases[activity]++;
                     }
                     else if (reworkIn[activity] != c)
                     {
@@ -166,8 +179,9 @@ public sealed partial class DiscoveryPartial
                             _edgeCases[slot]++;
                         }
 
-                        _pairEdge.Add(slot);
-                        _pairTicks.Add(timestamps[i] - timestamps[i - 1]);
+                        pairEdge[pair] = slot;
+                        pairTicks[pair] = timestamps[i] - timestamps[i - 1];
+                        pair++;
                     }
 
                     previous = activity;
@@ -181,9 +195,10 @@ public sealed partial class DiscoveryPartial
                 }
 
                 _variantCases[variant]++;
-                _caseIndex.Add(c);
-                _caseVariant.Add(variant);
-                _caseTicks.Add(duration);
+                var row = c - firstCase;
+                caseIndex[row] = c;
+                caseVariant[row] = variant;
+                caseTicks[row] = duration;
             }
         }
         finally

@@ -31,7 +31,7 @@ public sealed class DiscoveryResult
     /// as <see cref="DiscoveryPartial"/>s and merged in chunk order.
     /// </summary>
     /// <remarks>
-    /// O(n) for the counts plus O(n log n) to sort durations for exact medians and percentiles. The result does not
+    /// O(n) expected (exact medians and percentiles by selection) plus O(c log c) to sort the c case durations. The result does not
     /// depend on <see cref="DiscoveryOptions.ChunkSize"/> or the degree of parallelism.
     /// </remarks>
     /// <exception cref="OperationCanceledException">The token was cancelled (checked once per chunk).</exception>
@@ -52,11 +52,13 @@ public sealed class DiscoveryResult
             static (chunkLog, first, count) => DiscoveryPartial.Compute(chunkLog, first, count),
             cancellationToken);
         var total = partials.Length == 0 ? DiscoveryPartial.Compute(log, 0, 0) : partials[0];
+        total.ReserveForMerge(partials.Length > 1 ? partials.AsSpan(1) : []);
         for (var k = 1; k < partials.Length; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             total.Merge(partials[k]);
         }
 
-        return total.Finish(options.ExampleCasesPerVariant);
+        return total.Finish(options);
     }
 }

@@ -38,6 +38,24 @@ internal sealed class GrowBuffer<T>
         Count += items.Length;
     }
 
+    /// <summary>Makes room for <paramref name="additional"/> more items without further reallocation.</summary>
+    public void Reserve(int additional)
+    {
+        if (Count + additional > _items.Length)
+        {
+            Array.Resize(ref _items, Count + additional);
+        }
+    }
+
+    /// <summary>Appends <paramref name="count"/> default items and returns them to be written in place.</summary>
+    public Span<T> Append(int count)
+    {
+        Reserve(count);
+        var span = _items.AsSpan(Count, count);
+        Count += count;
+        return span;
+    }
+
     private void Grow(int needed)
     {
         var capacity = Math.Max(needed, Math.Max(8, _items.Length * 2));

@@ -54,22 +54,29 @@ internal static class SortedStatistics
     }
 
     /// <summary>The sample standard deviation (n - 1) in seconds; null for fewer than two values.</summary>
+    /// <remarks>
+    /// Exact up to the final rounding and independent of the order of <paramref name="values"/>: squared deviations
+    /// from the integer part of the mean are summed in 128-bit integers, so every chunking gives the same bits.
+    /// </remarks>
     public static double? SampleStandardDeviation(ReadOnlySpan<long> values, long sumTicks)
     {
-        if (values.Length < 2)
+        var n = values.Length;
+        if (n < 2)
         {
             return null;
         }
 
-        // Two passes around the exact mean keep the error at a few ulps even for durations of years.
-        var mean = (double)sumTicks / values.Length;
-        var squares = 0.0;
+        var shift = sumTicks / n;
+        Int128 squares = 0;
         foreach (var value in values)
         {
-            var d = value - mean;
-            squares += d * d;
+            var d = value - shift;
+            squares += (Int128)d * d;
         }
 
-        return Math.Sqrt(squares / (values.Length - 1)) / TicksPerSecond;
+        // The deviations sum to sumTicks - n * shift, an integer smaller than n in magnitude.
+        var residual = (double)(sumTicks - (shift * n));
+        var variance = ((double)squares - (residual * residual / n)) / (n - 1);
+        return Math.Sqrt(Math.Max(0, variance)) / TicksPerSecond;
     }
 }

@@ -76,9 +76,14 @@ internal sealed class TextAttributeColumn
     public AttributeValue[] ParsedValues(AttributeType type)
     {
         var parsed = new AttributeValue[_values.Count];
+        var flag = AttributeText.FlagOf(type);
         for (var i = 0; i < parsed.Length; i++)
         {
-            parsed[i] = AttributeText.Parse(_values[i], type, _zone);
+            // Values that did not fit a forced type belong to quarantined rows and are never referenced.
+            if (flag == 0 || (_flags[i] & flag) != 0)
+            {
+                parsed[i] = AttributeText.Parse(_values[i], type, _zone);
+            }
         }
 
         return parsed;

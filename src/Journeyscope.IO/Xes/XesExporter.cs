@@ -19,6 +19,10 @@ namespace Journeyscope.IO;
 /// <see cref="XesImporter"/> reads all of this back into the same columns, so export then import is lossless.
 /// No <c>&lt;global&gt;</c> defaults are written. Strings must hold only characters XML allows (no control
 /// characters other than tab, line feed and carriage return); otherwise an <see cref="ArgumentException"/> is thrown.
+/// An event attribute named like a standard key (<c>concept:name</c>, <c>time:timestamp</c>,
+/// <c>lifecycle:transition</c>, <c>org:resource</c>, <c>channel</c>, <c>identity:id</c>) or a case attribute named
+/// <c>concept:name</c> would not survive the round trip, so it is refused with an <see cref="ArgumentException"/>
+/// before anything is written.
 /// </para>
 /// </remarks>
 public static class XesExporter
@@ -50,6 +54,21 @@ public static class XesExporter
         if (log.TimeBasis != TimeBasis.Utc)
         {
             log = log.ToTimeBasis(TimeBasis.Utc);
+        }
+
+        foreach (var column in log.EventAttributes)
+        {
+            if (column.Name is "concept:name" or "time:timestamp" or "lifecycle:transition" or "org:resource" or "channel" or "identity:id")
+            {
+                throw new ArgumentException(
+                    $"The event attribute '{column.Name}' has the name of a standard XES key and would be read back as that key; rename it before exporting.",
+                    nameof(log));
+            }
+        }
+
+        if (log.FindCaseAttribute("concept:name") is not null)
+        {
+            throw new ArgumentException("The case attribute 'concept:name' would be read back as the case id; rename it before exporting.", nameof(log));
         }
 
         var settings = new XmlWriterSettings

@@ -57,7 +57,7 @@ public static class XesImporter
     /// <param name="stream">The XES document, plain or gzip-compressed.</param>
     /// <param name="sourceName">The name used in errors and quarantine records.</param>
     /// <param name="options">Mode, progress and limits; <see cref="ImportOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Checked every 256 traces.</param>
+    /// <param name="cancellationToken">Checked every 256 traces and every 4,096 events.</param>
     /// <exception cref="ImportException">The data is empty, not XES, malformed or truncated, or (strict) has a bad event.</exception>
     public static ImportResult Import(Stream stream, string sourceName, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -69,6 +69,7 @@ public static class XesImporter
         var counter = new CountingStream(new NonClosingStream(stream));
         XesReader? xes = null;
         XmlReader? xml = null;
+        Stream? source = null;
         try
         {
             var raw = PrefixedStream.Peek(counter, 2, out var magic);
@@ -77,7 +78,7 @@ public static class XesImporter
                 throw session.Fatal(0, 0, null, "The file is empty");
             }
 
-            Stream source = magic is [0x1f, 0x8b]
+            source = magic is [0x1f, 0x8b]
                 ? new BufferedStream(new GZipStream(raw, CompressionMode.Decompress), 1 << 20)
                 : new BufferedStream(raw, 1 << 16);
             var content = PrefixedStream.Peek(source, 1, out var first);
@@ -115,6 +116,7 @@ public static class XesImporter
         finally
         {
             xml?.Dispose();
+            source?.Dispose();
         }
     }
 

@@ -1,3 +1,5 @@
+using Journeyscope.EventLogs;
+
 namespace Journeyscope.IO;
 
 /// <summary>What an XES attribute key means to the importer when it appears on an event.</summary>
@@ -48,6 +50,12 @@ internal sealed class XesKey(string name, XesKeyRole role, string attributeName)
 
     /// <summary>The serial of the last trace that had this key (for global defaults).</summary>
     public long TraceStamp { get; set; } = -1;
+
+    /// <summary>The type of the event column as this reader has widened it (valid once <see cref="EventHandle"/> is set).</summary>
+    public AttributeType EventType { get; set; }
+
+    /// <summary>The type of the case column as this reader has widened it (valid once <see cref="CaseHandle"/> is set).</summary>
+    public AttributeType CaseType { get; set; }
 
     /// <summary>Whether a value that does not parse as its declared type has been reported.</summary>
     public bool BadValueWarned { get; set; }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -13,9 +14,11 @@ internal sealed partial class XesReader
     private static readonly JsonWriterOptions NestedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private int _unnamedTraces;
     private int _firstUnnamedTraceLine;
+    private int _mergedTraces;
 
     /// <summary>Reads the attribute element under the reader (and its children) and leaves the reader after it.</summary>
     /// <returns>False when the element has no key (it is skipped with a warning).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadAttribute(XesType type, out PendingAttribute attribute)
     {
         var line = Line;
@@ -68,6 +71,7 @@ internal sealed partial class XesReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XesKey LookupKey()
     {
         var length = ReadValueInto(ref _keyChars, 0);
@@ -83,6 +87,7 @@ internal sealed partial class XesReader
     }
 
     /// <summary>Copies the value of the XML attribute under the reader into <paramref name="buffer"/> at <paramref name="start"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadValueInto(ref char[] buffer, int start)
     {
         var max = _session.Options.MaxRecordLength;
@@ -266,6 +271,7 @@ internal sealed partial class XesReader
         _ => "container",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyToEvent(ref PendingEvent pending, in PendingAttribute attribute)
     {
         attribute.Key.EventStamp = _eventSerial;
@@ -310,6 +316,7 @@ internal sealed partial class XesReader
     }
 
     /// <summary>Fills keys the event lacks from <c>&lt;global scope="event"&gt;</c>, except concept:name and time:timestamp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyEventGlobals(ref PendingEvent pending)
     {
         foreach (var global in _eventGlobals)
@@ -325,9 +332,10 @@ internal sealed partial class XesReader
         }
     }
 
-    private void FlushTrace(int line, int nameStart, int nameLength)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FlushTrace(int line, int nameStart, int nameLength, int eventsSeen, int emitted, int casesBefore)
     {
-        if (_eventCount == 0)
+        if (eventsSeen == 0)
         {
             _emptyTraces++;
             return;
@@ -352,38 +360,12 @@ internal sealed partial class XesReader
 
         for (var i = 0; i < _eventCount; i++)
         {
-            ref var pending = ref _events[i];
-            if (pending.Rejected)
-            {
-                continue;
-            }
+            emitted += EmitEvent(caseId, ref _events[i]);
+        }
 
-            var ev = _builder.AddEvent(caseId, Span(pending.NameStart, pending.NameLength), pending.Ticks, pending.Offset);
-            if (pending.LifecycleLength >= 0)
-            {
-                _builder.SetLifecycle(ev, Span(pending.LifecycleStart, pending.LifecycleLength));
-            }
-
-            if (pending.ResourceLength >= 0)
-            {
-                _builder.SetResource(ev, Span(pending.ResourceStart, pending.ResourceLength));
-            }
-
-            if (pending.ChannelLength >= 0)
-            {
-                _builder.SetChannel(ev, Span(pending.ChannelStart, pending.ChannelLength));
-            }
-
-            if (pending.HasStart)
-            {
-                _builder.SetStartTimestamp(ev, pending.StartTicks, pending.StartOffset);
-            }
-
-            var end = pending.AttributeStart + pending.AttributeCount;
-            for (var a = pending.AttributeStart; a < end; a++)
-            {
-                SetEventAttribute(ev, _attributes[a]);
-            }
+        if (emitted > 0 && _builder.CaseCount == casesBefore && _mergedTraces++ == 0)
+        {
+            _session.Warn($"several traces share a concept:name; their events were merged into one case (first: '{caseId}' at line {line})");
         }
 
         for (var a = 0; a < _traceAttributeCount; a++)
@@ -401,46 +383,104 @@ internal sealed partial class XesReader
         }
     }
 
+    /// <summary>Adds a pending event to the builder; returns 0 for a rejected event, 1 otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int EmitEvent(ReadOnlySpan<char> caseId, ref PendingEvent pending)
+    {
+        if (pending.Rejected)
+        {
+            return 0;
+        }
+
+        var ev = _builder.AddEvent(caseId, Span(pending.NameStart, pending.NameLength), pending.Ticks, pending.Offset);
+        if (pending.LifecycleLength >= 0)
+        {
+            _builder.SetLifecycle(ev, Span(pending.LifecycleStart, pending.LifecycleLength));
+        }
+
+        if (pending.ResourceLength >= 0)
+        {
+            _builder.SetResource(ev, Span(pending.ResourceStart, pending.ResourceLength));
+        }
+
+        if (pending.ChannelLength >= 0)
+        {
+            _builder.SetChannel(ev, Span(pending.ChannelStart, pending.ChannelLength));
+        }
+
+        if (pending.HasStart)
+        {
+            _builder.SetStartTimestamp(ev, pending.StartTicks, pending.StartOffset);
+        }
+
+        var end = pending.AttributeStart + pending.AttributeCount;
+        for (var a = pending.AttributeStart; a < end; a++)
+        {
+            SetEventAttribute(ev, _attributes[a]);
+        }
+
+        return 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetEventAttribute(int ev, in PendingAttribute attribute)
     {
         var key = attribute.Key;
-        if (TryConvert(attribute, out var value))
+        var converted = TryConvert(attribute, out var value);
+        var type = converted ? value.Type : AttributeType.String;
+        if (key.EventHandle < 0)
         {
-            if (key.EventHandle < 0)
-            {
-                key.EventHandle = _builder.GetEventAttributeHandle(key.AttributeName, value.Type);
-            }
+            key.EventHandle = _builder.GetEventAttributeHandle(key.AttributeName, type);
+            key.EventType = type;
+        }
+        else if (type != key.EventType)
+        {
+            key.EventType = Widen(key.EventType, type);
+        }
 
-            _builder.SetEventAttribute(ev, key.EventHandle, value);
+        // Values are converted to the column's (widened) type here, so the builder widens a column at most once.
+        if (key.EventType == AttributeType.String)
+        {
+            _builder.SetEventAttribute(ev, key.EventHandle, Span(attribute.TextStart, attribute.TextLength));
         }
         else
         {
-            if (key.EventHandle < 0)
-            {
-                key.EventHandle = _builder.GetEventAttributeHandle(key.AttributeName, AttributeType.String);
-            }
-
-            _builder.SetEventAttribute(ev, key.EventHandle, Span(attribute.TextStart, attribute.TextLength));
+            _builder.SetEventAttribute(ev, key.EventHandle, ToColumnType(value, key.EventType));
         }
     }
 
     private void SetCaseAttribute(ReadOnlySpan<char> caseId, in PendingAttribute attribute)
     {
         var key = attribute.Key;
-        if (!TryConvert(attribute, out var value))
-        {
-            value = AttributeValue.FromString(Text(attribute.TextStart, attribute.TextLength));
-        }
-
+        var converted = TryConvert(attribute, out var value);
+        var type = converted ? value.Type : AttributeType.String;
         if (key.CaseHandle < 0)
         {
-            key.CaseHandle = _builder.GetCaseAttributeHandle(key.Name, value.Type);
+            key.CaseHandle = _builder.GetCaseAttributeHandle(key.Name, type);
+            key.CaseType = type;
+        }
+        else if (type != key.CaseType)
+        {
+            key.CaseType = Widen(key.CaseType, type);
         }
 
+        value = key.CaseType == AttributeType.String
+            ? AttributeValue.FromString(Text(attribute.TextStart, attribute.TextLength))
+            : ToColumnType(value, key.CaseType);
         _builder.SetCaseAttribute(caseId, key.CaseHandle, value);
     }
 
+    /// <summary>The builder's widening rule: long and double make double, any other mix makes string.</summary>
+    private static AttributeType Widen(AttributeType column, AttributeType value) =>
+        (column, value) is (AttributeType.Long, AttributeType.Double) or (AttributeType.Double, AttributeType.Long)
+            ? AttributeType.Double
+            : AttributeType.String;
+
+    private static AttributeValue ToColumnType(AttributeValue value, AttributeType columnType) =>
+        columnType == AttributeType.Double && value.Type == AttributeType.Long ? AttributeValue.FromDouble(value.AsLong()) : value;
+
     /// <summary>Parses a typed value; false means "use the text" (strings, ids, and values that do not parse, with a warning).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryConvert(in PendingAttribute attribute, out AttributeValue value)
     {
         var text = Span(attribute.TextStart, attribute.TextLength);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using Journeyscope.EventLogs;
 
@@ -115,6 +116,7 @@ internal sealed partial class XesReader
         return _builder.Build();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLogChildren()
     {
         while (true)
@@ -212,6 +214,7 @@ internal sealed partial class XesReader
         _traceAttributeCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadTrace()
     {
         ResetTrace();
@@ -219,6 +222,9 @@ internal sealed partial class XesReader
         var line = Line;
         var nameStart = 0;
         var nameLength = -1;
+        var eventsSeen = 0;
+        var emitted = 0;
+        var casesBefore = _builder.CaseCount;
         if (_reader.IsEmptyElement)
         {
             _reader.Read();
@@ -234,7 +240,19 @@ internal sealed partial class XesReader
                     var name = _reader.LocalName;
                     if (ReferenceEquals(name, _eventAtom))
                     {
+                        var mark = _charCount;
                         ReadEvent(insideTrace: true);
+                        eventsSeen++;
+                        if (nameLength >= 0 && _eventCount == 1)
+                        {
+                            // The case id is known and nothing waits before this event: add it now and free its
+                            // arena space, so a trace of any length needs memory for one event only.
+                            emitted += EmitEvent(Span(nameStart, nameLength), ref _events[0]);
+                            _eventCount = 0;
+                            _attributeCount = 0;
+                            _charCount = mark;
+                        }
+
                         continue;
                     }
 
@@ -279,7 +297,7 @@ internal sealed partial class XesReader
             }
         }
 
-        FlushTrace(line, nameStart, nameLength);
+        FlushTrace(line, nameStart, nameLength, eventsSeen, emitted, casesBefore);
         if ((_traceSerial & 255) == 0)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -288,9 +306,15 @@ internal sealed partial class XesReader
         _session.Report(_counter.BytesRead);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadEvent(bool insideTrace)
     {
-        _eventSerial++;
+        if ((++_eventSerial & 4095) == 0)
+        {
+            // Also per chunk of events, so a log made of one huge trace still reports and can be cancelled.
+            _cancellationToken.ThrowIfCancellationRequested();
+            _session.Report(_counter.BytesRead);
+        }
         if (_eventCount == _events.Length)
         {
             Array.Resize(ref _events, _events.Length * 2);
@@ -369,6 +393,7 @@ internal sealed partial class XesReader
 
     private ReadOnlySpan<char> Span(int start, int length) => _chars.AsSpan(start, length);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private XesType TypeOf(string localName)
     {
         if (ReferenceEquals(localName, _stringAtom))

@@ -15,6 +15,7 @@ internal static class XesTimestamp
 
     /// <summary>Parses <paramref name="text"/> into UTC ticks and the offset it was written with.</summary>
     /// <remarks>Fraction digits beyond the seventh (100 ns) are truncated. Leading and trailing spaces are allowed.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out long utcTicks, out short offsetMinutes)
     {
         utcTicks = 0;

@@ -175,6 +175,29 @@ public sealed class XesBadInputTests
     }
 
     [Fact]
+    public void Import_UnknownEncoding_ImportException()
+    {
+        // Given an XML declaration naming an encoding that does not exist
+        var ex = Should.Throw<ImportException>(() => Import("<?xml version=\"1.0\" encoding=\"klingon-8\"?><log/>"));
+
+        // When imported / Then the reason names the encoding
+        ex.Reason.ShouldContain("klingon-8");
+    }
+
+    [Fact]
+    public void Import_InvalidUtf8_ImportExceptionWithLine()
+    {
+        // Given UTF-8 XES with a byte sequence that is not UTF-8 on line 2
+        var head = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<log><trace><string key=\"concept:name\" value=\"");
+        var tail = Encoding.UTF8.GetBytes("\"/></trace></log>");
+        byte[] bytes = [.. head, 0xff, 0xfe, 0xc3, .. tail];
+
+        // When imported / Then a clean ImportException names line 2
+        var ex = Should.Throw<ImportException>(() => XesImporter.Import(new MemoryStream(bytes), "bad-utf8.xes"));
+        ex.Line.ShouldBe(2);
+    }
+
+    [Fact]
     public void Import_MissingFile_ImportException()
     {
         // Given a path that does not exist / When imported / Then a clean ImportException names the file
@@ -193,6 +216,15 @@ public sealed class XesBadInputTests
         // When imported / Then the import stops with the limit named
         var ex = Should.Throw<ImportException>(() => XesImporter.Import(new MemoryStream(Encoding.UTF8.GetBytes(xml)), "big.xes", options));
         ex.Reason.ShouldContain("MaxRecordLength");
+    }
+
+    [Fact]
+    public void Import_CancelledInsideOneHugeTrace_Throws()
+    {
+        // Given one trace of 5,000 events and a cancelled token / When imported / Then the import stops inside the trace
+        var events = string.Concat(Enumerable.Range(0, 5000).Select(_ => Event("A", "2024-01-01T00:00:00Z")));
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes(Log($"<trace><string key=\"concept:name\" value=\"c\"/>{events}</trace>")));
+        Should.Throw<OperationCanceledException>(() => XesImporter.Import(stream, "x.xes", null, new CancellationToken(canceled: true)));
     }
 
     [Fact]

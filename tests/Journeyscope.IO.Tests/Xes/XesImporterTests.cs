@@ -101,6 +101,34 @@ public sealed class XesImporterTests
     }
 
     [Fact]
+    public void Import_NameBetweenEqualTimes_KeepsSourceOrder()
+    {
+        // Given two events at the same time, with the trace name written between them
+        var xml = Log($"<trace>{Event("First", "2024-01-01T00:00:00Z")}<string key=\"concept:name\" value=\"c\"/>{Event("Second", "2024-01-01T00:00:00Z")}{Event("Third", "2024-01-01T00:00:00Z")}</trace>");
+
+        // When it is imported
+        var log = Import(xml).Log;
+
+        // Then ties keep the order of the file
+        Enumerable.Range(0, 3).Select(e => log.ActivityNames[log.Activities[e]]).ShouldBe(["First", "Second", "Third"]);
+    }
+
+    [Fact]
+    public void Import_TracesSharingName_MergedWithWarning()
+    {
+        // Given two traces with the same concept:name
+        var trace = $"<trace><string key=\"concept:name\" value=\"same\"/>{Event("A", "2024-01-01T00:00:00Z")}</trace>";
+
+        // When imported
+        var result = Import(Log(trace + trace));
+
+        // Then their events form one case and a warning says so
+        result.Log.CaseCount.ShouldBe(1);
+        result.Log.EventCount.ShouldBe(2);
+        result.Warnings.ShouldContain(w => w.Contains("merged", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Import_TraceWithoutName_GetsGeneratedIdAndWarning()
     {
         // Given a named trace followed by a trace without concept:name
@@ -174,6 +202,28 @@ public sealed class XesImporterTests
 
         // When it is imported / Then a warning names them
         Import(xml).Warnings.ShouldContain(w => w.Contains("creator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_MixedTypesForOneKey_ColumnWidened()
+    {
+        // Given a key written as int, then float, then int; and another as int, then string
+        var xml = Log($"""
+            <trace><string key="concept:name" value="c"/>
+            {Event("A", "2024-01-01T00:00:00Z", "<int key=\"cost\" value=\"1\"/><int key=\"code\" value=\"7\"/>")}
+            {Event("B", "2024-01-02T00:00:00Z", "<float key=\"cost\" value=\"2.5\"/><string key=\"code\" value=\"X9\"/>")}
+            {Event("C", "2024-01-03T00:00:00Z", "<int key=\"cost\" value=\"3\"/><int key=\"code\" value=\"8\"/>")}
+            </trace>
+            """);
+
+        // When it is imported
+        var log = Import(xml).Log;
+
+        // Then int and float make a double column, int and string a string column, with every value kept
+        var cost = (DoubleColumn)log.FindEventAttribute("cost")!;
+        cost.Values.ToArray().ShouldBe([1.0, 2.5, 3.0]);
+        var code = (StringColumn)log.FindEventAttribute("code")!;
+        Enumerable.Range(0, 3).Select(code.GetString).ShouldBe(["7", "X9", "8"]);
     }
 
     [Fact]

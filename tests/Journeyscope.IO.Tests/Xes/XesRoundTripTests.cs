@@ -81,6 +81,23 @@ public sealed class XesRoundTripTests
         xml.ShouldContain("<int key=\"amount\" value=\"5\" />");
     }
 
+    [Theory]
+    [InlineData("org:resource")]
+    [InlineData("concept:name")]
+    [InlineData("channel")]
+    public void Export_AttributeNamedLikeStandardKey_Refused(string name)
+    {
+        // Given an event attribute that would be read back as a standard key
+        var builder = new EventLogBuilder();
+        var ev = builder.AddEvent("c", "A", DateTimeOffset.UnixEpoch);
+        builder.SetEventAttribute(ev, name, AttributeValue.FromString("x"));
+        using var buffer = new MemoryStream();
+
+        // When exported / Then it is refused before anything is written
+        Should.Throw<ArgumentException>(() => XesExporter.Export(builder.Build(), buffer)).Message.ShouldContain(name);
+        buffer.Length.ShouldBe(0);
+    }
+
     private static EventLog RandomLog(Random random)
     {
         var builder = new EventLogBuilder();
