@@ -54,7 +54,11 @@ internal sealed class ColumnBuilder
                 (AttributeType.Double, AttributeType.Long) => AttributeType.Double,
                 _ => AttributeType.String,
             };
-            WidenTo(target);
+            if (target != Type)
+            {
+                WidenTo(target);
+            }
+
             if (target == AttributeType.String)
             {
                 SetString(row, value.ToString());

@@ -13,7 +13,7 @@ public sealed class CsvRealDataTests
         var path = SharedData.Path("logs/sepsis_eventdataR.csv");
 
         // When imported with detection only
-        var result = CsvImporter.Import(path, ct: TestContext.Current.CancellationToken);
+        var result = CsvImporter.Import(path, cancellationToken: TestContext.Current.CancellationToken);
 
         // Then the counts match the published log
         result.Quarantine.ShouldBeEmpty();
@@ -57,7 +57,7 @@ public sealed class CsvRealDataTests
         var csv = new CsvImportOptions { CaseColumn = "order_id", WideTimestampColumns = steps };
 
         // When imported as a wide table
-        var result = CsvImporter.Import(path, csv, ct: TestContext.Current.CancellationToken);
+        var result = CsvImporter.Import(path, csv, cancellationToken: TestContext.Current.CancellationToken);
 
         // Then the events are exactly the non-empty timestamp cells, one case per order
         result.Quarantine.ShouldBeEmpty();
@@ -76,7 +76,7 @@ public sealed class CsvRealDataTests
         var csv = new CsvImportOptions { CaseColumn = "user_session", ActivityColumn = "event_type", TimestampColumn = "event_time" };
 
         // When imported with that mapping
-        var result = CsvImporter.Import(path, csv, ct: TestContext.Current.CancellationToken);
+        var result = CsvImporter.Import(path, csv, cancellationToken: TestContext.Current.CancellationToken);
 
         // Then every row with a session is an event
         (result.RecordsImported + result.Quarantine.Count).ShouldBe(lines.Length);

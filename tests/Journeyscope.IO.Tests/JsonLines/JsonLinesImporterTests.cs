@@ -87,7 +87,7 @@ public sealed class JsonLinesImporterTests
         var bytes = Encoding.UTF8.GetBytes("{\"case_id\":\"c\",\"activity\":\"").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\",\"timestamp\":\"2024-01-01\"}\n")).ToArray();
         using var stream = new MemoryStream(bytes);
 
-        var result = JsonLinesImporter.Import(stream, "bad.jsonl", ct: TestContext.Current.CancellationToken);
+        var result = JsonLinesImporter.Import(stream, "bad.jsonl", cancellationToken: TestContext.Current.CancellationToken);
 
         result.Quarantine.Single().Line.ShouldBe(1);
         result.Log.EventCount.ShouldBe(0);
