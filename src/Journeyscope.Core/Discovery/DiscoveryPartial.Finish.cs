@@ -16,7 +16,7 @@ public sealed partial class DiscoveryPartial
         options.Validate();
         var names = _log.ActivityNames;
         var timeBasis = _log.TimeBasis;
-        var caseCount = (long)_caseIndex.Count;
+        var caseCount = (long)_caseTotal;
 
         var statistics = new ActivityStatistics[_activityCount];
         for (var i = 0; i < _activityCount; i++)
@@ -34,14 +34,15 @@ public sealed partial class DiscoveryPartial
 
         var graph = new DirectlyFollowsGraph(
             names, statistics, edges, (long[])_startCounts.Clone(), (long[])_endCounts.Clone(), caseCount, timeBasis);
+        var rows = GatherCases();
         EdgePerformance[]? performance = null;
         Variant[]? variants = null;
         CaseDurations? durations = null;
         Parallel.Invoke(
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
             () => performance = EdgePerformances(order),
-            () => variants = Variants(options.ExampleCasesPerVariant),
-            () => durations = Durations(timeBasis));
+            () => variants = Variants(rows, options.ExampleCasesPerVariant),
+            () => durations = Durations(rows, timeBasis));
         return new DiscoveryResult(
             graph,
             new PerformanceDfg(names, performance!, timeBasis),
@@ -49,14 +50,42 @@ public sealed partial class DiscoveryPartial
             durations!);
     }
 
-    private CaseDurations Durations(TimeBasis timeBasis)
+    /// <summary>The per-case rows of this partial and of every merged one, variant ids mapped to ours.</summary>
+    private CaseRows GatherCases()
     {
-        var durations = _caseTicks.Span.ToArray();
+        var rows = new CaseRows(_caseTotal);
+        var at = 0;
+        Append(_caseIndex.Span, _caseVariant.Span, _caseTicks.Span, null);
+        foreach (var segment in _segments)
+        {
+            var source = segment.Source;
+            Append(source._caseIndex.Span, source._caseVariant.Span, source._caseTicks.Span, segment.VariantMap);
+        }
+
+        return rows;
+
+        void Append(ReadOnlySpan<int> index, ReadOnlySpan<int> variant, ReadOnlySpan<long> ticks, int[]? map)
+        {
+            index.CopyTo(rows.Index.AsSpan(at));
+            ticks.CopyTo(rows.Ticks.AsSpan(at));
+            var target = rows.Variant.AsSpan(at, variant.Length);
+            for (var i = 0; i < variant.Length; i++)
+            {
+                target[i] = map is null ? variant[i] : map[variant[i]];
+            }
+
+            at += index.Length;
+        }
+    }
+
+    private CaseDurations Durations(CaseRows rows, TimeBasis timeBasis)
+    {
+        var durations = (long[])rows.Ticks.Clone();
         var byCase = new double[_log.CaseCount];
         byCase.AsSpan().Fill(double.NaN);
         for (var i = 0; i < durations.Length; i++)
         {
-            byCase[_caseIndex[i]] = SortedStatistics.Seconds(durations[i]);
+            byCase[rows.Index[i]] = SortedStatistics.Seconds(durations[i]);
         }
 
         Array.Sort(durations);
@@ -96,12 +125,11 @@ public sealed partial class DiscoveryPartial
         }
 
         var cursor = offsets.AsSpan(0, edges).ToArray();
-        var values = new long[_pairEdge.Count];
-        var pairEdge = _pairEdge.Span;
-        var pairTicks = _pairTicks.Span;
-        for (var i = 0; i < pairEdge.Length; i++)
+        var values = new long[offsets[edges]];
+        Scatter(_pairEdge.Span, _pairTicks.Span, null, cursor, values);
+        foreach (var segment in _segments)
         {
-            values[cursor[pairEdge[i]]++] = pairTicks[i];
+            Scatter(segment.Source._pairEdge.Span, segment.Source._pairTicks.Span, segment.EdgeMap, cursor, values);
         }
 
         var result = new EdgePerformance[order.Length];
@@ -136,10 +164,28 @@ public sealed partial class DiscoveryPartial
         return result;
     }
 
-    private Variant[] Variants(int exampleCasesPerVariant)
+    private static void Scatter(ReadOnlySpan<int> pairEdge, ReadOnlySpan<long> pairTicks, int[]? map, int[] cursor, long[] values)
+    {
+        if (map is null)
+        {
+            for (var i = 0; i < pairEdge.Length; i++)
+            {
+                values[cursor[pairEdge[i]]++] = pairTicks[i];
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < pairEdge.Length; i++)
+        {
+            values[cursor[map[pairEdge[i]]]++] = pairTicks[i];
+        }
+    }
+
+    private Variant[] Variants(CaseRows caseRows, int exampleCasesPerVariant)
     {
         var variantCount = _variants.Count;
-        var cases = _caseIndex.Count;
+        var cases = caseRows.Index.Length;
 
         // Cases in log order, so that each variant's examples are its first cases.
         var byCase = new int[cases];
@@ -148,9 +194,9 @@ public sealed partial class DiscoveryPartial
             byCase[i] = i;
         }
 
-        if (!IsAscending(_caseIndex.Span))
+        if (!IsAscending(caseRows.Index))
         {
-            var keys = _caseIndex.Span.ToArray();
+            var keys = (int[])caseRows.Index.Clone();
             Array.Sort(keys, byCase);
         }
 
@@ -164,7 +210,7 @@ public sealed partial class DiscoveryPartial
         var members = new int[cases];
         foreach (var row in byCase)
         {
-            members[cursor[_caseVariant[row]]++] = row;
+            members[cursor[caseRows.Variant[row]]++] = row;
         }
 
         var ranking = new int[variantCount];
@@ -191,7 +237,7 @@ public sealed partial class DiscoveryPartial
             var run = durations.AsSpan(0, rows.Length);
             for (var i = 0; i < rows.Length; i++)
             {
-                run[i] = _caseTicks[rows[i]];
+                run[i] = caseRows.Ticks[rows[i]];
             }
 
             var sum = SortedStatistics.SumTicks(run);
@@ -199,7 +245,7 @@ public sealed partial class DiscoveryPartial
             var examples = new string[Math.Min(exampleCasesPerVariant, rows.Length)];
             for (var i = 0; i < examples.Length; i++)
             {
-                examples[i] = caseIds[_caseIndex[rows[i]]];
+                examples[i] = caseIds[caseRows.Index[rows[i]]];
             }
 
             var codes = _variants.Get(v).ToArray();
@@ -237,5 +283,14 @@ public sealed partial class DiscoveryPartial
         }
 
         return true;
+    }
+
+    private sealed class CaseRows(int count)
+    {
+        public int[] Index { get; } = new int[count];
+
+        public int[] Variant { get; } = new int[count];
+
+        public long[] Ticks { get; } = new long[count];
     }
 }

@@ -1,13 +1,12 @@
-using System.Buffers;
-
 namespace Journeyscope.Discovery;
 
 public sealed partial class DiscoveryPartial
 {
     /// <summary>Folds <paramref name="other"/> into this partial. The two must cover disjoint cases of the same log.</summary>
     /// <remarks>
-    /// O(size of <paramref name="other"/>): counts add, edge and variant ids of <paramref name="other"/> are
-    /// remapped, duration lists are appended. Associative and, after <see cref="Finish"/>, commutative.
+    /// O(edges + variants of <paramref name="other"/>): counts add and its edge and variant ids are mapped to ours; its
+    /// duration rows are referenced, not copied (<see cref="Finish"/> reads them in place). <paramref name="other"/> is
+    /// not changed and stays usable. Associative and, after <see cref="Finish"/>, commutative.
     /// </remarks>
     /// <exception cref="ArgumentException">The partials come from different logs.</exception>
     public void Merge(DiscoveryPartial other)
@@ -29,26 +28,15 @@ public sealed partial class DiscoveryPartial
         AddInto(_selfLoops, other._selfLoops);
         AddInto(_startCounts, other._startCounts);
         AddInto(_endCounts, other._endCounts);
-        MergeEdges(other);
-        MergeVariants(other);
-    }
-
-    /// <summary>Sizes the duration buffers once for merging <paramref name="others"/>, so merges do not reallocate.</summary>
-    internal void ReserveForMerge(ReadOnlySpan<DiscoveryPartial> others)
-    {
-        long pairs = 0;
-        long cases = 0;
-        foreach (var other in others)
+        var edgeMap = MergeEdges(other);
+        var variantMap = MergeVariants(other);
+        _segments.Add(new Segment(other, edgeMap, variantMap));
+        foreach (var nested in other._segments)
         {
-            pairs += other._pairEdge.Count;
-            cases += other._caseIndex.Count;
+            _segments.Add(new Segment(nested.Source, Compose(edgeMap, nested.EdgeMap), Compose(variantMap, nested.VariantMap)));
         }
 
-        _pairEdge.Reserve((int)pairs);
-        _pairTicks.Reserve((int)pairs);
-        _caseIndex.Reserve((int)cases);
-        _caseVariant.Reserve((int)cases);
-        _caseTicks.Reserve((int)cases);
+        _caseTotal += other._caseTotal;
     }
 
     private static void AddInto(Span<long> target, ReadOnlySpan<long> source)
@@ -59,7 +47,7 @@ public sealed partial class DiscoveryPartial
         }
     }
 
-    private void MergeEdges(DiscoveryPartial other)
+    private int[] MergeEdges(DiscoveryPartial other)
     {
         if (_edgeLookup is null)
         {
@@ -71,73 +59,65 @@ public sealed partial class DiscoveryPartial
         }
 
         var edges = other._edgeFrom.Count;
-        var map = ArrayPool<int>.Shared.Rent(Math.Max(1, edges));
-        try
+        var map = new int[edges];
+        for (var e = 0; e < edges; e++)
         {
-            for (var e = 0; e < edges; e++)
+            var key = ((long)other._edgeFrom[e] * _activityCount) + other._edgeTo[e];
+            if (!_edgeLookup.TryGetValue(key, out var slot))
             {
-                var key = ((long)other._edgeFrom[e] * _activityCount) + other._edgeTo[e];
-                if (!_edgeLookup.TryGetValue(key, out var slot))
-                {
-                    slot = AddEdge(other._edgeFrom[e], other._edgeTo[e]);
-                }
-
-                _edgeCount[slot] += other._edgeCount[e];
-                _edgeCases[slot] += other._edgeCases[e];
-                map[e] = slot;
+                slot = AddEdge(other._edgeFrom[e], other._edgeTo[e]);
             }
 
-            var start = _pairEdge.Count;
-            _pairEdge.AddRange(other._pairEdge.Span);
-            _pairTicks.AddRange(other._pairTicks.Span);
-            var appended = _pairEdge.Span[start..];
-            for (var i = 0; i < appended.Length; i++)
-            {
-                appended[i] = map[appended[i]];
-            }
+            _edgeCount[slot] += other._edgeCount[e];
+            _edgeCases[slot] += other._edgeCases[e];
+            map[e] = slot;
         }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(map);
-        }
+
+        return map;
     }
 
-    private void MergeVariants(DiscoveryPartial other)
+    private int[] MergeVariants(DiscoveryPartial other)
     {
         var variants = other._variants.Count;
-        var map = ArrayPool<int>.Shared.Rent(Math.Max(1, variants));
-        try
+        var map = new int[variants];
+        for (var v = 0; v < variants; v++)
         {
-            for (var v = 0; v < variants; v++)
+            var id = _variants.GetOrAdd(other._variants.Get(v), other._variants.HashOf(v), out var added);
+            if (added)
             {
-                var id = _variants.GetOrAdd(other._variants.Get(v), other._variants.HashOf(v), out var added);
-                if (added)
-                {
-                    _variantCases.Add(0);
-                    _variantFirstCase.Add(other._variantFirstCase[v]);
-                }
-                else if (other._variantFirstCase[v] < _variantFirstCase[id])
-                {
-                    _variantFirstCase[id] = other._variantFirstCase[v];
-                }
-
-                _variantCases[id] += other._variantCases[v];
-                map[v] = id;
+                _variantCases.Add(0);
+                _variantFirstCase.Add(other._variantFirstCase[v]);
+            }
+            else if (other._variantFirstCase[v] < _variantFirstCase[id])
+            {
+                _variantFirstCase[id] = other._variantFirstCase[v];
             }
 
-            var start = _caseVariant.Count;
-            _caseIndex.AddRange(other._caseIndex.Span);
-            _caseTicks.AddRange(other._caseTicks.Span);
-            _caseVariant.AddRange(other._caseVariant.Span);
-            var appended = _caseVariant.Span[start..];
-            for (var i = 0; i < appended.Length; i++)
-            {
-                appended[i] = map[appended[i]];
-            }
+            _variantCases[id] += other._variantCases[v];
+            map[v] = id;
         }
-        finally
+
+        return map;
+    }
+
+    private static int[] Compose(int[] outer, int[] inner)
+    {
+        var composed = new int[inner.Length];
+        for (var i = 0; i < inner.Length; i++)
         {
-            ArrayPool<int>.Shared.Return(map);
+            composed[i] = outer[inner[i]];
         }
+
+        return composed;
+    }
+
+    /// <summary>Rows of a merged partial's own data, with its edge and variant ids mapped to the owner's.</summary>
+    private sealed class Segment(DiscoveryPartial source, int[] edgeMap, int[] variantMap)
+    {
+        public DiscoveryPartial Source { get; } = source;
+
+        public int[] EdgeMap { get; } = edgeMap;
+
+        public int[] VariantMap { get; } = variantMap;
     }
 }

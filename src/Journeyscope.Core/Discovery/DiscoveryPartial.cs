@@ -44,6 +44,11 @@ public sealed partial class DiscoveryPartial
     private readonly GrowBuffer<int> _caseVariant;
     private readonly GrowBuffer<long> _caseTicks;
 
+    // Merged partials are referenced, not copied: their own per-pair and per-case rows, with maps from their edge and
+    // variant ids to ours. Finish reads them in place.
+    private readonly List<Segment> _segments = [];
+    private int _caseTotal;
+
     private DiscoveryPartial(EventLog log, int caseCapacity, int pairCapacity)
     {
         _log = log;
@@ -62,7 +67,7 @@ public sealed partial class DiscoveryPartial
     }
 
     /// <summary>Number of cases this partial covers.</summary>
-    public int CaseCount => _caseIndex.Count;
+    public int CaseCount => _caseTotal;
 
     /// <summary>The log the partial was computed from; only partials of the same log merge.</summary>
     public EventLog Log => _log;
@@ -89,6 +94,7 @@ public sealed partial class DiscoveryPartial
 
         var partial = new DiscoveryPartial(log, caseCount, pairCount);
         partial.Scan(firstCase, endCase, pairCount);
+        partial._caseTotal = caseCount;
         return partial;
     }
 

@@ -52,7 +52,6 @@ public sealed class DiscoveryResult
             static (chunkLog, first, count) => DiscoveryPartial.Compute(chunkLog, first, count),
             cancellationToken);
         var total = partials.Length == 0 ? DiscoveryPartial.Compute(log, 0, 0) : partials[0];
-        total.ReserveForMerge(partials.Length > 1 ? partials.AsSpan(1) : []);
         for (var k = 1; k < partials.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -13,10 +13,10 @@ public sealed class DiscoveryPropertyTests
     [Fact]
     public void Merge_AnyChunkingAndMergeOrder_GivesTheSameResult()
     {
-        Gen.Select(GenCases, Gen.Int[1, 7].Array[1, 12], Gen.Bool).Sample(t =>
+        Gen.Select(GenCases, Gen.Int[1, 7].Array[1, 12], Gen.Bool, Gen.Bool).Sample(t =>
         {
-            // Given a log and an arbitrary cut into contiguous chunks
-            var (cases, sizes, reverse) = t;
+            // Given a log and an arbitrary cut into contiguous chunks, merged one by one or as a tree
+            var (cases, sizes, reverse, tree) = t;
             var log = DiscoveryTestLogs.Build(cases);
             var expected = DiscoveryTestLogs.Describe(DiscoveryPartial.Compute(log, 0, log.CaseCount).Finish());
             var partials = new List<DiscoveryPartial>();
@@ -33,8 +33,8 @@ public sealed class DiscoveryPropertyTests
             }
 
             // When
-            var total = partials[0];
-            foreach (var partial in partials.Skip(1))
+            var total = tree ? MergeAsTree(partials) : partials[0];
+            foreach (var partial in tree ? [] : partials.Skip(1))
             {
                 total.Merge(partial);
             }
@@ -43,6 +43,24 @@ public sealed class DiscoveryPropertyTests
             total.CaseCount.ShouldBe(log.CaseCount);
             DiscoveryTestLogs.Describe(total.Finish()).ShouldBe(expected);
         }, iter: 150);
+    }
+
+    [Fact]
+    public void Merge_OtherPartial_StaysUnchanged()
+    {
+        // Given
+        var log = DiscoveryTestLogs.Build(("1", [("a", 0), ("b", 5)]), ("2", [("b", 0), ("a", 9), ("a", 10)]), ("3", [("a", 0)]));
+        var first = DiscoveryPartial.Compute(log, 0, 1);
+        var rest = DiscoveryPartial.Compute(log, 1, 2);
+        var before = DiscoveryTestLogs.Describe(rest.Finish());
+
+        // When
+        first.Merge(rest);
+
+        // Then
+        DiscoveryTestLogs.Describe(rest.Finish()).ShouldBe(before);
+        first.CaseCount.ShouldBe(3);
+        rest.CaseCount.ShouldBe(2);
     }
 
     [Fact]
@@ -122,6 +140,28 @@ public sealed class DiscoveryPropertyTests
             // Then
             fromFilter.ShouldBe(fromRebuilt);
         }, iter: 150);
+    }
+
+    private static DiscoveryPartial MergeAsTree(List<DiscoveryPartial> partials)
+    {
+        var level = partials;
+        while (level.Count > 1)
+        {
+            var next = new List<DiscoveryPartial>();
+            for (var i = 0; i < level.Count; i += 2)
+            {
+                if (i + 1 < level.Count)
+                {
+                    level[i].Merge(level[i + 1]);
+                }
+
+                next.Add(level[i]);
+            }
+
+            level = next;
+        }
+
+        return level[0];
     }
 
     [Fact]
