@@ -15,7 +15,7 @@ internal static class ExportCommand
             Description = "The file to write; its name picks the format: .xes, .xes.gz, .csv, .jsonl, .parquet, .jsonocel",
         };
         var format = new Option<string?>("--output-format") { Description = "Force the format: xes, csv, jsonl, parquet, ocel." };
-        format.AcceptOnlyFromAmong("xes", "csv", "jsonl", "parquet", "ocel");
+        format.AcceptOnlyFromAmong(FormatNames.All);
         var command = new Command("export", "Export the workspace's events.\nExample: journeyscope export events.parquet --workspace ./shop")
         {
             output, format,
@@ -24,16 +24,8 @@ internal static class ExportCommand
         {
             using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
             var path = parse.GetRequiredValue(output);
-            var chosen = parse.GetValue(format) switch
-            {
-                "xes" => EventLogFormat.Xes,
-                "csv" => EventLogFormat.Csv,
-                "jsonl" => EventLogFormat.JsonLines,
-                "parquet" => EventLogFormat.Parquet,
-                "ocel" => EventLogFormat.Ocel,
-                _ => EventLogFile.FromName(path)
-                    ?? throw new UsageException($"Cannot tell the format from '{Path.GetFileName(path)}': use .xes, .xes.gz, .csv, .jsonl, .parquet or .jsonocel, or --output-format."),
-            };
+            var chosen = FormatNames.Parse(parse.GetValue(format)) ?? EventLogFile.FromName(path)
+                    ?? throw new UsageException($"Cannot tell the format from '{Path.GetFileName(path)}': use .xes, .xes.gz, .csv, .jsonl, .parquet or .jsonocel, or --output-format.");
             var log = workspace.LoadEventLog();
             if (chosen == EventLogFormat.Ocel && workspace.LoadObjects() is { } objects)
             {

@@ -18,7 +18,7 @@ internal static class ImportCommand
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad record instead of quarantining it." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and check the files, print what would be imported, change nothing." };
         var inputFormat = new Option<string?>("--input-format") { Description = "Force the file format: xes, csv, jsonl, parquet, ocel. Example: --input-format csv" };
-        inputFormat.AcceptOnlyFromAmong("xes", "csv", "jsonl", "parquet", "ocel");
+        inputFormat.AcceptOnlyFromAmong(FormatNames.All);
         var mapping = new CsvMappingOptions();
         var objectType = new Option<string?>("--object-type") { Description = "OCEL: the object type to use as the case notion. Example: --object-type order" };
 
@@ -37,15 +37,7 @@ internal static class ImportCommand
             var warnings = new List<string>();
             var fileOptions = new EventLogFileOptions
             {
-                Format = parse.GetValue(inputFormat) switch
-                {
-                    "xes" => EventLogFormat.Xes,
-                    "csv" => EventLogFormat.Csv,
-                    "jsonl" => EventLogFormat.JsonLines,
-                    "parquet" => EventLogFormat.Parquet,
-                    "ocel" => EventLogFormat.Ocel,
-                    _ => null,
-                },
+                Format = FormatNames.Parse(parse.GetValue(inputFormat)),
                 Csv = mapping.Read(parse),
                 Ocel = new OcelImportOptions { CaseObjectType = parse.GetValue(objectType) },
             };
