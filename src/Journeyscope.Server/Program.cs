@@ -1,0 +1,16 @@
+using Journeyscope.Server.Api;
+using Journeyscope.Server.Components;
+using Journeyscope.Server.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddJourneyscopeServices(builder.Configuration);
+builder.Services.AddJourneyscopeUi();
+
+var app = builder.Build();
+app.UseJourneyscopeErrors();
+app.MapJourneyscopeApi();
+app.MapJourneyscopeUi();
+app.Run();
+
+/// <summary>The web app's entry point; public so that functional tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
