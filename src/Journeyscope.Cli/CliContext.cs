@@ -31,6 +31,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
     {
         "json" => OutputFormat.Json,
         "csv" => OutputFormat.Csv,
+        "dot" => OutputFormat.Dot,
         _ => OutputFormat.Table,
     };
 
@@ -41,11 +42,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = "Output: 'table' for people, 'json' or 'csv' for scripts (stable keys). Example: --format json",
+            Description = "Output: 'table' for people, 'json' or 'csv' for scripts (stable keys), 'dot' (discover only) for Graphviz. Example: --format json",
             DefaultValueFactory = _ => "table",
             Recursive = true,
         };
-        option.AcceptOnlyFromAmong("table", "json", "csv");
+        option.AcceptOnlyFromAmong("table", "json", "csv", "dot");
         return option;
     }
 

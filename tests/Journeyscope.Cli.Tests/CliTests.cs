@@ -118,6 +118,36 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Discover_Dot_WritesOneNodePerActivityAndOneEdgePerPath()
+    {
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("orders.csv", Orders), "--workspace", workspace).ExitCode.ShouldBe(0);
+
+        var result = CliRun.Run("discover", "--workspace", workspace, "--format", "dot");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldStartWith("digraph process_map {");
+        var lines = result.Output.Split('\n');
+        lines.Count(l => l.Contains("[label=\"Order\\n", StringComparison.Ordinal)).ShouldBe(1);
+        lines.Count(l => l.Contains("-> ", StringComparison.Ordinal) && !l.Contains("__", StringComparison.Ordinal)).ShouldBe(3);
+        lines.ShouldContain(l => l.Contains("\"Order\" -> \"Pay\" [label=\"2\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Variants_Dot_IsAUsageError()
+    {
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("orders.csv", Orders), "--workspace", workspace).ExitCode.ShouldBe(0);
+
+        var result = CliRun.Run("variants", "--workspace", workspace, "--format", "dot");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("discover");
+    }
+
+    [Fact]
     public void Variants_WithFilter_CountsOnlyMatchingCases()
     {
         using var temp = new TempFolder();

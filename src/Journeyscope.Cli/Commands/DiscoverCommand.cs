@@ -94,6 +94,7 @@ internal static class DiscoverCommand
                     hiddenEdges = map.HiddenEdgeCount,
                 },
             };
+            report.Dot = ProcessMapDot.Write(map);
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });

@@ -11,4 +11,7 @@ internal enum OutputFormat
 
     /// <summary>CSV with a header row, for scripts and spreadsheets.</summary>
     Csv,
+
+    /// <summary>Graphviz DOT, for commands that draw a graph (discover).</summary>
+    Dot,
 }

@@ -26,6 +26,9 @@ internal sealed class Report
 
     public object? Json { get; set; }
 
+    /// <summary>The Graphviz DOT text, for commands that draw a graph; <c>null</c> when the command has none.</summary>
+    public string? Dot { get; set; }
+
     public Report Add(Table table)
     {
         Tables.Add(table);
@@ -38,6 +41,9 @@ internal sealed class Report
         {
             case OutputFormat.Json:
                 output.WriteLine(JsonSerializer.Serialize(Json ?? TablesAsJson(), JsonOptions));
+                break;
+            case OutputFormat.Dot:
+                output.Write(Dot ?? throw new UsageException("--format dot is available for 'discover' only."));
                 break;
             case OutputFormat.Csv:
                 if (Tables.Count > 0)
