@@ -10,7 +10,7 @@ namespace Journeyscope.Storage;
 /// 128-bit XxHash of a canonical encoding of everything the event carries (attributes in name order, so the id does
 /// not depend on column order or on which attributes other events have).
 /// </summary>
-/// <remarks>Not thread-safe: reuses one hasher. Allocates only the returned string.</remarks>
+/// <remarks>Not thread-safe: reuses one hasher. <see cref="KeyOf"/> allocates nothing for hashed ids.</remarks>
 internal sealed class EventIdentity
 {
     /// <summary>The event attribute whose value, when present, is the event's id.</summary>
@@ -18,6 +18,7 @@ internal sealed class EventIdentity
 
     private const byte Missing = 0;
     private const byte Present = 1;
+    private const byte GivenDomain = 0xFF;
 
     private readonly EventLog _log;
     private readonly AttributeColumn[] _attributesByName;
@@ -32,34 +33,59 @@ internal sealed class EventIdentity
     }
 
     /// <summary>The id of event <paramref name="eventIndex"/> of case <paramref name="caseIndex"/>.</summary>
-    public string IdOf(int eventIndex, int caseIndex)
+    public string IdOf(int eventIndex, int caseIndex) => IdOf(eventIndex, KeyOf(eventIndex, caseIndex));
+
+    /// <summary>
+    /// The id of event <paramref name="eventIndex"/> given its <see cref="KeyOf"/>: the given id's text, or the hex form
+    /// of the hash (no second hashing).
+    /// </summary>
+    public string IdOf(int eventIndex, UInt128 key)
     {
         if (_given is not null && _given.GetValue(eventIndex) is { } given)
         {
             return given.ToString();
         }
 
+        Span<byte> digest = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(digest, key);
+        return Convert.ToHexStringLower(digest);
+    }
+
+    /// <summary>
+    /// A 128-bit key with the same equality as the id: the hash of the given id's text (in its own domain), or the
+    /// content hash the id is the hex form of. Used to find repeated ids without holding every id string.
+    /// </summary>
+    public UInt128 KeyOf(int eventIndex, int caseIndex)
+    {
         _hash.Reset();
-        AppendText(_log.CaseIds[caseIndex]);
-        AppendText(_log.ActivityNames[_log.Activities[eventIndex]]);
-        AppendInt64(_log.Timestamps[eventIndex]);
-        AppendInt64(_log.HasOffsets ? _log.OffsetMinutes[eventIndex] : 0);
-        AppendOptional(_log.Lifecycle, eventIndex);
-        AppendOptional(_log.Resource, eventIndex);
-        AppendOptional(_log.Channel, eventIndex);
-        AppendOptional(_log.StartTimestamps, eventIndex);
-        foreach (var column in _attributesByName)
+        if (_given is not null && _given.GetValue(eventIndex) is { } given)
         {
-            if (column.GetValue(eventIndex) is { } value)
+            AppendByte(GivenDomain);
+            AppendText(given.ToString());
+        }
+        else
+        {
+            AppendText(_log.CaseIds[caseIndex]);
+            AppendText(_log.ActivityNames[_log.Activities[eventIndex]]);
+            AppendInt64(_log.Timestamps[eventIndex]);
+            AppendInt64(_log.HasOffsets ? _log.OffsetMinutes[eventIndex] : 0);
+            AppendOptional(_log.Lifecycle, eventIndex);
+            AppendOptional(_log.Resource, eventIndex);
+            AppendOptional(_log.Channel, eventIndex);
+            AppendOptional(_log.StartTimestamps, eventIndex);
+            foreach (var column in _attributesByName)
             {
-                AppendText(column.Name);
-                AppendValue(value);
+                if (column.GetValue(eventIndex) is { } value)
+                {
+                    AppendText(column.Name);
+                    AppendValue(value);
+                }
             }
         }
 
         Span<byte> digest = stackalloc byte[16];
         _hash.GetCurrentHash(digest);
-        return Convert.ToHexStringLower(digest);
+        return BinaryPrimitives.ReadUInt128BigEndian(digest);
     }
 
     private void AppendOptional(AttributeColumn? column, int row)

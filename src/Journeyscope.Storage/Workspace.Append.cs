@@ -9,13 +9,6 @@ public sealed partial class Workspace
 {
     private const int CancellationStride = 1 << 16;
 
-    private const string StandardStageColumns =
-        "event_id VARCHAR, seq BIGINT, case_id VARCHAR, activity VARCHAR, ts BIGINT, offset_min SMALLINT, " +
-        "start_ts BIGINT, start_offset_min SMALLINT, lifecycle VARCHAR, resource VARCHAR, channel VARCHAR";
-
-    private const string StandardColumns =
-        "event_id, seq, case_id, activity, ts, offset_min, start_ts, start_offset_min, lifecycle, resource, channel";
-
     /// <summary>
     /// Appends an import to the workspace in one transaction: its events (skipping any whose id is already stored or
     /// repeated), its cases and case attributes, its quarantined records and its objects.
@@ -25,8 +18,8 @@ public sealed partial class Workspace
     /// <param name="cancellationToken">Cancels the append; nothing is stored then.</param>
     /// <returns>The counts, and the workspace version after the append (bumped only when something was added).</returns>
     /// <remarks>
-    /// Events go through the DuckDB appender into a staging table and then into <c>events</c> with one anti-join,
-    /// so the data is streamed, never held twice in memory. Case attributes of cases already stored are only filled
+    /// Events go through the DuckDB appender straight into <c>events</c>; repeated and already stored ids are found
+    /// first on 128-bit keys and one narrow semi-join, so the data is written once and never held twice in memory. Case attributes of cases already stored are only filled
     /// where they were missing, never overwritten.
     /// </remarks>
     public async Task<ImportSummary> AppendAsync(ImportResult result, string sourceName, CancellationToken cancellationToken = default)
@@ -92,14 +85,7 @@ public sealed partial class Workspace
             caseAttributes[a] = _registry.Ensure(_connection, AttributeScope.Case, column.Name, column.Type);
         }
 
-        StageEvents(log, baseSeq, eventAttributes, cancellationToken);
-        var attributeColumns = ColumnList(eventAttributes);
-        var added = Execute(
-            $"INSERT INTO events ({StandardColumns}, import_id{attributeColumns}) " +
-            $"SELECT {StandardColumns}, {importId}{attributeColumns} FROM stage_events s " +
-            "WHERE s.seq IN (SELECT min(seq) FROM stage_events GROUP BY event_id) " +
-            "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)");
-        Execute("DROP TABLE stage_events");
+        var added = AppendEvents(log, baseSeq, importId, eventAttributes, cancellationToken);
 
         var casesChanged = AppendCases(log, baseSeq, importId, caseAttributes);
         var quarantineAdded = AppendQuarantine(result.Quarantine, importId);
@@ -136,54 +122,6 @@ public sealed partial class Workspace
         }
 
         return summary;
-    }
-
-    private void StageEvents(EventLog log, long baseSeq, StoredAttribute[] attributes, CancellationToken cancellationToken)
-    {
-        Execute($"CREATE OR REPLACE TEMP TABLE stage_events ({StandardStageColumns}{ColumnDefinitions(attributes)})");
-        var identity = new EventIdentity(log);
-        var offsets = log.OffsetMinutes;
-        var hasOffsets = log.HasOffsets;
-        var start = log.StartTimestamps;
-        using var appender = _connection.CreateAppender("stage_events");
-        for (var c = 0; c < log.CaseCount; c++)
-        {
-            var caseId = log.CaseIds[c];
-            var end = log.CaseStarts[c + 1];
-            for (var e = log.CaseStarts[c]; e < end; e++)
-            {
-                if ((e & (CancellationStride - 1)) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var row = appender.CreateRow()
-                    .AppendValue(identity.IdOf(e, c))
-                    .AppendValue(baseSeq + e)
-                    .AppendValue(caseId)
-                    .AppendValue(log.ActivityNames[log.Activities[e]])
-                    .AppendValue(log.Timestamps[e])
-                    .AppendValue(hasOffsets ? offsets[e] : (short)0);
-                if (start is not null && start.IsValid(e))
-                {
-                    row.AppendValue(start.UtcTicks[e]).AppendValue(start.OffsetMinutes[e]);
-                }
-                else
-                {
-                    row.AppendNullValue().AppendNullValue();
-                }
-
-                row.AppendValue(log.Lifecycle?.GetString(e))
-                    .AppendValue(log.Resource?.GetString(e))
-                    .AppendValue(log.Channel?.GetString(e));
-                for (var a = 0; a < attributes.Length; a++)
-                {
-                    AppendAttribute(row, log.EventAttributes[a], e, attributes[a].Type);
-                }
-
-                row.EndRow();
-            }
-        }
     }
 
     private long AppendCases(EventLog log, long baseSeq, long importId, StoredAttribute[] attributes)
