@@ -125,4 +125,41 @@ public sealed class FunnelCommandTests
         total.GetProperty("retained")[3].GetInt64().ShouldBe(1);
         total.GetProperty("churned").GetInt64().ShouldBe(2);
     }
+
+    [Fact]
+    public void Paths_BetweenTwoSteps_EndsAtTheTarget()
+    {
+        // Given
+        using var temp = new TempFolder();
+        var workspace = Import(temp);
+
+        // When
+        var result = CliRun.Run("paths", "--workspace", workspace, "--from", "Visit", "--to", "Pay", "--depth", "3", "--format", "json");
+
+        // Then: s1 and s3 reach Pay at depth 2, s2 ends after Cart
+        result.ExitCode.ShouldBe(0, result.Error);
+        var nodes = JsonDocument.Parse(result.Output).RootElement.GetProperty("nodes").EnumerateArray().ToList();
+        var target = nodes.Single(n => n.GetProperty("kind").GetString() == "target");
+        (target.GetProperty("depth").GetInt32(), target.GetProperty("cases").GetInt64()).ShouldBe((2, 2L));
+        nodes.Single(n => n.GetProperty("kind").GetString() == "end").GetProperty("cases").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Retention_MonthlyAsCsv_OneRowPerCohortPlusTotal()
+    {
+        // Given
+        using var temp = new TempFolder();
+        var workspace = Import(temp);
+
+        // When
+        var result = CliRun.Run("retention", "--workspace", workspace, "--period", "month", "--periods", "1",
+            "--return-activity", "Pay", "--churn-event", "Pay", "--format", "csv");
+
+        // Then
+        result.ExitCode.ShouldBe(0, result.Error);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("Cohort,Cases,P0,P1,Churned,Churn rate");
+        lines[1].ShouldStartWith("2024-03,3,0.6666666666666666,,2,");
+        lines[^1].ShouldStartWith("all,3,");
+    }
 }

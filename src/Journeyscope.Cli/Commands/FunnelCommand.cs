@@ -194,8 +194,8 @@ internal static class FunnelCommand
 
             var definition = new FunnelDefinition(list)
             {
-                Exclusions = list.Count > 1 ? exclusions : [],
-                Window = parse.GetValue(window) is { } text2 ? ParseDuration(text2, "--window") : null,
+                Exclusions = exclusions,
+                Window = parse.GetValue(window) is { } windowText ? ParseDuration(windowText, "--window") : null,
                 StrictOrder = parse.GetValue(strict),
                 Breakdown = parse.GetValue(by),
             };

@@ -73,7 +73,7 @@ internal static class RetentionCommand
                 var row = new List<object?> { cohort.Label, cohort.Size };
                 foreach (var rate in cohort.Rates)
                 {
-                    row.Add(rate);
+                    row.Add(double.IsNaN(rate) ? null : rate);
                 }
 
                 row.Add(cohort.Churned);
