@@ -24,6 +24,9 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(PerformanceCommand.Create(context));
         root.Subcommands.Add(BottlenecksCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(FunnelCommand.Create(context));
+        root.Subcommands.Add(PathsCommand.Create(context));
+        root.Subcommands.Add(RetentionCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
