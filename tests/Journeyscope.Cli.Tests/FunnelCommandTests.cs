@@ -39,8 +39,8 @@ public sealed class FunnelCommandTests
         result.ExitCode.ShouldBe(0, result.Error);
         var body = JsonDocument.Parse(result.Output).RootElement;
         body.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("entered").GetInt64()).ShouldBe([3L, 2L, 1L]);
-        body.GetProperty("steps")[2].GetProperty("median_seconds_from_first").GetDouble().ShouldBe(3600);
-        body.GetProperty("drop_offs").GetProperty("cases").EnumerateArray().Select(c => c.GetString()).ShouldBe(["s2"]);
+        body.GetProperty("steps")[2].GetProperty("medianSecondsFromFirst").GetDouble().ShouldBe(3600);
+        body.GetProperty("dropOffs").GetProperty("cases").EnumerateArray().Select(c => c.GetString()).ShouldBe(["s2"]);
         var app = body.GetProperty("breakdown").EnumerateArray().Single(b => b.GetProperty("value").GetString() == "app");
         app.GetProperty("steps")[1].GetProperty("entered").GetInt64().ShouldBe(1);
     }

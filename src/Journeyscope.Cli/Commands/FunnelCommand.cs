@@ -94,12 +94,12 @@ internal static class FunnelCommand
             report.Json = new
             {
                 cases = result.CaseCount,
-                window_seconds = definition.Window?.TotalSeconds,
-                strict_order = definition.StrictOrder,
+                windowSeconds = definition.Window?.TotalSeconds,
+                strictOrder = definition.StrictOrder,
                 steps = result.Steps.Select(Json),
-                breakdown_attribute = definition.Breakdown,
+                breakdownAttribute = definition.Breakdown,
                 breakdown = result.Breakdown.Select(b => new { value = b.Value, steps = b.Steps.Select(Json) }),
-                drop_offs = dropOffStep is { } s ? new { step = s, cases = dropped } : null,
+                dropOffs = dropOffStep is { } s ? new { step = s, cases = dropped } : null,
             };
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
@@ -233,12 +233,12 @@ internal static class FunnelCommand
         label = s.Label,
         entered = s.Entered,
         converted = s.Converted,
-        dropped_off = s.DroppedOff,
-        conversion_from_previous = s.ConversionFromPrevious,
-        conversion_from_first = s.ConversionFromFirst,
-        median_seconds_from_first = s.MedianTimeFromFirst?.TotalSeconds,
-        p90_seconds_from_first = s.P90TimeFromFirst?.TotalSeconds,
-        median_seconds_from_previous = s.MedianTimeFromPrevious?.TotalSeconds,
-        p90_seconds_from_previous = s.P90TimeFromPrevious?.TotalSeconds,
+        droppedOff = s.DroppedOff,
+        conversionFromPrevious = s.ConversionFromPrevious,
+        conversionFromFirst = s.ConversionFromFirst,
+        medianSecondsFromFirst = s.MedianTimeFromFirst?.TotalSeconds,
+        p90SecondsFromFirst = s.P90TimeFromFirst?.TotalSeconds,
+        medianSecondsFromPrevious = s.MedianTimeFromPrevious?.TotalSeconds,
+        p90SecondsFromPrevious = s.P90TimeFromPrevious?.TotalSeconds,
     };
 }

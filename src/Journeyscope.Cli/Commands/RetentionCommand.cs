@@ -87,7 +87,7 @@ internal static class RetentionCommand
             report.Json = new
             {
                 period = parse.GetValue(period),
-                as_of = new DateTime(result.AsOf, DateTimeKind.Utc),
+                asOf = new DateTime(result.AsOf, DateTimeKind.Utc),
                 cohorts = result.Cohorts.Append(result.Total).Select(c => new
                 {
                     cohort = c.Label,
@@ -96,7 +96,7 @@ internal static class RetentionCommand
                     retained = c.Retained,
                     rates = c.Rates.Select(r => double.IsNaN(r) ? (double?)null : r),
                     churned = c.Churned,
-                    churn_rate = c.ChurnRate,
+                    churnRate = c.ChurnRate,
                 }),
             };
             report.Write(context.GetFormat(parse), context.Output);
