@@ -22,6 +22,7 @@ internal static class BenchCommand
         command.Subcommands.Add(CreateImport(context));
         command.Subcommands.Add(CreateDiscovery(context));
         command.Subcommands.Add(BenchFunnelCommand.Create(context));
+        command.Subcommands.Add(BenchConformanceCommand.Create(context));
         return command;
     }
 
