@@ -30,8 +30,9 @@ internal static class ImportEndpoints
     }
 
     private static async Task<Ok<ImportResponse>> Import(
-        string ws, IFormFile? file, [FromForm] ImportForm form, WorkspaceHost host, IOptions<JourneyscopeServerOptions> options, CancellationToken cancellationToken)
+        string ws, IFormFile? file, [FromForm] ImportForm? form, WorkspaceHost host, IOptions<JourneyscopeServerOptions> options, CancellationToken cancellationToken)
     {
+        form ??= new ImportForm();
         var fileOptions = ImportMapping.FileOptions(form);
         var importOptions = new ImportOptions { Mode = ImportMapping.Mode(form.Mode) };
         await using var upload = await Upload.SaveAsync(file, cancellationToken).ConfigureAwait(false);
@@ -43,10 +44,10 @@ internal static class ImportEndpoints
         return TypedResults.Ok(new ImportResponse(summary, preview, result.Warnings));
     }
 
-    private static async Task<Ok<InspectResponse>> Inspect(string ws, IFormFile? file, [FromForm] ImportForm form, CancellationToken cancellationToken)
+    private static async Task<Ok<InspectResponse>> Inspect(string ws, IFormFile? file, [FromForm] ImportForm? form, CancellationToken cancellationToken)
     {
         _ = ws;
-        var fileOptions = ImportMapping.FileOptions(form);
+        var fileOptions = ImportMapping.FileOptions(form ?? new ImportForm());
         await using var upload = await Upload.SaveAsync(file, cancellationToken).ConfigureAwait(false);
         var format = fileOptions.Format ?? EventLogFile.Detect(upload.Path);
         if (format != EventLogFormat.Csv)
