@@ -171,9 +171,10 @@ internal static class ImportEndpoints
                 name = "upload";
             }
 
-            // Keep the original name at the end: the format is detected from the extension too (.xes.gz, .csv, ...).
-            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
-                "journeyscope-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + "-" + name);
+            // A folder of its own keeps the original name, which errors show and format detection reads (.xes.gz, .csv, ...).
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "journeyscope-upload-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            var path = System.IO.Path.Combine(folder, name);
             var upload = new Upload(path, name);
             try
             {
@@ -196,7 +197,7 @@ internal static class ImportEndpoints
         {
             try
             {
-                File.Delete(Path);
+                Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
             }
             catch (IOException)
             {
