@@ -29,6 +29,7 @@ public static class ApiEndpoints
         ImportEndpoints.Map(workspace, settings.MaxImportBytes);
         AnalysisEndpoints.Map(workspace);
         CaseEndpoints.Map(workspace);
+        JourneyEndpoints.Map(workspace);
         return app;
     }
 }
