@@ -1,0 +1,133 @@
+using System.Text;
+using Journeyscope.EventLogs;
+using Journeyscope.IO.Journeys;
+using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Journeyscope.Server.Api;
+
+/// <summary>
+/// Designed journeys as YAML files in the workspace's <c>journeys/</c> folder: list with diagnostics, read and write
+/// the raw text (validated before it is saved), and validate against the workspace's events.
+/// </summary>
+internal static class JourneyEndpoints
+{
+    private const string YamlContentType = "application/yaml";
+
+    public static void Map(RouteGroupBuilder workspace)
+    {
+        workspace.MapGet("/journeys", List).WithName("ListJourneys")
+            .WithSummary("The designed journeys with their validation diagnostics.");
+        workspace.MapGet("/journeys/{id}", Get).WithName("GetJourney")
+            .WithSummary("A journey's YAML text.")
+            .Produces<string>(StatusCodes.Status200OK, YamlContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        workspace.MapPut("/journeys/{id}", Put).WithName("PutJourney")
+            .WithSummary("Saves a journey's YAML text (request body) after validating it; a journey with errors is refused with its diagnostics.")
+            .Accepts<string>(YamlContentType, "text/yaml", "text/plain")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        workspace.MapGet("/journeys/{id}/validation", Validation).WithName("ValidateJourney")
+            .WithSummary("Every problem of a journey, including touchpoints that match no event of the workspace.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<JourneyList>> List(string ws, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var folder = host.Get(ws).JourneysFolder;
+        var log = await LogAsync(ws, cache, cancellationToken).ConfigureAwait(false);
+        var journeys = new List<JourneyValidation>();
+        foreach (var id in JourneyFiles.Ids(folder))
+        {
+            var text = await File.ReadAllTextAsync(Path.Combine(folder, id + JourneyFiles.Extension), cancellationToken).ConfigureAwait(false);
+            journeys.Add(Validate(id, text, log));
+        }
+
+        return TypedResults.Ok(new JourneyList(journeys));
+    }
+
+    private static async Task<IResult> Get(string ws, string id, WorkspaceHost host, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(ExistingPath(host, ws, id), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Text(text, YamlContentType, Encoding.UTF8);
+    }
+
+    private static async Task<Ok<JourneyValidation>> Put(
+        string ws, string id, HttpRequest request, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var path = PathOf(host, ws, id);
+        string text;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        {
+            text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Empty journey",
+                "Send the journey's YAML as the request body (Content-Type: application/yaml); docs/journeys.md describes the format.");
+        }
+
+        var validation = Validate(id, text, await LogAsync(ws, cache, cancellationToken).ConfigureAwait(false));
+        if (!validation.Valid)
+        {
+            var first = validation.Diagnostics.First(d => d.Severity == "error");
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Invalid journey",
+                $"The journey was not saved: {validation.Diagnostics.Count(d => d.Severity == "error")} error(s); the first, at line {first.Line}, " +
+                $"column {first.Column}: {first.Code} {first.Message}" + (first.Hint is null ? "." : $" ({first.Hint})."),
+                new Dictionary<string, object?> { ["diagnostics"] = validation.Diagnostics });
+        }
+
+        // Write beside, then move: a reader never sees half a file.
+        var temporary = path + ".saving";
+        await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, path, overwrite: true);
+        return TypedResults.Ok(validation);
+    }
+
+    private static async Task<Ok<JourneyValidation>> Validation(
+        string ws, string id, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(ExistingPath(host, ws, id), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(Validate(id, text, await LogAsync(ws, cache, cancellationToken).ConfigureAwait(false)));
+    }
+
+    private static JourneyValidation Validate(string id, string text, EventLog? log)
+    {
+        var read = JourneyYaml.Parse(text, id + JourneyFiles.Extension);
+        var diagnostics = JourneyValidator.Validate(read, log)
+            .Select(d => new Dtos.JourneyDiagnostic(
+                d.Code, d.IsError ? "error" : "warning", d.Message, d.Hint, d.Location.Line, d.Location.Column))
+            .ToList();
+        return new JourneyValidation(id, read.Journey?.Name, diagnostics.TrueForAll(d => d.Severity != "error"), diagnostics);
+    }
+
+    /// <summary>The workspace's log for the "matches no event" rule, or null when the workspace has no events yet.</summary>
+    private static async Task<EventLog?> LogAsync(string ws, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var (log, _) = await cache.GetAsync(ws, TimeBasis.Utc, cancellationToken).ConfigureAwait(false);
+        return log.EventCount == 0 ? null : log;
+    }
+
+    private static string PathOf(WorkspaceHost host, string ws, string id)
+    {
+        if (!WorkspaceHost.IsValidName(id))
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid journey id",
+                $"'{id}' is not a valid journey id: use 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit.");
+        }
+
+        return Path.Combine(host.Get(ws).JourneysFolder, id + JourneyFiles.Extension);
+    }
+
+    private static string ExistingPath(WorkspaceHost host, string ws, string id)
+    {
+        var path = PathOf(host, ws, id);
+        if (!File.Exists(path))
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown journey",
+                $"Workspace '{ws}' has no journey '{id}' (journeys/{id}.yaml). List them with GET /api/v1/workspaces/{ws}/journeys, or create it with PUT.");
+        }
+
+        return path;
+    }
+}
