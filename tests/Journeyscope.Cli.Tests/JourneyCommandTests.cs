@@ -24,6 +24,26 @@ public sealed class JourneyCommandTests
     }
 
     [Fact]
+    public void Validate_WithAWorkspaceLog_WarnsAboutRulesThatMatchNothing()
+    {
+        // Given a workspace with events, and the template whose rules name activities the log does not have
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        var csv = temp.File("orders.csv", "case_id,activity,timestamp,channel\no1,Search,2024-03-01T10:00:00Z,web\no1,Place order,2024-03-01T10:05:00Z,app\n");
+        CliRun.Run("import", csv, "--workspace", workspace).ExitCode.ShouldBe(0);
+        CliRun.Run("journey", "init", "--workspace", workspace).ExitCode.ShouldBe(0);
+
+        // When validated in the workspace
+        var result = CliRun.Run("journey", "validate", "--workspace", workspace);
+
+        // Then the order touchpoint (web only, but the order was placed in the app) gets JS011; the exit code stays 0
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        result.Output.ShouldContain("warning JS011: touchpoint 'order' matches no event in the log");
+        result.Output.ShouldNotContain("touchpoint 'browse'");
+        result.Output.ShouldEndWith("1 journey file: 0 errors, 1 warning (checked against the workspace log, 2 events).\n");
+    }
+
+    [Fact]
     public void Init_ExistingFile_RefusesWithoutForce()
     {
         using var temp = new TempFolder();
