@@ -27,6 +27,7 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(FunnelCommand.Create(context));
         root.Subcommands.Add(PathsCommand.Create(context));
         root.Subcommands.Add(RetentionCommand.Create(context));
+        root.Subcommands.Add(JourneyCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -48,6 +48,17 @@ public sealed class JourneyValidatorTests
     }
 
     [Fact]
+    public void Validate_DocsExample_HasNoProblem()
+    {
+        // Given the full example of docs/journeys.md
+        // When it is read and validated
+        var diagnostics = JourneyValidator.Validate(JourneyYaml.Parse(JourneyText.DocsExample(), "retail.yaml")).Select(d => d.ToString());
+
+        // Then the documented example is itself a valid journey
+        diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void JS001_InvalidYaml_NamesLineColumnAndReason()
     {
         // Given text that is not YAML (an unclosed flow sequence)

@@ -21,15 +21,15 @@ public sealed class JourneyYamlReadTests
         journey.Name.ShouldBe("Retail purchase journey");
         journey.Owner.ShouldBe("CX team");
         journey.Personas.Select(p => p.Segment).ShouldBe(["case.segment == new", "case.segment == B2B"]);
-        journey.Stages.Select(s => s.Id).ShouldBe(["awareness", "purchase", "fulfilment"]);
-        journey.Touchpoints.Select(t => t.Id).ShouldBe(["browse", "app-checkout", "pay", "ship", "deliver"]);
+        journey.Stages.Select(s => s.Id).ShouldBe(["awareness", "purchase", "fulfilment", "feedback"]);
+        journey.Touchpoints.Select(t => t.Id).ShouldBe(["browse", "app-checkout", "pay", "ship", "deliver", "survey"]);
         journey.Touchpoints[0].Lane.ShouldBe(BlueprintLane.CustomerAction);
         journey.Touchpoints[0].Rule.Activities.ShouldBe(["View product", "Search"]);
         journey.Touchpoints[1].Rule.ActivityPattern.ShouldBe("^Checkout( .*)?$");
         journey.Touchpoints[1].Rule.Conditions.ShouldBe(["event.channel == app"]);
         journey.Touchpoints[2].Lane.ShouldBe(BlueprintLane.Support);
         journey.Touchpoints[4].Lane.ShouldBe(BlueprintLane.PhysicalEvidence);
-        journey.Flow!.ToString().ShouldBe("->( X( 'browse', tau ), 'app-checkout', *( 'pay', tau ), 'ship', 'deliver' )");
+        journey.Flow!.ToString().ShouldBe("->( X( 'browse', tau ), 'app-checkout', *( 'pay', tau ), 'ship', 'deliver', X( 'survey', tau ) )");
         journey.Kpis[0].Parameters["activity"].ShouldBe("NPS survey");
         journey.Kpis[0].Parameters["attribute"].ShouldBe("score");
         journey.Kpis[0].Drivers.ShouldBe(["delivery-time"]);
