@@ -63,7 +63,9 @@ internal sealed class LogWriter
             _builder.AddCase(caseId);
             for (var e = buffer.CustomerStart[k]; e < buffer.CustomerStart[k + 1]; e++)
             {
-                var ev = _builder.AddEvent(caseId, _activities[buffer.Activity[e]], buffer.Ticks[e]);
+                // Whole milliseconds, as most source systems record them.
+                var ticks = buffer.Ticks[e] - (buffer.Ticks[e] % TimeSpan.TicksPerMillisecond);
+                var ev = _builder.AddEvent(caseId, _activities[buffer.Activity[e]], ticks);
                 _builder.SetChannel(ev, channels[buffer.Channel[e]]);
                 _builder.SetResource(ev, resources[buffer.Resource[e]]);
                 if (buffer.Order[e] >= 0)
