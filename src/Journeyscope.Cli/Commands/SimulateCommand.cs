@@ -47,6 +47,11 @@ internal static class SimulateCommand
             var outPath = parse.GetValue(output);
             EventLogFormat? outFormat = outPath is null ? null : EventLogFile.FromName(outPath)
                 ?? throw new UsageException($"Cannot tell the output format from '{Path.GetFileName(outPath)}'; use .xes, .xes.gz, .csv, .jsonl, .parquet or .jsonocel.");
+            if (outFormat == EventLogFormat.Ocel && !outPath!.EndsWith(".jsonocel", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"Objects are written as OCEL 2.0 JSON only: name the file '.jsonocel' (was '{Path.GetFileName(outPath)}').");
+            }
+
             var watch = Stopwatch.StartNew();
             var progress = new SimulationProgressBar(context.Error, context.Interactive);
             var result = Simulator.Run(journey, scenario, new SimulationOptions { Customers = count, Seed = parse.GetValue(seed), Progress = progress }, cancellationToken);
