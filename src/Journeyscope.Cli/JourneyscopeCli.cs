@@ -28,6 +28,8 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(PathsCommand.Create(context));
         root.Subcommands.Add(RetentionCommand.Create(context));
         root.Subcommands.Add(JourneyCommand.Create(context));
+        root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
