@@ -7,10 +7,11 @@ builder.Services.AddJourneyscopeServices(builder.Configuration);
 builder.Services.AddJourneyscopeUi();
 
 var app = builder.Build();
+await app.EnsureDemoWorkspaceAsync();
 app.UseJourneyscopeErrors();
 app.MapJourneyscopeApi();
 app.MapJourneyscopeUi();
-app.Run();
+await app.RunAsync();
 
 /// <summary>The web app's entry point; public so that functional tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

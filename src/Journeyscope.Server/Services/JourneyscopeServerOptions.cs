@@ -18,6 +18,12 @@ public sealed class JourneyscopeServerOptions
     /// <summary>The largest request body accepted by every other endpoint, bytes. Default 1 MiB.</summary>
     public long MaxRequestBytes { get; set; } = 1L << 20;
 
+    /// <summary>
+    /// When true (the default), the first start simulates the retail demo into the default workspace if it has no
+    /// events yet, so the app opens on a populated workspace. Tests turn it off.
+    /// </summary>
+    public bool CreateDemo { get; set; } = true;
+
     /// <summary>How many quarantined records an import response lists. Default 20.</summary>
     public int QuarantinePreview { get; set; } = 20;
 }

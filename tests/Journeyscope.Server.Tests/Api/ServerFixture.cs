@@ -33,6 +33,7 @@ public class ServerFixture : IAsyncLifetime
         Root = Path.Combine(Path.GetTempPath(), "journeyscope-server-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         _settings["Journeyscope:WorkspacesRoot"] = Root;
+        _settings["Journeyscope:CreateDemo"] = "false";
     }
 
     public string Root { get; }
