@@ -23,7 +23,7 @@ internal abstract class BoundCondition
 internal sealed class LogicalNode(int position, bool isAnd, ConditionNode left, ConditionNode right) : ConditionNode(position)
 {
     public override BoundCondition Bind(ExpressionContext context, string expression) =>
-        new Bound(isAnd, left.Bind(context, expression), right.Bind(context, expression));
+        new Bound(isAnd, context.Bind(left, expression), context.Bind(right, expression));
 
     private sealed class Bound(bool isAnd, BoundCondition left, BoundCondition right) : BoundCondition
     {
@@ -39,7 +39,7 @@ internal sealed class LogicalNode(int position, bool isAnd, ConditionNode left, 
 
 internal sealed class NotNode(int position, ConditionNode inner) : ConditionNode(position)
 {
-    public override BoundCondition Bind(ExpressionContext context, string expression) => new Bound(inner.Bind(context, expression));
+    public override BoundCondition Bind(ExpressionContext context, string expression) => new Bound(context.Bind(inner, expression));
 
     private sealed class Bound(BoundCondition inner) : BoundCondition
     {
@@ -49,8 +49,11 @@ internal sealed class NotNode(int position, ConditionNode inner) : ConditionNode
     }
 }
 
-/// <summary><c>time_target_breached(id)</c> and <c>has(name)</c>: facts about the whole case.</summary>
-internal sealed class FunctionNode(int position, string function, string argument) : ConditionNode(position)
+/// <summary>
+/// <c>time_target_breached(id)</c>, <c>has(name)</c> and <c>follows(a, b)</c> (a <c>b</c> event comes after the first
+/// <c>a</c> event, ties in recorded order): facts about the whole case.
+/// </summary>
+internal sealed class FunctionNode(int position, string function, string argument, string? second = null) : ConditionNode(position)
 {
     public override BoundCondition Bind(ExpressionContext context, string expression)
     {
@@ -59,15 +62,20 @@ internal sealed class FunctionNode(int position, string function, string argumen
             return new PerCase(context.Breaches(argument, Position, expression));
         }
 
+        var log = context.Log;
         var mask = context.EventsOf(argument);
-        var has = new bool[context.Log.CaseCount];
-        for (var c = 0; c < has.Length; c++)
+        var then = second is null ? null : context.EventsOf(second);
+        var holds = new bool[log.CaseCount];
+        for (var c = 0; c < holds.Length; c++)
         {
-            int start = context.Log.CaseStart(c), end = context.Log.CaseStart(c + 1);
-            has[c] = Array.IndexOf(mask, true, start, end - start) >= 0;
+            int start = log.CaseStart(c), end = log.CaseStart(c + 1);
+            var first = Array.IndexOf(mask, true, start, end - start);
+            holds[c] = then is null
+                ? first >= 0
+                : first >= 0 && first + 1 < end && Array.IndexOf(then, true, first + 1, end - first - 1) >= 0;
         }
 
-        return new PerCase(has);
+        return new PerCase(holds);
     }
 
     private sealed class PerCase(bool[] cases) : BoundCondition

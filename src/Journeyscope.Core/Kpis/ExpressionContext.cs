@@ -11,6 +11,7 @@ internal sealed class ExpressionContext(EventLog log, DesignedJourney? journey)
 {
     private readonly Dictionary<string, bool[]> _touchpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool[]> _breaches = new(StringComparer.Ordinal);
+    private readonly Dictionary<ConditionNode, BoundCondition> _bound = new(ReferenceEqualityComparer.Instance);
 
     public EventLog Log { get; } = log;
 
@@ -30,6 +31,18 @@ internal sealed class ExpressionContext(EventLog log, DesignedJourney? journey)
 
     public bool CaseInPeriod(int caseIndex) =>
         Log.CaseLength(caseIndex) > 0 && InPeriod(Log.Timestamps[Log.CaseStart(caseIndex)]);
+
+    /// <summary>The condition bound to this log, once: later evaluations (bootstrap, per case) reuse it.</summary>
+    public BoundCondition Bind(ConditionNode condition, string expression)
+    {
+        if (!_bound.TryGetValue(condition, out var bound))
+        {
+            bound = condition.Bind(this, expression);
+            _bound[condition] = bound;
+        }
+
+        return bound;
+    }
 
     /// <summary>The events of a touchpoint, stage or activity of that name (docs/journeys.md mapping).</summary>
     public bool[] EventsOf(string name)

@@ -8,14 +8,6 @@ internal abstract class ValueNode(int position)
     public int Position { get; } = position;
 
     public abstract double? Evaluate(ExpressionContext context, string expression);
-
-    /// <summary>The value of each case on its own, when the expression is a per-case measure; used to split cases by a driver KPI.</summary>
-    public double? EvaluateCase(ExpressionContext context, string expression, int caseIndex)
-    {
-        context.Cases = [caseIndex];
-        context.Weights = [1];
-        return Evaluate(context, expression);
-    }
 }
 
 internal sealed class NumberNode(int position, double value) : ValueNode(position)
@@ -67,7 +59,7 @@ internal sealed class AggregateNode(int position, string function, bool overCase
     public override double? Evaluate(ExpressionContext context, string expression)
     {
         var log = context.Log;
-        var bound = condition?.Bind(context, expression);
+        var bound = condition is null ? null : context.Bind(condition, expression);
         var reader = field switch
         {
             FieldKind.EventAttribute => new NumericReader(EventAttributeFilter.Column(log, fieldName)),

@@ -217,18 +217,19 @@ internal sealed class ExpressionParser
         }
 
         Take();
-        if (subject.Text is "time_target_breached" or "has")
+        if (subject.Text is "time_target_breached" or "has" or "follows")
         {
             Expect("(");
-            var argument = Current;
-            if (argument.Kind is not (TokenKind.Name or TokenKind.String))
+            var argument = TakeId(subject.Text);
+            string? second = null;
+            if (subject.Text == "follows")
             {
-                throw Error($"{subject.Text}() needs an id");
+                Expect(",");
+                second = TakeId(subject.Text);
             }
 
-            Take();
             Expect(")");
-            return new FunctionNode(subject.Position, subject.Text, argument.Text);
+            return new FunctionNode(subject.Position, subject.Text, argument, second);
         }
 
         var (kind, name) = subject.Text switch
@@ -239,7 +240,7 @@ internal sealed class ExpressionParser
             _ when subject.Text.StartsWith("event.", StringComparison.Ordinal) && subject.Text.Length > 6 => (SubjectKind.EventAttribute, subject.Text[6..]),
             _ when subject.Text.StartsWith("case.", StringComparison.Ordinal) && subject.Text.Length > 5 => (SubjectKind.CaseAttribute, subject.Text[5..]),
             _ => throw Error(
-                $"unknown condition subject '{subject.Text}' (use activity, touchpoint, duration, event.<attribute>, case.<attribute>, has(...) or time_target_breached(...))",
+                $"unknown condition subject '{subject.Text}' (use activity, touchpoint, duration, event.<attribute>, case.<attribute>, has(...), follows(..., ...) or time_target_breached(...))",
                 subject.Position),
         };
         var op = Current;
@@ -276,6 +277,18 @@ internal sealed class ExpressionParser
         }
 
         return new CompareNode(subject.Position, kind, name, comparison, values);
+    }
+
+    private string TakeId(string function)
+    {
+        var argument = Current;
+        if (argument.Kind is not (TokenKind.Name or TokenKind.String))
+        {
+            throw Error($"{function}() needs an activity, touchpoint, stage or time target id, found '{argument.Text}'");
+        }
+
+        Take();
+        return argument.Text;
     }
 
     private Literal ParseLiteral()

@@ -18,6 +18,8 @@ public sealed class KpiExpressionTests
     [InlineData("count(cases where case.segment == A and not has(\"NPS survey\"))", 0.0)]
     [InlineData("count(cases where case.segment in (A, B) or duration >= 100d)", 4.0)]
     [InlineData("-(2 + 3) * 10%", -0.5)]
+    [InlineData("count(cases where follows(Deliver, \"NPS survey\"))", 3.0)]
+    [InlineData("count(cases where follows(\"NPS survey\", Deliver))", 0.0)]
     public void Evaluate_Expression_MatchesHandComputedValue(string text, double expected)
     {
         // Given delivery 1, 2, 3, 5 days; scores 10, 8, 0 and none; survey one day after delivery
