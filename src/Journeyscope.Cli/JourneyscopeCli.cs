@@ -25,6 +25,8 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(BottlenecksCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(JourneyCommand.Create(context));
+        root.Subcommands.Add(KpiCommand.Create(context));
+        root.Subcommands.Add(VocCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

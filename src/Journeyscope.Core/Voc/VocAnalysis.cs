@@ -225,7 +225,7 @@ public static class VocAnalysis
             {
                 var a = activities[e];
                 seen[a]++;
-                if (e > start && timestamps[e] - timestamps[e - 1] > thresholds[a])
+                if (e > start && timestamps[e] - timestamps[e - 1] >= thresholds[a])
                 {
                     longWait[a] = true;
                 }
@@ -305,7 +305,10 @@ public static class VocAnalysis
         moments.Add(new MomentThatMatters(kind, name, with, without, p1, p2, lift, p1 - p2, p1 - p2 - half, p1 - p2 + half));
     }
 
-    /// <summary>The long-wait threshold per activity: the option, or the 90th percentile of the waits before that activity.</summary>
+    /// <summary>
+    /// The long-wait threshold per activity (a wait at least this long is long): the option, or the 90th percentile of the
+    /// waits before that activity when it exceeds their median (otherwise no wait before it counts as long).
+    /// </summary>
     private static long[] WaitThresholds(EventLog log, VocOptions options)
     {
         var thresholds = new long[log.ActivityCount];
@@ -340,8 +343,11 @@ public static class VocAnalysis
                 continue;
             }
 
+            // At least the 90th percentile and more than the median, so that ties with the typical wait are not long.
             list.Sort();
-            thresholds[a] = list[(int)Math.Ceiling(0.9 * list.Count) - 1];
+            var p90 = list[(int)Math.Ceiling(0.9 * list.Count) - 1];
+            var median = list[(int)Math.Ceiling(0.5 * list.Count) - 1];
+            thresholds[a] = p90 > median ? p90 : long.MaxValue;
         }
 
         return thresholds;

@@ -20,7 +20,10 @@ public sealed class VocOptions
     /// <summary>Scales per survey activity; activities not listed are recognised by name (nps, csat, ces/effort) or by the range of their answers.</summary>
     public IReadOnlyDictionary<string, SurveyScale> Scales { get; init; } = new Dictionary<string, SurveyScale>(StringComparer.Ordinal);
 
-    /// <summary>A wait longer than this before an activity is a long wait; <c>null</c> (default) for longer than that activity's 90th percentile wait.</summary>
+    /// <summary>
+    /// A wait at least this long before an activity is a long wait; <c>null</c> (default) for at least that activity's 90th
+    /// percentile wait, when that is above its median.
+    /// </summary>
     public TimeSpan? LongWait { get; init; }
 
     /// <summary>Moments need at least this many surveyed cases with and without them (default 10).</summary>
