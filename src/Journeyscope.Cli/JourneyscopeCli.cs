@@ -30,6 +30,8 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(JourneyCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(KpiCommand.Create(context));
+        root.Subcommands.Add(VocCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,87 @@
+using Journeyscope.EventLogs;
+using Journeyscope.Journeys;
+
+namespace Journeyscope.Kpis;
+
+/// <summary>
+/// The log and journey an expression is evaluated against, with caches that outlive one evaluation (touchpoint masks,
+/// time-target breaches), and the current scope: which cases with which weights, and which period.
+/// </summary>
+internal sealed class ExpressionContext(EventLog log, DesignedJourney? journey)
+{
+    private readonly Dictionary<string, bool[]> _touchpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool[]> _breaches = new(StringComparer.Ordinal);
+    private readonly Dictionary<ConditionNode, BoundCondition> _bound = new(ReferenceEqualityComparer.Instance);
+
+    public EventLog Log { get; } = log;
+
+    public DesignedJourney? Journey { get; } = journey;
+
+    /// <summary>The cases in scope and how many times each counts (bootstrap resamples count a case several times).</summary>
+    public int[] Cases { get; set; } = [];
+
+    public int[] Weights { get; set; } = [];
+
+    /// <summary>The period: events in [From, To) count; cases count when their first event is in it.</summary>
+    public long From { get; set; } = long.MinValue;
+
+    public long To { get; set; } = long.MaxValue;
+
+    public bool InPeriod(long time) => time >= From && time < To;
+
+    public bool CaseInPeriod(int caseIndex) =>
+        Log.CaseLength(caseIndex) > 0 && InPeriod(Log.Timestamps[Log.CaseStart(caseIndex)]);
+
+    /// <summary>The condition bound to this log, once: later evaluations (bootstrap, per case) reuse it.</summary>
+    public BoundCondition Bind(ConditionNode condition, string expression)
+    {
+        if (!_bound.TryGetValue(condition, out var bound))
+        {
+            bound = condition.Bind(this, expression);
+            _bound[condition] = bound;
+        }
+
+        return bound;
+    }
+
+    /// <summary>The events of a touchpoint, stage or activity of that name (docs/journeys.md mapping).</summary>
+    public bool[] EventsOf(string name)
+    {
+        if (!_touchpoints.TryGetValue(name, out var mask))
+        {
+            mask = JourneyEventMatcher.Resolve(Log, Journey, name, out _);
+            _touchpoints[name] = mask;
+        }
+
+        return mask;
+    }
+
+    /// <summary>Per case: whether the time target was breached (both ends reached, more than its allowance apart).</summary>
+    public bool[] Breaches(string targetId, int position, string expression)
+    {
+        if (_breaches.TryGetValue(targetId, out var breached))
+        {
+            return breached;
+        }
+
+        TimeTarget? target = null;
+        foreach (var candidate in Journey?.TimeTargets ?? [])
+        {
+            if (string.Equals(candidate.Id, targetId, StringComparison.Ordinal))
+            {
+                target = candidate;
+            }
+        }
+
+        if (target is null)
+        {
+            throw new KpiExpressionException(expression, position, Journey is null
+                ? $"time_target_breached({targetId}) needs a journey with time targets"
+                : $"the journey has no time target '{targetId}'");
+        }
+
+        breached = TimeTargets.Breaches(Log, EventsOf(target.From), EventsOf(target.To), target.From == target.To, target.Within);
+        _breaches[targetId] = breached;
+        return breached;
+    }
+}

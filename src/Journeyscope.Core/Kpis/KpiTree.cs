@@ -1,0 +1,180 @@
+using System.Globalization;
+using Journeyscope.EventLogs;
+
+namespace Journeyscope.Kpis;
+
+/// <summary>
+/// Measures the links of the KPI tree: for a parent KPI and each of its drivers, the cases are split by the driver's
+/// condition and the parent is compared between the two groups with a 95% confidence interval.
+/// </summary>
+/// <remarks>
+/// The split: a case is "met" when the driver's own value for that case meets the driver's target, "missed" when it
+/// does not; without a target, cases at or below the median of the per-case driver values are "met" for drivers whose
+/// target direction is unknown. Cases without a driver value are left out. The interval of the difference
+/// (missed − met) is the standard NPS variance formula for NPS parents,
+/// <c>Var(NPS) = (p + d − (p − d)²) / n</c> (in points², × 100²), and a percentile bootstrap over cases (resampled
+/// within each group, seeded, <see cref="KpiOptions.BootstrapSamples"/> times) for every other parent.
+/// </remarks>
+internal static class KpiTree
+{
+    private const double Z95 = 1.959963984540054;
+
+    public static List<KpiAssociation> Measure(EventLog log, List<KpiMeasure> measures, KpiOptions options, CancellationToken cancellationToken)
+    {
+        var byId = measures.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var links = new List<KpiAssociation>();
+        foreach (var parent in measures)
+        {
+            foreach (var driverId in parent.Definition.Kpi.Drivers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                links.Add(Link(log, parent, byId[driverId], options));
+            }
+        }
+
+        return links;
+    }
+
+    private static KpiAssociation Link(EventLog log, KpiMeasure parent, KpiMeasure driver, KpiOptions options)
+    {
+        var driverValues = new double[log.CaseCount];
+        var known = new List<double>();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            driverValues[c] = driver.CaseValue(c) ?? double.NaN;
+            if (!double.IsNaN(driverValues[c]))
+            {
+                known.Add(driverValues[c]);
+            }
+        }
+
+        string split;
+        Func<double, bool> meets;
+        if (driver.Definition.Target is { } target)
+        {
+            split = $"{driver.Id} {target.Text}";
+            meets = v => target.Evaluate(v) == KpiStatus.Met;
+        }
+        else
+        {
+            known.Sort();
+            var median = known.Count == 0 ? 0 : known[(known.Count - 1) / 2];
+            split = $"{driver.Id} <= median {Format(median, driver.Unit)}";
+            meets = v => v <= median;
+        }
+
+        var met = new List<int>();
+        var missed = new List<int>();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            if (!double.IsNaN(driverValues[c]))
+            {
+                (meets(driverValues[c]) ? met : missed).Add(c);
+            }
+        }
+
+        var metCases = met.ToArray();
+        var missedCases = missed.ToArray();
+        var (metValue, _) = parent.Evaluate(metCases, Ones(metCases.Length));
+        var (missedValue, _) = parent.Evaluate(missedCases, Ones(missedCases.Length));
+        double? difference = metValue is { } a && missedValue is { } b ? b - a : null;
+        if (difference is null)
+        {
+            return new KpiAssociation(parent.Id, driver.Id, split, metValue, metCases.Length, missedValue, missedCases.Length, null, null, null, "none");
+        }
+
+        if (parent.IsNetScore)
+        {
+            var half = Z95 * Math.Sqrt(NpsVariance(parent, metCases) + NpsVariance(parent, missedCases));
+            return new KpiAssociation(parent.Id, driver.Id, split, metValue, metCases.Length, missedValue, missedCases.Length,
+                difference, difference - half, difference + half, "nps-variance");
+        }
+
+        var (low, high) = Bootstrap(parent, metCases, missedCases, options);
+        return new KpiAssociation(parent.Id, driver.Id, split, metValue, metCases.Length, missedValue, missedCases.Length,
+            difference, low, high, "bootstrap");
+    }
+
+    /// <summary>Var(NPS) in points²: (p + d − (p − d)²) / n × 100², with p and d the promoter and detractor shares of the n answers.</summary>
+    private static double NpsVariance(KpiMeasure parent, int[] cases)
+    {
+        var perCase = parent.PerCase();
+        double promoters = 0, detractors = 0, answers = 0;
+        foreach (var c in cases)
+        {
+            promoters += perCase[c].A;
+            detractors += perCase[c].B;
+            answers += perCase[c].C;
+        }
+
+        if (answers == 0)
+        {
+            return double.NaN;
+        }
+
+        double p = promoters / answers, d = detractors / answers;
+        return (p + d - ((p - d) * (p - d))) / answers * 10000;
+    }
+
+    private static (double? Low, double? High) Bootstrap(KpiMeasure parent, int[] met, int[] missed, KpiOptions options)
+    {
+        if (met.Length == 0 || missed.Length == 0 || options.BootstrapSamples < 10)
+        {
+            return (null, null);
+        }
+
+        var random = new Random(options.Seed);
+        var differences = new List<double>(options.BootstrapSamples);
+        var metWeights = new int[met.Length];
+        var missedWeights = new int[missed.Length];
+        for (var i = 0; i < options.BootstrapSamples; i++)
+        {
+            Resample(random, metWeights);
+            Resample(random, missedWeights);
+            if (parent.Evaluate(met, metWeights).Value is { } a && parent.Evaluate(missed, missedWeights).Value is { } b)
+            {
+                differences.Add(b - a);
+            }
+        }
+
+        if (differences.Count < options.BootstrapSamples / 2)
+        {
+            return (null, null);
+        }
+
+        differences.Sort();
+        return (Quantile(differences, 0.025), Quantile(differences, 0.975));
+    }
+
+    /// <summary>Multinomial weights: n draws with replacement from n cases.</summary>
+    private static void Resample(Random random, int[] weights)
+    {
+        Array.Clear(weights);
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[random.Next(weights.Length)]++;
+        }
+    }
+
+    private static double Quantile(List<double> sorted, double q)
+    {
+        var position = q * (sorted.Count - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Count - 1);
+        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+    }
+
+    private static int[] Ones(int length)
+    {
+        var ones = new int[length];
+        Array.Fill(ones, 1);
+        return ones;
+    }
+
+    private static string Format(double value, KpiUnit unit) => unit switch
+    {
+        KpiUnit.Duration => KpiDuration.Format(value),
+        KpiUnit.Ratio => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
+        _ => value.ToString("0.##", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Journeyscope.Cli.Tests;
+
+public sealed class KpiCommandTests
+{
+    /// <summary>
+    /// 40 orders: order, deliver after 1 day (even) or 5 days (odd), then an NPS answer: 10 when on time, 3 when late.
+    /// Comments: "great" / "terrible service".
+    /// </summary>
+    internal static string OrdersCsv(TempFolder temp)
+    {
+        var csv = new StringBuilder("case_id,activity,timestamp,channel,score,comment\n");
+        var start = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 40; i++)
+        {
+            var t = start.AddHours(i);
+            var days = i % 2 == 0 ? 1 : 5;
+            csv.Append(CultureInfo.InvariantCulture, $"o{i},Order,{t:yyyy-MM-ddTHH:mm:ssK},{(i < 20 ? "web" : "store")},,\n");
+            csv.Append(CultureInfo.InvariantCulture, $"o{i},Deliver,{t.AddDays(days):yyyy-MM-ddTHH:mm:ssK},,,\n");
+            csv.Append(CultureInfo.InvariantCulture, $"o{i},NPS survey,{t.AddDays(days + 1):yyyy-MM-ddTHH:mm:ssK},email,{(days == 1 ? 10 : 3)},{(days == 1 ? "great" : "terrible service")}\n");
+        }
+
+        return temp.File("orders.csv", csv.ToString());
+    }
+
+    private const string Journey = """
+        journey: shop
+        name: Shop
+        touchpoints:
+          - id: order
+            name: Order
+            stage: purchase
+            lane: frontstage
+            match: { activity: Order }
+          - id: deliver
+            name: Deliver
+            stage: fulfilment
+            lane: physical-evidence
+            match: { activity: Deliver }
+        kpis:
+          - id: nps
+            name: Net Promoter Score
+            kind: nps
+            target: ">= 40"
+            activity: NPS survey
+            drivers: [delivery-time]
+          - id: delivery-time
+            name: Order to delivery
+            kind: order-cycle-time
+            target: "<= 3d"
+            from: order
+            to: deliver
+        """;
+
+    [Fact]
+    public void Kpi_JourneyWithTree_PrintsValuesStatusesAndAssociation()
+    {
+        // Given a workspace with 40 orders and a journey with NPS driven by delivery time
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey);
+
+        // When
+        var result = CliRun.Run("kpi", "--journey", journey, "--tree", "--workspace", workspace, "--format", "json");
+
+        // Then NPS = 0 (20 promoters, 20 detractors), delivery time 3 days (met), and late deliveries cost 200 NPS points
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var kpis = json.RootElement.GetProperty("kpis");
+        kpis[0].GetProperty("value").GetDouble().ShouldBe(0.0);
+        kpis[0].GetProperty("status").GetString().ShouldBe("missed");
+        kpis[0].GetProperty("sampleSize").GetInt32().ShouldBe(40);
+        kpis[1].GetProperty("value").GetDouble().ShouldBe(3 * 86400.0, 1e-6);
+        kpis[1].GetProperty("status").GetString().ShouldBe("met");
+        var link = json.RootElement.GetProperty("tree")[0];
+        link.GetProperty("onTarget").GetDouble().ShouldBe(100.0);
+        link.GetProperty("offTarget").GetDouble().ShouldBe(-100.0);
+        link.GetProperty("difference").GetDouble().ShouldBe(-200.0);
+        link.GetProperty("method").GetString().ShouldBe("nps-variance");
+    }
+
+    [Fact]
+    public void Kpi_BySegment_TablePerChannel()
+    {
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey);
+
+        var result = CliRun.Run("kpi", "--journey", journey, "--by", "channel", "--workspace", workspace, "--format", "csv");
+
+        // Each case's segment is the first channel it has: web (o0-o19) or store (o20-o39).
+        result.ExitCode.ShouldBe(0, result.Error);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("KPI,Name,Kind,Period,Segment,Value,Target,Status,Sample");
+        lines.ShouldContain("nps,Net Promoter Score,nps,all,web,0,>= 40,missed,20");
+        lines.ShouldContain("delivery-time,Order to delivery,order-cycle-time,all,store,3d,<= 3d,met,20");
+    }
+
+    [Fact]
+    public void Kpi_MisconfiguredKpi_ExitsOneWithKpiAndParameter()
+    {
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey.Replace("activity: NPS survey", "atribute: score", StringComparison.Ordinal));
+
+        var result = CliRun.Run("kpi", "--journey", journey, "--workspace", workspace);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("KPI 'nps' (kind nps), parameter 'atribute': nps has no parameter 'atribute'");
+        result.Error.ShouldContain("KPI 'nps' (kind nps), parameter 'activity': missing");
+    }
+}

@@ -1,0 +1,95 @@
+using Journeyscope.EventLogs;
+using Journeyscope.Voc;
+
+namespace Journeyscope.Core.Tests.Voc;
+
+public sealed class VocAnalysisTests
+{
+    private static readonly DateTimeOffset Start = new(2024, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// 60 cases: Order, Ship (twice in the reworked cases), then an NPS survey. Cases 0-19 have the rework and answer 2 (detractor);
+    /// cases 20-59 answer 10, except 4 of them who answer 5. Every case also answers a CSAT survey with 4.
+    /// </summary>
+    private static EventLog Log()
+    {
+        var builder = new EventLogBuilder();
+        var score = builder.GetEventAttributeHandle("score", AttributeType.Long);
+        var comment = builder.GetEventAttributeHandle("comment");
+        for (var i = 0; i < 60; i++)
+        {
+            var id = $"c{i}";
+            builder.AddEvent(id, "Order", Start.AddHours(i));
+            builder.AddEvent(id, "Ship", Start.AddHours(i + 1));
+            if (i < 20)
+            {
+                builder.AddEvent(id, "Ship", Start.AddHours(i + 2));
+            }
+
+            var nps = builder.AddEvent(id, "NPS survey", Start.AddHours(i + 3));
+            builder.SetEventAttribute(nps, score, AttributeValue.FromLong(i < 20 ? 2 : i < 24 ? 5 : 10));
+            builder.SetEventAttribute(nps, comment, i < 20 ? "terrible, shipped twice" : "great service");
+            var csat = builder.AddEvent(id, "Rate us", Start.AddHours(i + 4));
+            builder.SetEventAttribute(csat, score, AttributeValue.FromLong(4));
+        }
+
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Analyze_Surveys_DetectsScalesAndComputesHeadlines()
+    {
+        var report = VocAnalysis.Analyze(Log(), cancellationToken: TestContext.Current.CancellationToken);
+
+        var nps = report.Surveys.Single(s => s.Activity == "NPS survey");
+        nps.Scale.ShouldBe(SurveyScale.Nps);
+        nps.Responses.ShouldBe(60);
+        (nps.Positive, nps.Middle, nps.Negative).ShouldBe((36, 0, 24));
+        nps.Score.ShouldBe(100.0 * (36 - 24) / 60, 1e-9);
+
+        var csat = report.Surveys.Single(s => s.Activity == "Rate us");
+        csat.Scale.ShouldBe(SurveyScale.Csat);
+        csat.Score.ShouldBe(1.0);
+        report.SurveyedCases.ShouldBe(60);
+        report.UnhappyCases.ShouldBe(24);
+    }
+
+    [Fact]
+    public void Analyze_Comments_CountsSentimentClasses()
+    {
+        var sentiment = VocAnalysis.Analyze(Log(), cancellationToken: TestContext.Current.CancellationToken).Sentiment;
+
+        sentiment.Comments.ShouldBe(60);
+        sentiment.Negative.ShouldBe(20);
+        sentiment.Positive.ShouldBe(40);
+    }
+
+    [Fact]
+    public void Analyze_Rework_IsTheTopMomentThatMatters()
+    {
+        var moments = VocAnalysis.Analyze(Log(), cancellationToken: TestContext.Current.CancellationToken).Moments;
+
+        var top = moments[0];
+        (top.Kind, top.Name).ShouldBe(("rework", "Ship"));
+        top.CasesWith.ShouldBe(20);
+        top.CasesWithout.ShouldBe(40);
+        top.RateWith.ShouldBe(1.0);
+        top.RateWithout.ShouldBe(0.1, 1e-12);
+        top.Difference.ShouldBe(0.9, 1e-12);
+        var half = 1.959963984540054 * Math.Sqrt(0.1 * 0.9 / 40);
+        top.Lower.ShouldBe(0.9 - half, 1e-9);
+
+        // Surveys themselves are not moments; every case orders, so Order has no comparison group.
+        moments.ShouldNotContain(m => m.Name == "NPS survey" || m.Name == "Order");
+    }
+
+    [Theory]
+    [InlineData("How likely to recommend", 0, 10, SurveyScale.Nps)]
+    [InlineData("Effort", 1, 7, SurveyScale.Ces)]
+    [InlineData("Survey", 1, 5, SurveyScale.Csat)]
+    [InlineData("Survey", 1, 7, SurveyScale.Ces)]
+    [InlineData("Survey", 0, 10, SurveyScale.Nps)]
+    [InlineData("Survey", 0, 100, SurveyScale.Other)]
+    public void DetectScale_NameThenRange_PicksScale(string activity, double min, double max, SurveyScale scale) =>
+        VocAnalysis.DetectScale(activity, min, max, integers: true).ShouldBe(scale);
+}
