@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import elk from 'cytoscape-elk';
-import type { DotNetReference, Handle, ProcessMapJson } from './types';
+import type { DotNetReference, Handle, NodeJson, ProcessMapJson } from './types';
 import { escapeXml, formatCount, formatDuration, logScale, mix, resolve } from './format';
 
 cytoscape.use(elk);
@@ -27,35 +27,40 @@ interface Built {
   edgeCount: number;
 }
 
+/** Time shown on a node in performance mode: processing time when known, else the wait before it. */
+function nodeSeconds(n: NodeJson): number | null {
+  return n.meanProcessingSeconds ?? n.meanWaitSeconds ?? null;
+}
+
 function build(data: ProcessMapJson, options: ProcessMapOptions): Built {
   const performance = options.mode === 'performance';
   const total = options.edgeMetric === 'total';
   const ids = new Map<string, string>();
   const elements: cytoscape.ElementDefinition[] = [];
-  const acts = data.activities ?? [];
+  const acts = data.nodes ?? [];
   const maxEvents = Math.max(1, ...acts.map(a => a.events));
   const minEvents = Math.min(maxEvents, ...acts.map(a => a.events));
-  const edgeSeconds = (e: ProcessMapJson['edges'][number]) => (total ? e.seconds?.sum : e.seconds?.mean) ?? 0;
+  const edgeSeconds = (e: ProcessMapJson['edges'][number]) => (total ? e.totalSeconds : e.meanSeconds) ?? 0;
   const edges = data.edges ?? [];
   const maxCount = Math.max(1, ...edges.map(e => e.count));
   const maxSeconds = Math.max(1, ...edges.map(edgeSeconds));
-  const actSeconds = acts.map(a => a.meanSeconds ?? 0);
+  const actSeconds = acts.map(a => nodeSeconds(a) ?? 0);
   const maxActSeconds = Math.max(1, ...actSeconds);
 
   acts.forEach((a, i) => {
     const id = `a${i}`;
-    ids.set(a.name, id);
+    ids.set(a.id, id);
     const t = performance ? logScale(actSeconds[i], 0, maxActSeconds) : logScale(a.events, minEvents, maxEvents);
-    const metric = performance && a.meanSeconds != null ? formatDuration(a.meanSeconds) : formatCount(a.events);
+    const metric = performance && nodeSeconds(a) != null ? formatDuration(nodeSeconds(a)) : formatCount(a.events);
     elements.push({
       group: 'nodes',
       data: {
         id,
-        name: a.name,
-        label: `${a.name}\n${metric}`,
+        name: a.id,
+        label: `${a.id}\n${metric}`,
         fill: performance ? mix('#fff4d6', '#c0392b', t) : mix('#e3f0fb', '#1f5fa8', t),
         text: t > 0.55 ? '#ffffff' : '#14213d',
-        width: Math.min(240, Math.max(110, a.name.length * 7 + 24)),
+        width: Math.min(240, Math.max(110, a.id.length * 7 + 24)),
         height: 34 + Math.round(t * 16),
       },
     });

@@ -1,24 +1,18 @@
-/** The process-map JSON served by the API and by `journeyscope discover --format json`. */
+/** The process-map JSON served by GET /api/v1/workspaces/{ws}/process-map (and embedded by `journeyscope report`). */
 export interface ProcessMapJson {
-  activities: ActivityJson[];
+  nodes: NodeJson[];
   edges: EdgeJson[];
   starts?: EndpointJson[];
   ends?: EndpointJson[];
 }
 
-export interface ActivityJson {
-  name: string;
+export interface NodeJson {
+  /** The activity name. */
+  id: string;
   events: number;
   cases?: number;
-  /** Mean processing or sojourn seconds, when the server has them. */
-  meanSeconds?: number | null;
-}
-
-export interface EdgeSeconds {
-  mean?: number | null;
-  median?: number | null;
-  sum?: number | null;
-  max?: number | null;
+  meanProcessingSeconds?: number | null;
+  meanWaitSeconds?: number | null;
 }
 
 export interface EdgeJson {
@@ -26,7 +20,8 @@ export interface EdgeJson {
   to: string;
   count: number;
   cases?: number;
-  seconds?: EdgeSeconds | null;
+  meanSeconds?: number | null;
+  totalSeconds?: number | null;
 }
 
 export interface EndpointJson {
