@@ -1,13 +1,34 @@
+using Journeyscope.Server.Services;
+using Microsoft.Extensions.Options;
+
 namespace Journeyscope.Server.Api;
 
-/// <summary>Maps the REST API under <c>/api/v1</c>.</summary>
+/// <summary>Maps the REST API under <c>/api/v1</c>, the OpenAPI document and the API reference page.</summary>
 public static class ApiEndpoints
 {
     /// <summary>Maps every endpoint group of the API.</summary>
+    /// <remarks>
+    /// Every route under <c>/api/v1/workspaces/{ws}</c> passes <see cref="WorkspaceAccessFilter"/>, the one place where
+    /// workspace-scoped authorisation is checked.
+    /// </remarks>
     public static WebApplication MapJourneyscopeApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1");
-        api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = app.Services.GetRequiredService<IOptions<JourneyscopeServerOptions>>().Value;
+        app.MapOpenApi();
+        app.MapGet("/api", ApiReferencePage.Render).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1").WithTags("Journeyscope");
+        api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+        WorkspaceEndpoints.MapRoot(api);
+
+        var workspace = api.MapGroup("/workspaces/{" + WorkspaceAccessFilter.RouteParameter + "}")
+            .AddEndpointFilter<WorkspaceAccessFilter>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        WorkspaceEndpoints.MapScoped(workspace);
+        ImportEndpoints.Map(workspace, settings.MaxImportBytes);
+        AnalysisEndpoints.Map(workspace);
+        CaseEndpoints.Map(workspace);
         return app;
     }
 }

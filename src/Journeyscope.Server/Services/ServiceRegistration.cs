@@ -1,21 +1,43 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace Journeyscope.Server.Services;
 
 /// <summary>Registers the services behind the API and the UI.</summary>
 public static class ServiceRegistration
 {
-    /// <summary>Adds the workspace host, the analysis cache and ProblemDetails.</summary>
+    /// <summary>Adds the workspace host, the event log cache, the error handling, JSON settings and the OpenAPI document.</summary>
     public static IServiceCollection AddJourneyscopeServices(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(JourneyscopeServerOptions.SectionName);
+        services.Configure<JourneyscopeServerOptions>(section);
+        var settings = section.Get<JourneyscopeServerOptions>() ?? new JourneyscopeServerOptions();
+
+        services.AddSingleton<WorkspaceHost>();
+        services.AddSingleton<EventLogCache>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        services.AddOpenApi();
+
+        // The server-wide ceiling is the import limit; RequestSizeLimits lowers it for every other endpoint.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxImportBytes);
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.MaxImportBytes);
         return services;
     }
 
-    /// <summary>Turns unhandled exceptions into ProblemDetails responses.</summary>
+    /// <summary>Turns errors into ProblemDetails responses and applies the request size limits.</summary>
     public static WebApplication UseJourneyscopeErrors(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimits>();
         return app;
     }
 }

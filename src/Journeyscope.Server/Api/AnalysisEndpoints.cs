@@ -1,0 +1,135 @@
+using Journeyscope.Discovery;
+using Journeyscope.Performance;
+using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Journeyscope.Server.Api;
+
+/// <summary>
+/// Analyses of the cached, filtered log: summary, process map, variants, performance and bottlenecks. Each takes
+/// repeated <c>filter</c> parameters (docs/filters.md) and <c>timeBasis</c> (<c>utc</c> or <c>wall-clock</c>), and
+/// returns the same figures as the matching CLI command.
+/// </summary>
+internal static class AnalysisEndpoints
+{
+    public static void Map(RouteGroupBuilder workspace)
+    {
+        workspace.MapGet("/summary", Summary).WithName("GetSummary")
+            .WithSummary("Cases, events, activities, variants, time range and case durations of the filtered log.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        workspace.MapGet("/process-map", GetProcessMap).WithName("GetProcessMap")
+            .WithSummary("The process map (directly-follows graph) with the activity and path sliders: nodes, edges, start and end edges.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        workspace.MapGet("/variants", Variants).WithName("GetVariants")
+            .WithSummary("The most frequent variants with share, coverage and durations.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        workspace.MapGet("/performance", GetPerformance).WithName("GetPerformance")
+            .WithSummary("The value stream: lead, processing and waiting time, flow efficiency, per activity, per hand-over, throughput.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        workspace.MapGet("/bottlenecks", Bottlenecks).WithName("GetBottlenecks")
+            .WithSummary("Hand-overs ranked by the total waiting time they cost.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<Ok<LogSummary>> Summary(
+        string ws, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        var discovery = DiscoveryResult.Discover(log, DiscoveryOptions.Default, cancellationToken);
+        var activities = discovery.DirectlyFollowsGraph.ActivityStatistics
+            .Where(a => a.Events > 0)
+            .OrderByDescending(a => a.Events).ThenBy(a => a.Name, StringComparer.Ordinal)
+            .Select(a => new ActivityCount(a.Name, a.Events, a.Cases))
+            .ToList();
+        DateTimeOffset? first = null, last = null;
+        if (log.EventCount > 0)
+        {
+            long min = long.MaxValue, max = long.MinValue;
+            foreach (var t in log.Timestamps)
+            {
+                min = Math.Min(min, t);
+                max = Math.Max(max, t);
+            }
+
+            (first, last) = (new DateTimeOffset(min, TimeSpan.Zero), new DateTimeOffset(max, TimeSpan.Zero));
+        }
+
+        return TypedResults.Ok(new LogSummary(
+            LogQuery.Name(log.TimeBasis), version, log.CaseCount, log.EventCount, activities.Count, discovery.Variants.Variants.Count,
+            first, last, Durations(discovery.CaseDurations), activities));
+    }
+
+    private static async Task<Ok<ProcessMapResponse>> GetProcessMap(
+        string ws, double? activities, double? paths, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var activityShare = LogQuery.Share(activities, "activities");
+        var pathShare = LogQuery.Share(paths, "paths");
+        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(ProcessMapJson.Build(log, version, activityShare, pathShare, cancellationToken));
+    }
+
+    private static async Task<Ok<VariantsResponse>> Variants(
+        string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var n = LogQuery.Positive(top, 20, int.MaxValue, "top");
+        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        var set = VariantSet.Discover(log, cancellationToken: cancellationToken);
+        var shown = set.Variants.Take(n)
+            .Select(v => new VariantItem(v.Rank, v.CaseCount, v.Share, v.CumulativeCoverage, v.MeanDuration, v.MedianDuration, v.Activities, v.ExampleCaseIds))
+            .ToList();
+        return TypedResults.Ok(new VariantsResponse(LogQuery.Name(log.TimeBasis), version, set.Variants.Count, set.CaseCount, shown));
+    }
+
+    private static async Task<Ok<PerformanceResponse>> GetPerformance(
+        string ws, string? granularity, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var period = granularity switch
+        {
+            null or "" or "week" => Granularity.Week,
+            "day" => Granularity.Day,
+            _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid granularity", $"granularity must be 'day' or 'week', got '{granularity}'."),
+        };
+        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        var stream = ValueStream.Analyze(log, ValueStreamOptions.Default, cancellationToken);
+        var durations = CaseDurations.Discover(log, cancellationToken: cancellationToken);
+        var throughput = Throughput.Analyze(log, period, cancellationToken);
+        return TypedResults.Ok(new PerformanceResponse(
+            LogQuery.Name(log.TimeBasis),
+            version,
+            log.CaseCount,
+            stream.Source.ToString(),
+            stream.UsesCalendar,
+            new TimeTotals(stream.TotalLeadTime.TotalSeconds, stream.MeanLeadTime.TotalSeconds),
+            new TimeTotals(stream.TotalProcessingTime.TotalSeconds, stream.MeanProcessingTime.TotalSeconds),
+            new TimeTotals(stream.TotalWaitingTime.TotalSeconds, stream.MeanWaitingTime.TotalSeconds),
+            stream.FlowEfficiency,
+            stream.MeanFlowEfficiency,
+            Durations(durations),
+            stream.Activities.Select(a => new ActivityPerformanceItem(a.Activity, a.Count, a.TotalProcessingTime.TotalSeconds,
+                a.MeanProcessingTime.TotalSeconds, a.WaitCount, a.TotalWaitingTime.TotalSeconds, a.MeanWaitingTime.TotalSeconds)).ToList(),
+            stream.Edges.Select(Handover).ToList(),
+            period == Granularity.Day ? "day" : "week",
+            throughput.Periods.Select(p => new ThroughputItem(DateOnly.FromDateTime(p.Start), p.Started, p.Completed, p.WorkInProgress)).ToList()));
+    }
+
+    private static async Task<Ok<BottlenecksResponse>> Bottlenecks(
+        string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var n = LogQuery.Positive(top, 10, int.MaxValue, "top");
+        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        var stream = ValueStream.Analyze(log, ValueStreamOptions.Default, cancellationToken);
+        var shown = stream.Bottlenecks.Take(n)
+            .Select(b => new BottleneckItem(b.Rank, b.Edge.From, b.Edge.To, b.Edge.Count, b.Edge.TotalWaitingTime.TotalSeconds,
+                b.Edge.MeanWaitingTime.TotalSeconds, b.Edge.MedianWaitingTime.TotalSeconds, b.Share))
+            .ToList();
+        return TypedResults.Ok(new BottlenecksResponse(LogQuery.Name(log.TimeBasis), version, stream.TotalWaitingTime.TotalSeconds, stream.UsesCalendar, shown));
+    }
+
+    private static HandoverItem Handover(HandoverWaitingTime h) =>
+        new(h.From, h.To, h.Count, h.TotalWaitingTime.TotalSeconds, h.MeanWaitingTime.TotalSeconds, h.MedianWaitingTime.TotalSeconds);
+
+    private static DurationStatistics Durations(CaseDurations d) =>
+        d.Count == 0 ? new DurationStatistics(0, 0, 0, 0, 0, 0, 0) : new DurationStatistics(d.Count, d.Mean, d.Median, d.Min, d.Max, d.P90, d.P95);
+
+}

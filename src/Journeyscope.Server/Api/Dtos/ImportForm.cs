@@ -1,0 +1,56 @@
+namespace Journeyscope.Server.Api.Dtos;
+
+/// <summary>
+/// The form fields of an upload (multipart/form-data) for POST .../imports and .../imports/inspect. Every field is
+/// optional; the CSV mapping fields override what is detected.
+/// </summary>
+public sealed class ImportForm
+{
+    /// <summary><c>lenient</c> (default: bad records are quarantined) or <c>strict</c> (the first bad record fails the upload).</summary>
+    public string? Mode { get; set; }
+
+    /// <summary>The format: <c>xes</c>, <c>csv</c>, <c>jsonl</c>, <c>parquet</c> or <c>ocel</c>; detected when omitted.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>CSV: the case id column.</summary>
+    public string? Case { get; set; }
+
+    /// <summary>CSV: the activity column.</summary>
+    public string? Activity { get; set; }
+
+    /// <summary>CSV: the (completion) timestamp column.</summary>
+    public string? Timestamp { get; set; }
+
+    /// <summary>CSV: the start timestamp column.</summary>
+    public string? StartTimestamp { get; set; }
+
+    /// <summary>CSV: the resource column.</summary>
+    public string? Resource { get; set; }
+
+    /// <summary>CSV: the channel column.</summary>
+    public string? Channel { get; set; }
+
+    /// <summary>CSV: the lifecycle column.</summary>
+    public string? Lifecycle { get; set; }
+
+    /// <summary>CSV: the event id column.</summary>
+    public string? EventId { get; set; }
+
+    /// <summary>CSV: the timestamp format: <c>iso</c>, <c>unix-s</c>, <c>unix-ms</c> or a .NET pattern such as <c>dd-MM-yyyy HH:mm</c>.</summary>
+    public string? TimestampFormat { get; set; }
+
+    /// <summary>CSV: the time zone (IANA id) of timestamps written without offset; UTC when omitted.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>CSV: the delimiter (one character, or <c>\t</c>); detected when omitted.</summary>
+    public string? Delimiter { get; set; }
+
+    /// <summary>CSV: the encoding (<c>utf-8</c>, <c>latin1</c>, <c>windows-1252</c>); detected when omitted.</summary>
+    public string? Encoding { get; set; }
+
+    /// <summary>CSV: columns holding case attributes, comma-separated.</summary>
+    public string? CaseAttributes { get; set; }
+
+    /// <summary>OCEL: the object type used as the case notion.</summary>
+    public string? ObjectType { get; set; }
+}

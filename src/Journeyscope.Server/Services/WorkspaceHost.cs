@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Journeyscope.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Journeyscope.Server.Services;
+
+/// <summary>
+/// The workspaces the server hosts: every subfolder of <see cref="JourneyscopeServerOptions.WorkspacesRoot"/> is one,
+/// named after the folder. Each workspace is opened once and kept open for the server's lifetime.
+/// </summary>
+/// <remarks>Thread-safe. Names are restricted to letters, digits, '.', '-' and '_' so that a name never leaves the root.</remarks>
+public sealed partial class WorkspaceHost : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Workspace>> _open = new(StringComparer.Ordinal);
+    private readonly Lock _createGate = new();
+    private bool _disposed;
+
+    /// <summary>Creates the host over the configured root folder (created when missing).</summary>
+    public WorkspaceHost(IOptions<JourneyscopeServerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Root = Path.GetFullPath(options.Value.WorkspacesRoot);
+        DefaultWorkspace = options.Value.DefaultWorkspace;
+        Directory.CreateDirectory(Root);
+    }
+
+    /// <summary>The absolute folder holding the workspaces.</summary>
+    public string Root { get; }
+
+    /// <summary>The name of the workspace the UI opens first (it may not exist yet).</summary>
+    public string DefaultWorkspace { get; }
+
+    /// <summary>Whether <paramref name="name"/> is an acceptable workspace name.</summary>
+    public static bool IsValidName(string? name) =>
+        name is { Length: > 0 and <= 64 } && NamePattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal);
+
+    /// <summary>The names of the hosted workspaces, sorted ordinally.</summary>
+    public IReadOnlyList<string> List()
+    {
+        var names = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            var name = Path.GetFileName(folder);
+            if (IsValidName(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <summary>Whether a workspace named <paramref name="name"/> exists.</summary>
+    public bool Exists(string? name) => IsValidName(name) && Directory.Exists(Path.Combine(Root, name!));
+
+    /// <summary>Creates the workspace <paramref name="name"/>; false when it already exists.</summary>
+    /// <exception cref="ArgumentException">The name is not acceptable.</exception>
+    public bool Create(string name)
+    {
+        if (!IsValidName(name))
+        {
+            throw new ArgumentException(NameRule(name), nameof(name));
+        }
+
+        lock (_createGate)
+        {
+            if (Exists(name))
+            {
+                return false;
+            }
+
+            Get(name);
+            return true;
+        }
+    }
+
+    /// <summary>The open workspace <paramref name="name"/>; its folder is initialised as a workspace when it holds none yet.</summary>
+    /// <exception cref="WorkspaceException">The database is locked by another process or damaged.</exception>
+    public Workspace Get(string name)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!IsValidName(name))
+        {
+            throw new ArgumentException(NameRule(name), nameof(name));
+        }
+
+        var lazy = _open.GetOrAdd(name, n => new Lazy<Workspace>(() => Workspace.Open(Path.Combine(Root, n), create: true)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failed open (locked, damaged) must not be cached: the next request tries again.
+            _open.TryRemove(new KeyValuePair<string, Lazy<Workspace>>(name, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>Why <paramref name="name"/> is not acceptable, in words a user can act on.</summary>
+    public static string NameRule(string? name) =>
+        $"'{name}' is not a valid workspace name: use 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit.";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var lazy in _open.Values)
+        {
+            if (lazy.IsValueCreated)
+            {
+                lazy.Value.Dispose();
+            }
+        }
+
+        _open.Clear();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+}
