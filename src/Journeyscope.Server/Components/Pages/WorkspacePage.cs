@@ -1,5 +1,6 @@
 using Journeyscope.Server.Components.Api;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace Journeyscope.Server.Components.Pages;
 
@@ -65,6 +66,11 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
         catch (HttpRequestException e)
         {
             Error = "The API could not be reached: " + e.Message;
+        }
+        catch (Exception e) when (e is JSException or IOException)
+        {
+            // A file the browser can no longer read, or a script failure: tell the user, keep the circuit.
+            Error = e.Message;
         }
         finally
         {
