@@ -32,6 +32,7 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(KpiCommand.Create(context));
         root.Subcommands.Add(VocCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,286 @@
+import cytoscape from 'cytoscape';
+import elk from 'cytoscape-elk';
+import type { DotNetReference, Handle, NodeJson, ProcessMapJson } from './types';
+import { escapeXml, formatCount, formatDuration, logScale, mix, resolve } from './format';
+
+cytoscape.use(elk);
+
+export interface ProcessMapOptions {
+  /** 'frequency' (default): sizes and colours by counts; 'performance': by time. */
+  mode?: 'frequency' | 'performance';
+  /** In performance mode: colour edges by mean (default) or total waiting time. */
+  edgeMetric?: 'mean' | 'total';
+  /** Layout direction: 'DOWN' (default) or 'RIGHT'. */
+  direction?: 'DOWN' | 'RIGHT';
+  /** Receives OnMapSelection(kind, from, to): kind 'node' (from = activity) or 'edge'. */
+  dotNet?: DotNetReference | null;
+  /** Plain JavaScript alternative to dotNet. */
+  onSelect?: (kind: 'node' | 'edge', from: string, to: string | null) => void;
+}
+
+const START = '__start__';
+const END = '__end__';
+
+interface Built {
+  elements: cytoscape.ElementDefinition[];
+}
+
+/** Time shown on a node in performance mode: processing time when known, else the wait before it. */
+function nodeSeconds(n: NodeJson): number | null {
+  return n.meanProcessingSeconds ?? n.meanWaitSeconds ?? null;
+}
+
+function build(data: ProcessMapJson, options: ProcessMapOptions): Built {
+  const performance = options.mode === 'performance';
+  const total = options.edgeMetric === 'total';
+  const ids = new Map<string, string>();
+  const elements: cytoscape.ElementDefinition[] = [];
+  const acts = data.nodes ?? [];
+  const maxEvents = Math.max(1, ...acts.map(a => a.events));
+  const minEvents = Math.min(maxEvents, ...acts.map(a => a.events));
+  const edgeSeconds = (e: ProcessMapJson['edges'][number]) => (total ? e.totalSeconds : e.meanSeconds) ?? 0;
+  const edges = data.edges ?? [];
+  const maxCount = Math.max(1, ...edges.map(e => e.count));
+  const maxSeconds = Math.max(1, ...edges.map(edgeSeconds));
+  const actSeconds = acts.map(a => nodeSeconds(a) ?? 0);
+  const maxActSeconds = Math.max(1, ...actSeconds);
+
+  acts.forEach((a, i) => {
+    const id = `a${i}`;
+    ids.set(a.id, id);
+    const t = performance ? logScale(actSeconds[i], 0, maxActSeconds) : logScale(a.events, minEvents, maxEvents);
+    const metric = performance && nodeSeconds(a) != null ? formatDuration(nodeSeconds(a)) : formatCount(a.events);
+    elements.push({
+      group: 'nodes',
+      data: {
+        id,
+        name: a.id,
+        label: `${a.id}\n${metric}`,
+        fill: performance ? mix('#fff4d6', '#c0392b', t) : mix('#e3f0fb', '#1f5fa8', t),
+        text: t > 0.55 ? '#ffffff' : '#14213d',
+        width: Math.min(240, Math.max(110, a.id.length * 7 + 24)),
+        height: 34 + Math.round(t * 16),
+      },
+    });
+  });
+  const hasStarts = (data.starts?.length ?? 0) > 0;
+  const hasEnds = (data.ends?.length ?? 0) > 0;
+  if (hasStarts) elements.push({ group: 'nodes', data: { id: START, label: '', text: '#000000', fill: '#2e9e5b', width: 22, height: 22 }, classes: 'terminal start' });
+  if (hasEnds) elements.push({ group: 'nodes', data: { id: END, label: '', text: '#000000', fill: '#1f2933', width: 22, height: 22 }, classes: 'terminal end' });
+
+  edges.forEach((e, i) => {
+    const source = ids.get(e.from);
+    const target = ids.get(e.to);
+    if (!source || !target) return;
+    const tc = logScale(e.count, 0, maxCount);
+    const ts = logScale(edgeSeconds(e), 0, maxSeconds);
+    elements.push({
+      group: 'edges',
+      data: {
+        id: `e${i}`,
+        source,
+        target,
+        from: e.from,
+        to: e.to,
+        label: performance ? formatDuration(edgeSeconds(e)) : formatCount(e.count),
+        width: performance ? 2 + tc * 3 : 1 + tc * 7,
+        colour: performance ? mix('#9aa5b1', '#c0392b', ts) : mix('#9aa5b1', '#1f3a5f', tc),
+      },
+    });
+  });
+  const terminal = (list: ProcessMapJson['starts'], isStart: boolean) => {
+    const max = Math.max(1, ...(list ?? []).map(s => s.count));
+    (list ?? []).forEach((s, i) => {
+      const id = ids.get(s.activity);
+      if (!id) return;
+      elements.push({
+        group: 'edges',
+        data: {
+          id: `${isStart ? 's' : 't'}${i}`,
+          source: isStart ? START : id,
+          target: isStart ? id : END,
+          label: formatCount(s.count),
+          width: 1 + logScale(s.count, 0, max) * 4,
+          colour: '#b8c2cc',
+        },
+        classes: 'terminal-edge',
+      });
+    });
+  };
+  terminal(data.starts, true);
+  terminal(data.ends, false);
+  return { elements };
+}
+
+const style: cytoscape.StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': 'data(fill)',
+      'border-width': 1,
+      'border-color': '#5b7fa6',
+      label: 'data(label)',
+      color: 'data(text)',
+      'font-size': 11,
+      'font-family': 'Roboto, Helvetica, Arial, sans-serif',
+      'text-wrap': 'wrap',
+      'text-max-width': '220px',
+      'text-valign': 'center',
+      'text-halign': 'center',
+      width: 'data(width)',
+      height: 'data(height)',
+    },
+  },
+  { selector: 'node.terminal', style: { shape: 'ellipse', width: 22, height: 22, 'border-width': 2, label: '' } },
+  { selector: 'node.start', style: { 'background-color': '#2e9e5b', 'border-color': '#1d6b3c' } },
+  { selector: 'node.end', style: { 'background-color': '#1f2933', 'border-color': '#000000', shape: 'round-rectangle' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 'data(width)',
+      'line-color': 'data(colour)',
+      'target-arrow-color': 'data(colour)',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      label: 'data(label)',
+      'font-size': 9,
+      color: '#3e4c59',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+      'text-background-padding': '1px',
+    },
+  },
+  { selector: 'edge.terminal-edge', style: { 'line-style': 'dashed' } },
+  { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f39c12', 'line-color': '#f39c12', 'target-arrow-color': '#f39c12' } },
+];
+
+function layoutOptions(options: ProcessMapOptions): cytoscape.LayoutOptions {
+  return {
+    name: 'elk',
+    nodeDimensionsIncludeLabels: false,
+    fit: true,
+    padding: 24,
+    animate: false,
+    // Start marker in the first layer, end marker in the last, so the map reads top to bottom even with loops.
+    nodeLayoutOptions: (n: cytoscape.NodeSingular) =>
+      n.hasClass('start') ? { 'elk.layered.layering.layerConstraint': 'FIRST' }
+        : n.hasClass('end') ? { 'elk.layered.layering.layerConstraint': 'LAST' } : {},
+    elk: {
+      algorithm: 'layered',
+      'elk.direction': options.direction ?? 'DOWN',
+      'elk.layered.spacing.nodeNodeBetweenLayers': 45,
+      'elk.spacing.nodeNode': 25,
+      'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
+    },
+  } as unknown as cytoscape.LayoutOptions;
+}
+
+/** Draws a process map (directly-follows graph) with the ELK layered layout. */
+export function renderProcessMap(target: HTMLElement | string, data: ProcessMapJson, options: ProcessMapOptions = {}): Handle & {
+  fit(): void;
+  nodeCount(): number;
+  edgeCount(): number;
+} {
+  const container = resolve(target);
+  let current = options;
+  container.setAttribute('data-layout', 'running');
+  const cy = cytoscape({
+    container,
+    style,
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+  });
+  const draw = (json: ProcessMapJson, opts: ProcessMapOptions) => {
+    const built = build(json, opts);
+    cy.elements().remove();
+    cy.add(built.elements);
+    // What was drawn, for tests and assistive text: activity nodes and activity-to-activity edges in the graph.
+    container.setAttribute('data-activity-count', String(cy.nodes().not('.terminal').length));
+    container.setAttribute('data-edge-count', String(cy.edges().not('.terminal-edge').length));
+    container.setAttribute('data-layout', 'running');
+    const layout = cy.layout(layoutOptions(opts));
+    layout.one('layoutstop', () => container.setAttribute('data-layout', 'done'));
+    layout.run();
+  };
+  cy.on('tap', 'node', evt => {
+    const n = evt.target as cytoscape.NodeSingular;
+    if (n.hasClass('terminal')) return;
+    select('node', n.data('name') as string, null);
+  });
+  cy.on('tap', 'edge', evt => {
+    const e = evt.target as cytoscape.EdgeSingular;
+    if (e.hasClass('terminal-edge')) return;
+    select('edge', e.data('from') as string, e.data('to') as string);
+  });
+  function select(kind: 'node' | 'edge', from: string, to: string | null) {
+    current.onSelect?.(kind, from, to);
+    void current.dotNet?.invokeMethodAsync('OnMapSelection', kind, from, to);
+  }
+  draw(data, options);
+  return {
+    update(json: unknown, opts?: unknown) {
+      current = { ...current, ...((opts as ProcessMapOptions | undefined) ?? {}) };
+      draw(json as ProcessMapJson, current);
+    },
+    dispose() {
+      cy.destroy();
+      container.removeAttribute('data-layout');
+    },
+    fit() {
+      cy.fit(undefined, 24);
+    },
+    nodeCount: () => cy.nodes().not('.terminal').length,
+    edgeCount: () => cy.edges().not('.terminal-edge').length,
+    exportPng: () => cy.png({ full: true, scale: 2, bg: '#ffffff' }),
+    exportSvg: () => toSvg(cy),
+  };
+}
+
+/** Serialises the drawn map to standalone SVG (rectangles, ellipses, straight edges with arrowheads). */
+function toSvg(cy: cytoscape.Core): string {
+  const bb = cy.elements().boundingBox({});
+  const pad = 20;
+  const w = Math.ceil(bb.w + pad * 2);
+  const h = Math.ceil(bb.h + pad * 2);
+  const dx = pad - bb.x1;
+  const dy = pad - bb.y1;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="Roboto, Helvetica, Arial, sans-serif">`,
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#52606d"/></marker></defs>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+  ];
+  cy.edges().forEach(e => {
+    const s = e.sourceEndpoint();
+    const t = e.targetEndpoint();
+    const colour = (e.data('colour') as string) ?? '#9aa5b1';
+    parts.push(`<line x1="${(s.x + dx).toFixed(1)}" y1="${(s.y + dy).toFixed(1)}" x2="${(t.x + dx).toFixed(1)}" y2="${(t.y + dy).toFixed(1)}" stroke="${colour}" stroke-width="${Number(e.data('width')).toFixed(1)}" marker-end="url(#arrow)"/>`);
+    const label = e.data('label') as string;
+    if (label) {
+      const m = e.midpoint();
+      parts.push(`<text x="${(m.x + dx).toFixed(1)}" y="${(m.y + dy).toFixed(1)}" font-size="9" fill="#3e4c59" text-anchor="middle">${escapeXml(label)}</text>`);
+    }
+  });
+  cy.nodes().forEach(n => {
+    const p = n.position();
+    const nw = n.width();
+    const nh = n.height();
+    if (n.hasClass('terminal')) {
+      const fill = n.hasClass('start') ? '#2e9e5b' : '#1f2933';
+      parts.push(`<circle cx="${(p.x + dx).toFixed(1)}" cy="${(p.y + dy).toFixed(1)}" r="${(nw / 2).toFixed(1)}" fill="${fill}"/>`);
+      return;
+    }
+    parts.push(`<g><title>${escapeXml(n.data('name') as string)}</title><rect x="${(p.x - nw / 2 + dx).toFixed(1)}" y="${(p.y - nh / 2 + dy).toFixed(1)}" width="${nw.toFixed(1)}" height="${nh.toFixed(1)}" rx="6" fill="${n.data('fill') as string}" stroke="#5b7fa6"/>`);
+    const lines = (n.data('label') as string).split('\n');
+    lines.forEach((line, i) => {
+      const y = p.y + dy + (i - (lines.length - 1) / 2) * 13 + 4;
+      parts.push(`<text x="${(p.x + dx).toFixed(1)}" y="${y.toFixed(1)}" font-size="11" fill="${n.data('text') as string}" text-anchor="middle">${escapeXml(line)}</text>`);
+    });
+    parts.push('</g>');
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}

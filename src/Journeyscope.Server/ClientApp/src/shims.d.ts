@@ -1,0 +1,4 @@
+declare module 'cytoscape-elk' {
+  const register: (cytoscape: unknown) => void;
+  export default register;
+}

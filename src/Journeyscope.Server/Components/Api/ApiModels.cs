@@ -1,0 +1,102 @@
+namespace Journeyscope.Server.Components.Api;
+
+// The JSON the UI reads from the public REST API (docs/api.md), camelCase on the wire. Only the fields the pages
+// show are declared; unknown fields are ignored, so the API can grow without breaking the UI.
+
+internal sealed record WorkspaceListModel(string DefaultWorkspace, IReadOnlyList<WorkspaceListItemModel> Workspaces);
+
+internal sealed record WorkspaceListItemModel(string Name, bool IsDefault);
+
+internal sealed record WorkspaceModel(
+    string Name, long Version, long Events, long Cases, long Activities, long Variants,
+    DateTimeOffset? FirstTimestamp, DateTimeOffset? LastTimestamp, long Quarantined, IReadOnlyList<string>? Journeys);
+
+internal sealed record DurationStatisticsModel(long Count, double Mean, double Median, double Min, double Max, double P90, double P95);
+
+internal sealed record ActivityCountModel(string Name, long Events, long Cases);
+
+internal sealed record SummaryModel(
+    string TimeBasis, long Version, long Cases, long Events, long ActivityCount, long Variants,
+    DateTimeOffset? FirstTimestamp, DateTimeOffset? LastTimestamp, DurationStatisticsModel? CaseDurationSeconds,
+    IReadOnlyList<ActivityCountModel> Activities);
+
+internal sealed record ProcessMapNodeModel(
+    string Id, long Events, long Cases, long Starts, long Ends, long ReworkCases,
+    double? MeanWaitSeconds, double? MedianWaitSeconds, double TotalWaitSeconds, double? MeanProcessingSeconds, double? TotalProcessingSeconds);
+
+internal sealed record ProcessMapLinkModel(
+    string Id, string From, string To, long Count, long Cases,
+    double MeanSeconds, double MedianSeconds, double MinSeconds, double MaxSeconds, double TotalSeconds, double P90Seconds);
+
+internal sealed record ProcessMapTerminalModel(string Activity, long Count);
+
+internal sealed record ProcessMapSlidersModel(
+    double Activities, double Paths, double ActivityCoverage, double PathCoverage, int HiddenActivities, int HiddenEdges);
+
+internal sealed record ProcessMapModel(
+    string TimeBasis, long Version, long Cases, long Events,
+    IReadOnlyList<ProcessMapNodeModel> Nodes, IReadOnlyList<ProcessMapLinkModel> Edges,
+    IReadOnlyList<ProcessMapTerminalModel> Starts, IReadOnlyList<ProcessMapTerminalModel> Ends, ProcessMapSlidersModel? Sliders);
+
+internal sealed record VariantModel(
+    int Rank, long Cases, double Share, double Coverage, double MeanDurationSeconds, double MedianDurationSeconds,
+    IReadOnlyList<string> Activities, IReadOnlyList<string> ExampleCases);
+
+internal sealed record VariantsModel(string TimeBasis, long Version, long VariantCount, long Cases, IReadOnlyList<VariantModel> Variants);
+
+internal sealed record TimeTotalsModel(double Total, double Mean);
+
+internal sealed record ActivityPerformanceModel(
+    string Activity, long Events, double TotalProcessingSeconds, double MeanProcessingSeconds, long Waits, double TotalWaitingSeconds, double MeanWaitingSeconds);
+
+internal sealed record PerformanceModel(
+    string TimeBasis, long Cases, string ProcessingFrom, TimeTotalsModel LeadTimeSeconds, TimeTotalsModel ProcessingTimeSeconds,
+    TimeTotalsModel WaitingTimeSeconds, double? FlowEfficiency, double? MeanFlowEfficiency, IReadOnlyList<ActivityPerformanceModel> Activities);
+
+internal sealed record BottleneckModel(
+    int Rank, string From, string To, long Count, double TotalWaitingSeconds, double MeanWaitingSeconds, double MedianWaitingSeconds, double Share);
+
+internal sealed record BottlenecksModel(string TimeBasis, double TotalWaitingSeconds, IReadOnlyList<BottleneckModel> Bottlenecks);
+
+internal sealed record CaseListItemModel(string CaseId, int Events, DateTimeOffset Start, DateTimeOffset End, double DurationSeconds, IReadOnlyList<string> Activities);
+
+internal sealed record CasesPageModel(long Total, int Page, int PageSize, IReadOnlyList<CaseListItemModel> Cases);
+
+internal sealed record CaseEventModel(
+    int Index, string Activity, DateTimeOffset Timestamp, DateTimeOffset? StartTimestamp, string? Lifecycle, string? Resource, string? Channel,
+    IReadOnlyDictionary<string, object?>? Attributes);
+
+internal sealed record CaseModel(
+    string CaseId, string TimeBasis, double DurationSeconds, IReadOnlyDictionary<string, object?>? Attributes, IReadOnlyList<CaseEventModel> Events);
+
+internal sealed record CsvMappingModel(
+    string? Case, string? Activity, string? Timestamp, string? StartTimestamp, string? Resource, string? Channel, string? Lifecycle, string? EventId, string? TimestampFormat);
+
+internal sealed record InspectedColumnModel(string Name, string Role, string Type, string? TimestampFormat);
+
+internal sealed record TimestampPreviewModel(int Row, string? Text, DateTimeOffset? Parsed, string? Problem);
+
+internal sealed record InspectModel(
+    string FileName, string Format, string? Encoding, string? Delimiter, CsvMappingModel? SuggestedMapping,
+    IReadOnlyList<InspectedColumnModel> Columns, IReadOnlyList<IReadOnlyList<string>> Rows,
+    IReadOnlyList<TimestampPreviewModel> TimestampPreview, IReadOnlyList<string> Warnings);
+
+internal sealed record ImportSummaryModel(
+    string Source, string Format, long RecordsRead, long RecordsImported, long RecordsQuarantined, long EventsAdded, long DuplicatesSkipped, long Version);
+
+internal sealed record QuarantinedRecordModel(string Source, long Line, long ByteOffset, string? Field, string Reason, string? RawText);
+
+internal sealed record ImportModel(ImportSummaryModel Summary, IReadOnlyList<QuarantinedRecordModel> Quarantine, IReadOnlyList<string> Warnings);
+
+internal sealed record JourneyListItemModel(string Id, string? Name, bool Valid);
+
+internal sealed record JourneyListModel(IReadOnlyList<JourneyListItemModel> Journeys);
+
+internal sealed record StageModel(string Id, string Name, string? Description);
+
+internal sealed record TouchpointModel(string Id, string Name, string Stage, string Lane, string? Channel, string? Owner, string? Description);
+
+internal sealed record JourneyModel(string Id, string Name, string? Owner, string? Description, IReadOnlyList<StageModel> Stages, IReadOnlyList<TouchpointModel> Touchpoints);
+
+/// <summary>What the import wizard sends with the file (the API's import form fields).</summary>
+internal sealed record ImportRequest(string? Mode = null, string? Format = null, CsvMappingModel? Mapping = null);

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Journeyscope.Server.Components.Api;
+
+namespace Journeyscope.Server.Components;
+
+/// <summary>
+/// The UI's typed client of the public REST API (<c>/api/v1</c>). The pages read data only through it, so the UI
+/// never sees more than a script calling the API would.
+/// </summary>
+internal sealed class ApiClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task<WorkspaceListModel> GetWorkspacesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<WorkspaceListModel>("api/v1/workspaces", cancellationToken);
+
+    public Task<WorkspaceModel> GetWorkspaceAsync(string workspace, CancellationToken cancellationToken = default) =>
+        GetAsync<WorkspaceModel>(Ws(workspace), cancellationToken);
+
+    public Task<SummaryModel> GetSummaryAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<SummaryModel>(Ws(workspace) + "/summary" + Query(filters), cancellationToken);
+
+    public Task<ProcessMapModel> GetProcessMapAsync(
+        string workspace, double activities, double paths, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<ProcessMapModel>(Ws(workspace) + "/process-map" + Query(filters, ("activities", Share(activities)), ("paths", Share(paths))), cancellationToken);
+
+    public Task<VariantsModel> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<VariantsModel>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+
+    public Task<PerformanceModel> GetPerformanceAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<PerformanceModel>(Ws(workspace) + "/performance" + Query(filters), cancellationToken);
+
+    public Task<BottlenecksModel> GetBottlenecksAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<BottlenecksModel>(Ws(workspace) + "/bottlenecks" + Query(filters), cancellationToken);
+
+    /// <summary>Cases through an activity, a directly-follows edge (from and to) or a variant rank.</summary>
+    public Task<CasesPageModel> GetCasesAsync(
+        string workspace, string? activity = null, string? from = null, string? to = null, int? variant = null, int page = 1, int pageSize = 50,
+        IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<CasesPageModel>(
+            Ws(workspace) + "/cases" + Query(
+                filters, ("activity", activity), ("from", from), ("to", to),
+                ("variant", variant?.ToString(CultureInfo.InvariantCulture)),
+                ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
+            cancellationToken);
+
+    public Task<CaseModel> GetCaseAsync(string workspace, string caseId, CancellationToken cancellationToken = default) =>
+        GetAsync<CaseModel>(Ws(workspace) + "/cases/" + Uri.EscapeDataString(caseId), cancellationToken);
+
+    /// <summary>The journeys of a workspace, or an empty list when the server has no journeys endpoint yet.</summary>
+    public async Task<JourneyListModel> GetJourneysAsync(string workspace, CancellationToken cancellationToken = default) =>
+        await GetOrNullAsync<JourneyListModel>(Ws(workspace) + "/journeys", cancellationToken).ConfigureAwait(false) ?? new JourneyListModel([]);
+
+    /// <summary>A designed journey, or null when it does not exist.</summary>
+    public Task<JourneyModel?> GetJourneyAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
+        GetOrNullAsync<JourneyModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey), cancellationToken);
+
+    public Task<InspectModel> InspectAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
+        PostFileAsync<InspectModel>(Ws(workspace) + "/imports/inspect", file, fileName, request, cancellationToken);
+
+    public Task<ImportModel> ImportAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
+        PostFileAsync<ImportModel>(Ws(workspace) + "/imports", file, fileName, request, cancellationToken);
+
+    private static string Ws(string workspace) => "api/v1/workspaces/" + Uri.EscapeDataString(workspace);
+
+    private static string Share(double share) => Math.Clamp(share, 0, 1).ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Query(IReadOnlyList<string>? filters, params (string Name, string? Value)[] parameters)
+    {
+        var query = new StringBuilder();
+        foreach (var (name, value) in parameters)
+        {
+            if (value is not null)
+            {
+                Append(query, name, value);
+            }
+        }
+
+        foreach (var filter in filters ?? [])
+        {
+            if (!string.IsNullOrWhiteSpace(filter))
+            {
+                Append(query, "filter", filter.Trim());
+            }
+        }
+
+        return query.ToString();
+
+        static void Append(StringBuilder query, string name, string value) =>
+            query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+        {
+            return null;
+        }
+
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> PostFileAsync<T>(string path, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken)
+    {
+        using var content = new MultipartFormDataContent();
+        using var stream = new StreamContent(file);
+        content.Add(stream, "file", fileName);
+        var m = request.Mapping;
+        foreach (var (name, value) in new (string, string?)[]
+        {
+            ("mode", request.Mode), ("format", request.Format), ("case", m?.Case), ("activity", m?.Activity), ("timestamp", m?.Timestamp),
+            ("startTimestamp", m?.StartTimestamp), ("resource", m?.Resource), ("channel", m?.Channel), ("lifecycle", m?.Lifecycle),
+            ("eventId", m?.EventId), ("timestampFormat", m?.TimestampFormat),
+        })
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+#pragma warning disable CA2000 // the multipart content owns and disposes its parts
+                content.Add(new StringContent(value), name);
+#pragma warning restore CA2000
+            }
+        }
+
+        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false);
+        return value ?? throw new ApiException(response.StatusCode, "Empty response", "The API returned no content.");
+    }
+
+    private static async Task<ApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var title = response.ReasonPhrase ?? "Request failed";
+        string? detail = null;
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String)
+            {
+                title = t.GetString()!;
+            }
+
+            if (doc.RootElement.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String)
+            {
+                detail = d.GetString();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a ProblemDetails body: the status line is all we have.
+        }
+
+        return new ApiException(response.StatusCode, title, detail);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Journeyscope.Cli.Tests;
+
+public sealed partial class ReportCommandTests
+{
+    private const string Csv =
+        "case_id,activity,timestamp\n" +
+        "c1,Register,2024-03-01T09:00:00+01:00\n" +
+        "c1,Check,2024-03-01T10:00:00+01:00\n" +
+        "c1,Pay,2024-03-01T12:00:00+01:00\n" +
+        "c2,Register,2024-03-02T09:00:00+01:00\n" +
+        "c2,Check,2024-03-02T09:30:00+01:00\n" +
+        "c3,Register,2024-03-03T09:00:00+01:00\n" +
+        "c3,Pay,2024-03-03T11:00:00+01:00\n";
+
+    [Fact]
+    public void Report_Workspace_WritesSelfContainedHtmlWithBundleAndApiShapedJson()
+    {
+        // Given
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("log.csv", Csv), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var output = Path.Combine(temp.Path, "report.html");
+
+        // When
+        var result = CliRun.Run("report", "--workspace", workspace, "--out", output);
+
+        // Then
+        result.ExitCode.ShouldBe(0, result.Error);
+        var html = File.ReadAllText(output);
+        html.ShouldContain("window.journeyscope", Case.Sensitive); // the bundle's IIFE is inlined
+        html.ShouldNotContain("<script src=", Case.Insensitive); // nothing loaded from elsewhere
+        var json = DataBlock().Match(html).Groups[1].Value;
+        using var data = JsonDocument.Parse(json);
+        var map = data.RootElement.GetProperty("processMap");
+        map.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()).ShouldBe(["Register", "Check", "Pay"], ignoreOrder: true);
+        map.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("from").GetString() + ">" + e.GetProperty("to").GetString())
+            .ShouldBe(["Register>Check", "Check>Pay", "Register>Pay"], ignoreOrder: true);
+        data.RootElement.GetProperty("variants").GetProperty("variantCount").GetInt32().ShouldBe(3);
+        data.RootElement.GetProperty("cases").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
+    public void Report_Filter_AppliesToTheEmbeddedData()
+    {
+        // Given
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("log.csv", Csv), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var output = Path.Combine(temp.Path, "report.html");
+
+        // When
+        var result = CliRun.Run("report", "--workspace", workspace, "--out", output, "--filter", "activity in (Check)");
+
+        // Then
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var data = JsonDocument.Parse(DataBlock().Match(File.ReadAllText(output)).Groups[1].Value);
+        data.RootElement.GetProperty("cases").GetInt32().ShouldBe(2);
+        data.RootElement.GetProperty("filters")[0].GetString().ShouldBe("activity in (Check)");
+    }
+
+    [Fact]
+    public void Report_WithoutOut_IsAUsageError()
+    {
+        // Given
+        using var temp = new TempFolder();
+
+        // When
+        var result = CliRun.Run("report", "--workspace", temp.Path);
+
+        // Then
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--out");
+    }
+
+    [GeneratedRegex("<script id=\"journeyscope-data\" type=\"application/json\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex DataBlock();
+}
