@@ -1,6 +1,7 @@
 using System.Text;
 using Journeyscope.EventLogs;
 using Journeyscope.IO.Journeys;
+using Journeyscope.Journeys;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,9 @@ internal static class JourneyEndpoints
             .WithSummary("Saves a journey's YAML text (request body) after validating it; a journey with errors is refused with its diagnostics.")
             .Accepts<string>(YamlContentType, "text/yaml", "text/plain")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        workspace.MapGet("/journeys/{id}/model", Model).WithName("GetJourneyModel")
+            .WithSummary("A journey as JSON: stages, touchpoints with their lanes, the designed flow, KPIs and time targets.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         workspace.MapGet("/journeys/{id}/validation", Validation).WithName("ValidateJourney")
             .WithSummary("Every problem of a journey, including touchpoints that match no event of the workspace.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -89,6 +93,45 @@ internal static class JourneyEndpoints
     {
         var text = await File.ReadAllTextAsync(ExistingPath(host, ws, id), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(Validate(id, text, await LogAsync(ws, cache, cancellationToken).ConfigureAwait(false)));
+    }
+
+    private static async Task<Ok<JourneyModel>> Model(string ws, string id, WorkspaceHost host, CancellationToken cancellationToken)
+    {
+        var journey = await ReadValidAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new JourneyModel(
+            journey.Id, journey.Name, journey.Owner, journey.Description,
+            [.. journey.Stages.Select(s => new JourneyStage(s.Id, s.Name, s.Description))],
+            [.. journey.Touchpoints.Select(t => new JourneyTouchpoint(t.Id, t.Name, t.Stage, LaneName(t.Lane), t.Channel, t.Owner, t.Description))],
+            journey.Flow?.ToString(),
+            [.. journey.Kpis.Select(k => new JourneyKpiItem(k.Id, k.Name, k.Kind, k.Target))],
+            [.. journey.TimeTargets.Select(t => new JourneyTimeTarget(t.Id, t.Name, t.From, t.To, t.Within.TotalSeconds))]));
+    }
+
+    /// <summary>The lane as written in YAML.</summary>
+    internal static string LaneName(BlueprintLane lane) => lane switch
+    {
+        BlueprintLane.CustomerAction => "customer-action",
+        BlueprintLane.Frontstage => "frontstage",
+        BlueprintLane.Backstage => "backstage",
+        BlueprintLane.Support => "support",
+        _ => "physical-evidence",
+    };
+
+    /// <summary>Reads a stored journey that has no errors; 404 when missing, 422 with the first error when invalid.</summary>
+    internal static async Task<DesignedJourney> ReadValidAsync(WorkspaceHost host, string ws, string id, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(ExistingPath(host, ws, id), cancellationToken).ConfigureAwait(false);
+        var read = JourneyYaml.Parse(text, id + JourneyFiles.Extension);
+        var errors = JourneyValidator.Validate(read, null).Where(d => d.IsError).ToList();
+        if (read.Journey is null || errors.Count > 0)
+        {
+            var first = errors.FirstOrDefault();
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Invalid journey",
+                $"Journey '{id}' has {Math.Max(errors.Count, 1)} error(s)" + (first is null ? "." : $"; the first: {first}") +
+                $" Check it with GET /api/v1/workspaces/{ws}/journeys/{id}/validation.");
+        }
+
+        return read.Journey;
     }
 
     private static JourneyValidation Validate(string id, string text, EventLog? log)

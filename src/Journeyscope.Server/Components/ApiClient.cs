@@ -56,7 +56,7 @@ internal sealed class ApiClient(HttpClient http)
 
     /// <summary>A designed journey, or null when it does not exist.</summary>
     public Task<JourneyModel?> GetJourneyAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
-        GetOrNullAsync<JourneyModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey), cancellationToken);
+        GetOrNullAsync<JourneyModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/model", cancellationToken);
 
     public Task<InspectModel> InspectAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
         PostFileAsync<InspectModel>(Ws(workspace) + "/imports/inspect", file, fileName, request, cancellationToken);

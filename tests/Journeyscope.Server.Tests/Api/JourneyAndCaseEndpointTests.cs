@@ -69,11 +69,34 @@ public sealed class JourneyAndCaseEndpointTests(ServerFixture server) : IClassFi
     [Theory]
     [InlineData("/api/v1/workspaces/shop/journeys/missing")]
     [InlineData("/api/v1/workspaces/shop/journeys/missing/validation")]
+    [InlineData("/api/v1/workspaces/shop/journeys/missing/model")]
     public async Task GetJourney_Unknown_Returns404Problem(string url)
     {
         using var client = server.CreateClient();
         using var response = await client.GetAsync(url, Token);
         (await Problem.ReadAsync(response, HttpStatusCode.NotFound)).GetProperty("detail").GetString()!.ShouldContain("'missing'");
+    }
+
+    [Fact]
+    public async Task GetJourneyModel_Saved_ReturnsStagesTouchpointsWithLanesAndFlow()
+    {
+        // Given a saved journey with a designed flow
+        using var client = server.CreateClient();
+        var yaml = Journey.Replace("journey: approval", "journey: modelled", StringComparison.Ordinal) + "flow:\n  sequence: [register, { optional: pay }]\n";
+        using (var put = await client.PutAsync("/api/v1/workspaces/shop/journeys/modelled", Yaml(yaml), Token))
+        {
+            put.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // When its model is read
+        var model = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/shop/journeys/modelled/model", Token));
+
+        // Then the default stages, the touchpoints with their YAML lane names and the flow in PM4Py notation come back
+        model.GetProperty("stages").GetArrayLength().ShouldBe(8);
+        var touchpoints = model.GetProperty("touchpoints").EnumerateArray().ToList();
+        touchpoints.Select(t => t.GetProperty("lane").GetString()).ShouldBe(["frontstage", "support"]);
+        touchpoints[1].GetProperty("stage").GetString().ShouldBe("purchase");
+        model.GetProperty("flow").GetString().ShouldBe("->( 'register', X( 'pay', tau ) )");
     }
 
     [Fact]
