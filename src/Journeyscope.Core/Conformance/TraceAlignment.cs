@@ -17,4 +17,19 @@ public sealed record TraceAlignment(IReadOnlyList<AlignmentMove> Moves, int Cost
 
     /// <summary>True when the cost is zero: the trace is a run of the model.</summary>
     public bool IsFitting => Cost == 0;
+
+    /// <summary>The number of silent moves in <see cref="Moves"/>; among alignments of equal <see cref="Cost"/>, the search takes one with the fewest.</summary>
+    public int SilentMoves { get; init; }
+
+    /// <summary>The number of silent transitions on the cheapest complete model run (the one <see cref="ShortestModelPathCost"/> counts).</summary>
+    public int ShortestModelPathSilentMoves { get; init; }
+
+    /// <summary>
+    /// PM4Py's internal cost of this alignment: 10,000 per log or visible model move plus 1 per silent move
+    /// (the numerator of its <c>log_fitness</c>).
+    /// </summary>
+    public long RawCost => (10_000L * Cost) + SilentMoves;
+
+    /// <summary>PM4Py's internal worst-case cost of this trace: 10,000 per event plus the raw cost of the cheapest complete model run.</summary>
+    public long RawWorstCost => (10_000L * (TraceLength + ShortestModelPathCost)) + ShortestModelPathSilentMoves;
 }

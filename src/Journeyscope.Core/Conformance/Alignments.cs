@@ -1,0 +1,132 @@
+using System.Runtime.InteropServices;
+using Journeyscope.EventLogs;
+
+namespace Journeyscope.Conformance;
+
+/// <summary>Optimal alignments of a log against a Petri net, computed once per variant, variants in parallel.</summary>
+/// <remarks>
+/// Costs are the standard ones (log move 1, visible model move 1, synchronous and silent moves 0); among optimal
+/// alignments the search takes one with the fewest silent moves, exactly as PM4Py's integer costs do (10,000 per
+/// deviation, 1 per silent move), so the log-level figures equal <c>pm4py.fitness_alignments</c>. See docs/conformance.md.
+/// </remarks>
+public static class Alignments
+{
+    /// <summary>Aligns every variant of <paramref name="log"/> with <paramref name="net"/> from its initial to its final marking.</summary>
+    /// <exception cref="InvalidOperationException">The final marking is not reachable, or the state space exceeds <see cref="AlignmentOptions.MaxMarkings"/> in lazy mode.</exception>
+    public static AlignmentResult Compute(EventLog log, PetriNet net, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(net);
+        options ??= AlignmentOptions.Default;
+        options.Validate();
+        if (options.TimeBasis is { } basis)
+        {
+            log = log.ToTimeBasis(basis);
+        }
+
+        var variants = LogVariants.Group(log, cancellationToken);
+        var labelOfActivity = new int[log.ActivityNames.Count];
+        for (var a = 0; a < labelOfActivity.Length; a++)
+        {
+            labelOfActivity[a] = net.LabelIndex.GetValueOrDefault(log.ActivityNames[a], -1);
+        }
+
+        var graph = ExploreModel(net, options, cancellationToken);
+        var complete = graph.IsComplete ? graph : null;
+        var emptyTrace = new AlignmentSearch(net, complete, options.MaxMarkings).Align([], cancellationToken);
+        var raw = new RawAlignment[variants.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, variants.Count, parallel,
+            () => new AlignmentSearch(net, complete, options.MaxMarkings),
+            (v, _, search) =>
+            {
+                var codes = variants[v].Codes;
+                var trace = new int[codes.Length];
+                for (var i = 0; i < codes.Length; i++)
+                {
+                    trace[i] = labelOfActivity[codes[i]];
+                }
+
+                raw[v] = search.Align(trace, cancellationToken);
+                return search;
+            },
+            _ => { });
+
+        return Assemble(log, net, variants, raw, emptyTrace);
+    }
+
+    private static MarkingGraph ExploreModel(PetriNet net, AlignmentOptions options, CancellationToken cancellationToken)
+    {
+        var graph = new MarkingGraph(net, options.MaxMarkings);
+        if (graph.TryExploreAll(cancellationToken))
+        {
+            graph.ComputeHeuristics(cancellationToken);
+        }
+
+        return graph;
+    }
+
+    private static AlignmentResult Assemble(EventLog log, PetriNet net, List<LogVariant> variants, RawAlignment[] raw, RawAlignment emptyTrace)
+    {
+        var caseVariants = new int[log.CaseCount];
+        var results = new VariantAlignment[variants.Count];
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var variant = variants[v];
+            var activities = new string[variant.Codes.Length];
+            for (var i = 0; i < activities.Length; i++)
+            {
+                activities[i] = log.ActivityNames[variant.Codes[i]];
+            }
+
+            var moves = new AlignmentMove[raw[v].Moves.Length];
+            for (var m = 0; m < moves.Length; m++)
+            {
+                var move = raw[v].Moves[m];
+                var label = move.Kind switch
+                {
+                    MoveKind.Synchronous or MoveKind.LogMove => activities[move.TracePosition],
+                    MoveKind.ModelMove => net.Transitions[move.Transition].Label,
+                    _ => null,
+                };
+                moves[m] = new AlignmentMove(move.Kind, label, move.TracePosition);
+            }
+
+            var alignment = new TraceAlignment(moves, raw[v].Deviations, activities.Length, emptyTrace.Deviations)
+            {
+                SilentMoves = raw[v].SilentMoves,
+                ShortestModelPathSilentMoves = emptyTrace.SilentMoves,
+            };
+            results[v] = new VariantAlignment(activities, variant.Cases, alignment);
+            foreach (var c in CollectionsMarshal.AsSpan(variant.Cases))
+            {
+                caseVariants[c] = v;
+            }
+        }
+
+        // PM4Py: trace fitness = 1 - (cost // 10000) / (bwc // 10000), or 0 when the denominator is 0; a trace fits
+        // when its fitness is 1; log fitness = 1 - sum(raw cost) / sum(raw worst cost), summed over cases.
+        double fitnessSum = 0;
+        long costSum = 0;
+        long worstSum = 0;
+        var fitting = 0;
+        for (var c = 0; c < caseVariants.Length; c++)
+        {
+            var alignment = results[caseVariants[c]].Alignment;
+            var denominator = alignment.TraceLength + alignment.ShortestModelPathCost;
+            var fitness = denominator > 0 ? 1.0 - ((double)alignment.Cost / denominator) : 0.0;
+            fitnessSum += fitness;
+            fitting += fitness == 1.0 ? 1 : 0;
+            costSum += alignment.RawCost;
+            worstSum += alignment.RawWorstCost;
+        }
+
+        var cases = caseVariants.Length;
+        return new AlignmentResult(results, caseVariants)
+        {
+            AverageTraceFitness = cases > 0 ? fitnessSum / cases : 0.0,
+            LogFitness = cases > 0 && worstSum > 0 ? 1.0 - ((double)costSum / worstSum) : 0.0,
+            PercentageOfFittingTraces = cases > 0 ? 100.0 * fitting / cases : 0.0,
+        };
+    }
+}
