@@ -23,6 +23,7 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(VariantsCommand.Create(context));
         root.Subcommands.Add(PerformanceCommand.Create(context));
         root.Subcommands.Add(BottlenecksCommand.Create(context));
+        root.Subcommands.Add(ConformanceCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
 
         var parse = root.Parse(args);
