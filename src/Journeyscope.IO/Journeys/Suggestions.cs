@@ -1,0 +1,50 @@
+namespace Journeyscope.IO.Journeys;
+
+/// <summary>"Did you mean" suggestions by edit distance.</summary>
+internal static class Suggestions
+{
+    /// <summary>The candidate closest to <paramref name="text"/> when it is close enough to be a likely typo, else <c>null</c>.</summary>
+    public static string? Closest(string text, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(text, candidate);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        // A third of the longer word, at least one edit, at most three: close enough to be a typo, not a different word.
+        var allowed = best is null ? 0 : Math.Clamp(Math.Max(text.Length, best.Length) / 3, 1, 3);
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /// <summary>Levenshtein distance, case-insensitive (a case slip is one edit less than other typos).</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
