@@ -25,6 +25,7 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(BottlenecksCommand.Create(context));
         root.Subcommands.Add(ConformanceCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(JourneyCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -104,7 +104,7 @@ public static partial class JourneyValidator
             }
         }
 
-        if (!ReferenceEquals(journey.Stages, DesignedJourney.DefaultStages))
+        if (!JourneyStages.IsDefault(journey.Stages))
         {
             foreach (var stage in journey.Stages)
             {

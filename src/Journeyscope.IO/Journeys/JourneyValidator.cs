@@ -12,7 +12,7 @@ namespace Journeyscope.IO.Journeys;
 /// </summary>
 /// <remarks>
 /// JS011 (a touchpoint's rule matches no event) needs a log and is only checked when one is given. Unused stages
-/// (JS009) are reported only for stages the journey declares, not for the eight default stages. Thread-safe.
+/// (JS009) are reported only when the journey's stages differ from the eight default stages. Thread-safe.
 /// </remarks>
 public static partial class JourneyValidator
 {

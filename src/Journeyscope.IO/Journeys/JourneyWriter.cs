@@ -29,7 +29,7 @@ internal static class JourneyWriter
             }
         }
 
-        if (!IsDefaultStages(journey.Stages))
+        if (!JourneyStages.IsDefault(journey.Stages))
         {
             writer.WriteLine();
             writer.WriteLine(journey.Stages.Count == 0 ? "stages: []" : "stages:");
@@ -183,30 +183,6 @@ internal static class JourneyWriter
 
         // Words other YAML tools read as booleans or null keep their quotes, so the file means the same everywhere.
         return value.ToLowerInvariant() is not ("true" or "false" or "yes" or "no" or "on" or "off" or "null" or "~" or "y" or "n");
-    }
-
-    private static bool IsDefaultStages(IReadOnlyList<Stage> stages)
-    {
-        var defaults = DesignedJourney.DefaultStages;
-        if (ReferenceEquals(stages, defaults))
-        {
-            return true;
-        }
-
-        if (stages.Count != defaults.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < stages.Count; i++)
-        {
-            if (stages[i] with { Location = SourceLocation.None } != defaults[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void Item(TextWriter writer, string key, string value)

@@ -46,6 +46,13 @@ public static class JourneyYaml
         JourneyWriter.Write(journey, writer);
     }
 
+    /// <summary>A text value as a YAML scalar: plain when that reads back as the same text, double-quoted otherwise.</summary>
+    public static string Quote(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JourneyWriter.Scalar(value);
+    }
+
     /// <summary>Writes a journey as YAML text.</summary>
     public static string Write(DesignedJourney journey)
     {

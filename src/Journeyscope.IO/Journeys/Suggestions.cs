@@ -23,9 +23,13 @@ internal static class Suggestions
         return bestDistance <= allowed ? best : null;
     }
 
-    /// <summary>Levenshtein distance, case-insensitive (a case slip is one edit less than other typos).</summary>
+    /// <summary>
+    /// Edit distance with adjacent transpositions (optimal string alignment), case-insensitive: <c>stgae</c> is one
+    /// edit from <c>stage</c>, as a typist would count it.
+    /// </summary>
     public static int Distance(string a, string b)
     {
+        var before = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -38,13 +42,19 @@ internal static class Suggestions
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                var cost = Same(a[i - 1], b[j - 1]) ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && Same(a[i - 1], b[j - 2]) && Same(a[i - 2], b[j - 1]))
+                {
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (before, previous, current) = (previous, current, before);
         }
 
         return previous[b.Length];
     }
+
+    private static bool Same(char x, char y) => char.ToLowerInvariant(x) == char.ToLowerInvariant(y);
 }
