@@ -21,6 +21,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Side-by-side benchmarks: our engine versus a baseline on the same data, in one run, as ratios.");
         command.Subcommands.Add(CreateImport(context));
         command.Subcommands.Add(CreateDiscovery(context));
+        command.Subcommands.Add(BenchConformanceCommand.Create(context));
         return command;
     }
 

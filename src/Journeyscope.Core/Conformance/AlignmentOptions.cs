@@ -2,7 +2,7 @@ using Journeyscope.EventLogs;
 
 namespace Journeyscope.Conformance;
 
-/// <summary>Options of <see cref="Alignments.Compute"/>.</summary>
+/// <summary>Options of <see cref="Alignments.Compute"/> and <see cref="TokenReplay.Compute"/>.</summary>
 public sealed class AlignmentOptions
 {
     /// <summary>The default options: the log's own time basis, all cores, up to 2,000,000 reachable markings explored up front.</summary>
@@ -20,7 +20,8 @@ public sealed class AlignmentOptions
 
     /// <summary>
     /// The most reachable markings of the model explored up front to build the search heuristic (default 2,000,000).
-    /// Larger state spaces are explored lazily per variant with a weaker heuristic; results are the same, only slower.
+    /// Larger state spaces are explored lazily per variant with a weaker heuristic (up to 8,000,000 markings per search, or
+    /// this limit when higher); results are the same, only slower.
     /// </summary>
     public int MaxMarkings { get; init; } = 2_000_000;
 

@@ -11,6 +11,9 @@ namespace Journeyscope.Conformance;
 /// </remarks>
 public static class Alignments
 {
+    /// <summary>The most markings one lazily explored search may intern before it gives up (unbounded or huge nets).</summary>
+    internal const int LazyMarkingLimit = 8_000_000;
+
     /// <summary>Aligns every variant of <paramref name="log"/> with <paramref name="net"/> from its initial to its final marking.</summary>
     /// <exception cref="InvalidOperationException">The final marking is not reachable, or the state space exceeds <see cref="AlignmentOptions.MaxMarkings"/> in lazy mode.</exception>
     public static AlignmentResult Compute(EventLog log, PetriNet net, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
@@ -33,11 +36,12 @@ public static class Alignments
 
         var graph = ExploreModel(net, options, cancellationToken);
         var complete = graph.IsComplete ? graph : null;
-        var emptyTrace = new AlignmentSearch(net, complete, options.MaxMarkings).Align([], cancellationToken);
+        var lazyLimit = Math.Max(options.MaxMarkings, LazyMarkingLimit);
+        var emptyTrace = new AlignmentSearch(net, complete, lazyLimit).Align([], cancellationToken);
         var raw = new RawAlignment[variants.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, variants.Count, parallel,
-            () => new AlignmentSearch(net, complete, options.MaxMarkings),
+            () => new AlignmentSearch(net, complete, lazyLimit),
             (v, _, search) =>
             {
                 var codes = variants[v].Codes;

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Text.Json;
+using Journeyscope.Cli.Bench;
+using Journeyscope.Cli.Output;
+using Journeyscope.Conformance;
+using Journeyscope.EventLogs;
+using Journeyscope.IO;
+
+namespace Journeyscope.Cli.Commands;
+
+/// <summary><c>journeyscope bench conformance</c>: our alignments and token replay versus PM4Py's recorded seconds on the reference logs.</summary>
+internal static class BenchConformanceCommand
+{
+    private static readonly string[] ReferenceLogs = ["receipt", "helpdesk", "SEPSIS", "bpic2013_closed_problems"];
+
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string?>("--data") { Description = "The shared data folder with logs/ and reference/ (default: found from the current folder)." };
+        var log = new Option<string?>("--log") { Description = "Benchmark one log instead of the reference logs (needs --model). Example: --log bpic2012.xes.gz" };
+        var model = new Option<string?>("--model") { Description = "The PNML model for --log. Example: --model bpic2012.pnml" };
+        var pm4py = new Option<double?>("--pm4py-seconds") { Description = "PM4Py's recorded alignment seconds for --log, to report a ratio." };
+        var command = new Command("conformance",
+            "Alignments and token replay of each reference log against its PM4Py model, our engine versus PM4Py 2.7.14's recorded " +
+            "seconds (timings.json), as ratios, in the wall-clock time basis.\nExample: journeyscope bench conformance")
+        {
+            data, log, model, pm4py,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var table = new Table("Conformance benchmark", "Log", "Step", "Ours (s)", "PM4Py (s)", "Speed-up", "Variants", "Log fitness");
+            var options = new AlignmentOptions { TimeBasis = TimeBasis.WallClock };
+            if (parse.GetValue(log) is { } logPath)
+            {
+                var modelPath = parse.GetValue(model) ?? throw new UsageException("--log needs --model FILE.pnml.");
+                Run(table, Path.GetFileName(logPath), XesImporter.Import(logPath, cancellationToken: cancellationToken).Log,
+                    PnmlReader.Read(modelPath), options, parse.GetValue(pm4py), null, cancellationToken);
+            }
+            else
+            {
+                var folder = parse.GetValue(data) ?? FindSharedData()
+                    ?? throw new UsageException("No shared data folder found; use --data DIR or --log FILE --model FILE.pnml.");
+                foreach (var name in ReferenceLogs)
+                {
+                    var reference = Path.Combine(folder, "reference", name);
+                    var logFile = Path.Combine(folder, "logs", name + ".xes.gz");
+                    if (!File.Exists(logFile) || !Directory.Exists(reference))
+                    {
+                        context.Error.WriteLine($"note: skipping {name}: {logFile} or {reference} is missing.");
+                        continue;
+                    }
+
+                    using var timings = JsonDocument.Parse(File.ReadAllText(Path.Combine(reference, "timings.json")));
+                    var seconds = timings.RootElement.GetProperty("seconds");
+                    Run(table, name, XesImporter.Import(logFile, cancellationToken: cancellationToken).Log,
+                        PnmlReader.Read(Path.Combine(reference, "model_inductive_0.2.pnml")), options,
+                        seconds.GetProperty("fitness_alignments").GetDouble(),
+                        seconds.GetProperty("fitness_token_based_replay").GetDouble(), cancellationToken);
+                }
+            }
+
+            var report = new Report().Add(table);
+            report.Notes.Add("Speed-up = PM4Py seconds (recorded alone on a 2-core machine, timings.json) / our seconds, best of 3 runs.");
+            report.Write(context.GetFormat(parse), context.Output);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static void Run(Table table, string name, EventLog log, PetriNet net, AlignmentOptions options, double? pm4pyAlignments,
+        double? pm4pyReplay, CancellationToken cancellationToken)
+    {
+        var alignments = Measure.Best(3, () => Alignments.Compute(log, net, options, cancellationToken));
+        table.Add(name, "alignments", alignments.Seconds, pm4pyAlignments, pm4pyAlignments / alignments.Seconds,
+            (long)alignments.Result.Variants.Count, alignments.Result.LogFitness);
+        var replay = Measure.Best(3, () => TokenReplay.Compute(log, net, options, cancellationToken));
+        table.Add(name, "token replay", replay.Seconds, pm4pyReplay, pm4pyReplay / replay.Seconds,
+            (long)replay.Result.Variants.Count, replay.Result.LogFitness);
+    }
+
+    private static string? FindSharedData()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data") })
+            {
+                if (Directory.Exists(Path.Combine(candidate, "reference")))
+                {
+                    return Path.GetFullPath(candidate);
+                }
+            }
+        }
+
+        return null;
+    }
+}
