@@ -97,6 +97,20 @@ public sealed class ConformanceCommandTests
         result.Output.ShouldContain("Fitting traces (%),50");
     }
 
+    [Fact]
+    public void Conformance_ModelTokenReplay_ReportsFittingTraces()
+    {
+        var (temp, workspace, model) = Setup();
+        using var _ = temp;
+
+        var result = CliRun.Run("conformance", "--model", model, "--method", "token-replay", "--workspace", workspace, "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var body = JsonDocument.Parse(result.Output).RootElement;
+        body.GetProperty("method").GetString().ShouldBe("token-replay");
+        body.GetProperty("percentage_of_fitting_traces").GetDouble().ShouldBe(50, 1e-12);
+    }
+
     [Theory]
     [InlineData("conformance")]
     [InlineData("conformance", "--model", "x.pnml", "--top", "0")]
@@ -122,5 +136,124 @@ public sealed class ConformanceCommandTests
 
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldContain("bad.pnml");
+    }
+}
+
+public sealed class ConformanceJourneyCommandTests
+{
+    private const string Orders =
+        "case_id,activity,timestamp,channel,case:segment\n" +
+        "o1,Order,2024-03-01T10:00:00Z,web,B2C\n" +
+        "o1,Pay,2024-03-01T10:05:00Z,web,B2C\n" +
+        "o1,Ship,2024-03-02T09:00:00Z,web,B2C\n" +
+        "o2,Order,2024-03-01T11:00:00Z,app,B2B\n" +
+        "o2,Pay,2024-03-01T11:30:00Z,phone,B2B\n" +
+        "o3,Order,2024-03-03T08:00:00Z,app,B2B\n" +
+        "o3,Call,2024-03-03T09:00:00Z,phone,B2B\n" +
+        "o3,Ship,2024-03-04T08:00:00Z,app,B2B\n";
+
+    private const string Journey = """
+        journey: shop
+        name: Shop
+        stages:
+          - id: purchase
+            name: Purchase
+          - id: fulfilment
+            name: Fulfilment
+        touchpoints:
+          - id: order
+            name: Order
+            stage: purchase
+            lane: customer-action
+            channel: web
+            match: { activity: Order }
+          - id: pay
+            name: Pay
+            stage: purchase
+            lane: frontstage
+            channel: web
+            match: { activity: Pay }
+          - id: ship
+            name: Ship
+            stage: fulfilment
+            lane: backstage
+            match: { activity: Ship }
+        flow:
+          sequence: [order, pay, ship]
+        time_targets:
+          - id: ship-1d
+            name: Shipped within a day
+            from: order
+            to: ship
+            within: 1d
+        """;
+
+    [Fact]
+    public void Conformance_Journey_ReportsDeviationsAsJson()
+    {
+        // Given o1 fits; o2 skips ship; o3 skips pay and calls (unmapped)
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("orders.csv", Orders), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey);
+
+        // When
+        var result = CliRun.Run("conformance", "--journey", journey, "--by", "segment", "--workspace", workspace, "--format", "json");
+
+        // Then
+        result.ExitCode.ShouldBe(0, result.Error);
+        var body = JsonDocument.Parse(result.Output).RootElement;
+        body.GetProperty("cases").GetInt32().ShouldBe(3);
+        body.GetProperty("fitting_cases").GetInt32().ShouldBe(1);
+        var touchpoints = body.GetProperty("touchpoints").EnumerateArray().ToDictionary(t => t.GetProperty("touchpoint").GetString()!);
+        touchpoints["ship"].GetProperty("skipped").GetInt32().ShouldBe(1);
+        touchpoints["pay"].GetProperty("skipped").GetInt32().ShouldBe(1);
+        body.GetProperty("unmapped_steps")[0].GetProperty("activity").GetString().ShouldBe("Call");
+        body.GetProperty("channel_mismatches")[0].GetProperty("actual_channel").GetString().ShouldBe("app");
+        var target = body.GetProperty("time_targets")[0];
+        (target.GetProperty("measured_cases").GetInt32(), target.GetProperty("breached_cases").GetInt32()).ShouldBe((2, 0));
+        body.GetProperty("segments").EnumerateArray().ShouldContain(s => s.GetProperty("dimension").GetString() == "case:segment" && s.GetProperty("value").GetString() == "B2B");
+    }
+
+    [Fact]
+    public void Conformance_JourneyTable_ShowsTouchpointsAndPatterns()
+    {
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("orders.csv", Orders), "--workspace", workspace).ExitCode.ShouldBe(0);
+
+        var result = CliRun.Run("conformance", "--journey", temp.File("shop.yaml", Journey), "--workspace", workspace);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("Deviation patterns");
+        result.Output.ShouldContain("skipped:pay, inserted:?Call");
+    }
+
+    [Fact]
+    public void Conformance_InvalidJourney_ExitsOneWithTheValidatorsMessage()
+    {
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("orders.csv", Orders), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var bad = temp.File("bad.yaml", Journey.Replace("sequence: [order, pay, ship]", "sequence: [order, pay, nowhere]", StringComparison.Ordinal));
+
+        var result = CliRun.Run("conformance", "--journey", bad, "--workspace", workspace);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("JS006");
+    }
+
+    [Theory]
+    [InlineData("--journey", "a.yaml", "--model", "b.pnml")]
+    [InlineData("--journey", "a.yaml", "--method", "token-replay")]
+    public void Conformance_ConflictingOptions_ExitTwo(params string[] args)
+    {
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("orders.csv", Orders), "--workspace", workspace).ExitCode.ShouldBe(0);
+
+        var result = CliRun.Run(["conformance", .. args, "--workspace", workspace]);
+
+        result.ExitCode.ShouldBe(2, result.Error);
     }
 }
