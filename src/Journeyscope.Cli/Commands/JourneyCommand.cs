@@ -14,6 +14,7 @@ internal static class JourneyCommand
         command.Subcommands.Add(JourneyInitCommand.Create(context));
         command.Subcommands.Add(JourneyValidateCommand.Create(context));
         command.Subcommands.Add(JourneyShowCommand.Create(context));
+        command.Subcommands.Add(JourneyDraftCommand.Create(context));
         return command;
     }
 }

@@ -1,0 +1,446 @@
+using System.CommandLine;
+using Journeyscope.Cli.Output;
+using Journeyscope.Conformance;
+using Journeyscope.EventLogs;
+using Journeyscope.IO;
+using Journeyscope.IO.Journeys;
+
+namespace Journeyscope.Cli.Commands;
+
+/// <summary>
+/// <c>journeyscope conformance</c>: with <c>--model</c>, PM4Py's log-level fitness figures and the cost of each variant
+/// against a Petri net; with <c>--journey</c>, the deviation report against a designed journey.
+/// </summary>
+internal static class ConformanceCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var source = new LogSource(context);
+        var journey = new Option<string?>("--journey") { Description = "A journey YAML to check the log against: the deviation report. Example: --journey journeys/retail.yaml" };
+        var model = new Option<string?>("--model") { Description = "A Petri net (PNML) to check the log against. Example: --model model.pnml" };
+        var method = new Option<string>("--method")
+        {
+            Description = "'alignments' (exact, default) or 'token-replay' (fast, approximate; --model only). Example: --method token-replay",
+            DefaultValueFactory = _ => "alignments",
+        };
+        method.AcceptOnlyFromAmong("alignments", "token-replay");
+        var by = new Option<string?>("--by") { Description = "Break conformance down by this case attribute. Example: --by channel" };
+        var top = new Option<int>("--top") { Description = "Show the N most frequent variants or deviation patterns (default 20).", DefaultValueFactory = _ => 20 };
+        var command = new Command("conformance",
+            "Conformance: how well the cases fit a design. With --journey FILE.yaml: where and how cases leave the designed\n" +
+            "journey (skipped, unexpected, out-of-order and repeated touchpoints, channel switches, time targets, patterns,\n" +
+            "conformance per segment and month, designed versus actual transitions; docs/deviations.md).\n" +
+            "With --model FILE.pnml: average trace fitness, log fitness and the\n" +
+            "percentage of fitting traces (PM4Py's definitions; use --time-basis wall-clock to reproduce PM4Py), and each\n" +
+            "variant's alignment cost.\n" +
+            "Examples: journeyscope conformance --journey journeys/retail.yaml --by segment\n" +
+            "          journeyscope conformance --model model.pnml --method token-replay --format json")
+        {
+            journey, model, method, by, top,
+        };
+        source.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(top);
+            if (n <= 0)
+            {
+                throw new UsageException($"--top must be positive, got {n}.");
+            }
+
+            var (journeyPath, modelPath) = (parse.GetValue(journey), parse.GetValue(model));
+            if ((journeyPath is null) == (modelPath is null))
+            {
+                throw new UsageException("Name exactly one design to check against: --journey FILE.yaml or --model FILE.pnml.");
+            }
+
+            var tokenReplay = parse.GetValue(method) == "token-replay";
+            if (tokenReplay && journeyPath is not null)
+            {
+                throw new UsageException("--method token-replay needs --model: the deviation report of --journey is read from alignments.");
+            }
+
+            var designed = journeyPath is null ? null : ReadJourney(journeyPath);
+            var net = modelPath is null ? null : PnmlReader.Read(modelPath);
+            var log = source.Load(parse, cancellationToken);
+            var attribute = parse.GetValue(by);
+            if (attribute is not null && log.FindCaseAttribute(attribute) is null)
+            {
+                throw new UsageException($"There is no case attribute '{attribute}'. Case attributes: {string.Join(", ", log.CaseAttributes.Select(c => c.Name))}.");
+            }
+
+            try
+            {
+                var report = designed is not null
+                    ? JourneyReport(
+                        JourneyConformance.Check(log, designed, new JourneyConformanceOptions
+                        {
+                            Deviations = new DeviationOptions { SegmentAttributes = attribute is null ? null : [attribute], TopPatterns = n },
+                        }, cancellationToken),
+                        n)
+                    : tokenReplay
+                        ? TokenReplayReport(log, TokenReplay.Compute(log, net!, cancellationToken: cancellationToken), attribute, n)
+                        : ModelReport(log, Alignments.Compute(log, net!, cancellationToken: cancellationToken), attribute, n);
+                report.Write(context.GetFormat(parse), context.Output);
+                return Task.FromResult(ExitCodes.Success);
+            }
+            catch (InvalidOperationException e)
+            {
+                context.Error.WriteLine($"error: {journeyPath ?? modelPath}: {e.Message}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+        });
+        return command;
+    }
+
+    private static Report JourneyReport(JourneyCheck check, int top)
+    {
+        var r = check.Report;
+        var summary = new Table($"Conformance of journey {r.JourneyId}", "Measure", "Value")
+            .Add("Cases", r.CaseCount)
+            .Add("Fitting cases", r.FittingCases)
+            .Add("Conformance rate", r.ConformanceRate)
+            .Add("Mean fitness", r.MeanFitness)
+            .Add("Log fitness", check.Alignments.LogFitness)
+            .Add("Deviation patterns", r.PatternCount);
+        var touchpoints = new Table("Touchpoints", "Touchpoint", "Stage", "Cases", "Skipped", "Unexpected", "Out of order", "Repeated");
+        foreach (var t in r.Touchpoints)
+        {
+            touchpoints.Add(t.TouchpointId, t.StageId, t.Cases, t.Skipped, t.Inserted, t.OutOfOrder, t.Repeated);
+        }
+
+        var stages = new Table("Stages", "Stage", "Cases", "Skipped", "Unexpected", "Out of order", "Repeated", "Deviating");
+        foreach (var s in r.Stages)
+        {
+            stages.Add(s.StageId, s.Cases, s.Skipped, s.Inserted, s.OutOfOrder, s.Repeated, s.Deviating);
+        }
+
+        var patterns = new Table("Deviation patterns", "Cases", "Share", "Pattern", "Example cases");
+        foreach (var p in r.Patterns.Take(top))
+        {
+            patterns.Add(p.Cases, p.Share, p.ToString(), string.Join(" ", p.ExampleCaseIds));
+        }
+
+        var targets = new Table("Time targets", "Target", "Within", "Measured", "Breached", "Breach rate", "Median", "Example cases");
+        foreach (var t in r.TimeTargets)
+        {
+            targets.Add(t.TargetId, t.Within.ToString(), t.MeasuredCases, t.BreachedCases, t.BreachRate, t.MedianElapsed.ToString(), string.Join(" ", t.ExampleCaseIds));
+        }
+
+        var segments = new Table("Conformance by segment", "Dimension", "Value", "Cases", "Fitting cases", "Conformance rate", "Mean fitness");
+        foreach (var s in r.Segments)
+        {
+            segments.Add(s.Dimension, s.Value, s.Cases, s.FittingCases, s.ConformanceRate, s.MeanFitness);
+        }
+
+        var report = new Report().Add(touchpoints).Add(summary).Add(stages).Add(patterns);
+        if (r.UnmappedSteps.Count > 0)
+        {
+            var unmapped = new Table("Unmapped steps (unexpected)", "Activity", "Events", "Cases");
+            foreach (var u in r.UnmappedSteps.Take(top))
+            {
+                unmapped.Add(u.Activity, u.Events, u.Cases);
+            }
+
+            report.Add(unmapped);
+        }
+
+        if (r.ChannelMismatches.Count > 0 || r.ChannelSwitches.Count > 0)
+        {
+            var channels = new Table("Unplanned channels", "Kind", "Where", "From", "To", "Events", "Cases");
+            foreach (var m in r.ChannelMismatches.Take(top))
+            {
+                channels.Add("mismatch", m.TouchpointId, m.DesignedChannel, m.ActualChannel, m.Events, m.Cases);
+            }
+
+            foreach (var w in r.ChannelSwitches.Take(top))
+            {
+                channels.Add("switch", w.StageId, $"{w.FromTouchpoint}@{w.FromChannel}", $"{w.ToTouchpoint}@{w.ToChannel}", w.Switches, w.Cases);
+            }
+
+            report.Add(channels);
+        }
+
+        if (r.TimeTargets.Count > 0)
+        {
+            report.Add(targets);
+        }
+
+        report.Add(segments);
+        if (r.Transitions is { } transitions)
+        {
+            var edges = new Table("Transitions not designed or never taken", "From", "To", "Count", "Cases", "Designed");
+            foreach (var e in transitions.Undesigned.Take(top).Concat(transitions.NeverTaken.Take(top)))
+            {
+                edges.Add(e.From ?? "[start]", e.To ?? "[end]", e.Count, e.Cases, e.Designed ? "yes" : "no");
+            }
+
+            report.Add(edges);
+        }
+
+        report.Notes.AddRange(r.Warnings);
+        report.Json = new
+        {
+            journey = r.JourneyId,
+            cases = r.CaseCount,
+            fitting_cases = r.FittingCases,
+            conformance_rate = r.ConformanceRate,
+            mean_fitness = r.MeanFitness,
+            average_trace_fitness = check.Alignments.AverageTraceFitness,
+            log_fitness = check.Alignments.LogFitness,
+            percentage_of_fitting_traces = check.Alignments.PercentageOfFittingTraces,
+            touchpoints = r.Touchpoints.Select(t => new
+            {
+                touchpoint = t.TouchpointId,
+                name = t.Name,
+                stage = t.StageId,
+                cases = t.Cases,
+                skipped = t.Skipped,
+                inserted = t.Inserted,
+                out_of_order = t.OutOfOrder,
+                repeated = t.Repeated,
+            }),
+            stages = r.Stages.Select(s => new
+            {
+                stage = s.StageId,
+                name = s.Name,
+                cases = s.Cases,
+                skipped = s.Skipped,
+                inserted = s.Inserted,
+                out_of_order = s.OutOfOrder,
+                repeated = s.Repeated,
+                deviating = s.Deviating,
+            }),
+            unmapped_steps = r.UnmappedSteps.Select(u => new { activity = u.Activity, events = u.Events, cases = u.Cases }),
+            channel_mismatches = r.ChannelMismatches.Select(m => new
+            {
+                touchpoint = m.TouchpointId,
+                designed_channel = m.DesignedChannel,
+                actual_channel = m.ActualChannel,
+                events = m.Events,
+                cases = m.Cases,
+            }),
+            channel_switches = r.ChannelSwitches.Select(w => new
+            {
+                stage = w.StageId,
+                from_touchpoint = w.FromTouchpoint,
+                from_channel = w.FromChannel,
+                to_touchpoint = w.ToTouchpoint,
+                to_channel = w.ToChannel,
+                switches = w.Switches,
+                cases = w.Cases,
+                example_cases = w.ExampleCaseIds,
+            }),
+            time_targets = r.TimeTargets.Select(t => new
+            {
+                target = t.TargetId,
+                name = t.Name,
+                within_seconds = t.Within.TotalSeconds,
+                business_hours = t.BusinessHours,
+                measured_cases = t.MeasuredCases,
+                breached_cases = t.BreachedCases,
+                breach_rate = t.BreachRate,
+                mean_seconds = t.MeanElapsed.TotalSeconds,
+                median_seconds = t.MedianElapsed.TotalSeconds,
+                max_seconds = t.MaxElapsed.TotalSeconds,
+                example_cases = t.ExampleCaseIds,
+            }),
+            pattern_count = r.PatternCount,
+            patterns = r.Patterns.Select(p => new
+            {
+                cases = p.Cases,
+                share = p.Share,
+                deviations = p.Items.Select(i => new { kind = DeviationItem.KindName(i.Kind), subject = i.Subject, is_touchpoint = i.IsTouchpoint }),
+                example_cases = p.ExampleCaseIds,
+            }),
+            segments = r.Segments.Select(s => new
+            {
+                dimension = s.Dimension,
+                value = s.Value,
+                cases = s.Cases,
+                fitting_cases = s.FittingCases,
+                conformance_rate = s.ConformanceRate,
+                mean_fitness = s.MeanFitness,
+            }),
+            transitions = r.Transitions is null ? null : new
+            {
+                designed_count = r.Transitions.DesignedCount,
+                undesigned = r.Transitions.Undesigned.Select(e => new { from = e.From, to = e.To, count = e.Count, cases = e.Cases }),
+                never_taken = r.Transitions.NeverTaken.Select(e => new { from = e.From, to = e.To }),
+            },
+            warnings = r.Warnings,
+        };
+        return report;
+    }
+
+    private static Journeys.DesignedJourney ReadJourney(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{path}: no such journey file.");
+        }
+
+        var read = JourneyYaml.Read(path);
+        var problems = JourneyValidator.Validate(read).Where(d => d.IsError).ToList();
+        if (problems.Count > 0 || read.Journey is null)
+        {
+            throw new ImportException(path, 0, -1, null,
+                $"the journey is not valid ({problems.Count} errors), run 'journeyscope journey validate {path}':\n" + string.Join("\n", problems));
+        }
+
+        if (read.Journey.Flow is null)
+        {
+            throw new UsageException($"{path}: the journey has no flow to check cases against; add a 'flow' (docs/journeys.md).");
+        }
+
+        return read.Journey;
+    }
+
+    private static Report TokenReplayReport(EventLog log, TokenReplayResult result, string? attribute, int top)
+    {
+        var summary = new Table("Conformance (token replay)", "Measure", "Value")
+            .Add("Cases", log.CaseCount)
+            .Add("Variants", result.Variants.Count)
+            .Add("Average trace fitness", result.AverageTraceFitness)
+            .Add("Log fitness", result.LogFitness)
+            .Add("Fitting traces (%)", result.PercentageOfFittingTraces);
+        var counts = new int[result.Variants.Count];
+        foreach (var v in result.CaseVariants)
+        {
+            counts[v]++;
+        }
+
+        var order = Enumerable.Range(0, counts.Length).OrderByDescending(v => counts[v]).ThenBy(v => v).Take(top).ToList();
+        var variants = new Table("Variants", "Rank", "Cases", "Fitness", "Missing", "Remaining", "Activities");
+        for (var i = 0; i < order.Count; i++)
+        {
+            var trace = result.Variants[order[i]];
+            variants.Add(i + 1, counts[order[i]], trace.Fitness, trace.Missing, trace.Remaining, string.Join(" > ", result.VariantActivities[order[i]]));
+        }
+
+        var report = new Report().Add(summary).Add(variants);
+        if (attribute is not null)
+        {
+            var column = log.FindCaseAttribute(attribute)!;
+            var table = new Table($"Fitness by {attribute}", "Value", "Cases", "Fitting cases", "Conformance rate", "Mean fitness");
+            foreach (var g in Enumerable.Range(0, log.CaseCount).GroupBy(c => column.GetValue(c)?.ToString() ?? "(missing)").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var fitting = g.Count(c => result.ForCase(c).IsFitting);
+                table.Add(g.Key, g.Count(), fitting, (double)fitting / g.Count(), g.Average(c => result.ForCase(c).Fitness));
+            }
+
+            report.Add(table);
+        }
+
+        report.Json = new
+        {
+            method = "token-replay",
+            cases = log.CaseCount,
+            variant_count = result.Variants.Count,
+            average_trace_fitness = result.AverageTraceFitness,
+            log_fitness = result.LogFitness,
+            percentage_of_fitting_traces = result.PercentageOfFittingTraces,
+            variants = order.Select((v, i) => new
+            {
+                rank = i + 1,
+                cases = counts[v],
+                fitness = result.Variants[v].Fitness,
+                produced = result.Variants[v].Produced,
+                consumed = result.Variants[v].Consumed,
+                missing = result.Variants[v].Missing,
+                remaining = result.Variants[v].Remaining,
+                activities = result.VariantActivities[v],
+            }),
+        };
+        return report;
+    }
+
+    private static Report ModelReport(EventLog log, AlignmentResult result, string? attribute, int top)
+    {
+        var summary = new Table("Conformance", "Measure", "Value")
+            .Add("Cases", log.CaseCount)
+            .Add("Variants", result.Variants.Count)
+            .Add("Average trace fitness", result.AverageTraceFitness)
+            .Add("Log fitness", result.LogFitness)
+            .Add("Fitting traces (%)", result.PercentageOfFittingTraces);
+        var variants = new Table("Variants", "Rank", "Cases", "Cost", "Fitness", "Deviations", "Activities");
+        var shown = result.Variants.Take(top).ToList();
+        for (var v = 0; v < shown.Count; v++)
+        {
+            var alignment = shown[v].Alignment;
+            variants.Add(v + 1, shown[v].Cases.Count, alignment.Cost, alignment.Fitness, Deviations(alignment), string.Join(" > ", shown[v].Activities));
+        }
+
+        var segments = attribute is null ? [] : FitnessBy(log, result, attribute);
+        var report = new Report().Add(summary).Add(variants);
+        if (attribute is not null)
+        {
+            var table = new Table($"Fitness by {attribute}", "Value", "Cases", "Fitting cases", "Conformance rate", "Mean fitness");
+            foreach (var s in segments)
+            {
+                table.Add(s.Value, s.Cases, s.FittingCases, s.ConformanceRate, s.MeanFitness);
+            }
+
+            report.Add(table);
+        }
+
+        report.Notes.Add($"{result.Variants.Count:N0} variants over {log.CaseCount:N0} cases; showing {shown.Count:N0}. Deviations: +X the case did X where the model could not, -X the model needed X.");
+        report.Json = new
+        {
+            method = "alignments",
+            cases = log.CaseCount,
+            variant_count = result.Variants.Count,
+            average_trace_fitness = result.AverageTraceFitness,
+            log_fitness = result.LogFitness,
+            percentage_of_fitting_traces = result.PercentageOfFittingTraces,
+            variants = shown.Select((v, i) => new
+            {
+                rank = i + 1,
+                cases = v.Cases.Count,
+                cost = v.Alignment.Cost,
+                fitness = v.Alignment.Fitness,
+                activities = v.Activities,
+                moves = v.Alignment.Moves.Select(m => new { kind = MoveName(m.Kind), label = m.Label, trace_position = m.TracePosition }),
+            }),
+            by = attribute,
+            segments = segments.Select(s => new
+            {
+                value = s.Value,
+                cases = s.Cases,
+                fitting_cases = s.FittingCases,
+                conformance_rate = s.ConformanceRate,
+                mean_fitness = s.MeanFitness,
+            }),
+        };
+        return report;
+    }
+
+    private static List<SegmentConformance> FitnessBy(EventLog log, AlignmentResult result, string attribute)
+    {
+        var column = log.FindCaseAttribute(attribute)!;
+        var groups = new Dictionary<string, (int Cases, int Fitting, double Sum)>(StringComparer.Ordinal);
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            var value = column.GetValue(c)?.ToString() ?? "(missing)";
+            var alignment = result.ForCase(c);
+            groups.TryGetValue(value, out var g);
+            groups[value] = (g.Cases + 1, g.Fitting + (alignment.IsFitting ? 1 : 0), g.Sum + alignment.Fitness);
+        }
+
+        return groups
+            .Select(g => new SegmentConformance("case:" + attribute, g.Key, g.Value.Cases, g.Value.Fitting, g.Value.Sum / g.Value.Cases))
+            .OrderByDescending(s => s.Cases).ThenBy(s => s.Value, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Deviations(TraceAlignment alignment) => string.Join(" ", alignment.Moves
+        .Where(m => m.Kind is MoveKind.LogMove or MoveKind.ModelMove)
+        .Select(m => (m.Kind == MoveKind.LogMove ? "+" : "-") + m.Label));
+
+    private static string MoveName(MoveKind kind) => kind switch
+    {
+        MoveKind.Synchronous => "sync",
+        MoveKind.LogMove => "log",
+        MoveKind.ModelMove => "model",
+        _ => "silent",
+    };
+}
