@@ -60,10 +60,10 @@ public sealed class ConformanceCommandTests
         result.ExitCode.ShouldBe(0, result.Error);
         var body = JsonDocument.Parse(result.Output).RootElement;
         body.GetProperty("cases").GetInt32().ShouldBe(4);
-        body.GetProperty("variant_count").GetInt32().ShouldBe(3);
-        body.GetProperty("average_trace_fitness").GetDouble().ShouldBe((1 + 1 + 0.8 + 0.8) / 4, 1e-12);
-        body.GetProperty("log_fitness").GetDouble().ShouldBe(1 - (2.0 / (6 + 5 + 5 + 6)), 1e-12);
-        body.GetProperty("percentage_of_fitting_traces").GetDouble().ShouldBe(50, 1e-12);
+        body.GetProperty("variantCount").GetInt32().ShouldBe(3);
+        body.GetProperty("averageTraceFitness").GetDouble().ShouldBe((1 + 1 + 0.8 + 0.8) / 4, 1e-12);
+        body.GetProperty("logFitness").GetDouble().ShouldBe(1 - (2.0 / (6 + 5 + 5 + 6)), 1e-12);
+        body.GetProperty("percentageOfFittingTraces").GetDouble().ShouldBe(50, 1e-12);
         var first = body.GetProperty("variants")[0];
         first.GetProperty("cases").GetInt32().ShouldBe(2);
         first.GetProperty("cost").GetInt32().ShouldBe(0);
@@ -108,7 +108,7 @@ public sealed class ConformanceCommandTests
         result.ExitCode.ShouldBe(0, result.Error);
         var body = JsonDocument.Parse(result.Output).RootElement;
         body.GetProperty("method").GetString().ShouldBe("token-replay");
-        body.GetProperty("percentage_of_fitting_traces").GetDouble().ShouldBe(50, 1e-12);
+        body.GetProperty("percentageOfFittingTraces").GetDouble().ShouldBe(50, 1e-12);
     }
 
     [Theory]
@@ -204,14 +204,14 @@ public sealed class ConformanceJourneyCommandTests
         result.ExitCode.ShouldBe(0, result.Error);
         var body = JsonDocument.Parse(result.Output).RootElement;
         body.GetProperty("cases").GetInt32().ShouldBe(3);
-        body.GetProperty("fitting_cases").GetInt32().ShouldBe(1);
+        body.GetProperty("fittingCases").GetInt32().ShouldBe(1);
         var touchpoints = body.GetProperty("touchpoints").EnumerateArray().ToDictionary(t => t.GetProperty("touchpoint").GetString()!);
         touchpoints["ship"].GetProperty("skipped").GetInt32().ShouldBe(1);
         touchpoints["pay"].GetProperty("skipped").GetInt32().ShouldBe(1);
-        body.GetProperty("unmapped_steps")[0].GetProperty("activity").GetString().ShouldBe("Call");
-        body.GetProperty("channel_mismatches")[0].GetProperty("actual_channel").GetString().ShouldBe("app");
-        var target = body.GetProperty("time_targets")[0];
-        (target.GetProperty("measured_cases").GetInt32(), target.GetProperty("breached_cases").GetInt32()).ShouldBe((2, 0));
+        body.GetProperty("unmappedSteps")[0].GetProperty("activity").GetString().ShouldBe("Call");
+        body.GetProperty("channelMismatches")[0].GetProperty("actualChannel").GetString().ShouldBe("app");
+        var target = body.GetProperty("timeTargets")[0];
+        (target.GetProperty("measuredCases").GetInt32(), target.GetProperty("breachedCases").GetInt32()).ShouldBe((2, 0));
         body.GetProperty("segments").EnumerateArray().ShouldContain(s => s.GetProperty("dimension").GetString() == "case:segment" && s.GetProperty("value").GetString() == "B2B");
     }
 

@@ -182,12 +182,12 @@ internal static class ConformanceCommand
         {
             journey = r.JourneyId,
             cases = r.CaseCount,
-            fitting_cases = r.FittingCases,
-            conformance_rate = r.ConformanceRate,
-            mean_fitness = r.MeanFitness,
-            average_trace_fitness = check.Alignments.AverageTraceFitness,
-            log_fitness = check.Alignments.LogFitness,
-            percentage_of_fitting_traces = check.Alignments.PercentageOfFittingTraces,
+            fittingCases = r.FittingCases,
+            conformanceRate = r.ConformanceRate,
+            meanFitness = r.MeanFitness,
+            averageTraceFitness = check.Alignments.AverageTraceFitness,
+            logFitness = check.Alignments.LogFitness,
+            percentageOfFittingTraces = check.Alignments.PercentageOfFittingTraces,
             touchpoints = r.Touchpoints.Select(t => new
             {
                 touchpoint = t.TouchpointId,
@@ -196,7 +196,7 @@ internal static class ConformanceCommand
                 cases = t.Cases,
                 skipped = t.Skipped,
                 inserted = t.Inserted,
-                out_of_order = t.OutOfOrder,
+                outOfOrder = t.OutOfOrder,
                 repeated = t.Repeated,
             }),
             stages = r.Stages.Select(s => new
@@ -206,66 +206,66 @@ internal static class ConformanceCommand
                 cases = s.Cases,
                 skipped = s.Skipped,
                 inserted = s.Inserted,
-                out_of_order = s.OutOfOrder,
+                outOfOrder = s.OutOfOrder,
                 repeated = s.Repeated,
                 deviating = s.Deviating,
             }),
-            unmapped_steps = r.UnmappedSteps.Select(u => new { activity = u.Activity, events = u.Events, cases = u.Cases }),
-            channel_mismatches = r.ChannelMismatches.Select(m => new
+            unmappedSteps = r.UnmappedSteps.Select(u => new { activity = u.Activity, events = u.Events, cases = u.Cases }),
+            channelMismatches = r.ChannelMismatches.Select(m => new
             {
                 touchpoint = m.TouchpointId,
-                designed_channel = m.DesignedChannel,
-                actual_channel = m.ActualChannel,
+                designedChannel = m.DesignedChannel,
+                actualChannel = m.ActualChannel,
                 events = m.Events,
                 cases = m.Cases,
             }),
-            channel_switches = r.ChannelSwitches.Select(w => new
+            channelSwitches = r.ChannelSwitches.Select(w => new
             {
                 stage = w.StageId,
-                from_touchpoint = w.FromTouchpoint,
-                from_channel = w.FromChannel,
-                to_touchpoint = w.ToTouchpoint,
-                to_channel = w.ToChannel,
+                fromTouchpoint = w.FromTouchpoint,
+                fromChannel = w.FromChannel,
+                toTouchpoint = w.ToTouchpoint,
+                toChannel = w.ToChannel,
                 switches = w.Switches,
                 cases = w.Cases,
-                example_cases = w.ExampleCaseIds,
+                exampleCases = w.ExampleCaseIds,
             }),
-            time_targets = r.TimeTargets.Select(t => new
+            timeTargets = r.TimeTargets.Select(t => new
             {
                 target = t.TargetId,
                 name = t.Name,
-                within_seconds = t.Within.TotalSeconds,
-                business_hours = t.BusinessHours,
-                measured_cases = t.MeasuredCases,
-                breached_cases = t.BreachedCases,
-                breach_rate = t.BreachRate,
-                mean_seconds = t.MeanElapsed.TotalSeconds,
-                median_seconds = t.MedianElapsed.TotalSeconds,
-                max_seconds = t.MaxElapsed.TotalSeconds,
-                example_cases = t.ExampleCaseIds,
+                withinSeconds = t.Within.TotalSeconds,
+                businessHours = t.BusinessHours,
+                measuredCases = t.MeasuredCases,
+                breachedCases = t.BreachedCases,
+                breachRate = t.BreachRate,
+                meanSeconds = t.MeanElapsed.TotalSeconds,
+                medianSeconds = t.MedianElapsed.TotalSeconds,
+                maxSeconds = t.MaxElapsed.TotalSeconds,
+                exampleCases = t.ExampleCaseIds,
             }),
-            pattern_count = r.PatternCount,
+            patternCount = r.PatternCount,
             patterns = r.Patterns.Select(p => new
             {
                 cases = p.Cases,
                 share = p.Share,
-                deviations = p.Items.Select(i => new { kind = DeviationItem.KindName(i.Kind), subject = i.Subject, is_touchpoint = i.IsTouchpoint }),
-                example_cases = p.ExampleCaseIds,
+                deviations = p.Items.Select(i => new { kind = DeviationItem.KindName(i.Kind), subject = i.Subject, isTouchpoint = i.IsTouchpoint }),
+                exampleCases = p.ExampleCaseIds,
             }),
             segments = r.Segments.Select(s => new
             {
                 dimension = s.Dimension,
                 value = s.Value,
                 cases = s.Cases,
-                fitting_cases = s.FittingCases,
-                conformance_rate = s.ConformanceRate,
-                mean_fitness = s.MeanFitness,
+                fittingCases = s.FittingCases,
+                conformanceRate = s.ConformanceRate,
+                meanFitness = s.MeanFitness,
             }),
             transitions = r.Transitions is null ? null : new
             {
-                designed_count = r.Transitions.DesignedCount,
+                designedCount = r.Transitions.DesignedCount,
                 undesigned = r.Transitions.Undesigned.Select(e => new { from = e.From, to = e.To, count = e.Count, cases = e.Cases }),
-                never_taken = r.Transitions.NeverTaken.Select(e => new { from = e.From, to = e.To }),
+                neverTaken = r.Transitions.NeverTaken.Select(e => new { from = e.From, to = e.To }),
             },
             warnings = r.Warnings,
         };
@@ -335,10 +335,10 @@ internal static class ConformanceCommand
         {
             method = "token-replay",
             cases = log.CaseCount,
-            variant_count = result.Variants.Count,
-            average_trace_fitness = result.AverageTraceFitness,
-            log_fitness = result.LogFitness,
-            percentage_of_fitting_traces = result.PercentageOfFittingTraces,
+            variantCount = result.Variants.Count,
+            averageTraceFitness = result.AverageTraceFitness,
+            logFitness = result.LogFitness,
+            percentageOfFittingTraces = result.PercentageOfFittingTraces,
             variants = order.Select((v, i) => new
             {
                 rank = i + 1,
@@ -388,10 +388,10 @@ internal static class ConformanceCommand
         {
             method = "alignments",
             cases = log.CaseCount,
-            variant_count = result.Variants.Count,
-            average_trace_fitness = result.AverageTraceFitness,
-            log_fitness = result.LogFitness,
-            percentage_of_fitting_traces = result.PercentageOfFittingTraces,
+            variantCount = result.Variants.Count,
+            averageTraceFitness = result.AverageTraceFitness,
+            logFitness = result.LogFitness,
+            percentageOfFittingTraces = result.PercentageOfFittingTraces,
             variants = shown.Select((v, i) => new
             {
                 rank = i + 1,
@@ -399,16 +399,16 @@ internal static class ConformanceCommand
                 cost = v.Alignment.Cost,
                 fitness = v.Alignment.Fitness,
                 activities = v.Activities,
-                moves = v.Alignment.Moves.Select(m => new { kind = MoveName(m.Kind), label = m.Label, trace_position = m.TracePosition }),
+                moves = v.Alignment.Moves.Select(m => new { kind = MoveName(m.Kind), label = m.Label, tracePosition = m.TracePosition }),
             }),
             by = attribute,
             segments = segments.Select(s => new
             {
                 value = s.Value,
                 cases = s.Cases,
-                fitting_cases = s.FittingCases,
-                conformance_rate = s.ConformanceRate,
-                mean_fitness = s.MeanFitness,
+                fittingCases = s.FittingCases,
+                conformanceRate = s.ConformanceRate,
+                meanFitness = s.MeanFitness,
             }),
         };
         return report;
