@@ -30,6 +30,7 @@ internal sealed class AppHost : IAsyncDisposable
         {
             builder.UseSetting("Journeyscope:WorkspacesRoot", root);
             builder.UseSetting("Journeyscope:DefaultWorkspace", "receipt");
+            builder.UseSetting("Journeyscope:CreateDemo", "false");
             builder.UseSetting("DetailedErrors", "true");
             // appsettings.json binds 127.0.0.1:5080; tests take a free port so that runs never collide.
             builder.UseSetting("Urls", $"http://127.0.0.1:{port}");

@@ -75,9 +75,20 @@ public sealed class BrowserTests
             fewer.ShouldBeGreaterThan(0);
             await Shot(page, "4-process-map-slider");
 
-            // When: the journey page opens (no designed journey in this workspace yet), Then: it says how to add one
+            // When: the receipt sample journey is saved and the journey page opens, Then: the blueprint is drawn with
+            // the conformance of all 1,434 cases
+            using (var http = host.CreateClient())
+            {
+                var yaml = await File.ReadAllTextAsync(RepositoryFile("samples/receipt/journeys/receipt.yaml"), TestContext.Current.CancellationToken);
+                using var put = await http.PutAsync(
+                    $"api/v1/workspaces/{Workspace}/journeys/receipt", new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"), TestContext.Current.CancellationToken);
+                put.EnsureSuccessStatusCode();
+            }
+
             await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Journey" }).ClickAsync();
-            await page.Locator("[data-testid=no-journey], .js-blueprint").First.WaitForAsync();
+            await page.Locator("[data-testid=conformance-summary]").WaitForAsync();
+            (await page.Locator("[data-testid=conformance-summary]").TextContentAsync())!.ShouldContain("of 1,434 cases follow the designed flow");
+            await page.Locator(".js-blueprint").First.WaitForAsync();
             await Shot(page, "5-journey");
 
             // When: a case opens from the variants explorer, Then: its events are listed in order
@@ -114,5 +125,19 @@ public sealed class BrowserTests
         var path = Path.Combine(Screenshots, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.Current.AddAttachment(name, await File.ReadAllBytesAsync(path), "image/png");
+    }
+
+    private static string RepositoryFile(string relative)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"'{relative}' was not found above {AppContext.BaseDirectory}.");
     }
 }

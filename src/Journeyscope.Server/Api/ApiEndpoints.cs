@@ -30,6 +30,7 @@ public static class ApiEndpoints
         AnalysisEndpoints.Map(workspace);
         CaseEndpoints.Map(workspace);
         JourneyEndpoints.Map(workspace);
+        ConformanceEndpoints.Map(workspace);
         return app;
     }
 }

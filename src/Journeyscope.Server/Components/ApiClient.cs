@@ -58,6 +58,10 @@ internal sealed class ApiClient(HttpClient http)
     public Task<JourneyModel?> GetJourneyAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
         GetOrNullAsync<JourneyModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/model", cancellationToken);
 
+    /// <summary>How the cases conform to a journey's designed flow (alignments).</summary>
+    public Task<JourneyConformanceModel> GetConformanceAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
+        GetAsync<JourneyConformanceModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/conformance?top=50", cancellationToken);
+
     public Task<InspectModel> InspectAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
         PostFileAsync<InspectModel>(Ws(workspace) + "/imports/inspect", file, fileName, request, cancellationToken);
 

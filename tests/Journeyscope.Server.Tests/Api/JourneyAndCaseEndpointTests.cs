@@ -100,6 +100,54 @@ public sealed class JourneyAndCaseEndpointTests(ServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task CheckConformance_ShopJourney_CountsFittingCasesAndSkippedTouchpoints()
+    {
+        // Given a designed flow register -> check -> (approve | reject); c1 and c2 follow it, c3 checks twice and c4
+        // stops after registering (its Check row was quarantined)
+        using var client = server.CreateClient();
+        const string yaml =
+            "journey: decision\nname: Decision\ntouchpoints:\n" +
+            "  - { id: register, name: Register, stage: acquisition, lane: frontstage, match: { activity: Register } }\n" +
+            "  - { id: check, name: Check, stage: purchase, lane: backstage, match: { activity: Check } }\n" +
+            "  - { id: decide, name: Decide, stage: purchase, lane: backstage, match: { activity: [Approve, Reject] } }\n" +
+            "flow:\n  sequence: [register, check, decide]\n";
+        using (var put = await client.PutAsync("/api/v1/workspaces/shop/journeys/decision", Yaml(yaml), Token))
+        {
+            put.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // When conformance is checked
+        var result = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/shop/journeys/decision/conformance", Token));
+
+        // Then two of four cases fit; c4 skipped check and decide; c3 did check once too often
+        result.GetProperty("cases").GetInt32().ShouldBe(4);
+        result.GetProperty("fittingCases").GetInt32().ShouldBe(2);
+        result.GetProperty("conformanceRate").GetDouble().ShouldBe(0.5);
+        var touchpoints = result.GetProperty("touchpoints").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+        touchpoints["decide"].GetProperty("skipped").GetInt32().ShouldBe(1);
+        touchpoints["check"].GetProperty("skipped").GetInt32().ShouldBe(1);
+        touchpoints["check"].GetProperty("repeated").GetInt32().ShouldBe(1);
+        touchpoints["register"].GetProperty("status").GetString().ShouldBe("ok");
+        touchpoints["decide"].GetProperty("status").GetString().ShouldBe("bad");
+    }
+
+    [Fact]
+    public async Task CheckConformance_JourneyWithoutFlow_Returns422Problem()
+    {
+        // Given a journey with touchpoints but no designed flow
+        using var client = server.CreateClient();
+        var yaml = Journey.Replace("journey: approval", "journey: flowless", StringComparison.Ordinal);
+        (await client.PutAsync("/api/v1/workspaces/shop/journeys/flowless", Yaml(yaml), Token)).Dispose();
+
+        // When conformance is asked for
+        using var response = await client.GetAsync("/api/v1/workspaces/shop/journeys/flowless/conformance", Token);
+
+        // Then the problem says what to add
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync(Token)).ShouldContain("flow:");
+    }
+
+    [Fact]
     public async Task PutJourney_EmptyBody_Returns400Problem()
     {
         using var client = server.CreateClient();

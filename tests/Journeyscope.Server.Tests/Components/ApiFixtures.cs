@@ -63,5 +63,20 @@ internal static class ApiFixtures
                         {"id":"ship","name":"Ship the parcel","stage":"fulfilment","lane":"backstage","channel":null,"owner":null,"description":null}]}
         """;
 
+    public const string JourneyWithFlow = """
+        {"id":"retail","name":"Retail purchase","owner":null,"description":null,
+         "stages":[{"id":"purchase","name":"Purchase & Transaction","description":null}],
+         "touchpoints":[{"id":"checkout","name":"Checkout","stage":"purchase","lane":"frontstage","channel":"web","owner":null,"description":null},
+                        {"id":"ship","name":"Ship the parcel","stage":"purchase","lane":"backstage","channel":null,"owner":null,"description":null}],
+         "flow":"->( 'checkout', 'ship' )"}
+        """;
+
+    public const string Conformance = """
+        {"journeyId":"retail","cases":10,"fittingCases":7,"conformanceRate":0.7,"meanFitness":0.9,"logFitness":0.91,
+         "touchpoints":[{"id":"checkout","name":"Checkout","stage":"purchase","cases":10,"skipped":0,"inserted":0,"outOfOrder":0,"repeated":0,"deviationRate":0,"status":"ok"},
+                        {"id":"ship","name":"Ship the parcel","stage":"purchase","cases":7,"skipped":3,"inserted":0,"outOfOrder":0,"repeated":1,"deviationRate":0.3,"status":"bad"}],
+         "stages":[],"patterns":[{"pattern":"skipped:ship","cases":3,"share":0.3,"exampleCases":["c7","c9"]}],"undesigned":[],"neverTaken":[],"warnings":[]}
+        """;
+
     public const string BadFilter = """{"type":"about:blank","title":"Invalid filter","status":400,"detail":"Line 1: unknown filter 'bogus'. Example: variants coverage 80%"}""";
 }

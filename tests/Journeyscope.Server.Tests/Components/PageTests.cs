@@ -146,6 +146,28 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task Journey_WithFlow_ColoursCardsByConformanceAndListsExampleCases()
+    {
+        // Given a journey with a designed flow whose 'ship' touchpoint is skipped by 3 of 10 cases
+        var api = new FakeApi()
+            .On("/api/v1/workspaces/shop/journeys/retail/conformance", ApiFixtures.Conformance)
+            .On("/api/v1/workspaces/shop/journeys/retail", ApiFixtures.JourneyWithFlow)
+            .On("/api/v1/workspaces/shop/journeys", ApiFixtures.Journeys);
+        await using var context = api.Context();
+        var page = context.Render<Journey>(p => p.Add(x => x.Ws, "shop"));
+        page.WaitForAssertion(() => page.Find("[data-testid=conformance-summary]").TextContent.ShouldContain("7 of 10 cases"));
+
+        // When the red 'ship' card is clicked
+        await page.InvokeAsync(() => page.Instance.OnTouchpointSelected("ship"));
+
+        // Then the blueprint got the status per touchpoint, and the detail lists the deviations and example cases
+        var draw = context.JSInterop.Invocations.Last(i => i.Identifier == "journeyscope.draw" && (string)i.Arguments[0]! == "blueprint");
+        System.Text.Json.JsonSerializer.Serialize(draw.Arguments[4]).ShouldContain("\"ship\":{\"status\":\"bad\"");
+        page.Find("[data-testid=touchpoint-deviations]").TextContent.ShouldContain("Skipped3");
+        page.FindAll("a").Select(a => a.GetAttribute("href")).ShouldContain("w/shop/cases/c7");
+    }
+
+    [Fact]
     public async Task Journey_ServerWithoutJourneys_ExplainsHowToAddOne()
     {
         // Given: the fake answers 404 for the journeys endpoint
