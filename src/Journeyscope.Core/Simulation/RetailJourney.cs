@@ -67,14 +67,14 @@ public static class RetailJourney
 
         JourneyKpi[] kpis =
         [
-            Kpi("nps", "Net Promoter Score", "nps", ">= 40", ["feedback"], ["nps"], ("activity", RetailActivities.NpsSurvey), ("attribute", "score")),
-            Kpi("csat", "Customer satisfaction", "csat", ">= 4.2", ["feedback"], ["csat"], ("activity", RetailActivities.CsatSurvey), ("attribute", "score")),
+            Kpi("nps", "Net Promoter Score", "nps", ">= 40", ["feedback"], ["nps"], ("activity", RetailActivities.NpsSurvey), ("attribute", "score")) with { Drivers = ["order-cycle-time", "csat"] },
+            Kpi("csat", "Customer satisfaction", "csat", ">= 80%", ["feedback"], ["csat"], ("activity", RetailActivities.CsatSurvey), ("attribute", "score")) with { Drivers = ["first-contact-resolution", "resolution-time"] },
             Kpi("ces", "Customer effort score", "ces", ">= 5.5", ["feedback"], ["ces"], ("activity", RetailActivities.CesSurvey), ("attribute", "score")),
-            Kpi("conversion", "Visit to order conversion", "conversion", ">= 45%", ["acquisition", "purchase"], [], ("from", "discover"), ("to", "place-order")),
+            Kpi("conversion", "Visit to order conversion", "conversion-rate", ">= 45%", ["acquisition", "purchase"], [], ("from", "discover"), ("to", "place-order")),
             Kpi("order-cycle-time", "Order to delivery", "order-cycle-time", "<= 3d", ["fulfilment"], [], ("from", "place-order"), ("to", "deliver")),
-            Kpi("first-contact-resolution", "First-contact resolution", "first-contact-resolution", ">= 80%", ["service"], ["resolve"]),
-            Kpi("resolution-time", "Ticket resolution time", "resolution-time", "<= 1d", ["service"], [], ("from", "contact"), ("to", "resolve")),
-            Kpi("retention", "Repeat purchase rate", "retention", ">= 30%", ["loyalty"], []),
+            Kpi("first-contact-resolution", "First-contact resolution", "first-contact-resolution", ">= 80%", ["service"], ["resolve"], ("contact", "contact"), ("resolved", "resolve")),
+            Kpi("resolution-time", "Ticket resolution time", "resolution-time", "<= 1d", ["service"], [], ("from", "contact"), ("resolved", "resolve")),
+            Kpi("retention", "Repeat purchase rate", "retention-rate", ">= 30%", ["loyalty"], [], ("activity", "place-order"), ("within", "90d")),
         ];
 
         return new DesignedJourney(
