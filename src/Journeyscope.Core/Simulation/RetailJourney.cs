@@ -36,7 +36,7 @@ public static class RetailJourney
             Touch("return", "Request a return", "service", BlueprintLane.CustomerAction, null, "Customer service", RetailActivities.RequestReturn),
             Touch("receive-return", "Receive the return", "service", BlueprintLane.Backstage, null, "Warehouse", RetailActivities.ReceiveReturn),
             Touch("refund", "Refund", "service", BlueprintLane.Support, null, "Finance", RetailActivities.IssueRefund),
-            Touch("loyalty", "Join the loyalty programme", "loyalty", BlueprintLane.CustomerAction, null, "CRM", RetailActivities.JoinLoyaltyProgramme),
+            Touch("join-loyalty", "Join the loyalty programme", "loyalty", BlueprintLane.CustomerAction, null, "CRM", RetailActivities.JoinLoyaltyProgramme),
             Touch("win-back", "Win-back email", "loyalty", BlueprintLane.Backstage, "email", "CRM", RetailActivities.SendWinBackEmail),
             Touch("ces", "CES survey", "feedback", BlueprintLane.Frontstage, "email", "CX team", RetailActivities.CesSurvey),
             Touch("csat", "CSAT survey", "feedback", BlueprintLane.Frontstage, "email", "CX team", RetailActivities.CsatSurvey),

@@ -105,13 +105,15 @@ public sealed class ScenarioYamlTests
         // When the YAML is read
         var result = JourneyYaml.Read(Path.Combine(RetailSample.Folder, "journeys", "retail.yaml"));
 
-        // Then it is valid and has the same touchpoints (ids, stages, lanes, rules), KPIs and time targets
-        result.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
+        // Then it is valid (reader and validator: the web app refuses a journey with errors) and has the same
+        // touchpoints (ids, stages, lanes, rules), KPIs (kinds, targets, parameters, drivers) and time targets
+        JourneyValidator.Validate(result).Where(d => d.IsError).Select(d => d.ToString()).ShouldBeEmpty();
         var journey = result.Journey.ShouldNotBeNull();
         journey.Id.ShouldBe(expected.Id);
         journey.Touchpoints.Select(t => (t.Id, t.Stage, t.Lane, t.Channel, string.Join('|', t.Rule.Activities)))
             .ShouldBe(expected.Touchpoints.Select(t => (t.Id, t.Stage, t.Lane, t.Channel, string.Join('|', t.Rule.Activities))));
-        journey.Kpis.Select(k => (k.Id, k.Kind, k.Target)).ShouldBe(expected.Kpis.Select(k => (k.Id, k.Kind, k.Target)));
+        journey.Kpis.Select(k => (k.Id, k.Kind, k.Target, string.Join(',', k.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)), string.Join(',', k.Drivers)))
+            .ShouldBe(expected.Kpis.Select(k => (k.Id, k.Kind, k.Target, string.Join(',', k.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)), string.Join(',', k.Drivers))));
         journey.TimeTargets.Select(t => (t.Id, t.From, t.To, t.Within)).ShouldBe(expected.TimeTargets.Select(t => (t.Id, t.From, t.To, t.Within)));
         journey.Flow.ShouldNotBeNull().ToString().ShouldBe(expected.Flow!.ToString());
     }
