@@ -37,7 +37,7 @@ public sealed class BrowserTests
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
             var page = await context.NewPageAsync();
-            page.SetDefaultTimeout(60_000);
+            page.SetDefaultTimeout(180_000); // generous: a loaded 2-core CI machine can take a minute to inspect the upload
             var ws = new Uri(host.Address, $"w/{Workspace}/");
 
             // When: the file goes through the import wizard
