@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Journeyscope.EventLogs;
 
 namespace Journeyscope.Conformance;
@@ -18,22 +17,10 @@ public static class Alignments
     /// <exception cref="InvalidOperationException">The final marking is not reachable, or the state space exceeds <see cref="AlignmentOptions.MaxMarkings"/> in lazy mode.</exception>
     public static AlignmentResult Compute(EventLog log, PetriNet net, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(net);
         options ??= AlignmentOptions.Default;
-        options.Validate();
-        if (options.TimeBasis is { } basis)
-        {
-            log = log.ToTimeBasis(basis);
-        }
-
-        var variants = LogVariants.Group(log, cancellationToken);
-        var labelOfActivity = new int[log.ActivityNames.Count];
-        for (var a = 0; a < labelOfActivity.Length; a++)
-        {
-            labelOfActivity[a] = net.LabelIndex.GetValueOrDefault(log.ActivityNames[a], -1);
-        }
-
+        var prepared = LogVariants.Prepare(log, net, options);
+        var variants = prepared.Variants;
+        var labelOfActivity = prepared.LabelOfActivity;
         var graph = ExploreModel(net, options, cancellationToken);
         var complete = graph.IsComplete ? graph : null;
         var lazyLimit = Math.Max(options.MaxMarkings, LazyMarkingLimit);
@@ -56,7 +43,7 @@ public static class Alignments
             },
             _ => { });
 
-        return Assemble(log, net, variants, raw, emptyTrace);
+        return Assemble(prepared, net, raw, emptyTrace);
     }
 
     private static MarkingGraph ExploreModel(PetriNet net, AlignmentOptions options, CancellationToken cancellationToken)
@@ -70,18 +57,14 @@ public static class Alignments
         return graph;
     }
 
-    private static AlignmentResult Assemble(EventLog log, PetriNet net, List<LogVariant> variants, RawAlignment[] raw, RawAlignment emptyTrace)
+    private static AlignmentResult Assemble(LogVariants prepared, PetriNet net, RawAlignment[] raw, RawAlignment emptyTrace)
     {
-        var caseVariants = new int[log.CaseCount];
+        var variants = prepared.Variants;
         var results = new VariantAlignment[variants.Count];
         for (var v = 0; v < variants.Count; v++)
         {
             var variant = variants[v];
-            var activities = new string[variant.Codes.Length];
-            for (var i = 0; i < activities.Length; i++)
-            {
-                activities[i] = log.ActivityNames[variant.Codes[i]];
-            }
+            var activities = prepared.Activities(v);
 
             var moves = new AlignmentMove[raw[v].Moves.Length];
             for (var m = 0; m < moves.Length; m++)
@@ -102,10 +85,6 @@ public static class Alignments
                 ShortestModelPathSilentMoves = emptyTrace.SilentMoves,
             };
             results[v] = new VariantAlignment(activities, variant.Cases, alignment);
-            foreach (var c in CollectionsMarshal.AsSpan(variant.Cases))
-            {
-                caseVariants[c] = v;
-            }
         }
 
         // PM4Py: trace fitness = 1 - (cost // 10000) / (bwc // 10000), or 0 when the denominator is 0; a trace fits
@@ -114,6 +93,7 @@ public static class Alignments
         long costSum = 0;
         long worstSum = 0;
         var fitting = 0;
+        var caseVariants = prepared.CaseVariants;
         for (var c = 0; c < caseVariants.Length; c++)
         {
             var alignment = results[caseVariants[c]].Alignment;

@@ -21,35 +21,19 @@ public static class TokenReplay
     /// <summary>Replays every variant of <paramref name="log"/> on <paramref name="net"/>.</summary>
     public static TokenReplayResult Compute(EventLog log, PetriNet net, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(net);
         options ??= AlignmentOptions.Default;
-        options.Validate();
-        if (options.TimeBasis is { } basis)
-        {
-            log = log.ToTimeBasis(basis);
-        }
-
-        var variants = LogVariants.Group(log, cancellationToken);
-        var labelOfActivity = new int[log.ActivityNames.Count];
-        for (var a = 0; a < labelOfActivity.Length; a++)
-        {
-            labelOfActivity[a] = net.LabelIndex.GetValueOrDefault(log.ActivityNames[a], -1);
-        }
-
+        var prepared = LogVariants.Prepare(log, net, options);
+        var variants = prepared.Variants;
+        var labelOfActivity = prepared.LabelOfActivity;
         var replays = new TokenReplayTrace[variants.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, variants.Count, parallel, v => replays[v] = Replay(net, variants[v].Codes, labelOfActivity));
 
-        var caseVariants = new int[log.CaseCount];
+        var caseVariants = prepared.CaseVariants;
         var activities = new IReadOnlyList<string>[variants.Count];
         for (var v = 0; v < variants.Count; v++)
         {
-            activities[v] = variants[v].Codes.Select(c => log.ActivityNames[c]).ToArray();
-            foreach (var c in variants[v].Cases)
-            {
-                caseVariants[c] = v;
-            }
+            activities[v] = prepared.Activities(v);
         }
 
         long produced = 0, consumed = 0, missing = 0, remaining = 0;
