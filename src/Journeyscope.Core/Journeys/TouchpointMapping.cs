@@ -120,6 +120,49 @@ public sealed class TouchpointMapping
         return CompiledRule.Create(rule, log).CountMatches(log.Activities);
     }
 
+    /// <summary>
+    /// Per event of <paramref name="log"/>: whether the rule matches it on its own (activity and every condition),
+    /// whatever other touchpoints match first. KPIs and VoC use it when they name a touchpoint.
+    /// </summary>
+    /// <exception cref="ArgumentException">The rule's regular expression is invalid, or a condition is not an attribute condition.</exception>
+    /// <exception cref="FilterParseException">A condition does not follow the filter syntax.</exception>
+    public static bool[] MatchingEvents(TouchpointRule rule, EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(log);
+        var compiled = CompiledRule.Create(rule, log);
+        var activities = log.Activities;
+        var events = new bool[activities.Length];
+        for (var e = 0; e < events.Length; e++)
+        {
+            events[e] = compiled.Activities[activities[e]] && (compiled.Conditions is null || compiled.Conditions[e]);
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Per name in <paramref name="activityNames"/>: whether the rule lists it or its pattern matches the whole name
+    /// (conditions are not considered).
+    /// </summary>
+    /// <exception cref="ArgumentException">The rule's regular expression is invalid.</exception>
+    public static bool[] MatchingActivities(TouchpointRule rule, IReadOnlyList<string> activityNames)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(activityNames);
+        var matches = new bool[activityNames.Count];
+        var listed = new HashSet<string>(rule.Activities, StringComparer.Ordinal);
+        var pattern = rule.ActivityPattern is null
+            ? null
+            : new Regex(@"\A(?:" + rule.ActivityPattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        for (var a = 0; a < matches.Length; a++)
+        {
+            matches[a] = listed.Contains(activityNames[a]) || (pattern is not null && pattern.IsMatch(activityNames[a]));
+        }
+
+        return matches;
+    }
+
     /// <summary>The log with touchpoint ids as activities for mapped events; see <see cref="MappedLog"/>.</summary>
     public MappedLog ToMappedLog()
     {
@@ -206,21 +249,8 @@ public sealed class TouchpointMapping
         /// <summary>Per event: every condition holds; <c>null</c> when the rule has no conditions.</summary>
         public bool[]? Conditions { get; } = conditions;
 
-        public static CompiledRule Create(TouchpointRule rule, EventLog log)
-        {
-            var names = log.ActivityNames;
-            var activities = new bool[names.Count];
-            var listed = new HashSet<string>(rule.Activities, StringComparer.Ordinal);
-            var pattern = rule.ActivityPattern is null
-                ? null
-                : new Regex(@"\A(?:" + rule.ActivityPattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            for (var a = 0; a < activities.Length; a++)
-            {
-                activities[a] = listed.Contains(names[a]) || (pattern is not null && pattern.IsMatch(names[a]));
-            }
-
-            return new CompiledRule(activities, rule.Conditions.Count == 0 ? null : EvaluateConditions(rule.Conditions, log));
-        }
+        public static CompiledRule Create(TouchpointRule rule, EventLog log) =>
+            new(MatchingActivities(rule, log.ActivityNames), rule.Conditions.Count == 0 ? null : EvaluateConditions(rule.Conditions, log));
 
         public int CountMatches(ReadOnlySpan<int> eventActivities)
         {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Journeyscope.EventLogs;
 using Journeyscope.Filters;
 using Journeyscope.Journeys;
@@ -11,8 +10,6 @@ namespace Journeyscope.Kpis;
 /// </summary>
 internal static class JourneyEventMatcher
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>
     /// The events <paramref name="name"/> refers to: a touchpoint of <paramref name="journey"/> (its rule), a stage
     /// (any of its touchpoints), otherwise the activity of that name. <paramref name="kind"/> says which it was.
@@ -72,68 +69,18 @@ internal static class JourneyEventMatcher
     /// </summary>
     public static bool[] Match(EventLog log, DesignedJourney journey, Touchpoint touchpoint)
     {
-        var rule = touchpoint.Rule;
-        var codes = new bool[log.ActivityCount];
-        var names = new HashSet<string>(rule.Activities, StringComparer.Ordinal);
-        var pattern = rule.ActivityPattern is null
-            ? null
-            : new Regex("^(?:" + rule.ActivityPattern + ")$", RegexOptions.CultureInvariant, RegexTimeout);
-        for (var a = 0; a < codes.Length; a++)
-        {
-            var activity = log.ActivityNames[a];
-            codes[a] = names.Contains(activity) || (pattern is not null && pattern.IsMatch(activity));
-        }
-
-        var mask = new bool[log.EventCount];
-        var activities = log.Activities;
-        for (var e = 0; e < mask.Length; e++)
-        {
-            mask[e] = codes[activities[e]];
-        }
-
-        foreach (var condition in rule.Conditions)
-        {
-            ApplyCondition(log, journey, condition, mask);
-        }
-
-        return mask;
-    }
-
-    private static void ApplyCondition(EventLog log, DesignedJourney journey, string condition, Span<bool> mask)
-    {
-        LogFilter filter;
         try
         {
-            filter = FilterParser.Parse(condition);
+            return TouchpointMapping.MatchingEvents(touchpoint.Rule, log);
         }
         catch (FilterParseException e)
         {
-            throw new KpiException($"journey '{journey.Id}': the touchpoint condition '{condition}' is not valid: {e.Message}");
+            throw new KpiException($"journey '{journey.Id}': a condition of touchpoint '{touchpoint.Id}' is not valid: {e.Message}");
         }
-
-        switch (filter)
+        catch (ArgumentException e)
         {
-            case EventAttributeFilter byEvent:
-                AttributeMatcher.Create(EventAttributeFilter.Column(log, byEvent.Attribute), byEvent.Values)
-                    .Apply(0, log.EventCount, mask, byEvent.Negate);
-                break;
-            case CaseAttributeFilter byCase:
-                var keepCase = new bool[log.CaseCount];
-                Array.Fill(keepCase, true);
-                AttributeMatcher.Create(log.FindCaseAttribute(byCase.Attribute), byCase.Values)
-                    .Apply(0, log.CaseCount, keepCase, byCase.Negate);
-                for (var c = 0; c < log.CaseCount; c++)
-                {
-                    if (!keepCase[c])
-                    {
-                        mask[log.CaseStart(c)..log.CaseStart(c + 1)].Clear();
-                    }
-                }
-
-                break;
-            default:
-                throw new KpiException(
-                    $"journey '{journey.Id}': the touchpoint condition '{condition}' must compare an event or case attribute (event.<name> or case.<name>)");
+            throw new KpiException(
+                $"journey '{journey.Id}': touchpoint '{touchpoint.Id}' has a rule that cannot be evaluated ({e.Message}); conditions must compare an event or case attribute (event.<name> or case.<name>)");
         }
     }
 }

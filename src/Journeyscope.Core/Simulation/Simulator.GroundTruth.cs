@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Journeyscope.Journeys;
 
 namespace Journeyscope.Simulation;
@@ -100,19 +99,7 @@ public static partial class Simulator
         var ids = new List<string>();
         foreach (var touchpoint in journey.Touchpoints)
         {
-            var rule = touchpoint.Rule;
-            var matches = false;
-            foreach (var name in rule.Activities)
-            {
-                matches |= string.Equals(name, activity, StringComparison.Ordinal);
-            }
-
-            if (!matches && rule.ActivityPattern is { } pattern)
-            {
-                matches = Regex.IsMatch(activity, "^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            }
-
-            if (matches)
+            if (TouchpointMapping.MatchingActivities(touchpoint.Rule, [activity])[0])
             {
                 ids.Add(touchpoint.Id);
             }
