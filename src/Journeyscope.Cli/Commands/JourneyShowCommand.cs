@@ -42,7 +42,7 @@ internal static class JourneyShowCommand
             var touchpoints = new Table("Touchpoints", "Touchpoint", "Name", "Stage", "Lane", "Channel", "Owner", "Rule");
             foreach (var t in journey.Touchpoints)
             {
-                touchpoints.Add(t.Id, t.Name, t.Stage, LaneName(t.Lane), t.Channel, t.Owner, RuleText(t.Rule));
+                touchpoints.Add(t.Id, t.Name, t.Stage, JourneyYaml.LaneName(t.Lane), t.Channel, t.Owner, RuleText(t.Rule));
             }
 
             var kpis = new Table("KPIs", "KPI", "Name", "Kind", "Target", "Stages", "Touchpoints", "Drivers");
@@ -77,7 +77,7 @@ internal static class JourneyShowCommand
                     id = t.Id,
                     name = t.Name,
                     stage = t.Stage,
-                    lane = LaneName(t.Lane),
+                    lane = JourneyYaml.LaneName(t.Lane),
                     channel = t.Channel,
                     owner = t.Owner,
                     activities = t.Rule.Activities,
@@ -112,15 +112,6 @@ internal static class JourneyShowCommand
         });
         return command;
     }
-
-    private static string LaneName(BlueprintLane lane) => lane switch
-    {
-        BlueprintLane.CustomerAction => "customer-action",
-        BlueprintLane.Frontstage => "frontstage",
-        BlueprintLane.Backstage => "backstage",
-        BlueprintLane.Support => "support",
-        _ => "physical-evidence",
-    };
 
     private static string RuleText(TouchpointRule rule)
     {

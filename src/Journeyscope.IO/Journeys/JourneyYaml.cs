@@ -46,6 +46,9 @@ public static class JourneyYaml
         JourneyWriter.Write(journey, writer);
     }
 
+    /// <summary>The lane as written in YAML: customer-action, frontstage, backstage, support or physical-evidence.</summary>
+    public static string LaneName(BlueprintLane lane) => JourneyKeys.Lanes[(int)lane];
+
     /// <summary>A text value as a YAML scalar: plain when that reads back as the same text, double-quoted otherwise.</summary>
     public static string Quote(string value)
     {

@@ -101,21 +101,11 @@ internal static class JourneyEndpoints
         return TypedResults.Ok(new JourneyModel(
             journey.Id, journey.Name, journey.Owner, journey.Description,
             [.. journey.Stages.Select(s => new JourneyStage(s.Id, s.Name, s.Description))],
-            [.. journey.Touchpoints.Select(t => new JourneyTouchpoint(t.Id, t.Name, t.Stage, LaneName(t.Lane), t.Channel, t.Owner, t.Description))],
+            [.. journey.Touchpoints.Select(t => new JourneyTouchpoint(t.Id, t.Name, t.Stage, JourneyYaml.LaneName(t.Lane), t.Channel, t.Owner, t.Description))],
             journey.Flow?.ToString(),
             [.. journey.Kpis.Select(k => new JourneyKpiItem(k.Id, k.Name, k.Kind, k.Target))],
             [.. journey.TimeTargets.Select(t => new JourneyTimeTarget(t.Id, t.Name, t.From, t.To, t.Within.TotalSeconds))]));
     }
-
-    /// <summary>The lane as written in YAML.</summary>
-    internal static string LaneName(BlueprintLane lane) => lane switch
-    {
-        BlueprintLane.CustomerAction => "customer-action",
-        BlueprintLane.Frontstage => "frontstage",
-        BlueprintLane.Backstage => "backstage",
-        BlueprintLane.Support => "support",
-        _ => "physical-evidence",
-    };
 
     /// <summary>Reads a stored journey that has no errors; 404 when missing, 422 with the first error when invalid.</summary>
     internal static async Task<DesignedJourney> ReadValidAsync(WorkspaceHost host, string ws, string id, CancellationToken cancellationToken)
