@@ -14,13 +14,14 @@ public static class DemoStartup
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<JourneyscopeServerOptions>>().Value;
-        if (!options.CreateDemo || !WorkspaceHost.IsValidName(options.DefaultWorkspace))
+        var host = app.Services.GetRequiredService<WorkspaceHost>();
+        if (!options.CreateDemo || !WorkspaceHost.IsValidName(host.DefaultWorkspace))
         {
             return;
         }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Journeyscope");
-        var folder = Path.Combine(Path.GetFullPath(options.WorkspacesRoot), options.DefaultWorkspace);
+        var folder = Path.Combine(host.Root, host.DefaultWorkspace);
         var result = await DemoWorkspace.EnsureAsync(folder, cancellationToken).ConfigureAwait(false);
         if (result.Simulated)
         {
