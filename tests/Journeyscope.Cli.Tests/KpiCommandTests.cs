@@ -115,4 +115,22 @@ public sealed class KpiCommandTests
         result.Error.ShouldContain("KPI 'nps' (kind nps), parameter 'atribute': nps has no parameter 'atribute'");
         result.Error.ShouldContain("KPI 'nps' (kind nps), parameter 'activity': missing");
     }
+
+    [Fact]
+    public void Kpi_JourneyWithValidationErrors_ExitsOneListingThemLikeEveryJourneyCommand()
+    {
+        // Given a journey whose KPI is driven by a KPI that does not exist (JS008)
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey.Replace("drivers: [delivery-time]", "drivers: [no-such-kpi]", StringComparison.Ordinal));
+
+        // When its KPIs are computed
+        var result = CliRun.Run("kpi", "--journey", journey, "--workspace", workspace);
+
+        // Then it is bad input, with the validator's error and the command that shows all of them
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("JS008");
+        result.Error.ShouldContain("journeyscope journey validate");
+    }
 }

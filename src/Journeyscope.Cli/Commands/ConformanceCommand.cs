@@ -3,7 +3,6 @@ using Journeyscope.Cli.Output;
 using Journeyscope.Conformance;
 using Journeyscope.EventLogs;
 using Journeyscope.IO;
-using Journeyscope.IO.Journeys;
 
 namespace Journeyscope.Cli.Commands;
 
@@ -274,25 +273,13 @@ internal static class ConformanceCommand
 
     private static Journeys.DesignedJourney ReadJourney(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{path}: no such journey file.");
-        }
-
-        var read = JourneyYaml.Read(path);
-        var problems = JourneyValidator.Validate(read).Where(d => d.IsError).ToList();
-        if (problems.Count > 0 || read.Journey is null)
-        {
-            throw new ImportException(path, 0, -1, null,
-                $"the journey is not valid ({problems.Count} errors), run 'journeyscope journey validate {path}':\n" + string.Join("\n", problems));
-        }
-
-        if (read.Journey.Flow is null)
+        var journey = JourneyFiles.ReadValid(path);
+        if (journey.Flow is null)
         {
             throw new UsageException($"{path}: the journey has no flow to check cases against; add a 'flow' (docs/journeys.md).");
         }
 
-        return read.Journey;
+        return journey;
     }
 
     private static Report TokenReplayReport(EventLog log, TokenReplayResult result, string? attribute, int top)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Journeyscope.EventLogs;
 using Journeyscope.IO.Journeys;
+using Journeyscope.Journeys;
 using Journeyscope.Storage;
 
 namespace Journeyscope.Cli.Commands;
@@ -63,6 +64,24 @@ internal static class JourneyFiles
         }
 
         return JourneyYaml.Read(path);
+    }
+
+    /// <summary>
+    /// Reads a journey file that has no errors (reader and validator). A missing or invalid file is bad input
+    /// (exit 1), with every error listed.
+    /// </summary>
+    public static DesignedJourney ReadValid(string path)
+    {
+        var read = Read(path);
+        var errors = JourneyValidator.Validate(read).Where(d => d.IsError).ToList();
+        if (errors.Count > 0 || read.Journey is null)
+        {
+            throw new IOException(
+                $"{path}: the journey is not valid ({errors.Count} errors); run 'journeyscope journey validate {path}':" + Environment.NewLine +
+                string.Join(Environment.NewLine, errors));
+        }
+
+        return read.Journey;
     }
 
     public static Argument<string[]> FilesArgument(string description) => new("files")

@@ -135,13 +135,7 @@ internal static class KpiCommand
             throw new UsageException($"The workspace has {files.Count} journey files; choose one with --journey (for example --journey {files[0]}).");
         }
 
-        var read = JourneyFiles.Read(files[0]);
-        if (read.HasErrors || read.Journey is null)
-        {
-            throw new IOException(string.Join(Environment.NewLine, read.Diagnostics.Where(d => d.IsError)));
-        }
-
-        return read.Journey;
+        return JourneyFiles.ReadValid(files[0]);
     }
 
     internal static string Status(KpiStatus status) => status switch

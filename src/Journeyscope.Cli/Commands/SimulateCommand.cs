@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Journeyscope.Cli.Output;
 using Journeyscope.IO;
-using Journeyscope.IO.Journeys;
 using Journeyscope.IO.Simulation;
 using Journeyscope.Journeys;
 using Journeyscope.Simulation;
@@ -32,11 +31,7 @@ internal static class SimulateCommand
         {
             var scenarioPath = parse.GetRequiredValue(scenarioFile);
             var scenario = ScenarioYaml.Read(scenarioPath);
-            var journey = ReadJourney(parse.GetValue(journeyFile), scenarioPath, context.Error);
-            if (journey is null)
-            {
-                return Task.FromResult(ExitCodes.BadInput);
-            }
+            var journey = ReadJourney(parse.GetValue(journeyFile), scenarioPath);
 
             var count = parse.GetValue(customers);
             if (count is < 0)
@@ -91,7 +86,7 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static DesignedJourney? ReadJourney(string? path, string scenarioPath, TextWriter error)
+    private static DesignedJourney ReadJourney(string? path, string scenarioPath)
     {
         if (path is null)
         {
@@ -104,23 +99,7 @@ internal static class SimulateCommand
             path = beside;
         }
 
-        if (!File.Exists(path))
-        {
-            throw new ImportException(path, 0, -1, null, "the journey file does not exist");
-        }
-
-        var read = JourneyYaml.Read(path);
-        if (read.HasErrors || read.Journey is null)
-        {
-            foreach (var diagnostic in read.Diagnostics.Where(d => d.IsError))
-            {
-                error.WriteLine(diagnostic.ToString());
-            }
-
-            return null;
-        }
-
-        return read.Journey;
+        return JourneyFiles.ReadValid(path);
     }
 
     private static string Describe(SimulationResult result, string target, TimeSpan simulated, TimeSpan total, string? truthPath, OutputFormat format)
