@@ -10,7 +10,7 @@ namespace Journeyscope.Server.Components;
 /// The UI's typed client of the public REST API (<c>/api/v1</c>). The pages read data only through it, so the UI
 /// never sees more than a script calling the API would.
 /// </summary>
-internal sealed class ApiClient(HttpClient http)
+internal sealed partial class ApiClient(HttpClient http)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
