@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Journeyscope.Cli.Output;
+using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
 
 namespace Journeyscope.Cli.Commands;
@@ -110,28 +111,12 @@ internal static class FunnelCommand
     /// <summary>Parses a duration such as 90s, 15m, 1.5h, 7d or 2w.</summary>
     public static TimeSpan ParseDuration(string text, string option)
     {
-        var split = 0;
-        while (split < text.Length && (char.IsAsciiDigit(text[split]) || text[split] == '.'))
-        {
-            split++;
-        }
-
-        long unit = text[split..].ToLowerInvariant() switch
-        {
-            "s" => TimeSpan.TicksPerSecond,
-            "m" or "min" => TimeSpan.TicksPerMinute,
-            "h" => TimeSpan.TicksPerHour,
-            "d" => TimeSpan.TicksPerDay,
-            "w" => 7 * TimeSpan.TicksPerDay,
-            _ => 0,
-        };
-        if (split == 0 || unit == 0 ||
-            !double.TryParse(text.AsSpan(0, split), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+        if (!DurationText.TryParse(text, out var duration) || duration <= TimeSpan.Zero)
         {
             throw new UsageException($"{option} expects a positive duration such as 90s, 15m, 1.5h, 7d or 2w; got '{text}'.");
         }
 
-        return TimeSpan.FromTicks((long)Math.Round(amount * unit));
+        return duration;
     }
 
     private static FunnelDefinition Define(

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Journeyscope.Cli.Output;
+using Journeyscope.EventLogs;
 using Journeyscope.IO.Journeys;
 using Journeyscope.Journeys;
 
@@ -56,7 +57,7 @@ internal static class JourneyShowCommand
             report.Notes.Add("Flow: " + (journey.Flow?.ToString() ?? "(none designed yet)"));
             foreach (var target in journey.TimeTargets)
             {
-                report.Notes.Add($"Time target {target.Id}: {target.Name}, {target.From} to {target.To} within {JourneyDuration.Format(target.Within)}" +
+                report.Notes.Add($"Time target {target.Id}: {target.Name}, {target.From} to {target.To} within {DurationText.Format(target.Within)}" +
                                  (target.BusinessHours ? " (business hours)" : string.Empty));
             }
 
@@ -101,7 +102,7 @@ internal static class JourneyShowCommand
                     name = t.Name,
                     from = t.From,
                     to = t.To,
-                    within = JourneyDuration.Format(t.Within),
+                    within = DurationText.Format(t.Within),
                     within_seconds = t.Within.TotalSeconds,
                     business_hours = t.BusinessHours,
                 }),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Journeyscope.Cli.Output;
+using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Kpis;
 
@@ -149,7 +150,7 @@ internal static class KpiCommand
     internal static string Format(double? value, KpiUnit unit) => value switch
     {
         null => "-",
-        { } v when unit == KpiUnit.Duration => KpiDuration.Format(v),
+        { } v when unit == KpiUnit.Duration => DurationText.FormatApproximate(v),
         { } v when unit == KpiUnit.Ratio => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
         { } v when unit == KpiUnit.Count => v.ToString("N0", CultureInfo.InvariantCulture),
         { } v => v.ToString("0.##", CultureInfo.InvariantCulture),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Journeyscope.EventLogs;
 
 namespace Journeyscope.Filters;
 
@@ -288,30 +289,12 @@ public static class FilterParser
         cursor.SkipSpace();
         var start = cursor.Position;
         var token = cursor.Token(stopAtDots: true).ToString();
-        var split = 0;
-        while (split < token.Length && (char.IsAsciiDigit(token[split]) || token[split] == '.'))
+        if (!DurationText.TryParse(token, out var duration))
         {
-            split++;
+            throw cursor.ErrorAt(start, DurationText.Expected, token);
         }
 
-        var unit = token[split..].ToLowerInvariant();
-        long ticksPerUnit = unit switch
-        {
-            "ms" => TimeSpan.TicksPerMillisecond,
-            "s" => TimeSpan.TicksPerSecond,
-            "m" or "min" => TimeSpan.TicksPerMinute,
-            "h" => TimeSpan.TicksPerHour,
-            "d" => TimeSpan.TicksPerDay,
-            "w" => TimeSpan.TicksPerDay * 7,
-            _ => 0,
-        };
-        if (split == 0 || ticksPerUnit == 0 ||
-            !double.TryParse(token.AsSpan(0, split), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            throw cursor.ErrorAt(start, "a duration such as 90s, 15m, 1.5h, 3d or 2w (units ms, s, m, h, d, w)", token);
-        }
-
-        return TimeSpan.FromTicks((long)Math.Round(amount * ticksPerUnit));
+        return duration;
     }
 
     private static VariantFilter ParseVariants(ref Cursor cursor)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Journeyscope.EventLogs;
 
 namespace Journeyscope.Filters;
 
@@ -56,23 +57,5 @@ internal static class FilterSyntax
     public static string Instant(long ticks) =>
         new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    public static string Duration(TimeSpan value)
-    {
-        if (value.Ticks % TimeSpan.TicksPerDay == 0)
-        {
-            return (value.Ticks / TimeSpan.TicksPerDay).ToString(CultureInfo.InvariantCulture) + "d";
-        }
-
-        if (value.Ticks % TimeSpan.TicksPerHour == 0)
-        {
-            return (value.Ticks / TimeSpan.TicksPerHour).ToString(CultureInfo.InvariantCulture) + "h";
-        }
-
-        if (value.Ticks % TimeSpan.TicksPerMinute == 0)
-        {
-            return (value.Ticks / TimeSpan.TicksPerMinute).ToString(CultureInfo.InvariantCulture) + "m";
-        }
-
-        return (value.Ticks / (double)TimeSpan.TicksPerSecond).ToString("R", CultureInfo.InvariantCulture) + "s";
-    }
+    public static string Duration(TimeSpan value) => DurationText.Format(value);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Journeyscope.EventLogs;
 
 namespace Journeyscope.Kpis;
 
@@ -104,7 +105,7 @@ internal static class ExpressionLexer
                 throw new KpiExpressionException(text, start, $"'{text[start..(i + 1)]}' is not a duration (units w, d, h, m, s)");
             }
 
-            if (!KpiDuration.TryParse(text.AsSpan(start, i - start), out var duration))
+            if (!DurationText.TryParse(text.AsSpan(start, i - start), out var duration))
             {
                 throw new KpiExpressionException(text, start, $"'{text[start..i]}' is not a duration (for example 3d, 4h, 1d12h)");
             }

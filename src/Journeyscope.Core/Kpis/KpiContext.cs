@@ -74,7 +74,7 @@ internal sealed class KpiContext(EventLog log, DesignedJourney? journey, Journey
     }
 
     public TimeSpan? Duration(string name) =>
-        Text(name) is { } text && KpiDuration.TryParse(text, out var duration) ? duration : null;
+        Text(name) is { } text && DurationText.TryParse(text, out var duration) ? duration : null;
 
     public double Number(string name, double fallback) =>
         Text(name) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : fallback;

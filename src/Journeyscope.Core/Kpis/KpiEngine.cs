@@ -156,7 +156,7 @@ public static class KpiEngine
 
             var bad = parameter.Type switch
             {
-                KpiParameterType.Duration when !KpiDuration.TryParse(value, out _) => $"'{value}' is not a duration (for example 30d, 4h, 1d12h)",
+                KpiParameterType.Duration when !DurationText.TryParse(value, out _) => $"'{value}' is not a duration (for example 30d, 4h, 1d12h)",
                 KpiParameterType.Number when !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) =>
                     $"'{value}' is not a number",
                 _ when string.IsNullOrWhiteSpace(value) => "the value is empty",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Journeyscope.EventLogs;
 
 namespace Journeyscope.Kpis;
 
@@ -92,7 +93,7 @@ public readonly struct KpiTarget : IEquatable<KpiTarget>
             return true;
         }
 
-        if (KpiDuration.TryParse(rest, out var duration))
+        if (DurationText.TryParse(rest, out var duration))
         {
             target = new KpiTarget(comparison, duration.TotalSeconds, KpiUnit.Duration, trimmed);
             error = string.Empty;

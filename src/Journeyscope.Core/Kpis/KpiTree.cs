@@ -173,7 +173,7 @@ internal static class KpiTree
 
     private static string Format(double value, KpiUnit unit) => unit switch
     {
-        KpiUnit.Duration => KpiDuration.Format(value),
+        KpiUnit.Duration => DurationText.FormatApproximate(value),
         KpiUnit.Ratio => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
         _ => value.ToString("0.##", CultureInfo.InvariantCulture),
     };

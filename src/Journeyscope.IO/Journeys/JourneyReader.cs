@@ -1,3 +1,4 @@
+using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -243,7 +244,7 @@ internal sealed partial class JourneyReader
         var keys = Keys(node, JourneyKeys.TimeTarget, JourneyKeys.TimeTargetRequired, context, "key");
         var within = TimeSpan.Zero;
         var withinText = RequiredText(keys, "within", context);
-        if (withinText.Length > 0 && !JourneyDuration.TryParse(withinText, out within))
+        if (withinText.Length > 0 && !DurationText.TryParse(withinText, out within))
         {
             Add(JourneyRules.BadDuration(At(keys["within"].Start), withinText));
         }

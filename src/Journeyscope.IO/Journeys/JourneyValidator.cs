@@ -128,7 +128,7 @@ public static partial class JourneyValidator
 
         var value = match.Groups["value"].Value;
         return double.TryParse(value.TrimEnd('%'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) ||
-               JourneyDuration.TryParse(value, out _);
+               DurationText.TryParse(value, out _);
     }
 
     private static string Reason(FilterParseException e) => $"expected {e.Expected}, found {e.Found} at position {e.Position + 1}";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 
 namespace Journeyscope.IO.Journeys;
@@ -110,7 +111,7 @@ internal static class JourneyWriter
                 Field(writer, 4, "name", target.Name);
                 Field(writer, 4, "from", target.From);
                 Field(writer, 4, "to", target.To);
-                Field(writer, 4, "within", JourneyDuration.Format(target.Within));
+                Field(writer, 4, "within", DurationText.Format(target.Within));
                 if (target.BusinessHours)
                 {
                     writer.WriteLine("    business_hours: true");

@@ -69,39 +69,4 @@ public sealed class JourneyYamlReadTests
         journey.Flow!.Children[1].Location.ShouldBe(new SourceLocation("j.yaml", 14, 23));
         journey.Stages.ShouldBeSameAs(DesignedJourney.DefaultStages);
     }
-
-    [Theory]
-    [InlineData("30m", 0, 0, 30)]
-    [InlineData("4h", 0, 4, 0)]
-    [InlineData("3d", 3, 0, 0)]
-    [InlineData("1d12h", 1, 12, 0)]
-    [InlineData("2w", 14, 0, 0)]
-    [InlineData("1w2d3h4m", 9, 3, 4)]
-    public void Duration_Text_ParsesAndFormatsBack(string text, int days, int hours, int minutes)
-    {
-        // Given a duration text
-        // When it is parsed and formatted
-        JourneyDuration.TryParse(text, out var duration).ShouldBeTrue();
-
-        // Then the value is right and formats to the same text
-        duration.ShouldBe(new TimeSpan(days, hours, minutes, 0));
-        JourneyDuration.Format(duration).ShouldBe(text);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("3")]
-    [InlineData("3 days")]
-    [InlineData("h")]
-    [InlineData("3h2d")]
-    [InlineData("1d1d")]
-    [InlineData("-3d")]
-    [InlineData("1.5h")]
-    public void Duration_BadText_IsRejected(string text)
-    {
-        // Given text that is not a duration
-        // When it is parsed
-        // Then it is refused
-        JourneyDuration.TryParse(text, out _).ShouldBeFalse();
-    }
 }
