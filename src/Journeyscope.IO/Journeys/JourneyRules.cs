@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Journeyscope.IO.Journeys;
 
 /// <summary>
-/// The diagnostics of rules JS001 to JS012, one factory per message, so every message is written once. The exact texts
+/// The diagnostics of rules JS001 to JS013, one factory per message, so every message is written once. The exact texts
 /// are documented in docs/journeys.md and checked by tests.
 /// </summary>
 internal static class JourneyRules
@@ -114,6 +114,15 @@ internal static class JourneyRules
             suggestion is null
                 ? "check the activity names and 'where' conditions against the log ('journeyscope info' lists the activities)"
                 : $"did you mean the activity '{suggestion}'?");
+
+    public static JourneyDiagnostic KpiNamesNothing(SourceLocation at, string kpi, string parameter, string name, string? suggestion) =>
+        Warning(
+            "JS013",
+            at,
+            $"KPI '{kpi}': {parameter} '{name}' is not a touchpoint or stage of the journey nor an activity of the log",
+            suggestion is null
+                ? "name a touchpoint id, a stage id or an activity ('journeyscope info' lists the activities)"
+                : $"did you mean '{suggestion}'?");
 
     public static JourneyDiagnostic KpiCycle(SourceLocation at, IReadOnlyList<string> cycle) =>
         Error("JS012", at, $"the KPI tree has a cycle: {string.Join(" -> ", cycle)}", "a KPI cannot drive itself, directly or through other KPIs; remove one of these drivers");

@@ -1,9 +1,10 @@
 using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
+using Journeyscope.Kpis;
 
 namespace Journeyscope.IO.Journeys;
 
-/// <summary>JS011: touchpoints whose rule matches no event of the log.</summary>
+/// <summary>The checks that need the log: JS011 (a touchpoint whose rule matches no event) and JS013 (a KPI naming events that exist nowhere).</summary>
 public static partial class JourneyValidator
 {
     private static void CheckMatches(DesignedJourney journey, EventLog log, List<JourneyDiagnostic> diagnostics)
@@ -25,6 +26,34 @@ public static partial class JourneyValidator
             }
 
             diagnostics.Add(JourneyRules.MatchesNothing(touchpoint.Location, touchpoint.Id, suggestion));
+        }
+    }
+
+    /// <summary>
+    /// JS013: a built-in KPI's event parameter (for example <c>from</c>, <c>to</c>, <c>activity</c>) names something that is
+    /// neither a touchpoint nor a stage of the journey nor an activity of the log, so the KPI could only ever say "no data".
+    /// </summary>
+    private static void CheckKpiEvents(DesignedJourney journey, EventLog log, List<JourneyDiagnostic> diagnostics)
+    {
+        foreach (var kpi in journey.Kpis)
+        {
+            if (KpiCatalogue.Find(kpi.Kind) is not { } kind)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in kpi.Parameters)
+            {
+                var name = value.Trim();
+                if (kind.FindParameter(key) is not { Type: KpiParameterType.Events } || name.Length == 0 ||
+                    journey.FindTouchpoint(name) is not null || journey.FindStage(name) is not null || log.FindActivity(name) >= 0)
+                {
+                    continue;
+                }
+
+                var known = journey.Touchpoints.Select(t => t.Id).Concat(journey.Stages.Select(s => s.Id)).Concat(log.ActivityNames);
+                diagnostics.Add(JourneyRules.KpiNamesNothing(kpi.Location, kpi.Id, key, name, Suggestions.Closest(name, known.ToList())));
+            }
         }
     }
 

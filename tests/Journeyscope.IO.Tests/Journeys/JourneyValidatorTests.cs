@@ -217,6 +217,21 @@ public sealed class JourneyValidatorTests
     }
 
     [Fact]
+    public void JS013_KpiNamesNothing_SuggestsTheClosestName()
+    {
+        // Given a KPI whose 'to' names neither a touchpoint, a stage nor an activity (a typo of the touchpoint 'ship')
+        var yaml = Valid + "\n    from: order\n    to: shipp\n";
+        var log = Log(("c1", "Place order"), ("c1", "Ship order"));
+
+        // When the journey is validated against the log
+        // Then JS013 warns instead of the KPI silently reporting no data; touchpoints and activities are fine
+        Diagnose(yaml, log).ShouldBe([
+            "shop.yaml:22:5: warning JS013: KPI 'cycle': to 'shipp' is not a touchpoint or stage of the journey nor an activity of the log\n  hint: did you mean 'ship'?",
+        ]);
+        Diagnose(yaml.Replace("to: shipp", "to: Ship order", StringComparison.Ordinal), log).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void JS012_KpiCycle_ShowsThePath()
     {
         var yaml = Valid + "\n    drivers: [wait]\n  - id: wait\n    name: Wait\n    kind: wait-time\n    drivers: [cycle]\n";

@@ -1,7 +1,7 @@
 namespace Journeyscope.Server.Api.Dtos;
 
 /// <summary>One problem found in a journey's YAML.</summary>
-/// <param name="Code">The rule code, <c>JS001</c> to <c>JS012</c> (docs/journeys.md lists them).</param>
+/// <param name="Code">The rule code, <c>JS001</c> to <c>JS013</c> (docs/journeys.md lists them).</param>
 /// <param name="Severity"><c>error</c> or <c>warning</c>.</param>
 /// <param name="Message">What is wrong.</param>
 /// <param name="Hint">How to fix it, or null.</param>
