@@ -151,6 +151,22 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public void GroundTruth_WriteJson_CamelCaseKeys()
+    {
+        // Given a run with every problem on
+        var result = Simulate(400, 6);
+
+        // When its ground truth is written as JSON
+        using var document = System.Text.Json.JsonDocument.Parse(GroundTruthJson(result));
+
+        // Then every key is camelCase, and the affected cases are listed with their count
+        var problem = document.RootElement.GetProperty("problems")[0];
+        problem.GetProperty("affectedCaseCount").GetInt32().ShouldBe(problem.GetProperty("affectedCases").GetArrayLength());
+        problem.GetProperty("kpiEffects").GetArrayLength().ShouldBeGreaterThan(0);
+        Keys(document.RootElement).Where(k => k.Contains('_', StringComparison.Ordinal) || char.IsUpper(k[0])).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void WorkCalendar_AddWorkingHours_SkipsNightsAndWeekends()
     {
         // Given working hours 08:00-18:00, Monday to Friday
@@ -164,6 +180,13 @@ public sealed class SimulatorTests
         done.ShouldBe(new DateTime(2025, 1, 13, 10, 0, 0, DateTimeKind.Utc));
         WorkCalendar.DayOf(done.Ticks).ShouldBe(DayOfWeek.Monday);
     }
+
+    private static IEnumerable<string> Keys(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Keys(p.Value).Prepend(p.Name)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Keys),
+        _ => [],
+    };
 
     private static string GroundTruthJson(SimulationResult result)
     {
