@@ -142,12 +142,12 @@ public sealed class SimulatorTests
     public void Run_InvalidScenario_ThrowsNamingEveryKnob()
     {
         // Given a scenario with two invalid knobs
-        var scenario = Scenario.Default with { Months = 0, CartDropOut = 2 };
+        var scenario = Scenario.Default with { Months = 0, Touchpoints = new Dictionary<string, TouchpointKnobs> { ["checkout"] = new() { Skip = 2 } } };
 
         // When it is simulated, then the error names both
         var error = Should.Throw<ArgumentException>(() => Simulator.Run(RetailJourney.Create(), scenario));
         error.Message.ShouldContain("months must be between 1 and 120 (was 0)");
-        error.Message.ShouldContain("cart_drop_out must be between 0 and 1 (was 2)");
+        error.Message.ShouldContain("touchpoints.checkout.skip must be between 0 and 1 (was 2)");
     }
 
     [Fact]
