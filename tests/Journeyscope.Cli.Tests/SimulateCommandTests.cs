@@ -74,14 +74,14 @@ public sealed class SimulateCommandTests
     {
         // Given a scenario with an invalid value on line 2
         using var temp = new TempFolder();
-        var path = temp.File("bad.yaml", "months: 2\nfunnel: { cart_drop_out: 3 }\n");
+        var path = temp.File("bad.yaml", "months: 2\ntouchpoints: { checkout: { skip: 3 } }\n");
 
         // When it is simulated
         var run = CliRun.Run("simulate", "--scenario", path, "--customers", "10", "--out", Path.Combine(temp.Path, "x.csv"));
 
         // Then the exit code is 1 and the error names the file, line and knob
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain($"{path}:2: field 'cart_drop_out': cart_drop_out must be between 0 and 1 (was 3)");
+        run.Error.ShouldContain($"{path}:2: field 'touchpoints.checkout.skip': touchpoints.checkout.skip must be between 0 and 1 (was 3)");
     }
 
     [Fact]

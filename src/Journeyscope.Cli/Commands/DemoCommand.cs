@@ -41,8 +41,8 @@ internal static class DemoCommand
                 simulated = result.Simulated,
                 cases = result.Cases,
                 events = result.Events,
-                journey_file = result.JourneyFile,
-                ground_truth_file = result.GroundTruthFile,
+                journeyFile = result.JourneyFile,
+                groundTruthFile = result.GroundTruthFile,
                 seconds = result.Elapsed.TotalSeconds,
             };
             report.Write(context.GetFormat(parse), context.Output);

@@ -126,11 +126,11 @@ internal static class SimulateCommand
             events = result.Log.EventCount,
             activities = result.Log.ActivityCount,
             seed = result.GroundTruth.Seed,
-            simulated_seconds = simulated.TotalSeconds,
-            total_seconds = total.TotalSeconds,
-            written_to = target,
-            ground_truth = truthPath,
-            problems = result.GroundTruth.Problems.Select(p => new { id = p.Id, kind = p.Kind, affected_cases = p.AffectedCases.Count, touchpoints = p.Touchpoints }),
+            simulatedSeconds = simulated.TotalSeconds,
+            totalSeconds = total.TotalSeconds,
+            writtenTo = target,
+            groundTruth = truthPath,
+            problems = result.GroundTruth.Problems.Select(p => new { id = p.Id, kind = p.Kind, affectedCases = p.AffectedCases.Count, touchpoints = p.Touchpoints }),
         };
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         report.Write(format, writer);

@@ -32,7 +32,7 @@ public sealed record GroundTruth(
         return null;
     }
 
-    /// <summary>Writes the ground truth as indented JSON with snake_case keys (see docs/simulation.md).</summary>
+    /// <summary>Writes the ground truth as indented JSON with camelCase keys (see docs/simulation.md).</summary>
     public void WriteJson(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -51,9 +51,9 @@ public sealed record GroundTruth(
             writer.WriteString("kind", problem.Kind);
             writer.WriteString("description", problem.Description);
             WriteStrings(writer, "touchpoints", problem.Touchpoints);
-            writer.WriteNumber("affected_case_count", problem.AffectedCases.Count);
-            WriteStrings(writer, "affected_cases", problem.AffectedCases);
-            writer.WriteStartArray("kpi_effects");
+            writer.WriteNumber("affectedCaseCount", problem.AffectedCases.Count);
+            WriteStrings(writer, "affectedCases", problem.AffectedCases);
+            writer.WriteStartArray("kpiEffects");
             foreach (var effect in problem.Effects)
             {
                 writer.WriteStartObject();

@@ -8,6 +8,9 @@ internal sealed class LogWriter
     private readonly SimulationPlan _plan;
     private readonly EventLogBuilder _builder;
     private readonly string[] _activities;
+    private readonly JourneyProgram _program;
+    private readonly (int Handle, string Value)[][] _stepEventValues;
+    private readonly List<string> _caseValuesSet = [];
     private readonly string _idFormat;
     private readonly int _orderId, _ticketId, _orderValue, _discount, _refund, _score, _comment, _outcome;
     private readonly int _segment, _customerType, _persona, _region, _device, _acquisition, _acquisitionCost, _productLine,
@@ -19,7 +22,22 @@ internal sealed class LogWriter
     {
         _plan = plan;
         _builder = new EventLogBuilder((int)Math.Min(int.MaxValue / 2, customers * 20L));
-        _activities = Catalog.Activities(plan.Scenario.Problems.DriftActivity);
+        _program = plan.Program;
+        _activities = [.. _program.ActivityNames];
+        _stepEventValues = new (int, string)[_program.StepCount][];
+        for (var s = 0; s < _stepEventValues.Length; s++)
+        {
+            var values = new List<(int, string)>();
+            foreach (var (attribute, value) in _program.StepEventValues[s])
+            {
+                if (!string.Equals(attribute, "channel", StringComparison.Ordinal))
+                {
+                    values.Add((_builder.GetEventAttributeHandle(attribute), value));
+                }
+            }
+
+            _stepEventValues[s] = [.. values];
+        }
         _idFormat = "D" + Math.Max(7, customers.ToString(System.Globalization.CultureInfo.InvariantCulture).Length).ToString(System.Globalization.CultureInfo.InvariantCulture);
         _orderId = _builder.GetEventAttributeHandle(Simulator.OrderIdAttribute);
         _ticketId = _builder.GetEventAttributeHandle(Simulator.TicketIdAttribute);
@@ -52,8 +70,9 @@ internal sealed class LogWriter
     public void Write(TraceBuffer buffer, int firstCustomer)
     {
         var scenario = _plan.Scenario;
-        var channels = Catalog.Channels;
-        var resources = Catalog.Resources;
+        var channels = _program.Channels;
+        var resources = _program.Resources;
+        var roles = _program.ActivityRole;
         var phrases = SurveyPhrases.All;
         for (var k = 0; k < buffer.CustomerCount; k++)
         {
@@ -84,7 +103,16 @@ internal sealed class LogWriter
                     _builder.SetEventAttribute(ev, _comment, phrases[buffer.Comment[e]]);
                 }
 
-                var activity = buffer.Activity[e];
+                var step = buffer.Step[e];
+                if (step >= 0)
+                {
+                    foreach (var (handle, value) in _stepEventValues[step])
+                    {
+                        _builder.SetEventAttribute(ev, handle, value);
+                    }
+                }
+
+                var activity = roles[buffer.Activity[e]];
                 if (activity == Catalog.PlaceOrder)
                 {
                     _builder.SetEventAttribute(ev, _orderValue, AttributeValue.FromDouble(buffer.Amount[e]));
@@ -112,6 +140,7 @@ internal sealed class LogWriter
             _builder.SetCaseAttribute(caseId, _orders, AttributeValue.FromLong(profile.Orders));
             _builder.SetCaseAttribute(caseId, _churned, AttributeValue.FromBoolean(profile.Churned));
             _builder.SetCaseAttribute(caseId, _revenue, AttributeValue.FromDouble(Math.Round(profile.Revenue, 2)));
+            SetConditionValues(buffer, k, caseId);
             if (profile.Problems != 0)
             {
                 for (var bit = 0; bit < Affected.Length; bit++)
@@ -126,6 +155,29 @@ internal sealed class LogWriter
     }
 
     public EventLog Build() => _builder.Build();
+
+    /// <summary>The case attribute values the rules of the case's touchpoints ask for (<c>case.x == v</c>); the first one wins.</summary>
+    private void SetConditionValues(TraceBuffer buffer, int customer, ReadOnlySpan<char> caseId)
+    {
+        _caseValuesSet.Clear();
+        for (var e = buffer.CustomerStart[customer]; e < buffer.CustomerStart[customer + 1]; e++)
+        {
+            var step = buffer.Step[e];
+            if (step < 0)
+            {
+                continue;
+            }
+
+            foreach (var (attribute, value) in _program.StepCaseValues[step])
+            {
+                if (!_caseValuesSet.Contains(attribute))
+                {
+                    _caseValuesSet.Add(attribute);
+                    _builder.SetCaseAttribute(caseId, attribute, AttributeValue.FromString(value));
+                }
+            }
+        }
+    }
 
     private int CaseId(int index)
     {

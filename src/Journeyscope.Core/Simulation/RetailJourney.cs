@@ -45,12 +45,9 @@ public static class RetailJourney
             Touch("refer", "Refer a friend", "advocacy", BlueprintLane.CustomerAction, "web", "Marketing", RetailActivities.ReferAFriend),
         ];
 
-        var flow = Seq(
-            Leaf("discover"),
-            Node(ProcessTreeOperator.Loop, Leaf("browse"), ProcessTree.Silent()),
-            Leaf("add-to-cart"),
-            Node(ProcessTreeOperator.ExclusiveChoice, Seq(Leaf("sign-up"), Leaf("onboarding-email")), Leaf("log-in")),
-            Leaf("checkout"),
+        // Exits: an optional tail after each stage where customers drop out (after browsing, with a full cart, in the
+        // checkout); one order then, as a loop, repeat visits that buy again; feedback, advocacy and win-back at the end.
+        var order = Seq(
             Leaf("pay"),
             Leaf("fraud-check"),
             Leaf("place-order"),
@@ -61,9 +58,21 @@ public static class RetailJourney
             Leaf("carrier"),
             Leaf("deliver"),
             Optional(Seq(Leaf("contact"), Leaf("route"), Optional(Leaf("escalate")), Leaf("resolve"), Optional(Leaf("csat")))),
-            Optional(Seq(Leaf("return"), Leaf("receive-return"), Leaf("refund"))),
-            Optional(Leaf("nps")),
-            Optional(Node(ProcessTreeOperator.ExclusiveChoice, Leaf("review"), Leaf("refer"))));
+            Optional(Seq(Leaf("return"), Leaf("receive-return"), Leaf("refund"))));
+        var repeatVisit = Seq(Repeat(Leaf("browse")), Leaf("log-in"), Optional(Leaf("join-loyalty")), Leaf("add-to-cart"), Leaf("checkout"));
+        var flow = Seq(
+            Leaf("discover"),
+            Repeat(Leaf("browse")),
+            Optional(Seq(
+                Leaf("add-to-cart"),
+                Node(ProcessTreeOperator.ExclusiveChoice, Seq(Leaf("sign-up"), Leaf("onboarding-email")), Leaf("log-in")),
+                Optional(Seq(
+                    Leaf("checkout"),
+                    Optional(Seq(
+                        Node(ProcessTreeOperator.Loop, order, repeatVisit),
+                        Optional(Leaf("nps")),
+                        Optional(Node(ProcessTreeOperator.ExclusiveChoice, Leaf("review"), Leaf("refer"))),
+                        Optional(Leaf("win-back")))))))));
 
         JourneyKpi[] kpis =
         [
@@ -110,6 +119,8 @@ public static class RetailJourney
     private static ProcessTree Seq(params ProcessTree[] children) => ProcessTree.Node(ProcessTreeOperator.Sequence, children);
 
     private static ProcessTree Node(ProcessTreeOperator kind, params ProcessTree[] children) => ProcessTree.Node(kind, children);
+
+    private static ProcessTree Repeat(ProcessTree child) => ProcessTree.Node(ProcessTreeOperator.Loop, [child, ProcessTree.Silent()]);
 
     private static ProcessTree Optional(ProcessTree child) => ProcessTree.Node(ProcessTreeOperator.ExclusiveChoice, [child, ProcessTree.Silent()]);
 

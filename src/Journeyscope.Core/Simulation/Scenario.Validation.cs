@@ -27,15 +27,9 @@ public sealed partial record Scenario
         Options(errors, "product_lines", ProductLines);
         Probability(errors, "returning_share", ReturningShare);
         Probability(errors, "b2b_share", B2BShare);
-        Probability(errors, "awareness_drop_out", AwarenessDropOut);
-        Probability(errors, "cart_drop_out", CartDropOut);
-        Probability(errors, "checkout_drop_out", CheckoutDropOut);
         Probability(errors, "payment_failure", PaymentFailure);
         Probability(errors, "discount_share", DiscountShare);
         Probability(errors, "discount_rate", DiscountRate);
-        Probability(errors, "support_rate", SupportRate);
-        Probability(errors, "escalation_rate", EscalationRate);
-        Probability(errors, "return_rate", ReturnRate);
         Probability(errors, "repeat_purchase_rate", RepeatPurchaseRate);
         Probability(errors, "survey_response_rate", SurveyResponseRate);
         Probability(errors, "advocacy_rate", AdvocacyRate);
@@ -50,6 +44,14 @@ public sealed partial record Scenario
         NonNegative(errors, "problems.monday_backlog.extra_hours", Problems.MondayBacklogHours);
         Positive(errors, "delivery_days", DeliveryDays);
         Positive(errors, "repeat_after_days", RepeatAfterDays);
+        Knobs(errors);
+        Probability(errors, "flow.skip", DefaultSkip);
+        Probability(errors, "flow.repeat", DefaultRepeat);
+        if (MaxRepeats is < 0 or > 1000)
+        {
+            errors.Add($"flow.max_repeats must be between 0 and 1000 (was {Format(MaxRepeats)})");
+        }
+
         if (MaxOrders is < 1 or > 100)
         {
             errors.Add($"max_orders must be between 1 and 100 (was {Format(MaxOrders)})");
@@ -67,6 +69,61 @@ public sealed partial record Scenario
 
         return errors;
     }
+
+    private void Knobs(List<string> errors)
+    {
+        foreach (var (id, knobs) in Touchpoints)
+        {
+            if (knobs.Skip is { } skip)
+            {
+                Probability(errors, $"touchpoints.{id}.skip", skip);
+            }
+
+            if (knobs.Repeat is { } repeat)
+            {
+                Probability(errors, $"touchpoints.{id}.repeat", repeat);
+            }
+
+            if (knobs.Weight is { } weight)
+            {
+                NonNegative(errors, $"touchpoints.{id}.weight", weight);
+            }
+
+            if (knobs.Delay is { } delay)
+            {
+                NonNegative(errors, $"touchpoints.{id}.{DelayKey(delay.Unit)}", delay.Mean);
+            }
+        }
+
+        foreach (var (id, dropOut) in StageDropOuts)
+        {
+            Probability(errors, $"stages.{id}.drop_out", dropOut);
+        }
+
+        foreach (var (lane, delay) in LaneDelays)
+        {
+            NonNegative(errors, $"lanes.{LaneKey(lane)}.{DelayKey(delay.Unit)}", delay.Mean);
+        }
+    }
+
+    /// <summary>The YAML key of a delay unit: <c>minutes</c>, <c>hours</c>, <c>working_hours</c> or <c>days</c>.</summary>
+    internal static string DelayKey(DelayUnit unit) => unit switch
+    {
+        DelayUnit.Minutes => "minutes",
+        DelayUnit.Hours => "hours",
+        DelayUnit.WorkingHours => "working_hours",
+        _ => "days",
+    };
+
+    /// <summary>The YAML name of a lane (as in the journey format).</summary>
+    internal static string LaneKey(Journeys.BlueprintLane lane) => lane switch
+    {
+        Journeys.BlueprintLane.CustomerAction => "customer-action",
+        Journeys.BlueprintLane.Frontstage => "frontstage",
+        Journeys.BlueprintLane.Backstage => "backstage",
+        Journeys.BlueprintLane.Support => "support",
+        _ => "physical-evidence",
+    };
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 

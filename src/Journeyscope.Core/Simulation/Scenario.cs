@@ -54,14 +54,8 @@ public sealed partial record Scenario
     public IReadOnlyList<WeightedOption> ProductLines { get; init; } =
         [new("electronics", 3), new("home", 3), new("fashion", 4), new("garden", 1)];
 
-    /// <summary>Probability of leaving after discovering the shop, before adding anything to the cart.</summary>
-    public double AwarenessDropOut { get; init; } = 0.25;
 
-    /// <summary>Probability of leaving after adding to the cart, before checkout.</summary>
-    public double CartDropOut { get; init; } = 0.2;
 
-    /// <summary>Probability of abandoning the checkout before paying.</summary>
-    public double CheckoutDropOut { get; init; } = 0.1;
 
     /// <summary>Probability that a payment authorisation fails once and is retried, for every customer.</summary>
     public double PaymentFailure { get; init; } = 0.03;
@@ -96,14 +90,8 @@ public sealed partial record Scenario
     /// <summary>Mean days the carrier needs from hand-off to delivery.</summary>
     public double DeliveryDays { get; init; } = 1.5;
 
-    /// <summary>Probability that a delivered order leads to a support ticket.</summary>
-    public double SupportRate { get; init; } = 0.15;
 
-    /// <summary>Probability that a ticket is escalated once.</summary>
-    public double EscalationRate { get; init; } = 0.15;
 
-    /// <summary>Probability that a delivered order is returned and refunded.</summary>
-    public double ReturnRate { get; init; } = 0.08;
 
     /// <summary>Probability of buying again after an order, before experience and churn are applied.</summary>
     public double RepeatPurchaseRate { get; init; } = 0.35;
@@ -120,6 +108,57 @@ public sealed partial record Scenario
     /// <summary>Probability that a promoter (NPS 9 or 10) writes a review or refers a friend.</summary>
     public double AdvocacyRate { get; init; } = 0.3;
 
+    /// <summary>
+    /// Knobs per touchpoint id of the designed flow: skip (drop-out) probability of the optional part it begins, choice
+    /// weight, loop repeat probability and delay. Ids the journey does not have are ignored. The default holds the retail
+    /// demo's funnel (leave after browsing 25%, with a full cart 20%, in the checkout 10%), support (15% of orders get a
+    /// ticket, 15% of tickets are escalated), returns (8%), browsing and loyalty.
+    /// </summary>
+    public IReadOnlyDictionary<string, TouchpointKnobs> Touchpoints { get; init; } = RetailTouchpointKnobs();
+
+    /// <summary>
+    /// Drop-out probability per stage id: the skip probability of every optional part that begins with a touchpoint of
+    /// the stage and has no <see cref="TouchpointKnobs.Skip"/> of its own.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> StageDropOuts { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The delay before a touchpoint's event, per blueprint lane, when neither the touchpoint nor a named retail step sets
+    /// it. Defaults: customer actions 4 minutes, frontstage 3 minutes, backstage 2 working hours, support 2 minutes,
+    /// physical evidence 1 day.
+    /// </summary>
+    public IReadOnlyDictionary<Journeys.BlueprintLane, SimulatedDelay> LaneDelays { get; init; } = DefaultLaneDelays();
+
+    /// <summary>Skip probability of an optional part when neither its touchpoint nor its stage sets one.</summary>
+    public double DefaultSkip { get; init; } = 0.5;
+
+    /// <summary>Probability of going round a loop once more when its touchpoint sets none.</summary>
+    public double DefaultRepeat { get; init; } = 0.3;
+
+    /// <summary>The most times a customer goes round one loop (repeat purchases are capped by <see cref="MaxOrders"/>).</summary>
+    public int MaxRepeats { get; init; } = 10;
+
     /// <summary>The problems injected into the value stream.</summary>
     public InjectedProblems Problems { get; init; } = InjectedProblems.All;
+
+    private static Dictionary<string, TouchpointKnobs> RetailTouchpointKnobs() => new(StringComparer.Ordinal)
+    {
+        ["browse"] = new() { Repeat = 0.6 },
+        ["add-to-cart"] = new() { Skip = 0.25 },
+        ["checkout"] = new() { Skip = 0.2 },
+        ["pay"] = new() { Skip = 0.1 },
+        ["contact"] = new() { Skip = 0.85 },
+        ["escalate"] = new() { Skip = 0.85 },
+        ["return"] = new() { Skip = 0.92 },
+        ["join-loyalty"] = new() { Skip = 0.6 },
+    };
+
+    private static Dictionary<Journeys.BlueprintLane, SimulatedDelay> DefaultLaneDelays() => new()
+    {
+        [Journeys.BlueprintLane.CustomerAction] = SimulatedDelay.Minutes(4),
+        [Journeys.BlueprintLane.Frontstage] = SimulatedDelay.Minutes(3),
+        [Journeys.BlueprintLane.Backstage] = SimulatedDelay.WorkingHours(2),
+        [Journeys.BlueprintLane.Support] = SimulatedDelay.Minutes(2),
+        [Journeys.BlueprintLane.PhysicalEvidence] = SimulatedDelay.Days(1),
+    };
 }

@@ -3,8 +3,9 @@ namespace Journeyscope.Simulation;
 /// <summary>A validated scenario turned into the tables the generator samples from.</summary>
 internal sealed class SimulationPlan
 {
-    public SimulationPlan(Scenario scenario, int customers, int seed, DateTimeOffset start)
+    public SimulationPlan(Journeys.DesignedJourney journey, Scenario scenario, int customers, int seed, DateTimeOffset start)
     {
+        Program = new JourneyProgram(journey, scenario);
         Scenario = scenario;
         Customers = customers;
         Seed = seed;
@@ -67,6 +68,8 @@ internal sealed class SimulationPlan
     }
 
     public Scenario Scenario { get; }
+
+    public JourneyProgram Program { get; }
 
     public int Customers { get; }
 

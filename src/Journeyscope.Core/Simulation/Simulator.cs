@@ -3,7 +3,8 @@ using Journeyscope.Journeys;
 namespace Journeyscope.Simulation;
 
 /// <summary>
-/// Simulates an omnichannel retail customer value stream with known injected problems (see docs/simulation.md).
+/// Simulates customers playing out a designed journey's flow, with the retail value stream's named steps and known
+/// injected problems where the journey has them (see docs/simulation.md).
 /// </summary>
 /// <remarks>
 /// Deterministic: every customer draws from its own random stream seeded by (seed, customer index), customers are
@@ -39,7 +40,10 @@ public static partial class Simulator
     private const int ChunkSize = 1024;
 
     /// <summary>Simulates <see cref="SimulationOptions.Customers"/> customers of <paramref name="scenario"/>.</summary>
-    /// <param name="journey">The designed journey: its touchpoints name the affected touchpoints in the ground truth.</param>
+    /// <param name="journey">
+    /// The designed journey: its flow (or, without one, every touchpoint in stage order) is played out per customer, and
+    /// its touchpoints name the affected touchpoints in the ground truth.
+    /// </param>
     /// <param name="scenario">The scenario (validated first).</param>
     /// <param name="options">Customers, seed, start and progress; <c>null</c> for the defaults.</param>
     /// <param name="cancellationToken">Checked once per chunk of customers.</param>
@@ -57,7 +61,7 @@ public static partial class Simulator
 
         var customers = options.Customers ?? scenario.Customers;
         ArgumentOutOfRangeException.ThrowIfNegative(customers);
-        var plan = new SimulationPlan(scenario, customers, options.Seed, options.Start ?? scenario.Start);
+        var plan = new SimulationPlan(journey, scenario, customers, options.Seed, options.Start ?? scenario.Start);
         var writer = new LogWriter(plan, customers);
         var chunks = (customers + ChunkSize - 1) / ChunkSize;
         var wave = Math.Max(2, Environment.ProcessorCount * 2);

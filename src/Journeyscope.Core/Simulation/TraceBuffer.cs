@@ -9,9 +9,10 @@ internal sealed class TraceBuffer
     {
         Customers = new CustomerProfile[customers];
         CustomerStart = new int[customers + 1];
-        Activity = new byte[events];
+        Activity = new int[events];
         Ticks = new long[events];
-        Channel = new byte[events];
+        Channel = new short[events];
+        Step = new short[events];
         Resource = new short[events];
         Order = new sbyte[events];
         Ticket = new sbyte[events];
@@ -31,11 +32,14 @@ internal sealed class TraceBuffer
     public int Count { get; private set; }
 
 #pragma warning disable CA1819 // Columns are exposed as arrays on purpose: this is an internal struct-of-arrays buffer.
-    public byte[] Activity { get; private set; }
+    public int[] Activity { get; private set; }
 
     public long[] Ticks { get; private set; }
 
-    public byte[] Channel { get; private set; }
+    public short[] Channel { get; private set; }
+
+    /// <summary>The journey step (touchpoint index) that wrote the event, or -1 (the drift's new step).</summary>
+    public short[] Step { get; private set; }
 
     public short[] Resource { get; private set; }
 
@@ -54,7 +58,7 @@ internal sealed class TraceBuffer
     public bool[] Declined { get; private set; }
 #pragma warning restore CA1819
 
-    public int Add(byte activity, long ticks, byte channel, short resource, int order = None, int ticket = None)
+    public int Add(int activity, long ticks, int channel, int resource, int order = None, int ticket = None)
     {
         if (Count == Activity.Length)
         {
@@ -64,8 +68,9 @@ internal sealed class TraceBuffer
         var i = Count++;
         Activity[i] = activity;
         Ticks[i] = ticks;
-        Channel[i] = channel;
-        Resource[i] = resource;
+        Channel[i] = (short)channel;
+        Step[i] = None;
+        Resource[i] = (short)resource;
         Order[i] = (sbyte)order;
         Ticket[i] = (sbyte)ticket;
         Score[i] = None;
@@ -82,6 +87,7 @@ internal sealed class TraceBuffer
         Activity = Resize(Activity, size);
         Ticks = Resize(Ticks, size);
         Channel = Resize(Channel, size);
+        Step = Resize(Step, size);
         Resource = Resize(Resource, size);
         Order = Resize(Order, size);
         Ticket = Resize(Ticket, size);

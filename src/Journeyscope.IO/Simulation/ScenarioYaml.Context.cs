@@ -1,4 +1,5 @@
 using System.Globalization;
+using Journeyscope.Journeys;
 using Journeyscope.Simulation;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +10,7 @@ public static partial class ScenarioYaml
 {
     private static readonly string[] Sections =
     [
-        "arrivals", "customers_mix", "funnel", "money", "operations", "loyalty", "problems",
+        "arrivals", "customers_mix", "funnel", "flow", "money", "operations", "loyalty", "problems",
         "problems.payment_retries", "problems.monday_backlog", "problems.double_escalation", "problems.skipped_onboarding", "problems.drift",
     ];
 
@@ -28,9 +29,6 @@ public static partial class ScenarioYaml
         ["customers_mix.devices"] = (c, n, s) => s with { Devices = c.Options(n) },
         ["customers_mix.product_lines"] = (c, n, s) => s with { ProductLines = c.Options(n) },
         ["customers_mix.acquisition_channels"] = (c, n, s) => s with { AcquisitionChannels = c.Options(n) },
-        ["funnel.awareness_drop_out"] = (c, n, s) => s with { AwarenessDropOut = c.Number(n) },
-        ["funnel.cart_drop_out"] = (c, n, s) => s with { CartDropOut = c.Number(n) },
-        ["funnel.checkout_drop_out"] = (c, n, s) => s with { CheckoutDropOut = c.Number(n) },
         ["funnel.payment_failure"] = (c, n, s) => s with { PaymentFailure = c.Number(n) },
         ["money.order_value_mean"] = (c, n, s) => s with { OrderValueMean = c.Number(n) },
         ["money.order_value_sigma"] = (c, n, s) => s with { OrderValueSigma = c.Number(n) },
@@ -42,9 +40,6 @@ public static partial class ScenarioYaml
         ["operations.pick_wait_hours"] = (c, n, s) => s with { PickWaitHours = c.Number(n) },
         ["operations.ship_wait_hours"] = (c, n, s) => s with { ShipWaitHours = c.Number(n) },
         ["operations.delivery_days"] = (c, n, s) => s with { DeliveryDays = c.Number(n) },
-        ["operations.support_rate"] = (c, n, s) => s with { SupportRate = c.Number(n) },
-        ["operations.escalation_rate"] = (c, n, s) => s with { EscalationRate = c.Number(n) },
-        ["operations.return_rate"] = (c, n, s) => s with { ReturnRate = c.Number(n) },
         ["loyalty.repeat_purchase_rate"] = (c, n, s) => s with { RepeatPurchaseRate = c.Number(n) },
         ["loyalty.max_orders"] = (c, n, s) => s with { MaxOrders = c.Integer(n) },
         ["loyalty.repeat_after_days"] = (c, n, s) => s with { RepeatAfterDays = c.Number(n) },
@@ -62,6 +57,12 @@ public static partial class ScenarioYaml
         ["problems.drift.enabled"] = (c, n, s) => s with { Problems = s.Problems with { Drift = c.Boolean(n) } },
         ["problems.drift.activity"] = (c, n, s) => s with { Problems = s.Problems with { DriftActivity = c.Text(n) } },
         ["problems.drift.at"] = (c, n, s) => s with { Problems = s.Problems with { DriftAt = c.Number(n) } },
+        ["flow.skip"] = (c, n, s) => s with { DefaultSkip = c.Number(n) },
+        ["flow.repeat"] = (c, n, s) => s with { DefaultRepeat = c.Number(n) },
+        ["flow.max_repeats"] = (c, n, s) => s with { MaxRepeats = c.Integer(n) },
+        ["touchpoints"] = (c, n, s) => s with { Touchpoints = c.TouchpointKnobs(n, s.Touchpoints) },
+        ["stages"] = (c, n, s) => s with { StageDropOuts = c.StageDropOuts(n, s.StageDropOuts) },
+        ["lanes"] = (c, n, s) => s with { LaneDelays = c.LaneDelays(n, s.LaneDelays) },
     };
 
     private sealed class Context(string source)
@@ -181,6 +182,108 @@ public static partial class ScenarioYaml
             }
 
             return [.. options];
+        }
+
+        /// <summary><c>touchpoints: { id: { skip, weight, repeat, minutes | hours | working_hours | days } }</c>, merged over the defaults.</summary>
+        public Dictionary<string, TouchpointKnobs> TouchpointKnobs(YamlNode node, IReadOnlyDictionary<string, TouchpointKnobs> defaults)
+        {
+            var result = new Dictionary<string, TouchpointKnobs>(defaults, StringComparer.Ordinal);
+            foreach (var (id, value) in Mapping(node, "must map touchpoint ids to their knobs"))
+            {
+                var knobs = result.TryGetValue(id, out var known) ? known : new TouchpointKnobs();
+                foreach (var (key, part) in Mapping(value, "must be a mapping of knobs (skip, weight, repeat, minutes, hours, working_hours, days)"))
+                {
+                    _key = $"touchpoints.{id}.{key}";
+                    _lines[_key] = (int)part.Start.Line;
+                    knobs = key switch
+                    {
+                        "skip" => knobs with { Skip = Number(part) },
+                        "weight" => knobs with { Weight = Number(part) },
+                        "repeat" => knobs with { Repeat = Number(part) },
+                        _ when DelayUnitOf(key) is { } unit => knobs with { Delay = new SimulatedDelay(unit, Number(part)) },
+                        _ => throw Error(part, $"unknown knob '{key}' (expected skip, weight, repeat, minutes, hours, working_hours or days)"),
+                    };
+                }
+
+                result[id] = knobs;
+            }
+
+            return result;
+        }
+
+        /// <summary><c>stages: { id: { drop_out: p } }</c>.</summary>
+        public Dictionary<string, double> StageDropOuts(YamlNode node, IReadOnlyDictionary<string, double> defaults)
+        {
+            var result = new Dictionary<string, double>(defaults, StringComparer.Ordinal);
+            foreach (var (id, value) in Mapping(node, "must map stage ids to their knobs"))
+            {
+                foreach (var (key, part) in Mapping(value, "must be a mapping with drop_out"))
+                {
+                    _key = $"stages.{id}.{key}";
+                    _lines[_key] = (int)part.Start.Line;
+                    result[id] = key == "drop_out" ? Number(part) : throw Error(part, $"unknown knob '{key}' (expected drop_out)");
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary><c>lanes: { lane: { minutes | hours | working_hours | days: mean } }</c>.</summary>
+        public Dictionary<BlueprintLane, SimulatedDelay> LaneDelays(YamlNode node, IReadOnlyDictionary<BlueprintLane, SimulatedDelay> defaults)
+        {
+            var result = new Dictionary<BlueprintLane, SimulatedDelay>(defaults);
+            foreach (var (name, value) in Mapping(node, "must map lanes to a delay"))
+            {
+                BlueprintLane? lane = null;
+                foreach (var candidate in Enum.GetValues<BlueprintLane>())
+                {
+                    if (string.Equals(Journeys.JourneyYaml.LaneName(candidate), name, StringComparison.Ordinal))
+                    {
+                        lane = candidate;
+                    }
+                }
+
+                if (lane is null)
+                {
+                    throw Error(value, $"unknown lane '{name}' (expected customer-action, frontstage, backstage, support or physical-evidence)");
+                }
+
+                foreach (var (key, part) in Mapping(value, "must be a mapping with one of minutes, hours, working_hours, days"))
+                {
+                    _key = $"lanes.{name}.{key}";
+                    _lines[_key] = (int)part.Start.Line;
+                    result[lane.Value] = DelayUnitOf(key) is { } unit
+                        ? new SimulatedDelay(unit, Number(part))
+                        : throw Error(part, $"unknown unit '{key}' (expected minutes, hours, working_hours or days)");
+                }
+            }
+
+            return result;
+        }
+
+        private static DelayUnit? DelayUnitOf(string key) => key switch
+        {
+            "minutes" => DelayUnit.Minutes,
+            "hours" => DelayUnit.Hours,
+            "working_hours" => DelayUnit.WorkingHours,
+            "days" => DelayUnit.Days,
+            _ => null,
+        };
+
+        private List<(string Key, YamlNode Value)> Mapping(YamlNode node, string reason)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                throw Error(node, reason);
+            }
+
+            var entries = new List<(string, YamlNode)>(mapping.Children.Count);
+            foreach (var (key, value) in mapping.Children)
+            {
+                entries.Add((Text(key), value));
+            }
+
+            return entries;
         }
 
         private ImportException Error(YamlNode node, string reason) => new(source, node.Start.Line, -1, _key, reason);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Journeyscope.Conformance;
 using Journeyscope.Simulation;
 
 namespace Journeyscope.Core.Tests.Simulation;
@@ -13,6 +14,8 @@ public sealed class GroundTruthTests
     private const double RetryThreshold = 0.15;
     private const double EscalationThreshold = 0.2;
     private const double CoverageThreshold = 0.5;
+
+    private static readonly Journeyscope.Journeys.DesignedJourney Journey = RetailJourney.Create();
 
     private static readonly ConcurrentDictionary<string, Lazy<SimulationResult>> Runs = new(StringComparer.Ordinal);
 
@@ -131,6 +134,85 @@ public sealed class GroundTruthTests
                 result.Log.Timestamps[e].ShouldBeGreaterThanOrEqualTo(change.UtcTicks);
             }
         }
+    }
+
+    [Fact]
+    public void DeviationReport_PaymentRetries_PayHasTheTopDeviationRateForTheDevice()
+    {
+        // Given payment retries injected for android-app
+        var result = Run("payment-retries");
+        var device = Scenario.Default.Problems.PaymentRetriesDevice;
+
+        // When the affected segment and the other customers are checked against the designed journey
+        var affected = DeviationSignals.Segment(result.Log, Journey, "device", device);
+        var others = DeviationSignals.Segment(result.Log, Journey, "device", device, negate: true);
+
+        // Then payment authorisation is the affected segment's top deviation, far above the other devices' rate
+        var (touchpoint, rate) = DeviationSignals.Top(affected);
+        touchpoint.ShouldBe("pay");
+        rate.ShouldBeGreaterThan(0.2);
+        DeviationSignals.RateOf(others, "pay").ShouldBeLessThan(rate / 4);
+    }
+
+    [Fact]
+    public void DeviationReport_SkippedOnboarding_OnboardingEmailHasTheTopDeviationRateForB2B()
+    {
+        // Given the onboarding email skipped for B2B
+        var result = Run("skipped-onboarding");
+
+        // When B2B and B2C customers are checked against the designed journey
+        var b2b = DeviationSignals.Segment(result.Log, Journey, "customer_type", "B2B");
+        var b2c = DeviationSignals.Segment(result.Log, Journey, "customer_type", "B2C");
+
+        // Then the onboarding email is B2B's top deviation (skipped), and B2C does not skip it
+        var (touchpoint, rate) = DeviationSignals.Top(b2b);
+        touchpoint.ShouldBe("onboarding-email");
+        rate.ShouldBeGreaterThan(0.3);
+        b2b.Touchpoints.Single(t => t.TouchpointId == "onboarding-email").Skipped.ShouldBeGreaterThan(0);
+        DeviationSignals.RateOf(b2c, "onboarding-email").ShouldBe(0);
+    }
+
+    [Fact]
+    public void DeviationReport_DoubleEscalation_EscalateHasTheTopDeviationRateForTheProductLine()
+    {
+        // Given double escalation for electronics
+        var result = Run("double-escalation");
+
+        // When electronics customers are checked against the designed journey
+        var report = DeviationSignals.Segment(result.Log, Journey, "product_line", "electronics");
+
+        // Then escalation (repeated) is their top deviation
+        DeviationSignals.Top(report).Touchpoint.ShouldBe("escalate");
+    }
+
+    [Fact]
+    public void DeviationReport_NoProblemInjected_CustomersConformAndNoTouchpointStandsOut()
+    {
+        // Given a simulation without injected problems
+        var result = Run("none");
+
+        // When every customer is checked against the designed journey (with its exits and repeat-purchase loop)
+        var report = JourneyConformance.Check(result.Log, Journey, cancellationToken: TestContext.Current.CancellationToken).Report;
+
+        // Then nearly every customer fits, and no touchpoint deviates in more than the baseline declined payments
+        report.ConformanceRate.ShouldBeGreaterThan(0.95);
+        DeviationSignals.Top(report).Rate.ShouldBeLessThan(0.05);
+        report.UnmappedSteps.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void DeviationReport_Drift_NewStepIsAnUnexpectedStepOnlyAfterTheChangeDate()
+    {
+        // Given the drift at the middle of the period
+        var result = Run("drift");
+
+        // When every customer is checked against the designed journey
+        var report = JourneyConformance.Check(result.Log, Journey, cancellationToken: TestContext.Current.CancellationToken).Report;
+
+        // Then the only unmapped step is the new one, and the affected cases are the ground truth's
+        var step = report.UnmappedSteps.ShouldHaveSingleItem();
+        step.Activity.ShouldBe(Scenario.Default.Problems.DriftActivity);
+        step.Cases.ShouldBe(result.GroundTruth.Problems[0].AffectedCases.Count);
     }
 
     private static Dictionary<string, bool> Signals(SimulationResult result) => new(StringComparer.Ordinal)

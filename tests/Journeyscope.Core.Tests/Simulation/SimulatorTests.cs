@@ -142,12 +142,28 @@ public sealed class SimulatorTests
     public void Run_InvalidScenario_ThrowsNamingEveryKnob()
     {
         // Given a scenario with two invalid knobs
-        var scenario = Scenario.Default with { Months = 0, CartDropOut = 2 };
+        var scenario = Scenario.Default with { Months = 0, Touchpoints = new Dictionary<string, TouchpointKnobs> { ["checkout"] = new() { Skip = 2 } } };
 
         // When it is simulated, then the error names both
         var error = Should.Throw<ArgumentException>(() => Simulator.Run(RetailJourney.Create(), scenario));
         error.Message.ShouldContain("months must be between 1 and 120 (was 0)");
-        error.Message.ShouldContain("cart_drop_out must be between 0 and 1 (was 2)");
+        error.Message.ShouldContain("touchpoints.checkout.skip must be between 0 and 1 (was 2)");
+    }
+
+    [Fact]
+    public void GroundTruth_WriteJson_CamelCaseKeys()
+    {
+        // Given a run with every problem on
+        var result = Simulate(400, 6);
+
+        // When its ground truth is written as JSON
+        using var document = System.Text.Json.JsonDocument.Parse(GroundTruthJson(result));
+
+        // Then every key is camelCase, and the affected cases are listed with their count
+        var problem = document.RootElement.GetProperty("problems")[0];
+        problem.GetProperty("affectedCaseCount").GetInt32().ShouldBe(problem.GetProperty("affectedCases").GetArrayLength());
+        problem.GetProperty("kpiEffects").GetArrayLength().ShouldBeGreaterThan(0);
+        Keys(document.RootElement).Where(k => k.Contains('_', StringComparison.Ordinal) || char.IsUpper(k[0])).ShouldBeEmpty();
     }
 
     [Fact]
@@ -164,6 +180,13 @@ public sealed class SimulatorTests
         done.ShouldBe(new DateTime(2025, 1, 13, 10, 0, 0, DateTimeKind.Utc));
         WorkCalendar.DayOf(done.Ticks).ShouldBe(DayOfWeek.Monday);
     }
+
+    private static IEnumerable<string> Keys(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Keys(p.Value).Prepend(p.Name)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Keys),
+        _ => [],
+    };
 
     private static string GroundTruthJson(SimulationResult result)
     {

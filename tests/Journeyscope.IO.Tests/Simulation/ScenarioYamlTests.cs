@@ -31,8 +31,14 @@ public sealed class ScenarioYamlTests
             Regions = d.Regions,
             Devices = d.Devices,
             AcquisitionChannels = d.AcquisitionChannels,
-            ProductLines = d.ProductLines
+            ProductLines = d.ProductLines,
+            Touchpoints = d.Touchpoints,
+            StageDropOuts = d.StageDropOuts,
+            LaneDelays = d.LaneDelays,
         }).ShouldBe(d);
+        scenario.Touchpoints.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe(d.Touchpoints.OrderBy(k => k.Key, StringComparer.Ordinal));
+        scenario.LaneDelays.OrderBy(k => k.Key).ShouldBe(d.LaneDelays.OrderBy(k => k.Key));
+        scenario.StageDropOuts.ShouldBeEmpty();
     }
 
     [Fact]
@@ -61,13 +67,16 @@ public sealed class ScenarioYamlTests
         scenario.Problems.DriftActivity.ShouldBe("Check stock");
         scenario.Problems.DriftAt.ShouldBe(0.25);
         scenario.Problems.MondayBacklog.ShouldBe(Scenario.Default.Problems.MondayBacklog);
-        scenario.CartDropOut.ShouldBe(Scenario.Default.CartDropOut);
+        scenario.Touchpoints["checkout"].ShouldBe(Scenario.Default.Touchpoints["checkout"]);
     }
 
     [Theory]
-    [InlineData("months: 3\nfunel:\n  cart_drop_out: 0.1\n", 2, "funel", "unknown key (did you mean 'funnel'?)")]
-    [InlineData("funnel:\n  cart_drop_out: lots\n", 2, "funnel.cart_drop_out", "must be a number")]
-    [InlineData("funnel:\n  cart_drop_out: 1.5\n", 2, "cart_drop_out", "cart_drop_out must be between 0 and 1 (was 1.5)")]
+    [InlineData("months: 3\nfunel:\n  payment_failure: 0.1\n", 2, "funel", "unknown key (did you mean 'funnel'?)")]
+    [InlineData("funnel:\n  payment_failure: lots\n", 2, "funnel.payment_failure", "must be a number")]
+    [InlineData("funnel:\n  payment_failure: 1.5\n", 2, "payment_failure", "payment_failure must be between 0 and 1 (was 1.5)")]
+    [InlineData("touchpoints:\n  checkout: { skip: 1.5 }\n", 2, "touchpoints.checkout.skip", "touchpoints.checkout.skip must be between 0 and 1 (was 1.5)")]
+    [InlineData("touchpoints:\n  checkout: { skipp: 0.5 }\n", 2, "touchpoints.checkout.skipp", "unknown knob 'skipp' (expected skip, weight, repeat, minutes, hours, working_hours or days)")]
+    [InlineData("lanes:\n  backroom: { minutes: 3 }\n", 2, "lanes", "unknown lane 'backroom' (expected customer-action, frontstage, backstage, support or physical-evidence)")]
     [InlineData("arrivals:\n  weekday_weights: [1, 2]\n", 2, "weekday_weights", "weekday_weights must have 7 values (has 2)")]
     [InlineData("problems:\n  drift: { enabled: maybe }\n", 2, "problems.drift.enabled", "must be true or false")]
     [InlineData("start: yesterday\n", 1, "start", "must be a date (yyyy-MM-dd) or an ISO 8601 time")]
