@@ -127,7 +127,7 @@ public sealed class BrowserTests
         TestContext.Current.AddAttachment(name, await File.ReadAllBytesAsync(path), "image/png");
     }
 
-    private static string RepositoryFile(string relative)
+    internal static string RepositoryFile(string relative)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

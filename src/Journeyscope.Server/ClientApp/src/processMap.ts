@@ -19,6 +19,10 @@ export interface ProcessMapOptions {
 }
 
 const START = '__start__';
+/** Longest activity label drawn on a node; longer names are cut with an ellipsis and shown whole in the tooltip. */
+export const MAX_LABEL = 28;
+/** Below this zoom the 11px node labels are too small to read: big maps open at this zoom at their start instead of fitted. */
+export const READABLE_ZOOM = 0.65;
 const END = '__end__';
 
 interface Built {
@@ -28,6 +32,11 @@ interface Built {
 /** Time shown on a node in performance mode: processing time when known, else the wait before it. */
 function nodeSeconds(n: NodeJson): number | null {
   return n.meanProcessingSeconds ?? n.meanWaitSeconds ?? null;
+}
+
+/** The label drawn on a node: the activity name, cut at MAX_LABEL characters with an ellipsis. */
+export function shortLabel(name: string): string {
+  return name.length <= MAX_LABEL ? name : name.slice(0, MAX_LABEL - 1).trimEnd() + '…';
 }
 
 function build(data: ProcessMapJson, options: ProcessMapOptions): Built {
@@ -50,15 +59,17 @@ function build(data: ProcessMapJson, options: ProcessMapOptions): Built {
     ids.set(a.id, id);
     const t = performance ? logScale(actSeconds[i], 0, maxActSeconds) : logScale(a.events, minEvents, maxEvents);
     const metric = performance && nodeSeconds(a) != null ? formatDuration(nodeSeconds(a)) : formatCount(a.events);
+    const short = shortLabel(a.id);
     elements.push({
       group: 'nodes',
       data: {
         id,
         name: a.id,
-        label: `${a.id}\n${metric}`,
+        metric: performance && nodeSeconds(a) != null ? `${metric} ${a.meanProcessingSeconds != null ? 'processing' : 'wait'}` : `${metric} events`,
+        label: `${short}\n${metric}`,
         fill: performance ? mix('#fff4d6', '#c0392b', t) : mix('#e3f0fb', '#1f5fa8', t),
         text: t > 0.55 ? '#ffffff' : '#14213d',
-        width: Math.min(240, Math.max(110, a.id.length * 7 + 24)),
+        width: Math.min(240, Math.max(110, short.length * 7 + 24)),
         height: 34 + Math.round(t * 16),
       },
     });
@@ -149,6 +160,8 @@ const style: cytoscape.StylesheetJson = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.8,
       'text-background-padding': '1px',
+      // Edge counts vanish when zoomed out so far that they would only be noise over a big map.
+      'min-zoomed-font-size': 6,
     },
   },
   { selector: 'edge.terminal-edge', style: { 'line-style': 'dashed' } },
@@ -159,7 +172,7 @@ function layoutOptions(options: ProcessMapOptions): cytoscape.LayoutOptions {
   return {
     name: 'elk',
     nodeDimensionsIncludeLabels: false,
-    fit: true,
+    fit: false,
     padding: 24,
     animate: false,
     // Start marker in the first layer, end marker in the last, so the map reads top to bottom even with loops.
@@ -169,8 +182,10 @@ function layoutOptions(options: ProcessMapOptions): cytoscape.LayoutOptions {
     elk: {
       algorithm: 'layered',
       'elk.direction': options.direction ?? 'DOWN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': 45,
-      'elk.spacing.nodeNode': 25,
+      'elk.layered.spacing.nodeNodeBetweenLayers': 50,
+      'elk.layered.spacing.edgeNodeBetweenLayers': 20,
+      'elk.spacing.nodeNode': 30,
+      'elk.spacing.edgeNode': 15,
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
@@ -203,9 +218,37 @@ export function renderProcessMap(target: HTMLElement | string, data: ProcessMapJ
     container.setAttribute('data-edge-count', String(cy.edges().not('.terminal-edge').length));
     container.setAttribute('data-layout', 'running');
     const layout = cy.layout(layoutOptions(opts));
-    layout.one('layoutstop', () => container.setAttribute('data-layout', 'done'));
+    layout.one('layoutstop', () => {
+      view();
+      container.setAttribute('data-layout', 'done');
+    });
     layout.run();
   };
+  // Fit the whole map when its labels stay readable; a big map (60+ activities) instead opens at a readable zoom on its
+  // start, fitted to the width when that is closer, and the Fit button shows it all.
+  const view = () => {
+    cy.fit(undefined, 24);
+    if (cy.zoom() < READABLE_ZOOM && cy.nodes().length > 0) {
+      const bb = cy.elements().boundingBox({});
+      const widthZoom = (cy.width() - 48) / Math.max(1, bb.w);
+      const zoom = Math.min(1, Math.max(READABLE_ZOOM, Math.min(widthZoom, 1)));
+      cy.zoom(zoom);
+      // Centre the whole width when it fits, else the start marker; show the first layers.
+      const start = cy.getElementById(START);
+      const centre = widthZoom >= zoom || start.empty() ? (bb.x1 + bb.x2) / 2 : start.position().x;
+      if ((current.direction ?? 'DOWN') === 'DOWN') {
+        cy.pan({ x: cy.width() / 2 - centre * zoom, y: 24 - bb.y1 * zoom });
+      } else {
+        cy.pan({ x: 24 - bb.x1 * zoom, y: cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * zoom });
+      }
+    }
+    container.setAttribute('data-zoom', cy.zoom().toFixed(2));
+  };
+  const controls = addControls(container, cy, () => {
+    cy.fit(undefined, 24);
+    container.setAttribute('data-zoom', cy.zoom().toFixed(2));
+  });
+  const tooltip = addTooltip(container, cy);
   cy.on('tap', 'node', evt => {
     const n = evt.target as cytoscape.NodeSingular;
     if (n.hasClass('terminal')) return;
@@ -228,6 +271,8 @@ export function renderProcessMap(target: HTMLElement | string, data: ProcessMapJ
     },
     dispose() {
       cy.destroy();
+      controls.remove();
+      tooltip.remove();
       container.removeAttribute('data-layout');
     },
     fit() {
@@ -238,6 +283,59 @@ export function renderProcessMap(target: HTMLElement | string, data: ProcessMapJ
     exportPng: () => cy.png({ full: true, scale: 2, bg: '#ffffff' }),
     exportSvg: () => toSvg(cy),
   };
+}
+
+/** Keyboard-operable zoom and fit buttons over the map (the canvas itself cannot take focus). */
+function addControls(container: HTMLElement, cy: cytoscape.Core, fit: () => void): HTMLElement {
+  ensurePositioned(container);
+  const bar = document.createElement('div');
+  bar.className = 'js-map-controls';
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', 'Map view');
+  const zoomBy = (factor: number) => {
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    container.setAttribute('data-zoom', cy.zoom().toFixed(2));
+  };
+  const button = (text: string, label: string, action: () => void) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.title = label;
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', action);
+    bar.appendChild(b);
+  };
+  button('+', 'Zoom in', () => zoomBy(1.25));
+  button('−', 'Zoom out', () => zoomBy(0.8));
+  button('Fit', 'Fit the whole map', fit);
+  container.appendChild(bar);
+  return bar;
+}
+
+/** A tooltip with the full activity name and its figure while the pointer is over a node. */
+function addTooltip(container: HTMLElement, cy: cytoscape.Core): HTMLElement {
+  ensurePositioned(container);
+  const tip = document.createElement('div');
+  tip.className = 'js-map-tooltip';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  container.appendChild(tip);
+  cy.on('mouseover', 'node', evt => {
+    const n = evt.target as cytoscape.NodeSingular;
+    if (n.hasClass('terminal')) return;
+    tip.textContent = `${n.data('name') as string} · ${n.data('metric') as string}`;
+    const p = n.renderedPosition();
+    tip.style.left = `${Math.round(p.x)}px`;
+    tip.style.top = `${Math.round(p.y - n.renderedHeight() / 2 - 6)}px`;
+    tip.hidden = false;
+  });
+  cy.on('mouseout', 'node', () => { tip.hidden = true; });
+  cy.on('viewport', () => { tip.hidden = true; });
+  return tip;
+}
+
+function ensurePositioned(container: HTMLElement): void {
+  if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
 }
 
 /** Serialises the drawn map to standalone SVG (rectangles, ellipses, straight edges with arrowheads). */
