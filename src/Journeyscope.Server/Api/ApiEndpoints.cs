@@ -31,6 +31,7 @@ public static class ApiEndpoints
         CaseEndpoints.Map(workspace);
         JourneyEndpoints.Map(workspace);
         ConformanceEndpoints.Map(workspace);
+        FunnelEndpoints.Map(workspace);
         return app;
     }
 }
