@@ -335,6 +335,50 @@ public sealed class FunnelEndpointTests(ServerFixture server) : IClassFixture<Se
         none.GetProperty("cohorts").EnumerateArray().Select(c => c.GetProperty("cohort").GetString()).ShouldBe(["2024-03"]);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheFunnelPathAndRetentionRoutes()
+    {
+        // Given the server
+        using var client = server.CreateClient();
+
+        // When the OpenAPI document is read
+        var doc = await Problem.JsonAsync(await client.GetAsync("/openapi/v1.json", Token));
+
+        // Then the three routes are there with their methods
+        var paths = doc.GetProperty("paths");
+        paths.GetProperty("/api/v1/workspaces/{ws}/funnels").TryGetProperty("post", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/workspaces/{ws}/paths").TryGetProperty("get", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/workspaces/{ws}/retention").TryGetProperty("get", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Funnel_UnknownJourney_Returns404NamingIt()
+    {
+        // Given no journey 'nope'
+        using var client = server.CreateClient();
+
+        // When a step names a touchpoint of it
+        using var response = await client.PostAsJsonAsync(Funnels, new { steps = new object[] { new { journey = "nope", touchpoint = "x" } } }, Token);
+
+        // Then the problem names the journey
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.NotFound);
+        problem.GetProperty("detail").GetString()!.ShouldContain("no journey 'nope'");
+    }
+
+    [Fact]
+    public async Task Funnel_NoBody_Returns400WithAnExample()
+    {
+        // Given the shop workspace
+        using var client = server.CreateClient();
+
+        // When the funnel is posted without a body
+        using var response = await client.PostAsync(Funnels, new StringContent("null", Encoding.UTF8, "application/json"), Token);
+
+        // Then the problem shows what to send
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString()!.ShouldContain("\"steps\"");
+    }
+
     private static FunnelBody Request(params string[][] steps) => new([.. steps.Select(a => new StepBody(a))]);
 
     private static string Canonical(JsonElement element) => JsonSerializer.Serialize(element);
