@@ -61,6 +61,29 @@ public sealed class FunnelPageTests
     }
 
     [Fact]
+    public async Task Funnels_JourneyPicked_StepsBecomeItsTouchpoints()
+    {
+        // Given a workspace with the journey 'retail' (touchpoints checkout and ship)
+        var api = new FakeApi()
+            .On("/api/v1/workspaces/shop", FunnelFixtures.Workspace)
+            .On("/api/v1/workspaces/shop/summary", ApiFixtures.Summary)
+            .On("/api/v1/workspaces/shop/variants", ApiFixtures.Variants)
+            .On("/api/v1/workspaces/shop/journeys/retail", ApiFixtures.Journey)
+            .On("/api/v1/workspaces/shop/journeys", ApiFixtures.Journeys)
+            .On("/api/v1/workspaces/shop/funnels", FunnelFixtures.Funnel);
+        await using var context = api.Context();
+        var page = context.Render<FunnelsPage>(p => p.Add(x => x.Ws, "shop"));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=funnel-table] tbody tr").Count.ShouldBe(3));
+
+        // When the journey is picked as the source of the steps
+        await page.InvokeAsync(() => page.Instance.PickJourneyAsync("retail"));
+
+        // Then the steps are its touchpoints, in the journey's order
+        page.Instance.Steps.Select(s => s.Value).ShouldBe(["checkout", "ship"]);
+        api.Requests.ShouldContain("GET /api/v1/workspaces/shop/journeys/retail/model");
+    }
+
+    [Fact]
     public async Task Funnels_DropOffClicked_ListsTheCasesLinkingToTheCasePage()
     {
         // Given a funnel where one case stopped at Check
