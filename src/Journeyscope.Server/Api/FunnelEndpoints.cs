@@ -64,12 +64,19 @@ internal static class FunnelEndpoints
         {
             result = await Task.Run(() => FunnelAnalysis.Compute(log, definition, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
-        catch (ArgumentException e) when (definition.Breakdown is { } attribute)
+        catch (ArgumentException e)
         {
+            // The core names the parameter; the user needs the sentence only.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+            if (e.ParamName != "attribute" || definition.Breakdown is not { } attribute)
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid funnel", message);
+            }
+
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown breakdown attribute",
-                e.Message + NameSuggestions.Hint(Bare(attribute), AttributeNames(full)) +
+                message + NameSuggestions.Hint(Bare(attribute), AttributeNames(full)) +
                 $" The attributes are listed by GET /api/v1/workspaces/{ws}.",
-                new Dictionary<string, object?> { ["attribute"] = attribute });
+                new Dictionary<string, object?> { ["attribute"] = attribute, ["suggestion"] = NameSuggestions.Closest(Bare(attribute), AttributeNames(full)) });
         }
 
         FunnelDropOffPage? dropOffs = null;

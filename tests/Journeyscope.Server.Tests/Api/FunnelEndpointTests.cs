@@ -208,7 +208,7 @@ public sealed class FunnelEndpointTests(ServerFixture server) : IClassFixture<Se
     [InlineData("""{"steps":[{"activities":["Register"]},{"activities":["Check"],"window":"-1h"}]}""", "Step 2 window")]
     [InlineData("""{"steps":[{"activities":["Register"],"optional":true}]}""", "Step 1 cannot be optional")]
     [InlineData("""{"steps":[{"activities":["Register"]}],"order":"random"}""", "'loose'")]
-    [InlineData("""{"steps":[{"activities":["Register"]}],"breakdown":"amonut"}""", "Did you mean 'amount'?")]
+    [InlineData("""{"steps":[{"activities":["Register"]}],"breakdown":"amonut"}""", "neither a case nor an event attribute of this log. Did you mean 'amount'?")]
     [InlineData("""{"steps":[{"activities":["Register"]},{"text":"Check where event.amont >"}]}""", "Step 2")]
     [InlineData("""{"steps":[{"activities":["Register"],"text":"Check"}]}""", "exactly one of")]
     [InlineData("""{"steps":[{"activities":["Register"]},{"activities":["Check"]}],"dropOffs":{"step":3}}""", "between 1 and 2")]

@@ -20,6 +20,21 @@ internal static class FunnelFixtures
          "dropOffs":{"step":2,"byBreakdown":false,"breakdownValue":null,"total":1,"page":1,"pageSize":50,"cases":["c2"]}}
         """;
 
+    public const string FunnelByChannel = """
+        {"timeBasis":"utc","version":3,"cases":2,"windowSeconds":null,"strictOrder":false,"breakdownAttribute":"channel",
+         "steps":[
+           {"step":1,"label":"Register","entered":2,"converted":1,"droppedOff":1,"conversionFromPrevious":1,"conversionFromFirst":1,"medianSecondsFromFirst":null,"p90SecondsFromFirst":null,"medianSecondsFromPrevious":null,"p90SecondsFromPrevious":null},
+           {"step":2,"label":"Pay","entered":1,"converted":1,"droppedOff":0,"conversionFromPrevious":0.5,"conversionFromFirst":0.5,"medianSecondsFromFirst":60,"p90SecondsFromFirst":60,"medianSecondsFromPrevious":60,"p90SecondsFromPrevious":60}],
+         "breakdown":[
+           {"value":"web","steps":[
+             {"step":1,"label":"Register","entered":1,"converted":1,"droppedOff":0,"conversionFromPrevious":1,"conversionFromFirst":1,"medianSecondsFromFirst":null,"p90SecondsFromFirst":null,"medianSecondsFromPrevious":null,"p90SecondsFromPrevious":null},
+             {"step":2,"label":"Pay","entered":1,"converted":1,"droppedOff":0,"conversionFromPrevious":1,"conversionFromFirst":1,"medianSecondsFromFirst":60,"p90SecondsFromFirst":60,"medianSecondsFromPrevious":60,"p90SecondsFromPrevious":60}]},
+           {"value":"app","steps":[
+             {"step":1,"label":"Register","entered":1,"converted":0,"droppedOff":1,"conversionFromPrevious":1,"conversionFromFirst":1,"medianSecondsFromFirst":null,"p90SecondsFromFirst":null,"medianSecondsFromPrevious":null,"p90SecondsFromPrevious":null},
+             {"step":2,"label":"Pay","entered":0,"converted":0,"droppedOff":0,"conversionFromPrevious":0,"conversionFromFirst":0,"medianSecondsFromFirst":null,"p90SecondsFromFirst":null,"medianSecondsFromPrevious":null,"p90SecondsFromPrevious":null}]}],
+         "dropOffs":{"step":1,"byBreakdown":true,"breakdownValue":"app","total":1,"page":1,"pageSize":50,"cases":["c2"]}}
+        """;
+
     public const string Paths = """
         {"timeBasis":"utc","version":3,"anchor":"Register","direction":"next","target":null,"depth":2,"top":8,"cases":2,
          "nodes":[{"id":0,"depth":0,"label":"Register","kind":"anchor","cases":2},

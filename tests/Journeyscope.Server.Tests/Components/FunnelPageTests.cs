@@ -102,6 +102,24 @@ public sealed class FunnelPageTests
     }
 
     [Fact]
+    public async Task Funnels_BreakdownDropOffClicked_ListsThatValuesCases()
+    {
+        // Given a funnel by channel where the app case stopped at Register
+        var api = Shop().On("/api/v1/workspaces/shop/funnels", FunnelFixtures.FunnelByChannel);
+        await using var context = api.Context();
+        var page = context.Render<FunnelsPage>(p => p.Add(x => x.Ws, "shop"));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=breakdown-table] tbody tr").Count.ShouldBe(2));
+
+        // When the app row's drop-off is clicked
+        page.Find("button[aria-label='Show the 1 cases with channel = app that stopped at step 1']").Click();
+
+        // Then that value's drop-off cases are listed
+        page.WaitForAssertion(() => page.Find("[data-testid=drop-offs]").TextContent.ShouldContain("with channel = app"));
+        page.Find("[data-testid=drop-offs] a").GetAttribute("href").ShouldBe("w/shop/cases/c2");
+        page.FindAll("[data-testid=breakdown-table] tbody tr")[0].TextContent.ShouldNotContain("−");
+    }
+
+    [Fact]
     public async Task Funnels_ApiRejectsTheFunnel_ShowsTheProblemDetail()
     {
         // Given the API answers 400 for the funnel
