@@ -1,3 +1,4 @@
+using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using YamlDotNet.RepresentationModel;
 
@@ -28,7 +29,7 @@ internal static class JourneyRules
 
     public static JourneyDiagnostic UnknownKey(SourceLocation at, string key, string context, string what, IReadOnlyList<string> known)
     {
-        var closest = Suggestions.Closest(key, known);
+        var closest = NameSuggestions.Closest(key, known);
         var hint = closest is null ? $"known keys: {string.Join(", ", known)}" : $"did you mean '{closest}'?";
         return Error("JS003", at, $"unknown {what} '{key}' in {context}", hint);
     }
@@ -44,7 +45,7 @@ internal static class JourneyRules
 
     public static JourneyDiagnostic BadLane(SourceLocation at, string lane)
     {
-        var closest = Suggestions.Closest(lane, JourneyKeys.Lanes);
+        var closest = NameSuggestions.Closest(lane, JourneyKeys.Lanes);
         var hint = closest is null ? $"use one of {LaneList}" : $"did you mean '{closest}'? Lanes: {LaneList}";
         return Error("JS004", at, $"'{lane}' is not a lane", hint);
     }
@@ -81,21 +82,21 @@ internal static class JourneyRules
 
     public static JourneyDiagnostic UnknownFlowTouchpoint(SourceLocation at, string id, IEnumerable<string> touchpoints)
     {
-        var closest = Suggestions.Closest(id, touchpoints);
+        var closest = NameSuggestions.Closest(id, touchpoints);
         var hint = closest is null ? "define a touchpoint with this id, or write 'skip' for a silent step" : $"did you mean '{closest}'?";
         return Error("JS006", at, $"the flow names unknown touchpoint '{id}'", hint);
     }
 
     public static JourneyDiagnostic UnknownStage(SourceLocation at, string touchpoint, string stage, IEnumerable<string> stages)
     {
-        var closest = Suggestions.Closest(stage, stages);
+        var closest = NameSuggestions.Closest(stage, stages);
         var hint = closest is null ? $"use one of the stages: {string.Join(", ", stages)}" : $"did you mean '{closest}'?";
         return Error("JS007", at, $"touchpoint '{touchpoint}' names unknown stage '{stage}'", hint);
     }
 
     public static JourneyDiagnostic UnknownReference(SourceLocation at, string context, string kind, string id, IEnumerable<string> candidates)
     {
-        var closest = Suggestions.Closest(id, candidates);
+        var closest = NameSuggestions.Closest(id, candidates);
         var hint = closest is null ? $"define a {kind} with this id, or remove the reference" : $"did you mean '{closest}'?";
         return Error("JS008", at, $"{context} names unknown {kind} '{id}'", hint);
     }

@@ -21,7 +21,7 @@ public static partial class JourneyValidator
             {
                 if (log.FindActivity(activity) < 0)
                 {
-                    suggestion ??= Suggestions.Closest(activity, log.ActivityNames);
+                    suggestion ??= NameSuggestions.Closest(activity, log.ActivityNames);
                 }
             }
 
@@ -52,7 +52,7 @@ public static partial class JourneyValidator
                 }
 
                 var known = journey.Touchpoints.Select(t => t.Id).Concat(journey.Stages.Select(s => s.Id)).Concat(log.ActivityNames);
-                diagnostics.Add(JourneyRules.KpiNamesNothing(kpi.Location, kpi.Id, key, name, Suggestions.Closest(name, known.ToList())));
+                diagnostics.Add(JourneyRules.KpiNamesNothing(kpi.Location, kpi.Id, key, name, NameSuggestions.Closest(name, known.ToList())));
             }
         }
     }

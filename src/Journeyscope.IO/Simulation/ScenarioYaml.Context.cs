@@ -1,4 +1,5 @@
 using System.Globalization;
+using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Simulation;
 using YamlDotNet.RepresentationModel;
@@ -288,45 +289,7 @@ public static partial class ScenarioYaml
 
         private ImportException Error(YamlNode node, string reason) => new(source, node.Start.Line, -1, _key, reason);
 
-        private static string Suggestion(string path)
-        {
-            string? best = null;
-            var bestDistance = int.MaxValue;
-            foreach (var known in Keys.Keys.Concat(Sections))
-            {
-                var distance = Distance(path, known);
-                if (distance < bestDistance)
-                {
-                    bestDistance = distance;
-                    best = known;
-                }
-            }
-
-            return best is not null && bestDistance <= 3 ? $" (did you mean '{best}'?)" : string.Empty;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++)
-            {
-                previous[j] = j;
-            }
-
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            return previous[b.Length];
-        }
+        private static string Suggestion(string path) =>
+            NameSuggestions.Closest(path, Keys.Keys.Concat(Sections)) is { } best ? $" (did you mean '{best}'?)" : string.Empty;
     }
 }

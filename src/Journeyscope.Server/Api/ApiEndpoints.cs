@@ -32,6 +32,7 @@ public static class ApiEndpoints
         JourneyEndpoints.Map(workspace);
         ConformanceEndpoints.Map(workspace);
         VariantAlignmentEndpoints.Map(workspace);
+        FunnelEndpoints.Map(workspace);
         return app;
     }
 }

@@ -1,7 +1,10 @@
-namespace Journeyscope.IO.Journeys;
+namespace Journeyscope.EventLogs;
 
-/// <summary>"Did you mean" suggestions by edit distance.</summary>
-internal static class Suggestions
+/// <summary>
+/// "Did you mean" suggestions by edit distance, the one implementation behind every hint for a mistyped name: journey
+/// validation, scenario keys, and the web API's activities, touchpoints and attributes.
+/// </summary>
+public static class NameSuggestions
 {
     /// <summary>The candidate closest to <paramref name="text"/> when it is close enough to be a likely typo, else <c>null</c>.</summary>
     public static string? Closest(string text, IEnumerable<string> candidates)

@@ -1,0 +1,11 @@
+using Journeyscope.EventLogs;
+
+namespace Journeyscope.Server.Api;
+
+/// <summary>The " Did you mean 'x'?" sentence API errors append for a mistyped activity, touchpoint or attribute.</summary>
+internal static class DidYouMean
+{
+    /// <summary>" Did you mean 'x'?" when a close candidate exists (<see cref="NameSuggestions.Closest"/>), else an empty string.</summary>
+    public static string Hint(string text, IEnumerable<string> candidates) =>
+        NameSuggestions.Closest(text, candidates) is { } best ? $" Did you mean '{best}'?" : string.Empty;
+}

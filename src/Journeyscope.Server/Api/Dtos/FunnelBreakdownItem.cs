@@ -1,0 +1,6 @@
+namespace Journeyscope.Server.Api.Dtos;
+
+/// <summary>The funnel of the cases sharing one breakdown value.</summary>
+/// <param name="Value">The value, or <c>null</c> for cases without one.</param>
+/// <param name="Steps">Their step results.</param>
+public sealed record FunnelBreakdownItem(string? Value, IReadOnlyList<FunnelStepItem> Steps);

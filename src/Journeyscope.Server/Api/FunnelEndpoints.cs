@@ -1,0 +1,342 @@
+using Journeyscope.EventLogs;
+using Journeyscope.Filters;
+using Journeyscope.Funnels;
+using Journeyscope.Segments;
+using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Journeyscope.Server.Api;
+
+/// <summary>
+/// Product analytics on the filtered log: funnels (conversion, drop-off, time to convert, drop-off cases), paths (Sankey)
+/// and retention (cohorts, churn). The same figures as the CLI's <c>funnel</c>, <c>paths</c> and <c>retention</c> commands.
+/// </summary>
+internal static class FunnelEndpoints
+{
+    private const int MaxPageSize = 1000;
+
+    public static void Map(RouteGroupBuilder workspace)
+    {
+        workspace.MapPost("/funnels", Funnel).WithName("ComputeFunnel")
+            .WithSummary("Computes a funnel: per step entered, converted, conversion from previous and first, drop-off, median and p90 time to convert; per breakdown value; optionally a page of drop-off case ids.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        workspace.MapGet("/paths", Paths).WithName("GetPaths")
+            .WithSummary("The most frequent next steps after an activity (from) or previous steps before one (to), depth by depth with 'other' and end nodes: Sankey nodes and links.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        workspace.MapGet("/retention", Retention).WithName("GetRetention")
+            .WithSummary("Cohort retention: per cohort (first-event period or a case attribute) the share returning in each later period, and churn.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<Ok<FunnelResponse>> Funnel(
+        string ws, FunnelRequest? request, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "No funnel",
+                "Send the funnel as JSON, for example {\"steps\": [{\"activities\": [\"Visit site\"]}, {\"activities\": [\"Pay\"]}], \"window\": \"7d\"}.");
+        }
+
+        var (full, log, version) = await LoadAsync(cache, ws, request.Filters, request.TimeBasis, cancellationToken).ConfigureAwait(false);
+        var (definition, labels) = await new FunnelRequestReader(host, ws, full).ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var drop = request.DropOffs;
+        if (drop is not null)
+        {
+            if (drop.Step < 1 || drop.Step > definition.Steps.Count)
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid drop-off step",
+                    $"dropOffs.step must name a step between 1 and {definition.Steps.Count}, got {drop.Step}.");
+            }
+
+            if (drop.ByBreakdown && definition.Breakdown is null)
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "No breakdown",
+                    "dropOffs.byBreakdown needs a funnel with a 'breakdown' attribute.");
+            }
+        }
+
+        var page = LogQuery.Positive(drop?.Page, 1, int.MaxValue, "dropOffs.page");
+        var pageSize = LogQuery.Positive(drop?.PageSize, 50, MaxPageSize, "dropOffs.pageSize");
+        FunnelResult result;
+        try
+        {
+            result = await Task.Run(() => FunnelAnalysis.Compute(log, definition, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            // The core names the parameter; the user needs the sentence only.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+            if (e.ParamName != "attribute" || definition.Breakdown is not { } attribute)
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid funnel", message);
+            }
+
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown breakdown attribute",
+                message + DidYouMean.Hint(Bare(attribute), AttributeNames(full)) +
+                $" The attributes are listed by GET /api/v1/workspaces/{ws}.",
+                new Dictionary<string, object?> { ["attribute"] = attribute, ["suggestion"] = NameSuggestions.Closest(Bare(attribute), AttributeNames(full)) });
+        }
+
+        FunnelDropOffPage? dropOffs = null;
+        if (drop is not null)
+        {
+            var ids = drop.ByBreakdown ? result.DropOffCaseIds(drop.Step - 1, drop.BreakdownValue) : result.DropOffCaseIds(drop.Step - 1);
+            var skip = (long)(page - 1) * pageSize;
+            var shown = skip >= ids.Count ? [] : ids.Skip((int)skip).Take(pageSize).ToList();
+            dropOffs = new FunnelDropOffPage(drop.Step, drop.ByBreakdown, drop.ByBreakdown ? drop.BreakdownValue : null, ids.Count, page, pageSize, shown);
+        }
+
+        return TypedResults.Ok(new FunnelResponse(
+            LogQuery.Name(log.TimeBasis),
+            version,
+            result.CaseCount,
+            definition.Window?.TotalSeconds,
+            definition.StrictOrder,
+            Steps(result.Steps, labels),
+            definition.Breakdown,
+            [.. result.Breakdown.Select(b => new FunnelBreakdownItem(b.Value, Steps(b.Steps, labels)))],
+            dropOffs));
+    }
+
+    private static async Task<Ok<PathsResponse>> Paths(
+        string ws, string? from, string? to, string? direction, int? depth, int? top, string[]? filter, string? timeBasis,
+        EventLogCache cache, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to))
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "No anchor",
+                "Give from=<activity> (the steps after it), to=<activity> (the steps before it), or both (the steps between them).");
+        }
+
+        var backward = direction switch
+        {
+            null or "" => string.IsNullOrWhiteSpace(from),
+            "next" => false,
+            "previous" => true,
+            _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid direction",
+                $"direction must be 'next' (the steps after the anchor) or 'previous' (the steps before it), got '{direction}'."),
+        };
+        var steps = LogQuery.Positive(depth, 3, 10, "depth");
+        var width = LogQuery.Positive(top, 5, 50, "top");
+        var (full, log, version) = await LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        var known = new KnownActivities(full, ws);
+        var fromStep = Step(from, "from", known);
+        var toStep = Step(to, "to", known);
+
+        // Forward paths start at 'from' and stop at 'to'; backward paths end at 'to' and stop at 'from'.
+        var anchor = backward ? toStep ?? fromStep! : fromStep ?? toStep!;
+        var target = backward ? (toStep is null ? null : fromStep) : (fromStep is null ? null : toStep);
+        var options = new PathOptions(anchor)
+        {
+            Direction = backward ? PathDirection.Backward : PathDirection.Forward,
+            Target = target,
+            Depth = steps,
+            Top = width,
+        };
+        var result = await Task.Run(() => PathAnalysis.Compute(log, options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new PathsResponse(
+            LogQuery.Name(log.TimeBasis),
+            version,
+            anchor.Label,
+            backward ? "previous" : "next",
+            target?.Label,
+            steps,
+            width,
+            result.Cases,
+            [.. result.Nodes.Select(n => new PathNodeItem(n.Id, n.Depth, n.Label, KindName(n.Kind), n.Cases))],
+            [.. result.Links.Select(l => new PathLinkItem(l.Source, l.Target, l.Cases))]));
+    }
+
+    private static async Task<Ok<RetentionResponse>> Retention(
+        string ws, string? cohort, string? period, int? periods, string[]? @return, string[]? churn, string[]? filter, string? timeBasis,
+        EventLogCache cache, CancellationToken cancellationToken)
+    {
+        var (cohortPeriod, attribute) = Cohort(cohort, period);
+        var shown = periods ?? 8;
+        if (shown is < 0 or > 104)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid periods", $"periods must be between 0 and 104, got {shown}.");
+        }
+
+        var (full, log, version) = await LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        var known = new KnownActivities(full, ws);
+        var returns = (@return ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+        known.RequireAll(returns, "return");
+        var (churnAfter, churnActivities) = Churn(churn ?? [], known);
+        if (attribute is not null && full.FindCaseAttribute(attribute) is null)
+        {
+            var names = full.CaseAttributes.Select(c => c.Name).ToList();
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown cohort attribute",
+                $"cohort=attribute:{attribute}: workspace '{ws}' has no case attribute '{attribute}'.{DidYouMean.Hint(attribute, names)} " +
+                (names.Count == 0 ? "Its cases have no attributes; use cohort=week or cohort=month." : $"Case attributes: {string.Join(", ", names)}."),
+                new Dictionary<string, object?> { ["attribute"] = attribute });
+        }
+
+        var options = new RetentionOptions
+        {
+            Period = cohortPeriod,
+            Periods = shown,
+            ReturnActivities = returns,
+            CohortAttribute = attribute,
+            ChurnAfter = churnAfter,
+            ChurnActivities = churnActivities,
+        };
+        var result = await Task.Run(() => RetentionAnalysis.Compute(log, options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new RetentionResponse(
+            LogQuery.Name(log.TimeBasis),
+            version,
+            PeriodName(cohortPeriod),
+            attribute is null ? PeriodName(cohortPeriod) : "attribute:" + attribute,
+            shown,
+            returns,
+            churn is { Length: > 0 } ? string.Join(", ", churn) : null,
+            new DateTimeOffset(result.AsOf, TimeSpan.Zero),
+            [.. result.Cohorts.Select(Row)],
+            Row(result.Total)));
+    }
+
+    /// <summary>The whole cached log (for names) and the filtered one (for the analysis); a bad filter is a 400 before any loading.</summary>
+    private static async Task<(EventLog Full, EventLog Filtered, long Version)> LoadAsync(
+        EventLogCache cache, string workspace, IReadOnlyList<string>? filters, string? timeBasis, CancellationToken cancellationToken)
+    {
+        var basis = LogQuery.ParseTimeBasis(timeBasis);
+        var parsed = FilterParser.ParseAll(filters ?? []);
+        var (log, version) = await cache.GetAsync(workspace, basis, cancellationToken).ConfigureAwait(false);
+        return (log, parsed.Count == 0 ? log : FilterPipeline.Apply(log, parsed, cancellationToken), version);
+    }
+
+    private static FunnelStep? Step(string? text, string name, KnownActivities known)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        FunnelStep step;
+        try
+        {
+            step = FunnelStep.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid step", $"{name}: {e.Message}");
+        }
+
+        known.RequireAll(step.Activities, name);
+        return step;
+    }
+
+    private static (CohortPeriod Period, string? Attribute) Cohort(string? cohort, string? period)
+    {
+        const string Prefix = "attribute:";
+        CohortPeriod? byPeriod = period switch
+        {
+            null or "" => null,
+            "day" => CohortPeriod.Day,
+            "week" => CohortPeriod.Week,
+            "month" => CohortPeriod.Month,
+            _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid period", $"period must be 'day', 'week' or 'month', got '{period}'."),
+        };
+        if (cohort is not null && cohort.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            var attribute = cohort[Prefix.Length..].Trim();
+            if (attribute.Length == 0)
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid cohort", "cohort=attribute:NAME needs the name of a case attribute, for example cohort=attribute:segment.");
+            }
+
+            return (byPeriod ?? CohortPeriod.Week, attribute);
+        }
+
+        CohortPeriod fromCohort = cohort switch
+        {
+            null or "" => byPeriod ?? CohortPeriod.Week,
+            "day" => CohortPeriod.Day,
+            "week" => CohortPeriod.Week,
+            "month" => CohortPeriod.Month,
+            _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid cohort",
+                $"cohort must be 'day', 'week', 'month' (by the period of the first event) or 'attribute:NAME' (by a case attribute), got '{cohort}'."),
+        };
+        if (byPeriod is { } p && p != fromCohort)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid period",
+                $"cohort={cohort} and period={period} disagree; give one of them (period only matters with cohort=attribute:NAME).");
+        }
+
+        return (fromCohort, null);
+    }
+
+    private static (TimeSpan? After, List<string> Activities) Churn(string[] rules, KnownActivities known)
+    {
+        TimeSpan? after = null;
+        var activities = new List<string>();
+        foreach (var rule in rules)
+        {
+            if (rule.StartsWith("inactive:", StringComparison.Ordinal))
+            {
+                if (after is not null)
+                {
+                    throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid churn rule", "Give at most one churn=inactive:DURATION rule.");
+                }
+
+                after = DurationParameter.Parse(rule["inactive:".Length..], "churn=inactive");
+            }
+            else if (rule.StartsWith("event:", StringComparison.Ordinal) && rule.Length > "event:".Length)
+            {
+                var activity = rule["event:".Length..];
+                known.Require(activity, "churn=event");
+                activities.Add(activity);
+            }
+            else
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid churn rule",
+                    $"churn must be 'inactive:DURATION' (no event for that long before the end of the log, for example inactive:30d) " +
+                    $"or 'event:ACTIVITY' (an explicit cancel, for example event:Cancel subscription); got '{rule}'.");
+            }
+        }
+
+        return (after, activities);
+    }
+
+    private static CohortItem Row(Cohort c) => new(
+        c.Label, c.Size, c.Eligible, c.Retained, [.. c.Rates.Select(r => double.IsNaN(r) ? (double?)null : r)], c.Churned, c.ChurnRate);
+
+    private static List<FunnelStepItem> Steps(IReadOnlyList<FunnelStepResult> steps, string[] labels) =>
+    [
+        .. steps.Select(s => new FunnelStepItem(
+            s.Index + 1, labels[s.Index], s.Entered, s.Converted, s.DroppedOff, s.ConversionFromPrevious, s.ConversionFromFirst,
+            s.MedianTimeFromFirst?.TotalSeconds, s.P90TimeFromFirst?.TotalSeconds, s.MedianTimeFromPrevious?.TotalSeconds, s.P90TimeFromPrevious?.TotalSeconds)),
+    ];
+
+    private static string Bare(string attribute) =>
+        attribute.StartsWith("case.", StringComparison.OrdinalIgnoreCase) ? attribute[5..]
+        : attribute.StartsWith("event.", StringComparison.OrdinalIgnoreCase) ? attribute[6..]
+        : attribute;
+
+    private static List<string> AttributeNames(EventLog log)
+    {
+        var names = new List<string>();
+        names.AddRange(log.CaseAttributes.Select(c => c.Name));
+        names.AddRange(log.EventAttributes.Select(c => c.Name));
+        names.AddRange(["resource", "channel", "lifecycle"]);
+        return names;
+    }
+
+    private static string PeriodName(CohortPeriod period) => period switch
+    {
+        CohortPeriod.Day => "day",
+        CohortPeriod.Month => "month",
+        _ => "week",
+    };
+
+    private static string KindName(PathNodeKind kind) => kind switch
+    {
+        PathNodeKind.Anchor => "anchor",
+        PathNodeKind.Activity => "activity",
+        PathNodeKind.Other => "other",
+        PathNodeKind.End => "end",
+        _ => "target",
+    };
+}

@@ -1,0 +1,48 @@
+namespace Journeyscope.Server.Components.Api;
+
+// The JSON of the funnels, paths and retention endpoints (docs/api.md), camelCase on the wire.
+
+/// <summary>A funnel as the Funnels page sends it (POST .../funnels).</summary>
+internal sealed record FunnelRequestModel(
+    IReadOnlyList<FunnelStepRequestModel> Steps,
+    string? Order = null,
+    string? Window = null,
+    string? Breakdown = null,
+    IReadOnlyList<string>? Filters = null,
+    FunnelDropOffRequestModel? DropOffs = null);
+
+/// <summary>One step: activities, or a journey's touchpoint.</summary>
+internal sealed record FunnelStepRequestModel(
+    IReadOnlyList<string>? Activities = null, string? Journey = null, string? Touchpoint = null, bool Optional = false, string? Window = null);
+
+internal sealed record FunnelDropOffRequestModel(int Step, bool ByBreakdown = false, string? BreakdownValue = null, int Page = 1, int PageSize = 50);
+
+internal sealed record FunnelStepModel(
+    int Step, string Label, long Entered, long Converted, long DroppedOff, double ConversionFromPrevious, double ConversionFromFirst,
+    double? MedianSecondsFromFirst, double? P90SecondsFromFirst, double? MedianSecondsFromPrevious, double? P90SecondsFromPrevious);
+
+internal sealed record FunnelBreakdownModel(string? Value, IReadOnlyList<FunnelStepModel> Steps);
+
+internal sealed record FunnelDropOffPageModel(int Step, bool ByBreakdown, string? BreakdownValue, long Total, int Page, int PageSize, IReadOnlyList<string> Cases);
+
+internal sealed record FunnelModel(
+    long Cases, double? WindowSeconds, bool StrictOrder, IReadOnlyList<FunnelStepModel> Steps, string? BreakdownAttribute,
+    IReadOnlyList<FunnelBreakdownModel> Breakdown, FunnelDropOffPageModel? DropOffs);
+
+internal sealed record PathNodeModel(int Id, int Depth, string Label, string Kind, long Cases);
+
+internal sealed record PathLinkModel(int Source, int Target, long Cases);
+
+internal sealed record PathsModel(
+    string Anchor, string Direction, string? Target, int Depth, int Top, long Cases, IReadOnlyList<PathNodeModel> Nodes, IReadOnlyList<PathLinkModel> Links);
+
+internal sealed record CohortModel(
+    string Cohort, long Cases, IReadOnlyList<long> Eligible, IReadOnlyList<long> Retained, IReadOnlyList<double?> Rates, long? Churned, double? ChurnRate);
+
+internal sealed record RetentionModel(
+    string Period, string Cohort, int Periods, string? Churn, DateTimeOffset AsOf, IReadOnlyList<CohortModel> Cohorts, CohortModel Total);
+
+/// <summary>An attribute of the workspace (GET .../workspaces/{ws}), offered as a breakdown or cohort.</summary>
+internal sealed record WorkspaceAttributeModel(string Scope, string Name, string Type);
+
+internal sealed record WorkspaceAttributesModel(IReadOnlyList<WorkspaceAttributeModel>? Attributes);
