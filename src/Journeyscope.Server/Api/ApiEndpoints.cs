@@ -31,6 +31,8 @@ public static class ApiEndpoints
         CaseEndpoints.Map(workspace);
         JourneyEndpoints.Map(workspace);
         ConformanceEndpoints.Map(workspace);
+        KpiEndpoints.Map(workspace);
+        VocEndpoints.Map(workspace);
         return app;
     }
 }
