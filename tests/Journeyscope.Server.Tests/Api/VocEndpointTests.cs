@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Journeyscope.Server.Tests.Api;
 
@@ -66,6 +67,33 @@ public sealed class VocEndpointTests(OrdersServerFixture server) : IClassFixture
         json.GetProperty("sentiment").GetProperty("comments").GetInt32().ShouldBe(0);
         json.GetProperty("negativeComments").GetArrayLength().ShouldBe(0);
         json.GetProperty("surveyedCases").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task GetVoc_WorkspaceWithoutSurveyAttributes_AnswersEmptyWithNotes()
+    {
+        // Given a workspace whose events have neither a score nor a comment attribute
+        using var client = server.CreateClient();
+        using (var created = await client.PostAsJsonAsync("/api/v1/workspaces", new { name = "nosurvey" }, Token))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        using (var imported = await client.PostAsync("/api/v1/workspaces/nosurvey/imports", ServerFixture.Upload(ServerFixture.ShopCsv, "shop.csv"), Token))
+        {
+            imported.EnsureSuccessStatusCode();
+        }
+
+        // When
+        var json = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/nosurvey/voc", Token));
+
+        // Then nothing is measured, and two notes say which parameters name the attributes
+        json.GetProperty("surveys").GetArrayLength().ShouldBe(0);
+        json.GetProperty("moments").GetArrayLength().ShouldBe(0);
+        var notes = json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
+        notes.Count.ShouldBe(2);
+        notes[0]!.ShouldContain("scoreAttribute");
+        notes[1]!.ShouldContain("commentAttribute");
     }
 
     [Theory]
