@@ -15,6 +15,10 @@ internal static class KpiFixtures
           {"id":"delivery-time","name":"Order to delivery","kind":"order-cycle-time","category":"run","definition":"Mean time from order to delivery.","unit":"duration",
            "value":216000,"formattedValue":"2d12h","target":"<= 3d","status":"met","sampleSize":40,
            "trend":[{"label":"2024-03","start":"2024-03-01T00:00:00+00:00","value":200000,"formattedValue":"2d7h","status":"met","sampleSize":30}],
+           "segments":[],"notes":[]},
+          {"id":"conversion","name":"Visit to order conversion","kind":"conversion-rate","category":"transform","definition":"Share of visitors who order.","unit":"ratio",
+           "value":0.543,"formattedValue":"54.3%","target":null,"status":"noTarget","sampleSize":3000,
+           "trend":[{"label":"2024-03","start":"2024-03-01T00:00:00+00:00","value":0.543,"formattedValue":"54.3%","status":"noTarget","sampleSize":3000}],
            "segments":[],"notes":[]}]}
         """;
 

@@ -33,11 +33,16 @@ public sealed class KpiPageTests
 
         // And a trend line per KPI, durations marked for the axis
         var trends = context.JSInterop.Invocations.Where(i => i.Identifier == "journeyscope.draw" && (string)i.Arguments[0]! == "timeSeries").ToList();
-        trends.Count.ShouldBe(2);
+        trends.Count.ShouldBe(3);
         var nps = JsonSerializer.SerializeToElement(trends[0].Arguments[3], new JsonSerializerOptions(JsonSerializerDefaults.Web));
         nps.GetProperty("series")[0].GetProperty("points").GetArrayLength().ShouldBe(2);
         nps.GetProperty("series")[0].GetProperty("points")[1].GetProperty("v").GetDouble().ShouldBe(10);
         JsonSerializer.Serialize(trends[1].Arguments[4]).ShouldContain("\"durations\":true");
+        var conversion = JsonSerializer.SerializeToElement(trends[2].Arguments[3], new JsonSerializerOptions(JsonSerializerDefaults.Web)).GetProperty("series")[0];
+        conversion.GetProperty("name").GetString().ShouldBe("Visit to order conversion (%)");
+        conversion.GetProperty("points")[0].GetProperty("v").GetDouble().ShouldBe(54.3);
+        page.Find("[data-testid=kpi-status-conversion]").TextContent.ShouldBe("no target");
+        page.FindAll("[data-testid=period]").Count.ShouldBe(1);
 
         // And the tree row names parent and driver, in bold because the interval excludes zero
         page.WaitForAssertion(() => page.Find("[data-testid=link-nps-delivery-time]").TextContent.ShouldContain("Order to delivery"));
