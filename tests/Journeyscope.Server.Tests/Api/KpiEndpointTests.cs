@@ -100,6 +100,21 @@ public sealed class KpiEndpointTests(OrdersServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task GetKpis_WallClock_ComputesOnWallClockTime()
+    {
+        // Given timestamps all recorded in UTC, wall-clock and UTC agree
+        using var client = server.CreateClient();
+
+        // When
+        var json = await Problem.JsonAsync(await client.GetAsync($"{Base}/shop/kpis?period=none&timeBasis=wall-clock", Token));
+
+        // Then the answer says which basis it used, with the same NPS
+        json.GetProperty("timeBasis").GetString().ShouldBe("wall-clock");
+        json.GetProperty("period").GetString().ShouldBe("none");
+        json.GetProperty("kpis")[0].GetProperty("value").GetDouble().ShouldBe(25.0, 1e-9);
+    }
+
+    [Fact]
     public async Task GetKpiTree_ShopJourney_ShowsLateDeliveryLoweringNpsSignificantly()
     {
         // Given on-time orders are all promoters and late ones all detractors
