@@ -33,6 +33,8 @@ public static class ApiEndpoints
         ConformanceEndpoints.Map(workspace);
         VariantAlignmentEndpoints.Map(workspace);
         FunnelEndpoints.Map(workspace);
+        KpiEndpoints.Map(workspace);
+        VocEndpoints.Map(workspace);
         return app;
     }
 }
