@@ -3,12 +3,22 @@ using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
 using Journeyscope.Performance;
 using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Services;
 
 namespace Journeyscope.Server.Api;
 
 /// <summary>Builds the process map JSON: <see cref="ProcessMap"/> plus per-node wait and processing times.</summary>
 internal static class ProcessMapJson
 {
+    /// <summary>The map of the cached log, from <paramref name="analyses"/> when the same map was asked for before.</summary>
+    public static Task<ProcessMapResponse> BuildAsync(
+        CachedLog cached, AnalysisCache analyses, double activityShare, double pathShare, CancellationToken cancellationToken) =>
+        analyses.GetOrAddAsync(
+            cached.Key,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"process-map:{activityShare:R}:{pathShare:R}"),
+            () => Build(cached.Log, cached.Version, activityShare, pathShare, CancellationToken.None),
+            cancellationToken);
+
     public static ProcessMapResponse Build(EventLog log, long version, double activityShare, double pathShare, CancellationToken cancellationToken)
     {
         var map = ProcessMap.Build(log, new ProcessMapOptions { ActivityCoverage = activityShare, PathCoverage = pathShare }, cancellationToken);
