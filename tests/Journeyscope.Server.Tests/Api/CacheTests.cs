@@ -92,6 +92,47 @@ public sealed class CacheTests(ServerFixture server) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task ProcessMap_PathSliderMoves_DoesNotRediscover()
+    {
+        // Given the full map of the shop log, computed once
+        using var client = server.CreateClient();
+        var full = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/shop/process-map?filter=case.missing%20!=%20x", Token));
+        var computed = Analyses.Computations;
+
+        // When the path slider moves twice
+        var half = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/shop/process-map?filter=case.missing%20!=%20x&paths=0.5", Token));
+        var low = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/shop/process-map?filter=case.missing%20!=%20x&paths=0.1", Token));
+
+        // Then the maps differ but nothing passed over the events again
+        Analyses.Computations.ShouldBe(computed);
+        half.GetProperty("edges").GetArrayLength().ShouldBeLessThan(full.GetProperty("edges").GetArrayLength());
+        low.GetProperty("sliders").GetProperty("paths").GetDouble().ShouldBe(0.1);
+    }
+
+    [Fact]
+    public async Task ProcessMap_ActivitySliderWithinOneKeptSet_DoesNotRediscover()
+    {
+        // Given the shop log (Register 4, Check 4, Approve 2, Reject 1 events), its full map and its map at activities=0.8
+        // (Reject hidden)
+        using var client = server.CreateClient();
+        const string url = "/api/v1/workspaces/shop/process-map?filter=case.other%20!=%20y&activities=";
+        var all = await Problem.JsonAsync(await client.GetAsync(url + "1", Token));
+        var first = await Problem.JsonAsync(await client.GetAsync(url + "0.8", Token));
+        var computed = Analyses.Computations;
+
+        // When the activity slider moves to 0.85, which keeps the same three activities, and back to 1
+        var same = await Problem.JsonAsync(await client.GetAsync(url + "0.85", Token));
+        var again = await Problem.JsonAsync(await client.GetAsync(url + "1", Token));
+
+        // Then both reuse the statistics computed before
+        Analyses.Computations.ShouldBe(computed);
+        first.GetProperty("nodes").GetArrayLength().ShouldBe(3);
+        same.GetProperty("nodes").GetArrayLength().ShouldBe(3);
+        all.GetProperty("nodes").GetArrayLength().ShouldBe(4);
+        again.GetProperty("nodes").GetArrayLength().ShouldBe(4);
+    }
+
+    [Fact]
     public async Task ProcessMap_NewImport_IsComputedAgainAtTheNewVersion()
     {
         // Given a workspace of its own whose map was computed at version 1
