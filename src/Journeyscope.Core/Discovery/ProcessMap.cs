@@ -21,9 +21,10 @@ namespace Journeyscope.Discovery;
 /// </remarks>
 public sealed partial class ProcessMap
 {
+    private readonly Lazy<DiscoveryResult> _discovery;
+
     private ProcessMap(
-        EventLog log,
-        DiscoveryResult discovery,
+        ProcessMapStatistics statistics,
         ProcessMapActivity[] activities,
         ProcessMapEdge[] edges,
         ProcessMapTerminalEdge[] startEdges,
@@ -34,8 +35,7 @@ public sealed partial class ProcessMap
         double activityCoverage,
         double pathCoverage)
     {
-        Log = log;
-        Discovery = discovery;
+        Statistics = statistics;
         Activities = activities;
         Edges = edges;
         StartEdges = startEdges;
@@ -45,16 +45,26 @@ public sealed partial class ProcessMap
         HiddenTerminalEdgeCount = hiddenTerminalEdgeCount;
         ActivityCoverage = activityCoverage;
         PathCoverage = pathCoverage;
+        _discovery = new Lazy<DiscoveryResult>(() => DiscoveryResult.Discover(statistics.ProjectedLog));
     }
 
-    /// <summary>The projected log: the input log (in the requested time basis) without the events of hidden activities.</summary>
-    public EventLog Log { get; }
+    /// <summary>The statistics the map was drawn from: the graph, edge seconds and waits of the projected log.</summary>
+    public ProcessMapStatistics Statistics { get; }
 
-    /// <summary>The full discovery of <see cref="Log"/> (every edge, before the path slider), with variants and durations.</summary>
-    public DiscoveryResult Discovery { get; }
+    /// <summary>
+    /// The projected log: the input log (in the requested time basis) without the events of hidden activities.
+    /// Materialised on first use.
+    /// </summary>
+    public EventLog Log => Statistics.ProjectedLog;
+
+    /// <summary>
+    /// The full discovery of <see cref="Log"/> (every edge, before the path slider), with variants and durations. Computed on
+    /// first use: the map itself needs only <see cref="Statistics"/>.
+    /// </summary>
+    public DiscoveryResult Discovery => _discovery.Value;
 
     /// <summary>The activity name of each activity code.</summary>
-    public IReadOnlyList<string> ActivityNames => Log.ActivityNames;
+    public IReadOnlyList<string> ActivityNames => Statistics.Log.ActivityNames;
 
     /// <summary>The kept activities, by event count descending, then activity code.</summary>
     public IReadOnlyList<ProcessMapActivity> Activities { get; }
@@ -69,7 +79,7 @@ public sealed partial class ProcessMap
     public IReadOnlyList<ProcessMapTerminalEdge> EndEdges { get; }
 
     /// <summary>Number of cases of the projected log.</summary>
-    public long CaseCount => Discovery.DirectlyFollowsGraph.CaseCount;
+    public long CaseCount => Statistics.DirectlyFollowsGraph.CaseCount;
 
     /// <summary>Number of activities of the input log (with at least one event) hidden by the activity slider.</summary>
     public int HiddenActivityCount { get; }
@@ -121,8 +131,9 @@ public sealed partial class ProcessMap
 
     /// <summary>Builds the process map of <paramref name="log"/> with the sliders of <paramref name="options"/>.</summary>
     /// <remarks>
-    /// O(n) to count and project the events, one discovery pass over the projected log, then work on the graph only:
-    /// O(E log E) to rank the edges and O(V·E) at worst to restore connectivity.
+    /// O(n) to count the events per activity, one pass over the log restricted to the kept activities
+    /// (<see cref="ProcessMapStatistics.Discover"/>), then work on the graph only: O(E log E) to rank the edges and O(V·E)
+    /// at worst to restore connectivity.
     /// </remarks>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static ProcessMap Build(EventLog log, ProcessMapOptions? options = null, CancellationToken cancellationToken = default)
@@ -135,32 +146,55 @@ public sealed partial class ProcessMap
             log = log.ToTimeBasis(basis);
         }
 
-        var ranked = RankActivities(log, out var eventCounts);
-        var keptCount = KeptActivityCount(ranked, eventCounts, log.EventCount, options.ActivityCoverage);
-        var keep = new bool[log.ActivityCount];
-        long keptEvents = 0;
-        for (var i = 0; i < keptCount; i++)
+        var counts = new long[log.ActivityCount];
+        foreach (var a in log.Activities)
         {
-            keep[ranked[i]] = true;
-            keptEvents += eventCounts[ranked[i]];
+            counts[a]++;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var projected = keptEvents == log.EventCount ? log : Project(log, keep, keptEvents);
-        var discovery = DiscoveryResult.Discover(projected, DiscoveryOptions.Default, cancellationToken);
-        var graph = discovery.DirectlyFollowsGraph;
+        var kept = ProcessMapStatistics.SelectActivities(counts, log.EventCount, options.ActivityCoverage);
+        var statistics = ProcessMapStatistics.Discover(log, kept, DiscoveryOptions.Default, cancellationToken);
+        return Build(statistics, options.PathCoverage);
+    }
 
-        var activities = new ProcessMapActivity[keptCount];
-        for (var i = 0; i < keptCount; i++)
+    /// <summary>
+    /// Builds the process map of <paramref name="statistics"/> (whose kept activities are the activity slider's choice,
+    /// see <see cref="ProcessMapStatistics.SelectActivities(double)"/>) with the path slider at <paramref name="pathCoverage"/>.
+    /// </summary>
+    /// <remarks>Works on the graph only, never on the events: this is what moving the path slider costs.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pathCoverage"/> is not in [0, 1].</exception>
+    public static ProcessMap Build(ProcessMapStatistics statistics, double pathCoverage)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        if (!(pathCoverage >= 0.0 && pathCoverage <= 1.0))
         {
-            var a = ranked[i];
-            var s = graph.ActivityStatistics[a];
-            activities[i] = new ProcessMapActivity(a, s.Name, s.Events, s.Cases, graph.StartActivityCounts[a], graph.EndActivityCounts[a]);
+            throw new ArgumentOutOfRangeException(nameof(pathCoverage), pathCoverage, "Use a share between 0 and 1.");
         }
 
-        var paths = PathSlider.Apply(graph, options.PathCoverage);
+        var graph = statistics.DirectlyFollowsGraph;
+        var ranked = ProcessMapStatistics.Rank(statistics.SourceEventCounts);
+        var kept = statistics.KeptActivities;
+        var keptCount = 0;
+        foreach (var a in ranked)
+        {
+            keptCount += kept[a] ? 1 : 0;
+        }
+
+        var activities = new ProcessMapActivity[keptCount];
+        for (int i = 0, k = 0; i < ranked.Length; i++)
+        {
+            var a = ranked[i];
+            if (kept[a])
+            {
+                var s = graph.ActivityStatistics[a];
+                activities[k++] = new ProcessMapActivity(a, s.Name, s.Events, s.Cases, graph.StartActivityCounts[a], graph.EndActivityCounts[a]);
+            }
+        }
+
+        var paths = PathSlider.Apply(graph, pathCoverage);
         var edges = new ProcessMapEdge[paths.KeptEdges.Length];
-        var performance = discovery.PerformanceDfg.Edges;
+        var performance = statistics.EdgePerformance;
         for (var i = 0; i < edges.Length; i++)
         {
             var index = paths.KeptEdges[i];
@@ -169,8 +203,7 @@ public sealed partial class ProcessMap
         }
 
         return new ProcessMap(
-            projected,
-            discovery,
+            statistics,
             activities,
             edges,
             paths.StartEdges,
@@ -178,73 +211,7 @@ public sealed partial class ProcessMap
             ranked.Length - keptCount,
             graph.Edges.Count - edges.Length,
             paths.HiddenTerminalEdges,
-            log.EventCount == 0 ? 1.0 : (double)keptEvents / log.EventCount,
+            statistics.SourceEventCount == 0 ? 1.0 : (double)statistics.KeptEventCount / statistics.SourceEventCount,
             paths.Coverage);
-    }
-
-    /// <summary>The codes of the activities with at least one event, by event count descending, then code.</summary>
-    private static int[] RankActivities(EventLog log, out long[] eventCounts)
-    {
-        var counts = new long[log.ActivityCount];
-        foreach (var a in log.Activities)
-        {
-            counts[a]++;
-        }
-
-        var present = 0;
-        foreach (var count in counts)
-        {
-            present += count > 0 ? 1 : 0;
-        }
-
-        var ranked = new int[present];
-        for (int a = 0, k = 0; a < counts.Length; a++)
-        {
-            if (counts[a] > 0)
-            {
-                ranked[k++] = a;
-            }
-        }
-
-        Array.Sort(ranked, (x, y) =>
-        {
-            var byCount = counts[y].CompareTo(counts[x]);
-            return byCount != 0 ? byCount : x.CompareTo(y);
-        });
-        eventCounts = counts;
-        return ranked;
-    }
-
-    /// <summary>The length of the smallest prefix of <paramref name="ranked"/> covering the share (at least 1 when any).</summary>
-    private static int KeptActivityCount(int[] ranked, long[] eventCounts, long totalEvents, double coverage)
-    {
-        var target = coverage * totalEvents;
-        long covered = 0;
-        for (var i = 0; i < ranked.Length; i++)
-        {
-            if (i > 0 && covered >= target)
-            {
-                return i;
-            }
-
-            covered += eventCounts[ranked[i]];
-        }
-
-        return ranked.Length;
-    }
-
-    private static EventLog Project(EventLog log, bool[] keep, long keptEvents)
-    {
-        var rows = new int[keptEvents];
-        var activities = log.Activities;
-        for (int e = 0, k = 0; e < activities.Length; e++)
-        {
-            if (keep[activities[e]])
-            {
-                rows[k++] = e;
-            }
-        }
-
-        return log.SelectEvents(rows);
     }
 }

@@ -2,7 +2,7 @@ using Journeyscope.EventLogs;
 
 namespace Journeyscope.Discovery;
 
-/// <summary>Options of <see cref="ProcessMap.Build"/>: how far the activity and path sliders simplify the map.</summary>
+/// <summary>Options of <see cref="ProcessMap.Build(EventLog, ProcessMapOptions?, CancellationToken)"/>: how far the activity and path sliders simplify the map.</summary>
 public sealed class ProcessMapOptions
 {
     /// <summary>The default options: every activity and every path (the full directly-follows graph).</summary>

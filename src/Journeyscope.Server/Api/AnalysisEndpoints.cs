@@ -61,12 +61,13 @@ internal static class AnalysisEndpoints
     }
 
     private static async Task<Ok<ProcessMapResponse>> GetProcessMap(
-        string ws, double? activities, double? paths, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+        string ws, double? activities, double? paths, string[]? filter, string? timeBasis, EventLogCache cache, AnalysisCache analyses,
+        CancellationToken cancellationToken)
     {
         var activityShare = LogQuery.Share(activities, "activities");
         var pathShare = LogQuery.Share(paths, "paths");
-        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(ProcessMapJson.Build(log, version, activityShare, pathShare, cancellationToken));
+        var cached = await LogQuery.LoadCachedAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(await ProcessMapJson.BuildAsync(cached, analyses, activityShare, pathShare, cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task<Ok<VariantsResponse>> Variants(

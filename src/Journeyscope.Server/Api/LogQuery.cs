@@ -21,10 +21,20 @@ internal static class LogQuery
     public static async Task<(EventLog Log, long Version)> LoadAsync(
         EventLogCache cache, string workspace, string[]? filters, string? timeBasis, CancellationToken cancellationToken)
     {
+        var cached = await LoadCachedAsync(cache, workspace, filters, timeBasis, cancellationToken).ConfigureAwait(false);
+        return (cached.Log, cached.Version);
+    }
+
+    /// <summary>
+    /// As <see cref="LoadAsync"/>, with the key the filtered log is cached under, for analyses cached in
+    /// <see cref="AnalysisCache"/>. The filtered log itself is cached (see <see cref="EventLogCache"/>).
+    /// </summary>
+    public static Task<CachedLog> LoadCachedAsync(
+        EventLogCache cache, string workspace, string[]? filters, string? timeBasis, CancellationToken cancellationToken)
+    {
         var basis = ParseTimeBasis(timeBasis);
         var parsed = FilterParser.ParseAll(filters ?? []);
-        var (log, version) = await cache.GetAsync(workspace, basis, cancellationToken).ConfigureAwait(false);
-        return (parsed.Count == 0 ? log : FilterPipeline.Apply(log, parsed, cancellationToken), version);
+        return cache.GetAsync(workspace, basis, parsed, cancellationToken);
     }
 
     public static double Share(double? value, string name)

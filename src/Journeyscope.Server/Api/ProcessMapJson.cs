@@ -1,30 +1,46 @@
-using System.Buffers;
 using Journeyscope.Discovery;
-using Journeyscope.EventLogs;
 using Journeyscope.Performance;
 using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Services;
 
 namespace Journeyscope.Server.Api;
 
-/// <summary>Builds the process map JSON: <see cref="ProcessMap"/> plus per-node wait and processing times.</summary>
+/// <summary>
+/// Builds the process map JSON: <see cref="ProcessMap"/> plus per-node wait and processing times, from statistics cached
+/// per log and set of kept activities, so that moving the path slider (or the activity slider within one set of kept
+/// activities) never passes over the events again.
+/// </summary>
 internal static class ProcessMapJson
 {
-    public static ProcessMapResponse Build(EventLog log, long version, double activityShare, double pathShare, CancellationToken cancellationToken)
+    /// <summary>The analysis key of the statistics with every activity kept (the activity slider ranks from them).</summary>
+    public const string AllActivities = "map-statistics:all";
+
+    /// <summary>The map of the cached log with the sliders at <paramref name="activityShare"/> and <paramref name="pathShare"/>.</summary>
+    public static async Task<ProcessMapResponse> BuildAsync(
+        CachedLog cached, AnalysisCache analyses, double activityShare, double pathShare, CancellationToken cancellationToken)
     {
-        var map = ProcessMap.Build(log, new ProcessMapOptions { ActivityCoverage = activityShare, PathCoverage = pathShare }, cancellationToken);
-        var projected = map.Log;
+        var log = cached.Log;
+        var full = await analyses.GetOrAddAsync(cached.Key, AllActivities,
+            () => ProcessMapStatistics.Discover(log, cancellationToken: CancellationToken.None), cancellationToken).ConfigureAwait(false);
+        var kept = full.SelectActivities(activityShare);
+        var hidden = HiddenKey(kept);
+        var statistics = hidden.Length == 0
+            ? full
+            : await analyses.GetOrAddAsync(cached.Key, "map-statistics:hide:" + hidden,
+                () => ProcessMapStatistics.Discover(log, kept, cancellationToken: CancellationToken.None), cancellationToken).ConfigureAwait(false);
+        var processing = await analyses.GetOrAddAsync(cached.Key, "map-processing:hide:" + hidden,
+            () => ProcessingTimes(statistics), cancellationToken).ConfigureAwait(false);
+        var map = ProcessMap.Build(statistics, pathShare);
+        return Response(map, cached.Version, processing.ByActivity, activityShare, pathShare);
+    }
+
+    private static ProcessMapResponse Response(
+        ProcessMap map, long version, Dictionary<string, ActivityPerformance>? processing, double activityShare, double pathShare)
+    {
+        var statistics = map.Statistics;
         var names = map.ActivityNames;
-        var graph = map.Discovery.DirectlyFollowsGraph;
-        var waits = NodeWaits.Compute(projected, cancellationToken);
-
-        // Processing time exists only with start times or start/complete pairs; skip the pass otherwise.
-        Dictionary<string, ActivityPerformance>? processing = null;
-        if (ValueStream.Detect(projected) != ProcessingTimeSource.None)
-        {
-            processing = ValueStream.Analyze(projected, ValueStreamOptions.Default, cancellationToken).Activities
-                .ToDictionary(a => a.Activity, StringComparer.Ordinal);
-        }
-
+        var graph = statistics.DirectlyFollowsGraph;
+        var waits = statistics.Waits;
         var nodes = new List<ProcessMapNode>(map.Activities.Count);
         foreach (var a in map.Activities)
         {
@@ -33,7 +49,7 @@ internal static class ProcessMapJson
             processing?.TryGetValue(a.Name, out p);
             nodes.Add(new ProcessMapNode(
                 a.Name, a.Events, a.Cases, a.StartCount, a.EndCount, graph.ActivityStatistics[a.Activity].ReworkCases,
-                w.Count == 0 ? null : w.TotalSeconds / w.Count,
+                w.MeanSeconds,
                 w.Count == 0 ? null : w.MedianSeconds,
                 w.TotalSeconds,
                 p?.MeanProcessingTime.TotalSeconds,
@@ -48,10 +64,10 @@ internal static class ProcessMapJson
         }
 
         return new ProcessMapResponse(
-            LogQuery.Name(projected.TimeBasis),
+            LogQuery.Name(statistics.Log.TimeBasis),
             version,
             map.CaseCount,
-            projected.EventCount,
+            statistics.KeptEventCount,
             nodes,
             edges,
             map.StartEdges.Select(s => new ProcessMapTerminal(names[s.Activity], s.Count)).ToList(),
@@ -60,84 +76,42 @@ internal static class ProcessMapJson
                 map.HiddenTerminalEdgeCount));
     }
 
-    /// <summary>Per activity: the waits before its events (time since the case's previous event), count, total, median.</summary>
-    internal static class NodeWaits
+    /// <summary>The codes of the hidden activities, comma-separated; empty when every activity is kept.</summary>
+    private static string HiddenKey(bool[] kept)
     {
-        public readonly record struct Wait(long Count, double TotalSeconds, double MedianSeconds);
-
-        public static Wait[] Compute(EventLog log, CancellationToken cancellationToken)
+        var builder = new System.Text.StringBuilder();
+        for (var a = 0; a < kept.Length; a++)
         {
-            var activities = log.Activities;
-            var timestamps = log.Timestamps;
-            var starts = log.CaseStarts;
-            var counts = new int[log.ActivityCount + 1];
-            for (var c = 0; c < log.CaseCount; c++)
+            if (!kept[a])
             {
-                for (var e = starts[c] + 1; e < starts[c + 1]; e++)
-                {
-                    counts[activities[e] + 1]++;
-                }
-            }
-
-            // Bucket the waits by activity (counting sort), then sort each bucket for its median.
-            for (var a = 1; a < counts.Length; a++)
-            {
-                counts[a] += counts[a - 1];
-            }
-
-            var total = counts[^1];
-            var values = ArrayPool<long>.Shared.Rent(Math.Max(total, 1));
-            try
-            {
-                var next = ArrayPool<int>.Shared.Rent(log.ActivityCount + 1);
-                try
-                {
-                    counts.AsSpan().CopyTo(next);
-                    for (var c = 0; c < log.CaseCount; c++)
-                    {
-                        if ((c & 0xFFFF) == 0)
-                        {
-                            cancellationToken.ThrowIfCancellationRequested();
-                        }
-
-                        for (var e = starts[c] + 1; e < starts[c + 1]; e++)
-                        {
-                            values[next[activities[e]]++] = timestamps[e] - timestamps[e - 1];
-                        }
-                    }
-                }
-                finally
-                {
-                    ArrayPool<int>.Shared.Return(next);
-                }
-
-                var result = new Wait[log.ActivityCount];
-                for (var a = 0; a < result.Length; a++)
-                {
-                    var bucket = values.AsSpan(counts[a], counts[a + 1] - counts[a]);
-                    if (bucket.IsEmpty)
-                    {
-                        continue;
-                    }
-
-                    long sum = 0;
-                    foreach (var v in bucket)
-                    {
-                        sum += v;
-                    }
-
-                    bucket.Sort();
-                    var mid = bucket.Length / 2;
-                    var median = bucket.Length % 2 == 1 ? bucket[mid] : (bucket[mid - 1] + (double)bucket[mid]) / 2;
-                    result[a] = new Wait(bucket.Length, sum / (double)TimeSpan.TicksPerSecond, median / TimeSpan.TicksPerSecond);
-                }
-
-                return result;
-            }
-            finally
-            {
-                ArrayPool<long>.Shared.Return(values);
+                builder.Append(builder.Length == 0 ? string.Empty : ",").Append(a.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
+
+        return builder.ToString();
     }
+
+    /// <summary>
+    /// Processing times per activity of the projected log; only with start times or start/complete pairs (the projected
+    /// log is materialised only then).
+    /// </summary>
+    private static Processing ProcessingTimes(ProcessMapStatistics statistics)
+    {
+        if (ValueStream.Detect(statistics.Log) == ProcessingTimeSource.None)
+        {
+            return new Processing(null);
+        }
+
+        var projected = statistics.ProjectedLog;
+        if (!ReferenceEquals(projected, statistics.Log) && ValueStream.Detect(projected) == ProcessingTimeSource.None)
+        {
+            return new Processing(null);
+        }
+
+        return new Processing(ValueStream.Analyze(projected, ValueStreamOptions.Default, CancellationToken.None).Activities
+            .ToDictionary(a => a.Activity, StringComparer.Ordinal));
+    }
+
+    /// <summary>Processing times by activity name, or null when the log has none (a class, so that it can be cached).</summary>
+    private sealed record Processing(Dictionary<string, ActivityPerformance>? ByActivity);
 }

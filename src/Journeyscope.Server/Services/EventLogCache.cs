@@ -1,32 +1,87 @@
 using System.Collections.Concurrent;
 using Journeyscope.EventLogs;
+using Journeyscope.Filters;
 
 namespace Journeyscope.Server.Services;
 
 /// <summary>
-/// The loaded <see cref="EventLog"/> of each workspace, per workspace version and time basis. An import bumps the
-/// workspace version, so the next request loads the log again; older versions are dropped.
+/// The loaded <see cref="EventLog"/> of each workspace, per workspace version and time basis, and the most recently used
+/// filtered logs. An import bumps the workspace version, so the next request loads the log again; older versions are
+/// dropped.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Concurrent requests for the same key share one load. A load is not cancelled when the request that
 /// started it is (other requests may be waiting for it); each caller stops waiting when its own token is cancelled.
+/// Filtered logs are kept in a least-recently-used cache bounded by their total event count
+/// (<see cref="DefaultFilteredEventBudget"/>), keyed by workspace, version, time basis and the filters' canonical text.
 /// </remarks>
-public sealed class EventLogCache(WorkspaceHost host)
+public sealed class EventLogCache
 {
+    /// <summary>The default bound of the filtered-log cache: 20 million events in all (about 1 GB of columns).</summary>
+    public const long DefaultFilteredEventBudget = 20_000_000;
+
+    private readonly WorkspaceHost _host;
     private readonly ConcurrentDictionary<Key, Lazy<Task<EventLog>>> _entries = new();
+    private readonly SharedLruCache<LogKey, EventLog> _filtered;
+
+    /// <summary>Creates the cache over the workspaces of <paramref name="host"/>.</summary>
+    public EventLogCache(WorkspaceHost host)
+        : this(host, DefaultFilteredEventBudget)
+    {
+    }
+
+    internal EventLogCache(WorkspaceHost host, long filteredEventBudget)
+    {
+        _host = host;
+        _filtered = new SharedLruCache<LogKey, EventLog>(filteredEventBudget, static log => log.EventCount);
+    }
 
     /// <summary>The current log of <paramref name="workspace"/> in <paramref name="timeBasis"/>, loaded or from the cache.</summary>
     /// <returns>The log and the workspace version it was read at.</returns>
     public async Task<(EventLog Log, long Version)> GetAsync(string workspace, TimeBasis timeBasis, CancellationToken cancellationToken)
     {
-        var store = host.Get(workspace);
+        var store = _host.Get(workspace);
         var version = store.Version;
         var log = await GetAsync(new Key(workspace, version, timeBasis), cancellationToken).ConfigureAwait(false);
         return (log, version);
     }
 
-    /// <summary>Number of logs currently cached (for diagnostics and tests).</summary>
+    /// <summary>
+    /// The current log of <paramref name="workspace"/> in <paramref name="timeBasis"/> with <paramref name="filters"/>
+    /// applied in order: the whole log when there is no filter, otherwise the filtered log, filtered now or from the cache.
+    /// </summary>
+    public async Task<CachedLog> GetAsync(
+        string workspace, TimeBasis timeBasis, IReadOnlyList<LogFilter> filters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var (log, version) = await GetAsync(workspace, timeBasis, cancellationToken).ConfigureAwait(false);
+        var key = new LogKey(workspace, version, timeBasis, Normalise(filters));
+        if (filters.Count == 0)
+        {
+            return new CachedLog(log, key);
+        }
+
+        _filtered.RemoveWhere(k => string.Equals(k.Workspace, workspace, StringComparison.Ordinal) && k.Version < version);
+        var filtered = await _filtered.GetOrAddAsync(key, () => FilterPipeline.Apply(log, filters, CancellationToken.None), cancellationToken)
+            .ConfigureAwait(false);
+        return new CachedLog(filtered, key);
+    }
+
+    /// <summary>The filters' canonical text, in order, one per line (what a filtered log is cached under).</summary>
+    public static string Normalise(IReadOnlyList<LogFilter> filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        return filters.Count == 0 ? string.Empty : string.Join('\n', filters);
+    }
+
+    /// <summary>Number of whole logs currently cached (for diagnostics and tests).</summary>
     public int Count => _entries.Count;
+
+    /// <summary>Number of filtered logs currently cached (for diagnostics and tests).</summary>
+    public int FilteredCount => _filtered.Count;
+
+    /// <summary>How many filtered logs were computed (cache misses), for diagnostics and tests.</summary>
+    internal long FilterComputations => _filtered.Computations;
 
     private async Task<EventLog> GetAsync(Key key, CancellationToken cancellationToken)
     {
@@ -51,7 +106,7 @@ public sealed class EventLogCache(WorkspaceHost host)
     {
         if (key.TimeBasis == TimeBasis.Utc)
         {
-            return host.Get(key.Workspace).LoadEventLog(CancellationToken.None);
+            return _host.Get(key.Workspace).LoadEventLog(CancellationToken.None);
         }
 
         // Other time bases derive from the UTC log, which is then cached too.

@@ -17,6 +17,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<EventLogCache>();
+        services.AddSingleton<AnalysisCache>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
