@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using Journeyscope.Cli.Output;
-using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Kpis;
 
@@ -147,12 +145,5 @@ internal static class KpiCommand
         _ => "no target",
     };
 
-    internal static string Format(double? value, KpiUnit unit) => value switch
-    {
-        null => "-",
-        { } v when unit == KpiUnit.Duration => DurationText.FormatApproximate(v),
-        { } v when unit == KpiUnit.Ratio => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        { } v when unit == KpiUnit.Count => v.ToString("N0", CultureInfo.InvariantCulture),
-        { } v => v.ToString("0.##", CultureInfo.InvariantCulture),
-    };
+    internal static string Format(double? value, KpiUnit unit) => KpiFormat.Value(value, unit);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Journeyscope.EventLogs;
 
 namespace Journeyscope.Kpis;
@@ -171,10 +170,5 @@ internal static class KpiTree
         return ones;
     }
 
-    private static string Format(double value, KpiUnit unit) => unit switch
-    {
-        KpiUnit.Duration => DurationText.FormatApproximate(value),
-        KpiUnit.Ratio => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
-        _ => value.ToString("0.##", CultureInfo.InvariantCulture),
-    };
+    private static string Format(double value, KpiUnit unit) => KpiFormat.Value(value, unit);
 }

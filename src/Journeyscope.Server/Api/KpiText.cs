@@ -1,4 +1,3 @@
-using System.Globalization;
 using Journeyscope.Kpis;
 
 namespace Journeyscope.Server.Api;
@@ -25,15 +24,7 @@ internal static class KpiText
 
     public static string Category(KpiCategory category) => category.ToString().ToLowerInvariant();
 
-    public static string Format(double? value, KpiUnit unit) => value switch
-    {
-        null => "-",
-        { } v when double.IsNaN(v) => "-",
-        { } v when unit == KpiUnit.Duration => KpiDuration.Format(v),
-        { } v when unit == KpiUnit.Ratio => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        { } v when unit == KpiUnit.Count => v.ToString("N0", CultureInfo.InvariantCulture),
-        { } v => v.ToString("0.##", CultureInfo.InvariantCulture),
-    };
+    public static string Format(double? value, KpiUnit unit) => KpiFormat.Value(value, unit);
 
     /// <summary>A finite number, or null: JSON has no NaN or infinity.</summary>
     public static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
