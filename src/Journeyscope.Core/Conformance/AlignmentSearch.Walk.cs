@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Journeyscope.Conformance;
 
 internal sealed partial class AlignmentSearch
@@ -9,6 +11,7 @@ internal sealed partial class AlignmentSearch
     /// cost to go after it equals the cost to go before it (synchronous, then log, then silent, then model moves), so the
     /// alignment is optimal by construction. Null when the final marking is unreachable.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RawAlignment? Walk(MarkingGraph graph, SuffixCosts costs, ReadOnlySpan<int> trace)
     {
         var n = trace.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Journeyscope.Conformance;
 
 /// <summary>
@@ -105,6 +107,7 @@ internal sealed class MarkingGraph
     }
 
     /// <summary>Computes the outgoing firings of <paramref name="marking"/> once; false when the limits are exceeded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryExpand(int marking)
     {
         if (_edgeStart[marking] != Unexpanded)
@@ -154,6 +157,7 @@ internal sealed class MarkingGraph
     /// Fills <see cref="DistanceToFinal"/> (a backward Dijkstra), <see cref="FutureLabels"/> (a backward fixpoint) and the
     /// edge indexes that <see cref="SuffixCosts"/> reads (incoming firings, visible firings by label).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ComputeHeuristics(CancellationToken cancellationToken)
     {
         var labelIds = _net.TransitionLabelIds;
@@ -251,6 +255,7 @@ internal sealed class MarkingGraph
         IndexEdgesByLabel();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int[] Start, int[] Sources) Predecessors(bool silent)
     {
         var labelIds = _net.TransitionLabelIds;
@@ -387,6 +392,7 @@ internal sealed class MarkingGraph
     }
 
     /// <summary>The id of <paramref name="row"/>, adding it when new; -1 when the marking limit is reached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Intern(ReadOnlySpan<byte> row)
     {
         var hash = Hash(row);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Journeyscope.Conformance;
 
 /// <summary>
@@ -107,6 +109,7 @@ internal sealed class SuffixCosts
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeLayer(int k, int label)
     {
         var next = _cost.AsSpan((k - 1) * _markings, _markings);
@@ -157,6 +160,7 @@ internal sealed class SuffixCosts
     /// relaxing: the previous layer is closed under silent and model moves, so each predecessor's own log-move cost is
     /// already at most this one plus the firing's cost. Only the improved markings and their predecessors are visited.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Settle(Span<int> cost, int seeds)
     {
         if (++_stamp == int.MaxValue)
