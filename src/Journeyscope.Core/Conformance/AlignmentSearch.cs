@@ -1,10 +1,13 @@
 namespace Journeyscope.Conformance;
 
 /// <summary>
-/// A* over the synchronous product of one trace and a net, with PM4Py's integer costs (<see cref="AlignmentCosts"/>).
-/// One instance per thread: its node arrays, index and queue are reused from one variant to the next.
+/// Optimal alignment of one trace with a net, with PM4Py's integer costs (<see cref="AlignmentCosts"/>): with a completely
+/// explored <see cref="MarkingGraph"/> a walk along the exact costs to go of <see cref="SuffixCosts"/>, otherwise A* over
+/// the synchronous product of the trace and the net. One instance per thread: its tables, node arrays, index and queue
+/// are reused from one variant to the next.
 /// </summary>
 /// <remarks>
+/// The A* fallback (traces too long for the cost table, or a lazily explored graph):
 /// A state is a (marking id, trace position) pair. With a completely explored <see cref="MarkingGraph"/> the heuristic
 /// is <c>10000 * (L + max(0, V - (R - L)))</c>, where R is the number of events left, L those whose label no transition
 /// can fire any more from the marking (each needs a log move), and V the fewest visible transitions to the final
@@ -13,7 +16,7 @@ namespace Journeyscope.Conformance;
 /// cost is optimal, and closed states are never reopened. States from which the final marking is unreachable are pruned.
 /// Without a complete graph the heuristic counts only events whose label is not in the model at all.
 /// </remarks>
-internal sealed class AlignmentSearch
+internal sealed partial class AlignmentSearch
 {
     private const byte KindSync = 0;
     private const byte KindLog = 1;
@@ -23,6 +26,7 @@ internal sealed class AlignmentSearch
     private readonly PetriNet _net;
     private readonly MarkingGraph? _complete;
     private readonly int _maxMarkings;
+    private readonly SuffixCosts? _suffixCosts;
     private readonly Dictionary<long, int> _index = [];
     private readonly PriorityQueue<int, long> _open = new();
     private MarkingGraph? _lazy;
@@ -37,11 +41,16 @@ internal sealed class AlignmentSearch
     private int[] _suffixUnknown = new int[64];
     private int _nodes;
 
-    public AlignmentSearch(PetriNet net, MarkingGraph? complete, int maxMarkings)
+    /// <param name="net">The net.</param>
+    /// <param name="complete">The completely explored marking graph with its heuristics, or null to explore lazily.</param>
+    /// <param name="maxMarkings">The most markings a lazy search interns.</param>
+    /// <param name="walkCostTable">False to use A* even with a complete graph (tests compare the two).</param>
+    public AlignmentSearch(PetriNet net, MarkingGraph? complete, int maxMarkings, bool walkCostTable = true)
     {
         _net = net;
         _complete = complete;
         _maxMarkings = maxMarkings;
+        _suffixCosts = complete is null || !walkCostTable ? null : new SuffixCosts(complete);
     }
 
     /// <summary>Aligns a trace given as model label ids (-1 for activities the model does not know).</summary>
@@ -49,6 +58,12 @@ internal sealed class AlignmentSearch
     {
         if (_complete is not null)
         {
+            if (_suffixCosts is not null && _suffixCosts.Prepare(trace))
+            {
+                return Walk(_complete, _suffixCosts, trace)
+                    ?? throw new InvalidOperationException("The final marking of the net is not reachable from its initial marking.");
+            }
+
             return Search(_complete, trace, cancellationToken)
                 ?? throw new InvalidOperationException("The final marking of the net is not reachable from its initial marking.");
         }

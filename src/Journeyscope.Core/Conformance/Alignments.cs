@@ -13,6 +13,8 @@ public static class Alignments
     /// <summary>The most markings one lazily explored search may intern before it gives up (unbounded or huge nets).</summary>
     internal const int LazyMarkingLimit = 8_000_000;
 
+    private const int ChunksPerCore = 8;
+
     /// <summary>Aligns every variant of <paramref name="log"/> with <paramref name="net"/> from its initial to its final marking.</summary>
     /// <exception cref="InvalidOperationException">The final marking is not reachable, or the state space exceeds <see cref="AlignmentOptions.MaxMarkings"/> in lazy mode.</exception>
     public static AlignmentResult Compute(EventLog log, PetriNet net, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
@@ -25,25 +27,57 @@ public static class Alignments
         var complete = graph.IsComplete ? graph : null;
         var lazyLimit = Math.Max(options.MaxMarkings, LazyMarkingLimit);
         var emptyTrace = new AlignmentSearch(net, complete, lazyLimit).Align([], cancellationToken);
+        var traces = new int[variants.Count][];
+        for (var v = 0; v < traces.Length; v++)
+        {
+            var codes = variants[v].Codes;
+            var trace = traces[v] = new int[codes.Length];
+            for (var i = 0; i < codes.Length; i++)
+            {
+                trace[i] = labelOfActivity[codes[i]];
+            }
+        }
+
+        // Variants sorted by their reversed label sequence, in contiguous chunks: a search reuses the cost table of the
+        // suffix it shares with the previous variant (SuffixCosts).
+        var order = new int[traces.Length];
+        for (var v = 0; v < order.Length; v++)
+        {
+            order[v] = v;
+        }
+
+        Array.Sort(order, (x, y) => CompareReversed(traces[x], traces[y]));
+        var chunks = Math.Min(order.Length, Math.Max(1, Environment.ProcessorCount * ChunksPerCore));
         var raw = new RawAlignment[variants.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, variants.Count, parallel,
+        Parallel.For(0, chunks, parallel,
             () => new AlignmentSearch(net, complete, lazyLimit),
-            (v, _, search) =>
+            (chunk, _, search) =>
             {
-                var codes = variants[v].Codes;
-                var trace = new int[codes.Length];
-                for (var i = 0; i < codes.Length; i++)
+                var end = (int)((long)order.Length * (chunk + 1) / chunks);
+                for (var i = (int)((long)order.Length * chunk / chunks); i < end; i++)
                 {
-                    trace[i] = labelOfActivity[codes[i]];
+                    raw[order[i]] = search.Align(traces[order[i]], cancellationToken);
                 }
 
-                raw[v] = search.Align(trace, cancellationToken);
                 return search;
             },
             _ => { });
 
         return Assemble(prepared, net, raw, emptyTrace);
+    }
+
+    private static int CompareReversed(int[] x, int[] y)
+    {
+        for (int i = x.Length - 1, j = y.Length - 1; i >= 0 && j >= 0; i--, j--)
+        {
+            if (x[i] != y[j])
+            {
+                return x[i].CompareTo(y[j]);
+            }
+        }
+
+        return x.Length.CompareTo(y.Length);
     }
 
     private static MarkingGraph ExploreModel(PetriNet net, AlignmentOptions options, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Journeyscope.Conformance;
 
 /// <summary>
@@ -57,6 +59,27 @@ internal sealed class MarkingGraph
     /// <summary>Words per marking in <see cref="FutureLabels"/>.</summary>
     public int LabelWords { get; private set; }
 
+    /// <summary>Incoming silent firings by target marking: the sources of those into m are <c>SilentPredecessors[SilentPredecessorStart[m]..SilentPredecessorStart[m + 1]]</c>.</summary>
+    public int[] SilentPredecessorStart { get; private set; } = [];
+
+    /// <summary>The source markings of incoming silent firings, grouped by <see cref="SilentPredecessorStart"/>.</summary>
+    public int[] SilentPredecessors { get; private set; } = [];
+
+    /// <summary>Incoming visible firings by target marking, as <see cref="SilentPredecessorStart"/>.</summary>
+    public int[] VisiblePredecessorStart { get; private set; } = [];
+
+    /// <summary>The source markings of incoming visible firings, grouped by <see cref="VisiblePredecessorStart"/>.</summary>
+    public int[] VisiblePredecessors { get; private set; } = [];
+
+    /// <summary>Firings of visible transitions grouped by label: those of label l are <c>[LabelEdgeStart[l], LabelEdgeStart[l + 1])</c>.</summary>
+    public int[] LabelEdgeStart { get; private set; } = [];
+
+    /// <summary>The source marking of each firing in <see cref="LabelEdgeStart"/>'s grouping.</summary>
+    public int[] LabelEdgeSource { get; private set; } = [];
+
+    /// <summary>The target marking of each firing in <see cref="LabelEdgeStart"/>'s grouping.</summary>
+    public int[] LabelEdgeTarget { get; private set; } = [];
+
     public ReadOnlySpan<int> EdgeTransitions(int marking) => _edgeTransition.AsSpan(_edgeStart[marking], _edgeCount[marking]);
 
     public ReadOnlySpan<int> EdgeTargets(int marking) => _edgeTarget.AsSpan(_edgeStart[marking], _edgeCount[marking]);
@@ -84,6 +107,7 @@ internal sealed class MarkingGraph
     }
 
     /// <summary>Computes the outgoing firings of <paramref name="marking"/> once; false when the limits are exceeded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryExpand(int marking)
     {
         if (_edgeStart[marking] != Unexpanded)
@@ -129,7 +153,11 @@ internal sealed class MarkingGraph
         return true;
     }
 
-    /// <summary>Fills <see cref="DistanceToFinal"/> (a backward Dijkstra) and <see cref="FutureLabels"/> (a backward fixpoint).</summary>
+    /// <summary>
+    /// Fills <see cref="DistanceToFinal"/> (a backward Dijkstra), <see cref="FutureLabels"/> (a backward fixpoint) and the
+    /// edge indexes that <see cref="SuffixCosts"/> reads (incoming firings, visible firings by label).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ComputeHeuristics(CancellationToken cancellationToken)
     {
         var labelIds = _net.TransitionLabelIds;
@@ -222,6 +250,87 @@ internal sealed class MarkingGraph
         DistanceToFinal = distance;
         FutureLabels = future;
         LabelWords = words;
+        (SilentPredecessorStart, SilentPredecessors) = Predecessors(silent: true);
+        (VisiblePredecessorStart, VisiblePredecessors) = Predecessors(silent: false);
+        IndexEdgesByLabel();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int[] Start, int[] Sources) Predecessors(bool silent)
+    {
+        var labelIds = _net.TransitionLabelIds;
+        var start = new int[_count + 1];
+        for (var e = 0; e < _edges; e++)
+        {
+            if (labelIds[_edgeTransition[e]] < 0 == silent)
+            {
+                start[_edgeTarget[e] + 1]++;
+            }
+        }
+
+        for (var m = 0; m < _count; m++)
+        {
+            start[m + 1] += start[m];
+        }
+
+        var sources = new int[start[_count]];
+        var fill = start.AsSpan(0, _count).ToArray();
+        for (var m = 0; m < _count; m++)
+        {
+            for (var e = _edgeStart[m]; e < _edgeStart[m] + _edgeCount[m]; e++)
+            {
+                if (labelIds[_edgeTransition[e]] < 0 == silent)
+                {
+                    sources[fill[_edgeTarget[e]]++] = m;
+                }
+            }
+        }
+
+        return (start, sources);
+    }
+
+    private void IndexEdgesByLabel()
+    {
+        var labelIds = _net.TransitionLabelIds;
+        var labels = _net.Labels.Count;
+        var start = new int[labels + 1];
+        for (var m = 0; m < _count; m++)
+        {
+            for (var e = _edgeStart[m]; e < _edgeStart[m] + _edgeCount[m]; e++)
+            {
+                var label = labelIds[_edgeTransition[e]];
+                if (label >= 0)
+                {
+                    start[label + 1]++;
+                }
+            }
+        }
+
+        for (var l = 0; l < labels; l++)
+        {
+            start[l + 1] += start[l];
+        }
+
+        var fill = start.AsSpan(0, labels).ToArray();
+        var sources = new int[start[labels]];
+        var targets = new int[start[labels]];
+        for (var m = 0; m < _count; m++)
+        {
+            for (var e = _edgeStart[m]; e < _edgeStart[m] + _edgeCount[m]; e++)
+            {
+                var label = labelIds[_edgeTransition[e]];
+                if (label >= 0)
+                {
+                    var slot = fill[label]++;
+                    sources[slot] = m;
+                    targets[slot] = _edgeTarget[e];
+                }
+            }
+        }
+
+        LabelEdgeStart = start;
+        LabelEdgeSource = sources;
+        LabelEdgeTarget = targets;
     }
 
     private static byte[] ToBytes(ReadOnlySpan<int> marking)
@@ -283,6 +392,7 @@ internal sealed class MarkingGraph
     }
 
     /// <summary>The id of <paramref name="row"/>, adding it when new; -1 when the marking limit is reached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Intern(ReadOnlySpan<byte> row)
     {
         var hash = Hash(row);

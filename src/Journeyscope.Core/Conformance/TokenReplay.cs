@@ -13,10 +13,12 @@ namespace Journeyscope.Conformance;
 /// <c>½(1 − m/c) + ½(1 − r/p)</c>. PM4Py's own replay chooses silent paths with a place-to-place shortest-path heuristic,
 /// so its figures can differ slightly from these; docs/conformance.md states the measured gap.
 /// </remarks>
-public static class TokenReplay
+public static partial class TokenReplay
 {
     /// <summary>The most markings explored when looking for silent transitions that enable the next step.</summary>
     public const int MaxSilentSearchStates = 4096;
+
+    private const int MaxCachedPaths = 100_000;
 
     /// <summary>Replays every variant of <paramref name="log"/> on <paramref name="net"/>.</summary>
     public static TokenReplayResult Compute(EventLog log, PetriNet net, AlignmentOptions? options = null, CancellationToken cancellationToken = default)
@@ -27,7 +29,15 @@ public static class TokenReplay
         var labelOfActivity = prepared.LabelOfActivity;
         var replays = new TokenReplayTrace[variants.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, variants.Count, parallel, v => replays[v] = Replay(net, variants[v].Codes, labelOfActivity));
+        var model = new ReplayModel(net);
+        Parallel.For(0, variants.Count, parallel,
+            () => new Dictionary<int[], int[]?>(MarkingComparer.Instance),
+            (v, _, cache) =>
+            {
+                replays[v] = Replay(model, cache, variants[v].Codes, labelOfActivity);
+                return cache;
+            },
+            _ => { });
 
         var caseVariants = prepared.CaseVariants;
         var activities = new IReadOnlyList<string>[variants.Count];
@@ -61,8 +71,9 @@ public static class TokenReplay
         };
     }
 
-    private static TokenReplayTrace Replay(PetriNet net, int[] codes, int[] labelOfActivity)
+    private static TokenReplayTrace Replay(ReplayModel model, Dictionary<int[], int[]?> cache, int[] codes, int[] labelOfActivity)
     {
+        var net = model.Net;
         var marking = net.InitialMarking.ToArray();
         long produced = Sum(marking), consumed = 0, missing = 0;
         var unknown = 0;
@@ -76,11 +87,10 @@ public static class TokenReplay
                 continue;
             }
 
-            var chosen = FirstEnabled(net, marking, label);
+            var chosen = model.FirstEnabled(marking, label);
             if (chosen < 0)
             {
-                var relevant = SilentFeeders(net, InputPlacesOfLabel(net, label));
-                var path = SilentPath(net, marking, relevant, m => FirstEnabled(net, m, label) >= 0);
+                var path = SilentPathEnabling(model, cache, marking, label);
                 if (path is not null)
                 {
                     foreach (var silent in path)
@@ -88,7 +98,7 @@ public static class TokenReplay
                         (produced, consumed) = Fire(net, silent, marking, produced, consumed);
                     }
 
-                    chosen = FirstEnabled(net, marking, label);
+                    chosen = model.FirstEnabled(marking, label);
                 }
             }
 
@@ -150,18 +160,27 @@ public static class TokenReplay
         return (produced + Sum(net.OutputWeights(transition)), consumed + Sum(net.InputWeights(transition)));
     }
 
-    private static int FirstEnabled(PetriNet net, int[] marking, int label)
+    /// <summary>
+    /// The silent path that enables <paramref name="label"/> from <paramref name="marking"/>, cached per thread by
+    /// (label, marking): the search is deterministic, so a cached path is the one the search would find again.
+    /// </summary>
+    private static int[]? SilentPathEnabling(ReplayModel model, Dictionary<int[], int[]?> cache, int[] marking, int label)
     {
-        var labelIds = net.TransitionLabelIds;
-        for (var t = 0; t < labelIds.Length; t++)
+        var key = new int[marking.Length + 1];
+        key[0] = label;
+        marking.CopyTo(key, 1);
+        if (!cache.TryGetValue(key, out var path))
         {
-            if (labelIds[t] == label && net.IsEnabled(t, marking))
+            path = SilentPath(model.Net, marking, model.FeedersOf(label), m => model.FirstEnabled(m, label) >= 0)?.ToArray();
+            if (cache.Count >= MaxCachedPaths)
             {
-                return t;
+                cache.Clear();
             }
+
+            cache.Add(key, path);
         }
 
-        return -1;
+        return path;
     }
 
     /// <summary>The shortest sequence of silent transitions from <paramref name="start"/> to a marking that satisfies <paramref name="goal"/>.</summary>
@@ -169,7 +188,7 @@ public static class TokenReplay
     {
         var markings = new List<int[]> { start };
         var parents = new List<(int Parent, int Transition)> { (-1, -1) };
-        var seen = new HashSet<string>(StringComparer.Ordinal) { Key(start) };
+        var seen = new HashSet<int[]>(MarkingComparer.Instance) { start };
         var labelIds = net.TransitionLabelIds;
         for (var head = 0; head < markings.Count && markings.Count < MaxSilentSearchStates; head++)
         {
@@ -183,7 +202,7 @@ public static class TokenReplay
 
                 var next = (int[])current.Clone();
                 net.Fire(t, next);
-                if (!seen.Add(Key(next)))
+                if (!seen.Add(next))
                 {
                     continue;
                 }
@@ -207,7 +226,7 @@ public static class TokenReplay
         return null;
     }
 
-    private static IEnumerable<int> InputPlacesOfLabel(PetriNet net, int label)
+    internal static IEnumerable<int> InputPlacesOfLabel(PetriNet net, int label)
     {
         var places = new List<int>();
         for (var t = 0; t < net.TransitionCount; t++)
@@ -225,7 +244,7 @@ public static class TokenReplay
     /// The silent transitions that can move tokens towards <paramref name="targets"/> through silent transitions only.
     /// Restricting the search to them avoids interleaving unrelated silent steps of parallel branches.
     /// </summary>
-    private static bool[] SilentFeeders(PetriNet net, IEnumerable<int> targets)
+    internal static bool[] SilentFeeders(PetriNet net, IEnumerable<int> targets)
     {
         var placeReached = new bool[net.PlaceCount];
         foreach (var p in targets)
@@ -280,8 +299,6 @@ public static class TokenReplay
 
         return true;
     }
-
-    private static string Key(int[] marking) => string.Join(',', marking);
 
     private static long Sum(ReadOnlySpan<int> values)
     {

@@ -1,3 +1,4 @@
+using CsCheck;
 using Journeyscope.Conformance;
 using static Journeyscope.Core.Tests.Conformance.ConformanceLogs;
 
@@ -55,5 +56,27 @@ public sealed class TokenReplayTests
         // Then
         replay.ForCase(0).UnknownActivities.ShouldBe(1);
         replay.ForCase(0).Missing.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Compute_ManyTracesSharingOneSilentPathCache_EqualEachTraceReplayedAlone()
+    {
+        Gen.Select(Gen.Int, Gen.Int[0, 4].Array[1, 7].Array[2, 8]).Sample((seed, letters) =>
+        {
+            // Given a random model and traces replayed in one call, where later traces reuse the cached silent paths
+            var net = Net(RandomTree(new Random(seed), 3));
+            var traces = letters.Select(t => t.Select(l => ((char)('a' + l)).ToString()).ToArray()).ToArray();
+
+            // When
+            var together = TokenReplay.Compute(Log(traces), net, new AlignmentOptions { MaxDegreeOfParallelism = 1 },
+                TestContext.Current.CancellationToken);
+
+            // Then each case has exactly the figures of its trace replayed alone (with an empty cache)
+            for (var c = 0; c < traces.Length; c++)
+            {
+                var alone = TokenReplay.Compute(Log(traces[c]), net, cancellationToken: TestContext.Current.CancellationToken);
+                together.ForCase(c).ShouldBe(alone.ForCase(0));
+            }
+        }, iter: 150);
     }
 }
