@@ -9,7 +9,7 @@ namespace Journeyscope.Voc;
 /// Answers are the numeric <see cref="VocOptions.ScoreAttribute"/> values; each activity with answers is a survey whose
 /// scale comes from the options, else its name (containing <c>nps</c>/<c>promoter</c>/<c>recommend</c>, <c>csat</c>/<c>satisf</c>,
 /// <c>ces</c>/<c>effort</c>), else the range of its answers (1-5 CSAT, 1-7 CES, 0-10 NPS). Moments: over the surveyed cases,
-/// each activity that is not a survey (and each touchpoint of the journey) is compared by presence, by rework (twice or
+/// each activity that is not a survey (and each touchpoint of the journey that is not only survey answers) is compared by presence, by rework (twice or
 /// more) and by a long wait before it; the interval of the difference of unhappy shares is the normal approximation
 /// <c>±1.96·sqrt(p1(1−p1)/n1 + p2(1−p2)/n2)</c>. O(events + activities × cases).
 /// </remarks>
@@ -272,6 +272,12 @@ public static class VocAnalysis
         {
             cancellationToken.ThrowIfCancellationRequested();
             var mask = JourneyEventMatcher.Match(log, options.Journey!, touchpoint);
+            if (OnlySurveys(mask, activities, scales))
+            {
+                // A survey touchpoint is where the answer is recorded, not an experience that explains it.
+                continue;
+            }
+
             int with = 0, withUnhappy = 0;
             for (var c = 0; c < log.CaseCount; c++)
             {
@@ -288,6 +294,26 @@ public static class VocAnalysis
 
         moments.Sort(static (x, y) => y.Lower.CompareTo(x.Lower));
         return moments;
+    }
+
+    /// <summary>True when every event of <paramref name="mask"/> is a survey answer (and there is at least one).</summary>
+    private static bool OnlySurveys(bool[] mask, ReadOnlySpan<int> activities, SurveyScale?[] scales)
+    {
+        var any = false;
+        for (var e = 0; e < mask.Length; e++)
+        {
+            if (mask[e])
+            {
+                if (scales[activities[e]] is null)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private static void Add(List<MomentThatMatters> moments, VocOptions options, string kind, string name, int with, int withUnhappy, int population, int populationUnhappy)

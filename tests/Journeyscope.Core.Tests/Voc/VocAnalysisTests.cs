@@ -1,4 +1,5 @@
 using Journeyscope.EventLogs;
+using Journeyscope.Journeys;
 using Journeyscope.Voc;
 
 namespace Journeyscope.Core.Tests.Voc;
@@ -81,6 +82,38 @@ public sealed class VocAnalysisTests
 
         // Surveys themselves are not moments; every case orders, so Order has no comparison group.
         moments.ShouldNotContain(m => m.Name == "NPS survey" || m.Name == "Order");
+    }
+
+    [Fact]
+    public void Analyze_SurveyTouchpoint_IsNotAMoment()
+    {
+        // Given a journey whose touchpoints are a shipping step and the NPS survey, and a log where only some cases
+        // answer the NPS (every case answers the CSAT, so all are surveyed)
+        var builder = new EventLogBuilder();
+        var score = builder.GetEventAttributeHandle("score", AttributeType.Long);
+        for (var i = 0; i < 60; i++)
+        {
+            var id = $"c{i}";
+            builder.AddEvent(id, "Ship", Start.AddHours(i));
+            if (i % 2 == 0)
+            {
+                builder.SetEventAttribute(builder.AddEvent(id, "NPS survey", Start.AddHours(i + 1)), score, AttributeValue.FromLong(i < 20 ? 1 : 9));
+            }
+
+            builder.SetEventAttribute(builder.AddEvent(id, "Rate us", Start.AddHours(i + 2)), score, AttributeValue.FromLong(i < 20 ? 1 : 5));
+        }
+
+        var journey = new DesignedJourney("shop", "Shop", null, null, [], DesignedJourney.DefaultStages,
+        [
+            new Touchpoint("ship", "Ship", "delivery", BlueprintLane.Backstage, null, null, new TouchpointRule(["Ship"], null, [])),
+            new Touchpoint("nps", "NPS", "loyalty", BlueprintLane.CustomerAction, null, null, new TouchpointRule(["NPS survey"], null, [])),
+        ], null, [], [], []);
+
+        // When the moments that matter are computed with the journey
+        var moments = VocAnalysis.Analyze(builder.Build(), new VocOptions { Journey = journey }, TestContext.Current.CancellationToken).Moments;
+
+        // Then the survey touchpoint, where answers are recorded, is not reported as an experience that explains them
+        moments.ShouldNotContain(m => m.Kind == "touchpoint" && m.Name == "nps");
     }
 
     [Theory]
