@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Journeyscope.EventLogs;
 
 namespace Journeyscope.Discovery;
@@ -14,33 +15,20 @@ public sealed partial class DiscoveryPartial
     {
         options ??= DiscoveryOptions.Default;
         options.Validate();
+        Debug.Assert(_caseMeasures, "Only the public partials finish into a discovery result.");
         var names = _log.ActivityNames;
         var timeBasis = _log.TimeBasis;
         var caseCount = (long)_caseTotal;
-
-        var statistics = new ActivityStatistics[_activityCount];
-        for (var i = 0; i < _activityCount; i++)
-        {
-            statistics[i] = new ActivityStatistics(i, names[i], _events[i], _activityCases[i], _reworkCases[i], _selfLoops[i]);
-        }
-
         var order = EdgeOrder();
-        var edges = new DirectlyFollowsEdge[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            var slot = order[i];
-            edges[i] = new DirectlyFollowsEdge(_edgeFrom[slot], _edgeTo[slot], _edgeCount[slot], _edgeCases[slot]);
-        }
-
-        var graph = new DirectlyFollowsGraph(
-            names, statistics, edges, (long[])_startCounts.Clone(), (long[])_endCounts.Clone(), caseCount, timeBasis);
+        var graph = Graph(order, caseCount);
         var rows = GatherCases();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         EdgePerformance[]? performance = null;
         Variant[]? variants = null;
         CaseDurations? durations = null;
         Parallel.Invoke(
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
-            () => performance = EdgePerformances(order),
+            parallel,
+            () => performance = EdgePerformances(order, ScatterDurations(parallel), parallel),
             () => variants = Variants(rows, options.ExampleCasesPerVariant),
             () => durations = Durations(rows, timeBasis));
         return new DiscoveryResult(
@@ -90,96 +78,6 @@ public sealed partial class DiscoveryPartial
 
         Array.Sort(durations);
         return new CaseDurations(durations, byCase, timeBasis);
-    }
-
-    private int[] EdgeOrder()
-    {
-        var order = new int[_edgeFrom.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (x, y) =>
-        {
-            var byCount = _edgeCount[y].CompareTo(_edgeCount[x]);
-            if (byCount != 0)
-            {
-                return byCount;
-            }
-
-            var byFrom = _edgeFrom[x].CompareTo(_edgeFrom[y]);
-            return byFrom != 0 ? byFrom : _edgeTo[x].CompareTo(_edgeTo[y]);
-        });
-        return order;
-    }
-
-    private EdgePerformance[] EdgePerformances(int[] order)
-    {
-        // Counting sort of the pair durations by edge, then exact order statistics inside each edge.
-        var edges = _edgeFrom.Count;
-        var offsets = new int[edges + 1];
-        for (var e = 0; e < edges; e++)
-        {
-            offsets[e + 1] = offsets[e] + (int)_edgeCount[e];
-        }
-
-        var cursor = offsets.AsSpan(0, edges).ToArray();
-        var values = new long[offsets[edges]];
-        Scatter(_pairEdge.Span, _pairTicks.Span, null, cursor, values);
-        foreach (var segment in _segments)
-        {
-            Scatter(segment.Source._pairEdge.Span, segment.Source._pairTicks.Span, segment.EdgeMap, cursor, values);
-        }
-
-        var result = new EdgePerformance[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            var slot = order[i];
-            var run = values.AsSpan(offsets[slot], offsets[slot + 1] - offsets[slot]);
-            var sum = 0L;
-            var min = long.MaxValue;
-            var max = long.MinValue;
-            foreach (var value in run)
-            {
-                sum += value;
-                min = Math.Min(min, value);
-                max = Math.Max(max, value);
-            }
-
-            var deviation = SortedStatistics.SampleStandardDeviation(run, sum);
-            result[i] = new EdgePerformance(
-                _edgeFrom[slot],
-                _edgeTo[slot],
-                run.Length,
-                SortedStatistics.Seconds(sum) / run.Length,
-                OrderStatistics.Median(run),
-                SortedStatistics.Seconds(min),
-                SortedStatistics.Seconds(max),
-                SortedStatistics.Seconds(sum),
-                deviation,
-                OrderStatistics.Percentile(run, 0.90));
-        }
-
-        return result;
-    }
-
-    private static void Scatter(ReadOnlySpan<int> pairEdge, ReadOnlySpan<long> pairTicks, int[]? map, int[] cursor, long[] values)
-    {
-        if (map is null)
-        {
-            for (var i = 0; i < pairEdge.Length; i++)
-            {
-                values[cursor[pairEdge[i]]++] = pairTicks[i];
-            }
-
-            return;
-        }
-
-        for (var i = 0; i < pairEdge.Length; i++)
-        {
-            values[cursor[map[pairEdge[i]]]++] = pairTicks[i];
-        }
     }
 
     private Variant[] Variants(CaseRows caseRows, int exampleCasesPerVariant)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Journeyscope.Discovery;
 
 public sealed partial class DiscoveryPartial
@@ -22,6 +24,16 @@ public sealed partial class DiscoveryPartial
             throw new ArgumentException("A partial cannot be merged into itself.", nameof(other));
         }
 
+        Debug.Assert(other._caseMeasures == _caseMeasures, "Discovery and process map partials do not merge.");
+        Debug.Assert(
+            other._keep is null ? _keep is null : _keep is not null && other._keep.AsSpan().SequenceEqual(_keep),
+            "Partials of the same projection only.");
+        _ownEdgeCount ??= _edgeCount.Span.ToArray();
+        if (_sourceEvents is not null)
+        {
+            AddInto(_sourceEvents, other._sourceEvents);
+        }
+
         AddInto(_events, other._events);
         AddInto(_activityCases, other._activityCases);
         AddInto(_reworkCases, other._reworkCases);
@@ -37,6 +49,7 @@ public sealed partial class DiscoveryPartial
         }
 
         _caseTotal += other._caseTotal;
+        _nonEmptyCases += other._nonEmptyCases;
     }
 
     private static void AddInto(Span<long> target, ReadOnlySpan<long> source)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using Journeyscope.EventLogs;
 
 namespace Journeyscope.Discovery;
@@ -20,6 +21,16 @@ public sealed partial class DiscoveryPartial
 
     private readonly EventLog _log;
     private readonly int _activityCount;
+
+    // The process map's restriction: per activity code, whether its events are kept (null keeps all); events of hidden
+    // activities are skipped on the fly, so every count is that of the projected log. The map needs no case rows.
+    private readonly bool[]? _keep;
+    private readonly bool _caseMeasures;
+    private readonly long[]? _sourceEvents;
+    private int _nonEmptyCases;
+
+    // This partial's own pairs per edge, kept once merging adds other partials' counts to _edgeCount.
+    private long[]? _ownEdgeCount;
     private readonly long[] _events;
     private readonly long[] _activityCases;
     private readonly long[] _reworkCases;
@@ -49,10 +60,13 @@ public sealed partial class DiscoveryPartial
     private readonly List<Segment> _segments = [];
     private int _caseTotal;
 
-    private DiscoveryPartial(EventLog log, int caseCapacity, int pairCapacity)
+    private DiscoveryPartial(EventLog log, bool[]? keep, bool caseMeasures, int caseCapacity, int pairCapacity)
     {
         _log = log;
         _activityCount = log.ActivityCount;
+        _keep = keep;
+        _caseMeasures = caseMeasures;
+        _sourceEvents = keep is null ? null : new long[_activityCount];
         _events = new long[_activityCount];
         _activityCases = new long[_activityCount];
         _reworkCases = new long[_activityCount];
@@ -83,16 +97,35 @@ public sealed partial class DiscoveryPartial
         ArgumentOutOfRangeException.ThrowIfNegative(firstCase);
         ArgumentOutOfRangeException.ThrowIfNegative(caseCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan((long)firstCase + caseCount, log.CaseCount, nameof(caseCount));
+        return Scan(log, null, true, firstCase, caseCount);
+    }
 
+    /// <summary>
+    /// The process map's partial of cases <c>[firstCase, firstCase + caseCount)</c>: the counts and edge durations of
+    /// the log restricted to the kept activities, without variants and case durations (<see cref="FinishMap"/> only).
+    /// </summary>
+    /// <param name="log">The log.</param>
+    /// <param name="keep">Per activity code, whether it is kept; null keeps every activity.</param>
+    /// <param name="firstCase">The first case of the chunk.</param>
+    /// <param name="caseCount">Number of cases in the chunk.</param>
+    internal static DiscoveryPartial ComputeMap(EventLog log, bool[]? keep, int firstCase, int caseCount) =>
+        Scan(log, keep, false, firstCase, caseCount);
+
+    private static DiscoveryPartial Scan(EventLog log, bool[]? keep, bool caseMeasures, int firstCase, int caseCount)
+    {
+        Debug.Assert(keep is null || keep.Length == log.ActivityCount, "One flag per activity code.");
+        Debug.Assert(keep is null || !caseMeasures, "Variants are those of the whole log.");
         var caseStarts = log.CaseStarts;
         var endCase = firstCase + caseCount;
+
+        // The pairs of the whole chunk bound those of the projected one.
         var pairCount = 0;
         for (var c = firstCase; c < endCase; c++)
         {
             pairCount += Math.Max(0, caseStarts[c + 1] - caseStarts[c] - 1);
         }
 
-        var partial = new DiscoveryPartial(log, caseCount, pairCount);
+        var partial = new DiscoveryPartial(log, keep, caseMeasures, caseMeasures ? caseCount : 0, pairCount);
         partial.Scan(firstCase, endCase, pairCount);
         partial._caseTotal = caseCount;
         return partial;
@@ -104,6 +137,8 @@ public sealed partial class DiscoveryPartial
         var timestamps = _log.Timestamps;
         var caseStarts = _log.CaseStarts;
         var a = _activityCount;
+        var keep = _keep;
+        var caseMeasures = _caseMeasures;
         var dense = (long)a * a <= DenseEdgeLimit;
         var edgeSlots = dense ? ArrayPool<int>.Shared.Rent(Math.Max(1, a * a)) : null;
         var sparseSlots = dense ? null : new Dictionary<long, int>();
@@ -112,12 +147,15 @@ public sealed partial class DiscoveryPartial
         var edgeLastCase = new GrowBuffer<int>(64);
         var pairEdge = _pairEdge.Append(pairCount);
         var pairTicks = _pairTicks.Append(pairCount);
-        var caseIndex = _caseIndex.Append(endCase - firstCase);
-        var caseVariant = _caseVariant.Append(endCase - firstCase);
-        var caseTicks = _caseTicks.Append(endCase - firstCase);
+        var caseRows = caseMeasures ? endCase - firstCase : 0;
+        var caseIndex = _caseIndex.Append(caseRows);
+        var caseVariant = _caseVariant.Append(caseRows);
+        var caseTicks = _caseTicks.Append(caseRows);
+        var source = _sourceEvents.AsSpan();
         var events = _events.AsSpan();
         var activityCases = _activityCases.AsSpan();
         var pair = 0;
+        var nonEmpty = 0;
         try
         {
             edgeSlots?.AsSpan(0, a * a).Fill(-1);
@@ -127,19 +165,21 @@ public sealed partial class DiscoveryPartial
             {
                 var start = caseStarts[c];
                 var end = caseStarts[c + 1];
-                var trace = activities[start..end];
-                long duration = 0;
-                if (trace.Length > 0)
-                {
-                    _startCounts[trace[0]]++;
-                    _endCounts[trace[^1]]++;
-                    duration = timestamps[end - 1] - timestamps[start];
-                }
-
                 var previous = -1;
+                var previousTicks = 0L;
+                var firstTicks = 0L;
                 for (var i = start; i < end; i++)
                 {
                     var activity = activities[i];
+                    if (keep is not null)
+                    {
+                        source[activity]++;
+                        if (!keep[activity])
+                        {
+                            continue;
+                        }
+                    }
+
                     events[activity]++;
                     if (seenIn[activity] != c)
                     {
@@ -152,7 +192,13 @@ public sealed partial class DiscoveryPartial
                         _reworkCases[activity]++;
                     }
 
-                    if (previous >= 0)
+                    var ticks = timestamps[i];
+                    if (previous < 0)
+                    {
+                        _startCounts[activity]++;
+                        firstTicks = ticks;
+                    }
+                    else
                     {
                         if (previous == activity)
                         {
@@ -186,25 +232,36 @@ public sealed partial class DiscoveryPartial
                         }
 
                         pairEdge[pair] = slot;
-                        pairTicks[pair] = timestamps[i] - timestamps[i - 1];
+                        pairTicks[pair] = ticks - previousTicks;
                         pair++;
                     }
 
                     previous = activity;
+                    previousTicks = ticks;
                 }
 
-                var variant = _variants.GetOrAdd(trace, VariantTable.ComputeHash(trace), out var added);
-                if (added)
+                if (previous >= 0)
                 {
-                    _variantCases.Add(0);
-                    _variantFirstCase.Add(c);
+                    _endCounts[previous]++;
+                    nonEmpty++;
                 }
 
-                _variantCases[variant]++;
-                var row = c - firstCase;
-                caseIndex[row] = c;
-                caseVariant[row] = variant;
-                caseTicks[row] = duration;
+                if (caseMeasures)
+                {
+                    var trace = activities[start..end];
+                    var variant = _variants.GetOrAdd(trace, VariantTable.ComputeHash(trace), out var added);
+                    if (added)
+                    {
+                        _variantCases.Add(0);
+                        _variantFirstCase.Add(c);
+                    }
+
+                    _variantCases[variant]++;
+                    var row = c - firstCase;
+                    caseIndex[row] = c;
+                    caseVariant[row] = variant;
+                    caseTicks[row] = previousTicks - firstTicks;
+                }
             }
         }
         finally
@@ -217,6 +274,11 @@ public sealed partial class DiscoveryPartial
             ArrayPool<int>.Shared.Return(seenIn);
             ArrayPool<int>.Shared.Return(reworkIn);
         }
+
+        // Pairs with a hidden event were never written.
+        _pairEdge.Truncate(pair);
+        _pairTicks.Truncate(pair);
+        _nonEmptyCases = nonEmpty;
     }
 
     private int AddEdge(int from, int to)

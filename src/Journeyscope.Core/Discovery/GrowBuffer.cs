@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Journeyscope.Discovery;
 
 /// <summary>A growable array that hands out spans; the building block of the mergeable partial results.</summary>
@@ -54,6 +56,13 @@ internal sealed class GrowBuffer<T>
         var span = _items.AsSpan(Count, count);
         Count += count;
         return span;
+    }
+
+    /// <summary>Drops the items from <paramref name="count"/> on (the capacity stays).</summary>
+    public void Truncate(int count)
+    {
+        Debug.Assert(count >= 0 && count <= Count, "Truncate only shortens.");
+        Count = count;
     }
 
     private void Grow(int needed)

@@ -125,24 +125,22 @@ public sealed partial class ProcessMapStatistics
         options ??= DiscoveryOptions.Default;
         options.Validate();
         var kept = keptActivities.IsEmpty ? AllKept(log.ActivityCount) : keptActivities.ToArray();
-        var keepAll = Array.TrueForAll(kept, static k => k);
+        var keep = Array.TrueForAll(kept, static k => k) ? null : kept;
         var partials = ParallelCases.Map(
             log,
             options.ChunkSize,
             options.MaxDegreeOfParallelism,
-            (chunkLog, first, count) => ProcessMapPartial.Compute(chunkLog, keepAll ? ReadOnlySpan<bool>.Empty : kept, first, count),
+            (chunkLog, first, count) => DiscoveryPartial.ComputeMap(chunkLog, keep, first, count),
             cancellationToken);
-        try
+        var total = partials.Length == 0 ? DiscoveryPartial.ComputeMap(log, keep, 0, 0) : partials[0];
+        for (var k = 1; k < partials.Length; k++)
         {
-            return Finish(log, kept, partials, options, cancellationToken);
+            total.Merge(partials[k]);
         }
-        finally
-        {
-            foreach (var partial in partials)
-            {
-                partial.Release();
-            }
-        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var parts = total.FinishMap(parallel);
+        return new ProcessMapStatistics(log, kept, parts.SourceEvents, parts.Graph, parts.Performance, parts.Waits);
     }
 
     internal static bool[] SelectActivities(ReadOnlySpan<long> eventCounts, long totalEvents, double coverage)
