@@ -13,6 +13,7 @@ namespace Journeyscope.Discovery;
 /// the total into results with <see cref="Finish"/>. Counts and sums merge by addition; durations are kept as exact
 /// tick values, so medians and percentiles are exact and every chunking and merge order gives the same result.
 /// A partial is mutable (Merge changes it) and not thread-safe; distinct partials can be computed concurrently.
+/// The same kernel computes <see cref="ProcessMapStatistics"/>: restricted to kept activities, without case rows.
 /// </remarks>
 public sealed partial class DiscoveryPartial
 {

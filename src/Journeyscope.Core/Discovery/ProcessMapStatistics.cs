@@ -13,8 +13,10 @@ namespace Journeyscope.Discovery;
 /// hiding B in A→B→C gives an edge A→C, and every count is that of the projected log — without materialising it.
 /// </para>
 /// <para>
-/// Computed in one pass over the struct-of-arrays log, in parallel over chunks of cases whose partial counts merge by
-/// addition; the durations are scattered by edge and their medians and percentiles found by selection. Moving the
+/// Computed by the discovery kernel (<see cref="DiscoveryPartial"/>, without variants and case durations) in one pass
+/// over the struct-of-arrays log, in parallel over chunks of cases whose partial counts merge by addition; the durations
+/// are scattered by edge and their medians and percentiles found by selection, exactly as in
+/// <see cref="DiscoveryResult"/>. Moving the
 /// path slider needs only <see cref="ProcessMap.Build(ProcessMapStatistics, double)"/> on the same statistics; moving
 /// the activity slider needs new statistics only when the set of kept activities changes. Immutable and thread-safe.
 /// </para>
