@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Journeyscope.Discovery;
 
 public sealed partial class DiscoveryPartial
@@ -24,6 +26,19 @@ public sealed partial class DiscoveryPartial
         var waits = new ActivityWait[_activityCount];
         Parallel.For(0, _activityCount, parallel, b => waits[b] = Wait(b, durations.Into(b)));
         return new ProcessMapParts(sourceEvents, graph, performance, waits);
+    }
+
+    /// <summary>Returns the pooled pair rows of this map partial and of the merged ones; none may be used afterwards.</summary>
+    internal void ReleaseMap()
+    {
+        Debug.Assert(!_caseMeasures, "Only map partials rent their pair rows.");
+        _pairEdge.Release();
+        _pairTicks.Release();
+        foreach (var segment in _segments)
+        {
+            segment.Source._pairEdge.Release();
+            segment.Source._pairTicks.Release();
+        }
     }
 
     /// <summary>Count, total and median of the waits before one activity's events (reorders the run).</summary>

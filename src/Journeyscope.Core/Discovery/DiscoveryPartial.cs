@@ -74,8 +74,9 @@ public sealed partial class DiscoveryPartial
         _selfLoops = new long[_activityCount];
         _startCounts = new long[_activityCount];
         _endCounts = new long[_activityCount];
-        _pairEdge = new GrowBuffer<int>(pairCapacity);
-        _pairTicks = new GrowBuffer<long>(pairCapacity);
+        // The map's partials live only until FinishMap: their pair rows come from the pool (ReleaseMap).
+        _pairEdge = new GrowBuffer<int>(pairCapacity, pooled: !caseMeasures);
+        _pairTicks = new GrowBuffer<long>(pairCapacity, pooled: !caseMeasures);
         _caseIndex = new GrowBuffer<int>(caseCapacity);
         _caseVariant = new GrowBuffer<int>(caseCapacity);
         _caseTicks = new GrowBuffer<long>(caseCapacity);

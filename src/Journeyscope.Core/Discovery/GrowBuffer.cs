@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 
 namespace Journeyscope.Discovery;
@@ -6,11 +7,24 @@ namespace Journeyscope.Discovery;
 /// <remarks>Not thread-safe. Capacity doubles, so appending n items costs O(n) amortised.</remarks>
 internal sealed class GrowBuffer<T>
 {
+    private readonly bool _pooled;
     private T[] _items;
 
     public GrowBuffer(int capacity)
     {
         _items = capacity <= 0 ? [] : new T[capacity];
+    }
+
+    /// <summary>A buffer whose array is rented from <see cref="ArrayPool{T}.Shared"/> when <paramref name="pooled"/>.</summary>
+    /// <remarks>A pooled buffer's items start unspecified, not default; <see cref="Release"/> gives the array back.</remarks>
+    public GrowBuffer(int capacity, bool pooled)
+        : this(pooled ? 0 : capacity)
+    {
+        _pooled = pooled;
+        if (pooled && capacity > 0)
+        {
+            _items = ArrayPool<T>.Shared.Rent(capacity);
+        }
     }
 
     public int Count { get; private set; }
@@ -45,8 +59,20 @@ internal sealed class GrowBuffer<T>
     {
         if (Count + additional > _items.Length)
         {
-            Array.Resize(ref _items, Count + additional);
+            Resize(Count + additional);
         }
+    }
+
+    /// <summary>Gives a pooled buffer's array back to the pool and empties the buffer; the buffer stays usable.</summary>
+    public void Release()
+    {
+        if (_pooled && _items.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(_items);
+        }
+
+        _items = [];
+        Count = 0;
     }
 
     /// <summary>Appends <paramref name="count"/> default items and returns them to be written in place.</summary>
@@ -67,7 +93,24 @@ internal sealed class GrowBuffer<T>
 
     private void Grow(int needed)
     {
-        var capacity = Math.Max(needed, Math.Max(8, _items.Length * 2));
-        Array.Resize(ref _items, capacity);
+        Resize(Math.Max(needed, Math.Max(8, _items.Length * 2)));
+    }
+
+    private void Resize(int capacity)
+    {
+        if (!_pooled)
+        {
+            Array.Resize(ref _items, capacity);
+            return;
+        }
+
+        var items = ArrayPool<T>.Shared.Rent(capacity);
+        _items.AsSpan(0, Count).CopyTo(items);
+        if (_items.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(_items);
+        }
+
+        _items = items;
     }
 }

@@ -135,14 +135,26 @@ public sealed partial class ProcessMapStatistics
             (chunkLog, first, count) => DiscoveryPartial.ComputeMap(chunkLog, keep, first, count),
             cancellationToken);
         var total = partials.Length == 0 ? DiscoveryPartial.ComputeMap(log, keep, 0, 0) : partials[0];
-        for (var k = 1; k < partials.Length; k++)
+        try
         {
-            total.Merge(partials[k]);
-        }
+            for (var k = 1; k < partials.Length; k++)
+            {
+                total.Merge(partials[k]);
+            }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        var parts = total.FinishMap(parallel);
-        return new ProcessMapStatistics(log, kept, parts.SourceEvents, parts.Graph, parts.Performance, parts.Waits);
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+            var parts = total.FinishMap(parallel);
+            return new ProcessMapStatistics(log, kept, parts.SourceEvents, parts.Graph, parts.Performance, parts.Waits);
+        }
+        finally
+        {
+            // Releasing is idempotent: total returns the merged partials' rows, the loop any left when a merge failed.
+            total.ReleaseMap();
+            foreach (var partial in partials)
+            {
+                partial.ReleaseMap();
+            }
+        }
     }
 
     internal static bool[] SelectActivities(ReadOnlySpan<long> eventCounts, long totalEvents, double coverage)
