@@ -14,6 +14,9 @@ internal sealed class FakeApi : HttpMessageHandler
 
     public List<string> Requests { get; } = [];
 
+    /// <summary>The bodies of the requests that had one, in order.</summary>
+    public List<string> Bodies { get; } = [];
+
     /// <summary>Answers requests whose path (and query, when given) starts with <paramref name="pathPrefix"/>.</summary>
     public FakeApi On(string pathPrefix, string json, HttpStatusCode status = HttpStatusCode.OK)
     {
@@ -21,14 +24,19 @@ internal sealed class FakeApi : HttpMessageHandler
         return this;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.PathAndQuery;
         Requests.Add(request.Method + " " + Uri.UnescapeDataString(path));
+        if (request.Content is not null)
+        {
+            Bodies.Add(await request.Content.ReadAsStringAsync(cancellationToken));
+        }
+
         var match = _routes.Where(r => path.StartsWith(r.Key, StringComparison.Ordinal)).OrderByDescending(r => r.Key.Length).FirstOrDefault();
         var (status, json) = match.Key is null ? (HttpStatusCode.NotFound, """{"title":"Not found"}""") : match.Value;
         var media = (int)status >= 400 ? "application/problem+json" : "application/json";
-        return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, media) });
+        return new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, media) };
     }
 
     /// <summary>A bUnit context with MudBlazor, loose JS interop and the UI's services over this fake API.</summary>

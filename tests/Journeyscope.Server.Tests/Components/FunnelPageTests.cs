@@ -61,6 +61,35 @@ public sealed class FunnelPageTests
     }
 
     [Fact]
+    public async Task Funnels_ConditionAndExclusion_AreSentWithTheFunnel()
+    {
+        // Given the page with the three steps of the top variant
+        var api = Shop().On("/api/v1/workspaces/shop/funnels", FunnelFixtures.Funnel);
+        await using var context = api.Context();
+        var page = context.Render<FunnelsPage>(p => p.Add(x => x.Ws, "shop"));
+        page.WaitForAssertion(() => page.Instance.Steps.Count.ShouldBe(3));
+
+        // When step 2 gets a condition and an exclusion of Check between steps 1 and 3 is added through the button
+        page.Instance.Steps[1].Condition = "event.channel == app";
+        page.FindAll("button").First(b => b.TextContent.Contains("Add exclusion", StringComparison.Ordinal)).Click();
+        page.Instance.Exclusions.Single().Activity = "Check";
+        await page.InvokeAsync(() => page.Instance.RunFunnelAsync());
+
+        // Then the posted funnel carries both, and an exclusion without an activity is refused before posting
+        page.WaitForAssertion(() => api.Bodies.Count.ShouldBe(2));
+        using var body = JsonDocument.Parse(api.Bodies[^1]);
+        body.RootElement.GetProperty("steps")[1].GetProperty("conditions")[0].GetString().ShouldBe("event.channel == app");
+        body.RootElement.GetProperty("steps")[0].GetProperty("conditions").ValueKind.ShouldBe(JsonValueKind.Null);
+        var exclusion = body.RootElement.GetProperty("exclusions")[0];
+        (exclusion.GetProperty("activities")[0].GetString(), exclusion.GetProperty("fromStep").GetInt32(), exclusion.GetProperty("toStep").GetInt32())
+            .ShouldBe(("Check", 1, 3));
+        page.Instance.AddExclusion();
+        await page.InvokeAsync(() => page.Instance.RunFunnelAsync());
+        page.WaitForAssertion(() => page.Find("[data-testid=error]").TextContent.ShouldContain("Exclusion 2: pick an activity"));
+        api.Bodies.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Funnels_JourneyPicked_StepsBecomeItsTouchpoints()
     {
         // Given a workspace with the journey 'retail' (touchpoints checkout and ship)
