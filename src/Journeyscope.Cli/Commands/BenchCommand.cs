@@ -97,11 +97,7 @@ internal static class BenchCommand
 
     private static Command CreateDiscovery(CliContext context)
     {
-        var events = new Option<long>("--events")
-        {
-            Description = "Events in the generated log (about 6.7 per case). Example: --events 10000000",
-            DefaultValueFactory = _ => 10_000_000,
-        };
+        var events = GeneratedLog.EventsOption();
         var command = new Command("discovery",
             "DFG + performance DFG + variants + case durations with our engine versus the same results in DuckDB SQL (window functions) " +
             "over the same generated events, in one run.\nExample: journeyscope bench discovery --events 10000000")
@@ -110,12 +106,9 @@ internal static class BenchCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var folder = Directory.CreateTempSubdirectory("journeyscope-bench-");
-            try
+            var code = GeneratedLog.Run(parse.GetValue(events), cancellationToken, generated =>
             {
-                var csv = Path.Combine(folder.FullName, "events.csv");
-                var (cases, written) = SyntheticLog.WriteCsv(csv, parse.GetValue(events));
-                var log = CsvImporter.Import(csv, cancellationToken: cancellationToken).Log;
+                var (csv, log, cases, written) = generated;
                 var ours = Measure.Best(3, () => Discovery.DiscoveryResult.Discover(log, cancellationToken: cancellationToken));
                 using var duckdb = new DuckDbBaseline(csv);
                 var sql = Measure.Run(() => duckdb.DirectlyFollows() + duckdb.PerformanceDirectlyFollows() + duckdb.Variants() + duckdb.CaseDurations());
@@ -128,13 +121,9 @@ internal static class BenchCommand
                 report.Notes.Add("Speed-up = DuckDB seconds / our seconds. Ours: best of 3 on the loaded EventLog; DuckDB: one run on a table loaded beforehand.");
                 report.Notes.Add("PM4Py 2.7.14 recorded on 10M events on this machine type: DFG 46 s, performance DFG 42 s, variants 4.9 s (92.9 s together).");
                 report.Write(context.GetFormat(parse), context.Output);
-            }
-            finally
-            {
-                folder.Delete(recursive: true);
-            }
-
-            return Task.FromResult(ExitCodes.Success);
+                return ExitCodes.Success;
+            });
+            return Task.FromResult(code);
         });
         return command;
     }

@@ -4,7 +4,6 @@ using DuckDB.NET.Data;
 using Journeyscope.Cli.Bench;
 using Journeyscope.Cli.Output;
 using Journeyscope.Funnels;
-using Journeyscope.IO;
 
 namespace Journeyscope.Cli.Commands;
 
@@ -18,11 +17,7 @@ internal static class BenchFunnelCommand
 
     public static Command Create(CliContext context)
     {
-        var events = new Option<long>("--events")
-        {
-            Description = "Events in the generated log (about 6.7 per case). Example: --events 10000000",
-            DefaultValueFactory = _ => 10_000_000,
-        };
+        var events = GeneratedLog.EventsOption();
         var command = new Command("funnel",
             "A 5-step funnel (Visit site > View product > Add to cart > Pay > Order confirmed) with a 7-day window and a breakdown by " +
             "channel: our engine versus the same funnel in DuckDB SQL over the same generated events, in one run, results compared.\n" +
@@ -32,12 +27,9 @@ internal static class BenchFunnelCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var folder = Directory.CreateTempSubdirectory("journeyscope-bench-");
-            try
+            var code = GeneratedLog.Run(parse.GetValue(events), cancellationToken, generated =>
             {
-                var csv = Path.Combine(folder.FullName, "events.csv");
-                var (cases, written) = SyntheticLog.WriteCsv(csv, parse.GetValue(events));
-                var log = CsvImporter.Import(csv, cancellationToken: cancellationToken).Log;
+                var (csv, log, cases, written) = generated;
                 var definition = new FunnelDefinition(Steps.Select(s => new FunnelStep(s)))
                 {
                     Window = TimeSpan.FromDays(7),
@@ -60,12 +52,9 @@ internal static class BenchFunnelCommand
                     ? "Results equal: entered per step and breakdown value, and median/p90 time from the first step (within 1 ms)."
                     : "RESULTS DIFFER: " + string.Join("; ", mismatches.Take(5)));
                 report.Write(context.GetFormat(parse), context.Output);
-                return Task.FromResult(mismatches.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput);
-            }
-            finally
-            {
-                folder.Delete(recursive: true);
-            }
+                return mismatches.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+            });
+            return Task.FromResult(code);
         });
         return command;
     }

@@ -71,7 +71,7 @@ internal static class PathsCommand
             var nodes = new Table("Nodes", "Id", "Depth", "Label", "Kind", "Cases");
             foreach (var node in result.Nodes)
             {
-                nodes.Add(node.Id, node.Depth, node.Label, KindName(node.Kind), node.Cases);
+                nodes.Add(node.Id, node.Depth, node.Label, PathNodeKinds.Name(node.Kind), node.Cases);
             }
 
             var report = new Report().Add(links).Add(nodes);
@@ -84,7 +84,7 @@ internal static class PathsCommand
                 depth = options.Depth,
                 top = options.Top,
                 cases = result.Cases,
-                nodes = result.Nodes.Select(n => new { id = n.Id, depth = n.Depth, label = n.Label, kind = KindName(n.Kind), cases = n.Cases }),
+                nodes = result.Nodes.Select(n => new { id = n.Id, depth = n.Depth, label = n.Label, kind = PathNodeKinds.Name(n.Kind), cases = n.Cases }),
                 links = result.Links.Select(l => new { source = l.Source, target = l.Target, cases = l.Cases }),
             };
             report.Write(context.GetFormat(parse), context.Output);
@@ -92,13 +92,4 @@ internal static class PathsCommand
         });
         return command;
     }
-
-    private static string KindName(PathNodeKind kind) => kind switch
-    {
-        PathNodeKind.Anchor => "anchor",
-        PathNodeKind.Activity => "activity",
-        PathNodeKind.Other => "other",
-        PathNodeKind.End => "end",
-        _ => "target",
-    };
 }

@@ -145,7 +145,7 @@ internal static class FunnelEndpoints
             steps,
             width,
             result.Cases,
-            [.. result.Nodes.Select(n => new PathNodeItem(n.Id, n.Depth, n.Label, KindName(n.Kind), n.Cases))],
+            [.. result.Nodes.Select(n => new PathNodeItem(n.Id, n.Depth, n.Label, PathNodeKinds.Name(n.Kind), n.Cases))],
             [.. result.Links.Select(l => new PathLinkItem(l.Source, l.Target, l.Cases))]));
     }
 
@@ -329,14 +329,5 @@ internal static class FunnelEndpoints
         CohortPeriod.Day => "day",
         CohortPeriod.Month => "month",
         _ => "week",
-    };
-
-    private static string KindName(PathNodeKind kind) => kind switch
-    {
-        PathNodeKind.Anchor => "anchor",
-        PathNodeKind.Activity => "activity",
-        PathNodeKind.Other => "other",
-        PathNodeKind.End => "end",
-        _ => "target",
     };
 }

@@ -46,6 +46,9 @@ public sealed class FunnelPageTests
         var page = context.Render<FunnelsPage>(p => p.Add(x => x.Ws, "shop"));
         page.WaitForAssertion(() => page.Instance.Steps.Count.ShouldBe(3));
 
+        // (the first funnel has been drawn, so the page is no longer loading)
+        page.WaitForAssertion(() => page.FindAll("[data-testid=funnel-table] tbody tr").Count.ShouldBe(3));
+
         // When step 3 is removed, step 2 moved up and a step added through the buttons
         page.Find("button[aria-label='Remove step 3']").Click();
         page.Find("button[aria-label='Move step 2 up']").Click();
@@ -68,6 +71,9 @@ public sealed class FunnelPageTests
         await using var context = api.Context();
         var page = context.Render<FunnelsPage>(p => p.Add(x => x.Ws, "shop"));
         page.WaitForAssertion(() => page.Instance.Steps.Count.ShouldBe(3));
+
+        // (the first funnel has been drawn, so the page is no longer loading)
+        page.WaitForAssertion(() => page.FindAll("[data-testid=funnel-table] tbody tr").Count.ShouldBe(3));
 
         // When step 2 gets a condition and an exclusion of Check between steps 1 and 3 is added through the button
         page.Instance.Steps[1].Condition = "event.channel == app";
