@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Journeyscope.Cli.Commands;
 using Journeyscope.IO;
 using Journeyscope.Storage;
@@ -81,5 +82,43 @@ internal static class JourneyscopeCli
             error.WriteLine("Cancelled.");
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last line of defence: no input may crash the process with an unhandled exception (exit 134).
+            return Unexpected(e, error);
+        }
+    }
+
+    /// <summary>Set to any value to print the stack trace of an unexpected error.</summary>
+    public const string DebugVariable = "JOURNEYSCOPE_DEBUG";
+
+    private static int Unexpected(Exception e, TextWriter error)
+    {
+        error.WriteLine($"error: {Readable(e)}");
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DebugVariable)))
+        {
+            error.WriteLine($"This is unexpected; rerun with {DebugVariable}=1 to print the details, and report it if the input looks valid.");
+        }
+        else
+        {
+            error.WriteLine(e.ToString());
+        }
+
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>The exception's message, with the innermost cause when an exception only wraps another (TargetInvocation, Aggregate).</summary>
+    private static string Readable(Exception e)
+    {
+        var inner = e;
+        while (inner is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        var message = inner.Message.Length == 0 ? inner.GetType().Name : inner.Message;
+        return inner is RegexMatchTimeoutException timeout
+            ? $"the regular expression '{timeout.Pattern}' took longer than {timeout.MatchTimeout.TotalSeconds:0.#} s to match"
+            : $"{message} ({inner.GetType().Name})";
     }
 }

@@ -318,8 +318,9 @@ public static class FilterParser
             var start = cursor.Position;
             var token = cursor.Token(stopAtDots: false).ToString();
             var number = token.EndsWith('%') ? token[..^1] : token;
+            // double.TryParse accepts "NaN" and "Infinity" whatever the styles; NaN passes every comparison, so test finiteness first.
             if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) ||
-                percent <= 0 || percent > 100)
+                !double.IsFinite(percent) || percent <= 0 || percent > 100)
             {
                 throw cursor.ErrorAt(start, "a percentage in (0, 100], such as 80%", token);
             }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Journeyscope.EventLogs;
 using Journeyscope.Filters;
 
@@ -154,7 +153,7 @@ public sealed class TouchpointMapping
         var listed = new HashSet<string>(rule.Activities, StringComparer.Ordinal);
         var pattern = rule.ActivityPattern is null
             ? null
-            : new Regex(@"\A(?:" + rule.ActivityPattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            : ActivityPattern.Compile(rule.ActivityPattern);
         for (var a = 0; a < matches.Length; a++)
         {
             matches[a] = listed.Contains(activityNames[a]) || (pattern is not null && pattern.IsMatch(activityNames[a]));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Journeyscope.Journeys;
 
 namespace Journeyscope.Simulation;
 
@@ -16,10 +17,14 @@ internal static class PatternExample
         try
         {
             candidate = Sketch(pattern, fallback);
-            var regex = new Regex(@"\A(?:" + pattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            var regex = ActivityPattern.Compile(pattern);
             return regex.IsMatch(candidate) ? candidate : fallback;
         }
         catch (ArgumentException)
+        {
+            return fallback;
+        }
+        catch (RegexMatchTimeoutException)
         {
             return fallback;
         }

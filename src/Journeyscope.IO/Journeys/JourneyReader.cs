@@ -31,7 +31,12 @@ internal sealed partial class JourneyReader
         var stream = new YamlStream();
         try
         {
-            stream.Load(reader);
+            stream.Load(new BoundedYamlParser(reader));
+        }
+        catch (YamlLimitException e)
+        {
+            Add(JourneyRules.Refused(At(e.Start), e.Reason));
+            return null;
         }
         catch (YamlException e)
         {

@@ -15,6 +15,13 @@ internal static class JourneyRules
     public static JourneyDiagnostic NotYaml(SourceLocation at, string reason) =>
         Error("JS001", at, $"the file is not valid YAML: {reason}", "indent with spaces, not tabs, and quote values that contain ': ' or start with a special character such as >, *, & or #");
 
+    public static JourneyDiagnostic Refused(SourceLocation at, string reason) =>
+        Error(
+            "JS001",
+            at,
+            reason,
+            $"a journey file may nest at most {BoundedYamlParser.MaxDepth} levels and hold at most {BoundedYamlParser.MaxNodes} values with aliases expanded; flatten the flow (a sequence takes any number of steps at one level)");
+
     public static JourneyDiagnostic EmptyFile(SourceLocation at) =>
         Error("JS001", at, "the file is empty", "start with 'journey: <id>', 'name: <name>' and 'touchpoints:' ('journeyscope journey init' writes a template)");
 
@@ -63,7 +70,10 @@ internal static class JourneyRules
         Error("JS004", at, $"'loop' in the flow needs exactly two flow nodes (do, redo), found {count}", "write 'loop: [do, redo]', or 'repeat: <node>' for one or more times");
 
     public static JourneyDiagnostic BadRegex(SourceLocation at, string pattern, string reason) =>
-        Error("JS004", at, $"'{pattern}' is not a valid regular expression: {reason}", "activity_regex is a .NET regular expression matched against the whole activity name");
+        Error("JS004", at, $"'{pattern}' is not a valid regular expression: {reason}", "activity_regex is a .NET regular expression matched against the whole activity name, without backtracking: no backreferences, lookarounds, atomic groups or conditionals");
+
+    public static JourneyDiagnostic RegexTimeout(SourceLocation at, string pattern) =>
+        Error("JS004", at, $"'{pattern}' took longer than {ActivityPattern.MatchTimeout.TotalSeconds:0} s to match an activity name", "simplify the pattern, or list the activities with 'activity:'");
 
     public static JourneyDiagnostic BadCondition(SourceLocation at, string condition, string reason) =>
         Error("JS004", at, $"'{condition}' is not a valid condition: {reason}", "write event.<attribute> or case.<attribute> with ==, !=, in (...) or not in (...), for example event.channel == app");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Kpis;
@@ -11,8 +12,16 @@ public static partial class JourneyValidator
     {
         foreach (var touchpoint in journey.Touchpoints)
         {
-            if (MatchCount(touchpoint.Rule, log) > 0)
+            try
             {
+                if (MatchCount(touchpoint.Rule, log) > 0)
+                {
+                    continue;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                diagnostics.Add(JourneyRules.RegexTimeout(touchpoint.Rule.Location, touchpoint.Rule.ActivityPattern ?? string.Empty));
                 continue;
             }
 

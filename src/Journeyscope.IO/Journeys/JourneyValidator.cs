@@ -83,13 +83,9 @@ public static partial class JourneyValidator
             var rule = touchpoint.Rule;
             if (rule.ActivityPattern is { } pattern)
             {
-                try
+                if (ActivityPattern.Problem(pattern) is { } problem)
                 {
-                    _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                }
-                catch (ArgumentException e)
-                {
-                    diagnostics.Add(JourneyRules.BadRegex(rule.Location, pattern, e.Message.TrimEnd('.')));
+                    diagnostics.Add(JourneyRules.BadRegex(rule.Location, pattern, problem));
                 }
             }
 
@@ -128,7 +124,8 @@ public static partial class JourneyValidator
         }
 
         var value = match.Groups["value"].Value;
-        return double.TryParse(value.TrimEnd('%'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) ||
+        return (double.TryParse(value.TrimEnd('%'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) &&
+                double.IsFinite(number)) ||
                DurationText.TryParse(value, out _);
     }
 

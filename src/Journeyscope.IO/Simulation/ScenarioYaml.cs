@@ -1,3 +1,4 @@
+using Journeyscope.IO.Journeys;
 using Journeyscope.Simulation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -41,7 +42,11 @@ public static partial class ScenarioYaml
         var stream = new YamlStream();
         try
         {
-            stream.Load(reader);
+            stream.Load(new BoundedYamlParser(reader));
+        }
+        catch (YamlLimitException e)
+        {
+            throw new ImportException(sourceName, e.Start.Line, -1, null, e.Reason, e);
         }
         catch (YamlException e)
         {

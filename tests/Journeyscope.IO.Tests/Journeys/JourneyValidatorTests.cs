@@ -130,7 +130,7 @@ public sealed class JourneyValidatorTests
         // When it is validated
         // Then every problem is reported at once
         Diagnose(yaml).ShouldBe([
-            "shop.yaml:13:12: error JS004: 'Place (order' is not a valid regular expression: Invalid pattern 'Place (order' at offset 12. Not enough )'s\n  hint: activity_regex is a .NET regular expression matched against the whole activity name",
+            "shop.yaml:13:12: error JS004: 'Place (order' is not a valid regular expression: Invalid pattern 'Place (order' at offset 12. Not enough )'s\n  hint: activity_regex is a .NET regular expression matched against the whole activity name, without backtracking: no backreferences, lookarounds, atomic groups or conditionals",
             "shop.yaml:13:12: error JS004: 'event.channel = app' is not a valid condition: expected '==', '!=', 'in' or 'not in', found '=' at position 15\n  hint: write event.<attribute> or case.<attribute> with ==, !=, in (...) or not in (...), for example event.channel == app",
             "shop.yaml:22:5: error JS004: 'about 3 days' is not a target\n  hint: write a comparison such as >= 40, <= 3d or <= 5%",
             "shop.yaml:27:54: error JS004: '3 days' is not a duration\n  hint: write a duration such as 30m, 4h, 3d, 1d12h or 2w",
