@@ -92,7 +92,8 @@ internal static class JourneyscopeCli
     /// <summary>Set to any value to print the stack trace of an unexpected error.</summary>
     public const string DebugVariable = "JOURNEYSCOPE_DEBUG";
 
-    private static int Unexpected(Exception e, TextWriter error)
+    /// <summary>Reports an exception no command handles: a readable message on stderr, and exit 1.</summary>
+    internal static int Unexpected(Exception e, TextWriter error)
     {
         error.WriteLine($"error: {Readable(e)}");
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DebugVariable)))
