@@ -181,7 +181,7 @@ public sealed class HostileInputTests
 
         // Then a JS004 at the match names the construct
         result.ExitCode.ShouldBe(1, result.Output + result.Error);
-        result.Output.ShouldContain("regex.yaml:9:");
+        result.Output.ShouldContain("regex.yaml:8:12:");
         result.Output.ShouldContain("error JS004: '(a)\\1' is not a valid regular expression: it uses backreference");
     }
 
