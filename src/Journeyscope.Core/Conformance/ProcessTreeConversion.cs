@@ -141,44 +141,90 @@ public static class ProcessTreeConversion
         TerminalLoop(tree) || LastTerminalCount(tree) > 1 || LoopToLast(tree)
         || tree.Operator is ProcessTreeOperator.ExclusiveChoice or ProcessTreeOperator.Parallel;
 
-    // PM4Py's check_initial_loop looks at the first child, then (as written there) recurses on the terminal side.
+    // PM4Py's check_initial_loop looks at the first child, then (as written there) follows the terminal side. These
+    // follow one path down the tree, so they are loops rather than PM4Py's recursion.
     private static bool InitialLoop(ProcessTree tree) =>
         tree.Children.Count > 0 && tree.Children[0].Operator != ProcessTreeOperator.Leaf
         && (tree.Children[0].Operator == ProcessTreeOperator.Loop || TerminalLoop(tree.Children[0]));
 
-    private static bool TerminalLoop(ProcessTree tree) =>
-        tree.Children.Count > 0 && tree.Children[^1].Operator != ProcessTreeOperator.Leaf
-        && (tree.Children[^1].Operator == ProcessTreeOperator.Loop || TerminalLoop(tree.Children[^1]));
+    private static bool TerminalLoop(ProcessTree tree)
+    {
+        for (var node = tree; node.Children.Count > 0;)
+        {
+            var last = node.Children[^1];
+            if (last.Operator == ProcessTreeOperator.Leaf)
+            {
+                return false;
+            }
+
+            if (last.Operator == ProcessTreeOperator.Loop)
+            {
+                return true;
+            }
+
+            node = last;
+        }
+
+        return false;
+    }
 
     private static int FirstTerminalCount(ProcessTree tree)
     {
-        if (tree.Children.Count == 0)
+        for (var node = tree; node.Children.Count > 0; node = node.Children[0])
         {
-            return 0;
+            if (node.Children[0].Operator == ProcessTreeOperator.Leaf)
+            {
+                return 1;
+            }
         }
 
-        var first = tree.Children[0];
-        return first.Operator != ProcessTreeOperator.Leaf ? FirstTerminalCount(first) : 1;
+        return 0;
     }
 
     private static int LastTerminalCount(ProcessTree tree)
     {
-        if (tree.Children.Count == 0)
+        for (var node = tree; node.Children.Count > 0; node = node.Children[^1])
         {
-            return 0;
+            if (node.Children[^1].Operator == ProcessTreeOperator.Leaf)
+            {
+                return 1;
+            }
         }
 
-        var last = tree.Children[^1];
-        return last.Operator != ProcessTreeOperator.Leaf ? LastTerminalCount(last) : 1;
+        return 0;
     }
 
-    private static bool LoopToFirst(ProcessTree tree) =>
-        tree.Operator == ProcessTreeOperator.Loop
-        || (tree.Children.Count > 0 && (tree.Children[0].Operator == ProcessTreeOperator.Loop || LoopToFirst(tree.Children[0])));
+    private static bool LoopToFirst(ProcessTree tree)
+    {
+        for (var node = tree; ; node = node.Children[0])
+        {
+            if (node.Operator == ProcessTreeOperator.Loop)
+            {
+                return true;
+            }
 
-    private static bool LoopToLast(ProcessTree tree) =>
-        tree.Operator == ProcessTreeOperator.Loop
-        || (tree.Children.Count > 0 && (tree.Children[^1].Operator == ProcessTreeOperator.Loop || LoopToLast(tree.Children[^1])));
+            if (node.Children.Count == 0)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool LoopToLast(ProcessTree tree)
+    {
+        for (var node = tree; ; node = node.Children[^1])
+        {
+            if (node.Operator == ProcessTreeOperator.Loop)
+            {
+                return true;
+            }
+
+            if (node.Children.Count == 0)
+            {
+                return false;
+            }
+        }
+    }
 
     private sealed class DraftNode(string name, bool isPlace, string? label)
     {

@@ -39,7 +39,7 @@ internal static class ProcessTreeNotation
     {
         ArgumentNullException.ThrowIfNull(text);
         var position = 0;
-        var tree = ParseNode(text, ref position);
+        var tree = ParseNode(text, ref position, 1);
         SkipSpace(text, ref position);
         if (position != text.Length)
         {
@@ -58,9 +58,15 @@ internal static class ProcessTreeNotation
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static ProcessTree ParseNode(string text, ref int position)
+    private static ProcessTree ParseNode(string text, ref int position, int level)
     {
         SkipSpace(text, ref position);
+        if (level > ProcessTree.MaxHeight)
+        {
+            // Recursive descent, so the nesting is capped before the stack is at risk.
+            throw new FormatException($"The tree is nested deeper than {ProcessTree.MaxHeight} levels at position {position + 1}.");
+        }
+
         if (position >= text.Length)
         {
             throw new FormatException($"Unexpected end of text at position {position + 1}: expected a node.");
@@ -100,7 +106,7 @@ internal static class ProcessTreeNotation
         var children = new List<ProcessTree>();
         while (true)
         {
-            children.Add(ParseNode(text, ref position));
+            children.Add(ParseNode(text, ref position, level + 1));
             SkipSpace(text, ref position);
             if (position < text.Length && text[position] == ',')
             {

@@ -151,10 +151,24 @@ public static partial class JourneyValidator
     }
 
     private static void CheckFlow(
-        ProcessTree node, HashSet<string> touchpoints, HashSet<string> inFlow, SourceLocation fallback, List<JourneyDiagnostic> diagnostics)
+        ProcessTree flow, HashSet<string> touchpoints, HashSet<string> inFlow, SourceLocation fallback, List<JourneyDiagnostic> diagnostics)
     {
-        if (node.Operator == ProcessTreeOperator.Leaf)
+        // Leaves left to right with an explicit stack: the flow comes from a file.
+        var pending = new Stack<ProcessTree>();
+        pending.Push(flow);
+        while (pending.Count > 0)
         {
+            var node = pending.Pop();
+            if (node.Operator != ProcessTreeOperator.Leaf)
+            {
+                for (var i = node.Children.Count - 1; i >= 0; i--)
+                {
+                    pending.Push(node.Children[i]);
+                }
+
+                continue;
+            }
+
             if (node.Label is { } label)
             {
                 inFlow.Add(label);
@@ -164,13 +178,6 @@ public static partial class JourneyValidator
                     diagnostics.Add(JourneyRules.UnknownFlowTouchpoint(at, label, touchpoints));
                 }
             }
-
-            return;
-        }
-
-        foreach (var child in node.Children)
-        {
-            CheckFlow(child, touchpoints, inFlow, fallback, diagnostics);
         }
     }
 

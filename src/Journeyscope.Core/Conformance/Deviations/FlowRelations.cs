@@ -51,19 +51,45 @@ public sealed class FlowRelations
         return new FlowRelations(root.First, root.Last, edges, root.Nullable, order);
     }
 
-    private static NodeSets Visit(ProcessTree node, HashSet<(string, string)> edges, List<(string, string)> order)
+    /// <summary>The sets of every node, children before parents, left to right, with an explicit stack (the tree comes from a file).</summary>
+    private static NodeSets Visit(ProcessTree root, HashSet<(string, string)> edges, List<(string, string)> order)
+    {
+        var stack = new Stack<Frame>();
+        stack.Push(new Frame(root));
+        NodeSets? finished = null;
+        while (true)
+        {
+            var top = stack.Peek();
+            if (finished is not null)
+            {
+                top.Done[top.Next++] = finished;
+                finished = null;
+            }
+
+            if (top.Next < top.Node.Children.Count)
+            {
+                stack.Push(new Frame(top.Node.Children[top.Next]));
+                continue;
+            }
+
+            stack.Pop();
+            var sets = Combine(top.Node, top.Done, edges, order);
+            if (stack.Count == 0)
+            {
+                return sets;
+            }
+
+            finished = sets;
+        }
+    }
+
+    private static NodeSets Combine(ProcessTree node, NodeSets[] children, HashSet<(string, string)> edges, List<(string, string)> order)
     {
         if (node.Operator == ProcessTreeOperator.Leaf)
         {
             return node.Label is null
                 ? new NodeSets([], [], [], true)
                 : new NodeSets([node.Label], [node.Label], [node.Label], false);
-        }
-
-        var children = new NodeSets[node.Children.Count];
-        for (var i = 0; i < children.Length; i++)
-        {
-            children[i] = Visit(node.Children[i], edges, order);
         }
 
         var alphabet = new HashSet<string>(StringComparer.Ordinal);
@@ -184,4 +210,14 @@ public sealed class FlowRelations
     }
 
     private sealed record NodeSets(HashSet<string> First, HashSet<string> Last, HashSet<string> Alphabet, bool Nullable);
+
+    /// <summary>A node being visited: the sets of its children so far.</summary>
+    private sealed class Frame(ProcessTree node)
+    {
+        public ProcessTree Node { get; } = node;
+
+        public NodeSets[] Done { get; } = new NodeSets[node.Children.Count];
+
+        public int Next { get; set; }
+    }
 }
