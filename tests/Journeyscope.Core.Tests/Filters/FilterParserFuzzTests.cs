@@ -18,7 +18,13 @@ public sealed class FilterParserFuzzTests
     private static readonly Gen<string> GenGrammarish =
         Gen.OneOf(Tokens).Array[0, 10].Select(Gen.OneOf(" ", ""), (parts, separator) => string.Join(separator, parts));
 
-    private static readonly Gen<string> GenText = Gen.OneOf(GenGrammarish, Gen.String, Gen.Char[' ', '~'].Array[0, 40].Select(chars => new string(chars)));
+    /// <summary>A filter keyword that takes a number, then a grammar piece or a number: reaches the numeric checks often.</summary>
+    private static readonly Gen<string> GenNumeric =
+        Gen.OneOf("variants coverage ", "variants top ", "duration ", "duration 1d..", "time contained ", "time contained 2024-01-01..")
+            .Select(Gen.OneOf(Tokens), Gen.OneOf("", "%", "..", " x"), (keyword, token, suffix) => keyword + token + suffix);
+
+    private static readonly Gen<string> GenText =
+        Gen.OneOf(GenGrammarish, GenNumeric, Gen.String, Gen.Char[' ', '~'].Array[0, 40].Select(chars => new string(chars)));
 
     [Fact]
     public void Parse_AnyText_ReturnsAFilterOrThrowsFilterParseException()
