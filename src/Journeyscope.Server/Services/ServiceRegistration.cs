@@ -19,7 +19,7 @@ public static class ServiceRegistration
         services.AddSingleton<UploadFolder>();
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
         {

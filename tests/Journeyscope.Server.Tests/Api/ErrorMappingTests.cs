@@ -51,7 +51,7 @@ public sealed class ErrorMappingTests(ErrorMappingTests.Server server) : IClassF
     }
 
     [Fact]
-    public async Task Import_NotMultipart_Returns400ProblemSayingHowToSendTheFile()
+    public async Task Import_NotMultipart_Returns415ProblemSayingHowToSendTheFile()
     {
         // Given a CSV posted as the raw body instead of a multipart form
         using var client = server.CreateClient();
@@ -60,9 +60,9 @@ public sealed class ErrorMappingTests(ErrorMappingTests.Server server) : IClassF
         // When it is sent
         using var response = await client.PostAsync($"/api/v1/workspaces/{ServerFixture.Workspace}/imports", content, Token);
 
-        // Then a 400 says to send field 'file' as multipart/form-data
-        var detail = (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!;
-        detail.ShouldContain("multipart/form-data field 'file'");
+        // Then a 415 says to send field 'file' as multipart/form-data
+        var detail = (await Problem.ReadAsync(response, HttpStatusCode.UnsupportedMediaType)).GetProperty("detail").GetString()!;
+        detail.ShouldContain("multipart/form-data with the file in field 'file'");
         detail.ShouldContain("text/csv");
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Journeyscope.Server.Tests.Api;
@@ -14,14 +13,30 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
     [Fact]
     public async Task Import_WhileStreaming_WritesOneOwnerOnlyFileThatIsGoneAfterwards()
     {
-        // Given an upload whose body pauses half way (the client is still sending)
-        using var client = server.CreateClient();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var csv = ServerFixture.ShopCsv;
-        var head = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orders.csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv[..200];
-        var tail = csv[200..] + $"\r\n--{Boundary}--\r\n";
-        using var content = new PausingContent(Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(tail), release.Task);
-        var sending = client.PostAsync($"/api/v1/workspaces/{ServerFixture.Workspace}/imports", content, Token);
+        // Given a server on a real socket and an upload whose body pauses half way (the client is still sending);
+        // a raw socket, because HttpClient and the in-memory test server both hold the body back until it is complete
+        await using var factory = server.Factory.WithWebHostBuilder(_ => { });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        using (var created = await client.PostAsync("/api/v1/workspaces", System.Net.Http.Json.JsonContent.Create(new { name = "streamed" }), Token))
+        {
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
+        }
+
+        var csv = "case_id,activity,timestamp\n" + string.Concat(Enumerable.Range(0, 6000).Select(i => $"c{i},Register,2024-05-01T10:00:00Z\n"));
+        var half = csv.Length / 2;
+        var head = Encoding.UTF8.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orders.csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv[..half]);
+        var tail = Encoding.UTF8.GetBytes(csv[half..] + $"\r\n--{Boundary}--\r\n");
+        var address = client.BaseAddress!;
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(address.Host, address.Port, Token);
+        var stream = socket.GetStream();
+        var headers = $"POST /api/v1/workspaces/streamed/imports HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
+            $"Content-Length: {head.Length + tail.Length}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(headers), Token);
+        await stream.WriteAsync(head, Token);
+        await stream.FlushAsync(Token);
 
         // When the server has started to receive it
         var files = await WaitForFilesAsync(server.UploadFolder);
@@ -36,9 +51,11 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
         }
 
         // And once the body is complete the import succeeds and the copy is deleted
-        release.SetResult();
-        using var response = await sending;
-        (await Problem.JsonAsync(response)).GetProperty("summary").GetProperty("recordsRead").GetInt64().ShouldBe(12);
+        await stream.WriteAsync(tail, Token);
+        using var reader = new StreamReader(stream);
+        var response = await reader.ReadToEndAsync(Token);
+        response.ShouldStartWith("HTTP/1.1 200");
+        response.ShouldContain("\"recordsRead\":6000");
         Directory.EnumerateFileSystemEntries(server.UploadFolder).ShouldBeEmpty();
     }
 
@@ -119,36 +136,6 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
         }
 
         return [];
-    }
-
-    /// <summary>A multipart body sent in two parts: the second only when <c>release</c> completes.</summary>
-    private sealed class PausingContent : HttpContent
-    {
-        private readonly byte[] _head;
-        private readonly byte[] _tail;
-        private readonly Task _release;
-
-        public PausingContent(byte[] head, byte[] tail, Task release)
-        {
-            _head = head;
-            _tail = tail;
-            _release = release;
-            Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
-        }
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            await stream.WriteAsync(_head);
-            await stream.FlushAsync();
-            await _release;
-            await stream.WriteAsync(_tail);
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = -1;
-            return false;
-        }
     }
 
     public sealed class Server : ServerFixture
