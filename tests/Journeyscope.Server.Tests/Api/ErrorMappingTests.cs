@@ -103,6 +103,11 @@ public sealed class ErrorMappingTests(ErrorMappingTests.Server server) : IClassF
 
     public sealed class Server : ServerFixture
     {
-        public Server() => Set("Journeyscope:FilteredLogCacheBytes", CacheBudget.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        public Server()
+        {
+            // Production, where the framework adds no developer details: every detail checked here is the server's own.
+            Set("environment", "Production");
+            Set("Journeyscope:FilteredLogCacheBytes", CacheBudget.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }
