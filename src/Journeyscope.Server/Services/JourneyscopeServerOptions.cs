@@ -42,7 +42,7 @@ public sealed class JourneyscopeServerOptions
 
     /// <summary>
     /// The folder uploads are streamed to while they are imported (one owner-only file per upload, deleted afterwards
-    /// and swept at start-up). Default: a folder of this server's own in the system temp folder.
+    /// and swept at start-up). Default: <c>.uploads</c> in <see cref="WorkspacesRoot"/>.
     /// </summary>
     public string? UploadFolder { get; set; }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Journeyscope.Server.Services;
@@ -10,20 +8,24 @@ namespace Journeyscope.Server.Services;
 /// only, deleted when the import ends and swept at start-up (a killed server leaves nothing behind for long).
 /// </summary>
 /// <remarks>
-/// The default folder is <c>journeyscope-uploads-&lt;hash of the workspaces root&gt;</c> in the system temp folder, so two
-/// servers over different workspaces never sweep each other's uploads. Thread-safe.
+/// The default folder is <c>.uploads</c> in the workspaces root: on the disk that will hold the data anyway (a small
+/// tmpfs <c>/tmp</c> need not fit a 1 GiB upload), never listed as a workspace (names cannot start with a dot), and
+/// private to the server that owns the root, so two servers never sweep each other's uploads. Thread-safe.
 /// </remarks>
 public sealed class UploadFolder
 {
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>The default folder's name inside the workspaces root.</summary>
+    public const string DefaultName = ".uploads";
+
     /// <summary>Creates the folder (owner-only) from the configuration.</summary>
     public UploadFolder(IOptions<JourneyscopeServerOptions> options, WorkspaceHost host)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(host);
-        Path = System.IO.Path.GetFullPath(options.Value.UploadFolder is { Length: > 0 } configured ? configured : DefaultFor(host.Root));
+        Path = System.IO.Path.GetFullPath(options.Value.UploadFolder is { Length: > 0 } configured ? configured : System.IO.Path.Combine(host.Root, DefaultName));
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(Path);
@@ -116,11 +118,5 @@ public sealed class UploadFolder
         {
             // Swept at the next start.
         }
-    }
-
-    private static string DefaultFor(string workspacesRoot)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(workspacesRoot)))[..16];
-        return System.IO.Path.Combine(System.IO.Path.GetTempPath(), "journeyscope-uploads-" + hash);
     }
 }

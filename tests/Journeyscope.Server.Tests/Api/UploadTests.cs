@@ -60,6 +60,43 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
     }
 
     [Fact]
+    public async Task Import_ClientDisconnectsMidUpload_TemporaryFileIsDeleted()
+    {
+        // Given a server on a real socket receiving half an upload
+        await using var factory = server.Factory.WithWebHostBuilder(_ => { });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        (await client.PostAsync("/api/v1/workspaces", System.Net.Http.Json.JsonContent.Create(new { name = "dropped" }), Token)).Dispose();
+        var head = Encoding.UTF8.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dropped.csv\"\r\n\r\n" +
+            "case_id,activity,timestamp\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"c{i},Register,2024-05-01T10:00:00Z\n")));
+        var address = client.BaseAddress!;
+        using (var socket = new System.Net.Sockets.TcpClient())
+        {
+            await socket.ConnectAsync(address.Host, address.Port, Token);
+            var stream = socket.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                $"POST /api/v1/workspaces/dropped/imports HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
+                $"Content-Length: {head.Length * 2}\r\n\r\n"), Token);
+            await stream.WriteAsync(head, Token);
+            await stream.FlushAsync(Token);
+            (await WaitForFilesAsync(server.UploadFolder)).Length.ShouldBe(1);
+
+            // When the client goes away before the body is complete
+        }
+
+        // Then the server gives up the upload and deletes its temporary file
+        for (var i = 0; i < 100 && Directory.EnumerateFileSystemEntries(server.UploadFolder).Any(); i++)
+        {
+            await Task.Delay(50, Token);
+        }
+
+        Directory.EnumerateFileSystemEntries(server.UploadFolder).ShouldBeEmpty();
+        var info = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/dropped", Token));
+        info.GetProperty("events").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Import_FailingFile_LeavesNoTemporaryFile()
     {
         // Given a file the importer rejects
