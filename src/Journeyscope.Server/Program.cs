@@ -2,11 +2,14 @@ using Journeyscope.Server.Api;
 using Journeyscope.Server.Components;
 using Journeyscope.Server.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, so appsettings.json (and its Urls, 127.0.0.1:5080) is found whichever
+// folder the server is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddJourneyscopeServices(builder.Configuration);
 builder.Services.AddJourneyscopeUi();
 
 var app = builder.Build();
+app.SweepUploads();
 await app.EnsureDemoWorkspaceAsync();
 app.UseJourneyscopeErrors();
 app.MapJourneyscopeApi();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Journeyscope.IO;
 using Journeyscope.Server.Api.Dtos;
@@ -19,36 +18,39 @@ internal static class ImportEndpoints
         var limit = new RequestSizeLimitAttribute(maxImportBytes);
         workspace.MapPost("/imports", Import).WithName("Import")
             .WithSummary("Imports an uploaded file (multipart field 'file') into the workspace; bad records are quarantined (lenient) or fail the upload (strict).")
-            .DisableAntiforgery().WithMetadata(limit)
+            .Accepts<ImportForm>("multipart/form-data").DisableAntiforgery().WithMetadata(limit)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         workspace.MapPost("/imports/inspect", Inspect).WithName("InspectImport")
             .WithSummary("Detects an uploaded file's format; for CSV also columns, suggested mapping and a timestamp preview of the first rows.")
-            .DisableAntiforgery().WithMetadata(limit)
+            .Accepts<ImportForm>("multipart/form-data").DisableAntiforgery().WithMetadata(limit)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
+    /// <remarks>
+    /// The request token is the client's connection: a client that disconnects cancels the import (the importers check
+    /// the token per chunk), so no core is left parsing an upload nobody waits for.
+    /// </remarks>
     private static async Task<Ok<ImportResponse>> Import(
-        string ws, IFormFile? file, [FromForm] ImportForm? form, WorkspaceHost host, IOptions<JourneyscopeServerOptions> options, CancellationToken cancellationToken)
+        string ws, HttpRequest request, WorkspaceHost host, UploadFolder uploads, IOptions<JourneyscopeServerOptions> options, CancellationToken cancellationToken)
     {
-        form ??= new ImportForm();
-        var fileOptions = ImportMapping.FileOptions(form);
-        var importOptions = new ImportOptions { Mode = ImportMapping.Mode(form.Mode) };
-        await using var upload = await Upload.SaveAsync(file, cancellationToken).ConfigureAwait(false);
+        await using var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken).ConfigureAwait(false);
+        var fileOptions = ImportMapping.FileOptions(upload.Form);
+        var importOptions = ImportMapping.Options(upload.Form, upload.Name, options.Value.Imports);
         var result = await Task.Run(
-            () => EventLogFile.Import(upload.Path, fileOptions, new ImportOptions { Mode = importOptions.Mode, SourceName = upload.Name }, cancellationToken),
+            () => EventLogFile.Import(upload.Path, fileOptions, importOptions, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         var summary = await host.Get(ws).AppendAsync(result, upload.Name, cancellationToken).ConfigureAwait(false);
         var preview = result.Quarantine.Take(options.Value.QuarantinePreview).ToList();
         return TypedResults.Ok(new ImportResponse(summary, preview, result.Warnings));
     }
 
-    private static async Task<Ok<InspectResponse>> Inspect(string ws, IFormFile? file, [FromForm] ImportForm? form, CancellationToken cancellationToken)
+    private static async Task<Ok<InspectResponse>> Inspect(string ws, HttpRequest request, UploadFolder uploads, CancellationToken cancellationToken)
     {
         _ = ws;
-        var fileOptions = ImportMapping.FileOptions(form ?? new ImportForm());
-        await using var upload = await Upload.SaveAsync(file, cancellationToken).ConfigureAwait(false);
+        await using var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken).ConfigureAwait(false);
+        var fileOptions = ImportMapping.FileOptions(upload.Form);
         var format = fileOptions.Format ?? EventLogFile.Detect(upload.Path);
         if (format != EventLogFormat.Csv)
         {
@@ -142,69 +144,5 @@ internal static class ImportEndpoints
         }
 
         return line.ToString();
-    }
-
-    /// <summary>An uploaded file saved to a temporary file (importers stream from files), deleted on dispose.</summary>
-    private sealed class Upload : IAsyncDisposable
-    {
-        private Upload(string path, string name)
-        {
-            Path = path;
-            Name = name;
-        }
-
-        public string Path { get; }
-
-        public string Name { get; }
-
-        public static async Task<Upload> SaveAsync(IFormFile? file, CancellationToken cancellationToken)
-        {
-            if (file is null)
-            {
-                throw new ApiProblemException(StatusCodes.Status400BadRequest, "No file",
-                    "Attach the file as multipart/form-data field 'file' (for example: curl -F file=@orders.csv ...).");
-            }
-
-            var name = System.IO.Path.GetFileName(file.FileName);
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                name = "upload";
-            }
-
-            // A folder of its own keeps the original name, which errors show and format detection reads (.xes.gz, .csv, ...).
-            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "journeyscope-upload-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(folder);
-            var path = System.IO.Path.Combine(folder, name);
-            var upload = new Upload(path, name);
-            try
-            {
-                var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-                await using (target.ConfigureAwait(false))
-                {
-                    await file.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch
-            {
-                await upload.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            return upload;
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            try
-            {
-                Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temporary file left behind is harmless; the OS cleans the temp folder.
-            }
-
-            return ValueTask.CompletedTask;
-        }
     }
 }

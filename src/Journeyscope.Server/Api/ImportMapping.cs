@@ -15,6 +15,27 @@ internal static class ImportMapping
         _ => throw Bad("mode", $"mode must be 'lenient' (quarantine bad records) or 'strict' (stop at the first), got '{mode}'."),
     };
 
+    /// <summary>
+    /// The importer options of one upload: the mode from the form, the client's file name in errors and quarantine,
+    /// and the server's import budgets.
+    /// </summary>
+    public static ImportOptions Options(ImportForm form, string sourceName, ImportBudgetOptions budgets) =>
+        WithBudgets(new ImportOptions { Mode = Mode(form.Mode), SourceName = sourceName }, budgets);
+
+    /// <summary>
+    /// Applies <c>Journeyscope:Imports</c> (MaxEvents, MaxDecompressedBytes) to the importer options.
+    /// </summary>
+    /// <remarks>
+    /// MERGE POINT: Journeyscope.IO's ImportOptions gets its budget knobs on the <c>importers</c> branch; once merged this
+    /// becomes <c>options with { MaxEvents = budgets.MaxEvents, MaxDecompressedBytes = budgets.MaxDecompressedBytes }</c>
+    /// (and the budget's exception maps to 413 in ApiExceptionHandler). Until then the budgets are read and documented only.
+    /// </remarks>
+    public static ImportOptions WithBudgets(ImportOptions options, ImportBudgetOptions budgets)
+    {
+        ArgumentNullException.ThrowIfNull(budgets);
+        return options;
+    }
+
     public static string FormatName(EventLogFormat format) => format switch
     {
         EventLogFormat.Xes => "xes",

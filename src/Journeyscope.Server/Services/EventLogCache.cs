@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Journeyscope.EventLogs;
 using Journeyscope.Filters;
+using Microsoft.Extensions.Options;
 
 namespace Journeyscope.Server.Services;
 
@@ -12,28 +13,26 @@ namespace Journeyscope.Server.Services;
 /// <remarks>
 /// Thread-safe. Concurrent requests for the same key share one load. A load is not cancelled when the request that
 /// started it is (other requests may be waiting for it); each caller stops waiting when its own token is cancelled.
-/// Filtered logs are kept in a least-recently-used cache bounded by their total event count
-/// (<see cref="DefaultFilteredEventBudget"/>), keyed by workspace, version, time basis and the filters' canonical text.
+/// Filtered logs are kept in a least-recently-used cache bounded by the measured bytes of their columns
+/// (<see cref="EventLogSize"/>; <see cref="JourneyscopeServerOptions.FilteredLogCacheBytes"/>, 1 GiB by default), keyed by
+/// workspace, version, time basis and the filters' canonical text.
 /// </remarks>
 public sealed class EventLogCache
 {
-    /// <summary>The default bound of the filtered-log cache: 20 million events in all (about 1 GB of columns).</summary>
-    public const long DefaultFilteredEventBudget = 20_000_000;
-
     private readonly WorkspaceHost _host;
     private readonly ConcurrentDictionary<Key, Lazy<Task<EventLog>>> _entries = new();
     private readonly SharedLruCache<LogKey, EventLog> _filtered;
 
-    /// <summary>Creates the cache over the workspaces of <paramref name="host"/>.</summary>
-    public EventLogCache(WorkspaceHost host)
-        : this(host, DefaultFilteredEventBudget)
+    /// <summary>Creates the cache over the workspaces of <paramref name="host"/>, bounded as configured.</summary>
+    public EventLogCache(WorkspaceHost host, IOptions<JourneyscopeServerOptions> options)
+        : this(host, (options ?? throw new ArgumentNullException(nameof(options))).Value.FilteredLogCacheBytes)
     {
     }
 
-    internal EventLogCache(WorkspaceHost host, long filteredEventBudget)
+    internal EventLogCache(WorkspaceHost host, long filteredBytesBudget)
     {
         _host = host;
-        _filtered = new SharedLruCache<LogKey, EventLog>(filteredEventBudget, static log => log.EventCount);
+        _filtered = new SharedLruCache<LogKey, EventLog>(filteredBytesBudget, EventLogSize.Estimate);
     }
 
     /// <summary>The current log of <paramref name="workspace"/> in <paramref name="timeBasis"/>, loaded or from the cache.</summary>
@@ -79,6 +78,9 @@ public sealed class EventLogCache
 
     /// <summary>Number of filtered logs currently cached (for diagnostics and tests).</summary>
     public int FilteredCount => _filtered.Count;
+
+    /// <summary>The measured bytes of the filtered logs currently cached (see <see cref="EventLogSize"/>).</summary>
+    public long FilteredBytes => _filtered.Weight;
 
     /// <summary>How many filtered logs were computed (cache misses), for diagnostics and tests.</summary>
     internal long FilterComputations => _filtered.Computations;

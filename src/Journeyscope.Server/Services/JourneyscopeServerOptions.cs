@@ -26,4 +26,26 @@ public sealed class JourneyscopeServerOptions
 
     /// <summary>How many quarantined records an import response lists. Default 20.</summary>
     public int QuarantinePreview { get; set; } = 20;
+
+    /// <summary>
+    /// Host names (without port) accepted in the <c>Host</c> header besides the loopback names <c>127.0.0.1</c>,
+    /// <c>localhost</c> and <c>[::1]</c>, which are always accepted; for example the public name of a team server.
+    /// <c>*</c> accepts any host (only behind a proxy that checks it). A request for another host is refused with 400,
+    /// which stops DNS rebinding attacks.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// The bound of the filtered-log cache, in measured bytes of the cached logs' columns. Default 1 GiB.
+    /// </summary>
+    public long FilteredLogCacheBytes { get; set; } = 1L << 30;
+
+    /// <summary>
+    /// The folder uploads are streamed to while they are imported (one owner-only file per upload, deleted afterwards
+    /// and swept at start-up). Default: <c>.uploads</c> in <see cref="WorkspacesRoot"/>.
+    /// </summary>
+    public string? UploadFolder { get; set; }
+
+    /// <summary>The budgets of one import (section <c>Journeyscope:Imports</c>).</summary>
+    public ImportBudgetOptions Imports { get; set; } = new();
 }

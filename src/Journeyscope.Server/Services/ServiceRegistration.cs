@@ -16,9 +16,10 @@ public static class ServiceRegistration
         var settings = section.Get<JourneyscopeServerOptions>() ?? new JourneyscopeServerOptions();
 
         services.AddSingleton<WorkspaceHost>();
+        services.AddSingleton<UploadFolder>();
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -27,18 +28,34 @@ public static class ServiceRegistration
         });
         services.AddOpenApi();
 
+        // A body or parameter that cannot be bound (malformed JSON, "limit=abc") throws, so that ApiExceptionHandler answers
+        // with a 400 whose detail says what was wrong instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+
         // The server-wide ceiling is the import limit; RequestSizeLimits lowers it for every other endpoint.
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxImportBytes);
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.MaxImportBytes);
         return services;
     }
 
-    /// <summary>Turns errors into ProblemDetails responses and applies the request size limits.</summary>
+    /// <summary>
+    /// Turns errors into ProblemDetails responses, refuses foreign hosts and cross-site state changes
+    /// (<see cref="RequestOriginGuard"/>) and applies the request size limits.
+    /// </summary>
     public static WebApplication UseJourneyscopeErrors(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestOriginGuard>();
         app.UseMiddleware<RequestSizeLimits>();
+        return app;
+    }
+
+    /// <summary>Deletes the uploads a previous run left behind (a killed server cannot delete its in-flight uploads).</summary>
+    public static WebApplication SweepUploads(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<UploadFolder>().Sweep();
         return app;
     }
 }

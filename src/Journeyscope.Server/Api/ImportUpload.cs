@@ -1,0 +1,205 @@
+using System.Text;
+using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Services;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Journeyscope.Server.Api;
+
+/// <summary>
+/// An upload read from a multipart/form-data request: the file part streamed straight into one owner-only file of the
+/// <see cref="UploadFolder"/> (no buffered copy of the form), the other parts read as <see cref="ImportForm"/> fields.
+/// Disposing deletes the file.
+/// </summary>
+internal sealed class ImportUpload : IAsyncDisposable
+{
+    /// <summary>The longest file name accepted, in UTF-8 bytes (the limit of common file systems).</summary>
+    public const int MaxFileNameBytes = 255;
+
+    private const int MaxFieldChars = 16 * 1024;
+    private const int MaxSections = 64;
+
+    private ImportUpload(string path, string name, ImportForm form)
+    {
+        Path = path;
+        Name = name;
+        Form = form;
+    }
+
+    /// <summary>The uploaded file on disk.</summary>
+    public string Path { get; }
+
+    /// <summary>The file's name as the client sent it (checked: a plain name).</summary>
+    public string Name { get; }
+
+    /// <summary>The other form fields.</summary>
+    public ImportForm Form { get; }
+
+    /// <summary>Reads the request's parts; the file part must be field <c>file</c>.</summary>
+    /// <exception cref="ApiProblemException">Not multipart, no file, a bad file name or a malformed body (400).</exception>
+    public static async Task<ImportUpload> ReadAsync(HttpRequest request, UploadFolder folder, CancellationToken cancellationToken)
+    {
+        var boundary = Boundary(request);
+        var reader = new MultipartReader(boundary, request.Body);
+        var form = new ImportForm();
+        string? path = null;
+        string? name = null;
+        try
+        {
+            var sections = 0;
+            while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+            {
+                if (++sections > MaxSections)
+                {
+                    throw Bad("Too many form fields", $"An upload has at most {MaxSections} form fields.");
+                }
+
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                if (disposition.IsFileDisposition())
+                {
+                    if (!string.Equals(field, "file", StringComparison.OrdinalIgnoreCase) || path is not null)
+                    {
+                        continue; // another file field is not read (the reader skips its bytes)
+                    }
+
+                    name = FileName(disposition);
+                    var target = folder.Create(name, out path);
+                    await using (target.ConfigureAwait(false))
+                    {
+                        await section.Body.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    Set(form, field, await ReadFieldAsync(section.Body, field, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            if (path is not null)
+            {
+                UploadFolder.Delete(path);
+            }
+
+            if (e is InvalidDataException data)
+            {
+                throw Bad("Malformed upload", "The multipart/form-data body cannot be read: " + data.Message);
+            }
+
+            throw;
+        }
+
+        if (path is null || name is null)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "No file",
+                "Attach the file as multipart/form-data field 'file' (for example: curl -F file=@orders.csv ...).");
+        }
+
+        return new ImportUpload(path, name, form);
+    }
+
+    /// <summary>Deletes the file.</summary>
+    public ValueTask DisposeAsync()
+    {
+        UploadFolder.Delete(Path);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Why <paramref name="name"/> is not acceptable as an upload's file name, or null when it is.</summary>
+    public static string? FileNameProblem(string name)
+    {
+        if (name is "." or "..")
+        {
+            return $"The file name '{name}' is not a file name. Send the file's own name, for example orders.csv.";
+        }
+
+        foreach (var c in name)
+        {
+            if (c is '/' or '\\' or '\0' || char.IsControl(c))
+            {
+                return "The file name must be a plain name without folders or control characters, for example orders.csv" +
+                    (c is '/' or '\\' ? $"; got '{Shorten(name)}'." : ".");
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(name);
+        return bytes > MaxFileNameBytes
+            ? $"The file name has {bytes} bytes in UTF-8; at most {MaxFileNameBytes} are accepted. Rename the file and upload it again."
+            : null;
+    }
+
+    private static string Boundary(HttpRequest request)
+    {
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && HeaderUtilities.RemoveQuotes(type.Boundary) is { Length: > 0 and <= 200 } boundary)
+        {
+            return boundary.Value!;
+        }
+
+        throw new ApiProblemException(StatusCodes.Status400BadRequest, "No file",
+            $"Send the file as multipart/form-data field 'file' (for example: curl -F file=@orders.csv ...); the request's content type is '{Shorten(request.ContentType ?? "none")}'.");
+    }
+
+    private static string FileName(ContentDispositionHeaderValue disposition)
+    {
+        var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "upload";
+        }
+
+        return FileNameProblem(name) is { } problem ? throw Bad("Invalid file name", problem) : name;
+    }
+
+    private static async Task<string> ReadFieldAsync(Stream body, string field, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        var buffer = new char[MaxFieldChars + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxFieldChars
+            ? throw Bad("Form field too long", $"The form field '{Shorten(field)}' is longer than {MaxFieldChars:N0} characters.")
+            : new string(buffer, 0, length);
+    }
+
+    private static void Set(ImportForm form, string field, string value)
+    {
+        switch (field.ToLowerInvariant())
+        {
+            case "mode": form.Mode = value; break;
+            case "format": form.Format = value; break;
+            case "case": form.Case = value; break;
+            case "activity": form.Activity = value; break;
+            case "timestamp": form.Timestamp = value; break;
+            case "starttimestamp": form.StartTimestamp = value; break;
+            case "resource": form.Resource = value; break;
+            case "channel": form.Channel = value; break;
+            case "lifecycle": form.Lifecycle = value; break;
+            case "eventid": form.EventId = value; break;
+            case "timestampformat": form.TimestampFormat = value; break;
+            case "timezone": form.TimeZone = value; break;
+            case "delimiter": form.Delimiter = value; break;
+            case "encoding": form.Encoding = value; break;
+            case "caseattributes": form.CaseAttributes = value; break;
+            case "objecttype": form.ObjectType = value; break;
+            default: break; // unknown fields are ignored, as form binding did
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "...";
+
+    private static ApiProblemException Bad(string title, string detail) =>
+        new(StatusCodes.Status400BadRequest, title, detail, new Dictionary<string, object?> { ["field"] = "file" });
+}
