@@ -32,10 +32,18 @@ internal static class InductiveCuts
         return null;
     }
 
-    /// <summary>Connected components of the undirected graph.</summary>
+    /// <summary>Connected components of the undirected graph, in ordinal order of their first activity.</summary>
+    /// <remarks>
+    /// PM4Py's <c>ExclusiveChoiceCut.holds</c> (cuts/xor.py) lists the components in the order networkx meets the
+    /// vertices, which is the iteration order of the Python set <c>dfg.util.get_vertices</c>: string-hash order. That
+    /// order breaks ties in the projection (a trace with as many events in two groups goes to the later group), and
+    /// such ties happen when the cut holds only on the noise-filtered graph. Ordinal order is our fixed stand-in; it
+    /// reproduces PM4Py 2.7.14's trees on the reference logs and on BPI 2020 PermitLog (issue 12).
+    /// </remarks>
     private static List<HashSet<string>>? ExclusiveChoice(InductiveDfg dfg)
     {
         var vertices = dfg.Vertices();
+        vertices.Sort(StringComparer.Ordinal);
         var components = Components(vertices, dfg.Edges.Keys);
         return components.Count > 1 ? components : null;
     }

@@ -11,8 +11,9 @@ namespace Journeyscope.Discovery;
 /// At noise 0 the tree replays every trace of its log (it is sound and fitting by construction). With noise
 /// <c>f</c>, when no cut is found, directly-follows edges whose count is at most <c>f</c> times the most frequent
 /// outgoing edge (or end count) of their source are ignored for cut detection, and empty traces under <c>f</c> of the
-/// traces are dropped. Where PM4Py picks from a hash-ordered set (the activity-once-per-trace fall-through), Journeyscope
-/// picks the first activity in ordinal order. Works on variants, so cost grows with distinct traces, not cases.
+/// traces are dropped. Where PM4Py's choice follows the string-hash order of a Python set (the activity-once-per-trace
+/// candidate, the order of exclusive-choice groups that breaks projection ties), Journeyscope uses ordinal order of the
+/// activity names. Works on variants, so cost grows with distinct traces, not cases.
 /// </remarks>
 public static class InductiveMiner
 {
