@@ -106,7 +106,8 @@ public sealed class BenchCommandTests
         using var temp = new TempFolder();
         var csv = Path.Combine(temp.Path, "events.csv");
         SyntheticLog.WriteCsv(csv, 3000);
-        var ours = FunnelAnalysis.Compute(CsvImporter.Import(csv).Log, BenchFunnelCommand.Definition());
+        var cancellation = TestContext.Current.CancellationToken;
+        var ours = FunnelAnalysis.Compute(CsvImporter.Import(csv, cancellationToken: cancellation).Log, BenchFunnelCommand.Definition(), cancellation);
         using var duckdb = new DuckDBConnection("DataSource=:memory:");
         duckdb.Open();
         BenchFunnelCommand.Load(duckdb, csv);
