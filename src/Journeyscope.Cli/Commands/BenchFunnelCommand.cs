@@ -165,9 +165,16 @@ internal static class BenchFunnelCommand
         }
 
         Check("", ours.Steps);
+        var channels = new HashSet<string>(StringComparer.Ordinal) { "" };
         foreach (var group in ours.Breakdown)
         {
+            channels.Add(group.Value ?? "");
             Check(group.Value ?? "", group.Steps);
+        }
+
+        foreach (var channel in sql.Keys.Select(key => key.Channel).Distinct(StringComparer.Ordinal).Where(c => !channels.Contains(c)))
+        {
+            mismatches.Add($"{channel}: SQL only");
         }
 
         return mismatches;
