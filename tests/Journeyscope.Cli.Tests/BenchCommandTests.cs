@@ -164,8 +164,7 @@ public sealed class BenchCommandTests
         var recorded = Pm4PyTimings.Read(SharedData.Path("reference/receipt/timings.json"))!.Get(Pm4PyTimings.ReadXes)!.Value;
 
         // When
-        var result = CliRun.Run("bench", "import", "--xes", receipt, "--events", "0", "--runs", "1", "--data", SharedData.Require(),
-            "--format", "csv");
+        var result = CliRun.Run("bench", "import", "--xes", receipt, "--events", "0", "--runs", "1", "--format", "csv");
 
         // Then
         result.ExitCode.ShouldBe(0, result.Error);

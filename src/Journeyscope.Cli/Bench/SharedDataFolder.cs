@@ -4,9 +4,28 @@ namespace Journeyscope.Cli.Bench;
 internal static class SharedDataFolder
 {
     /// <summary>The full path of the shared data folder, or null when none is found.</summary>
-    public static string? Find()
+    /// <remarks>Searched from the current folder, then from the folder of the program (a build inside the repository).</remarks>
+    public static string? Find() => FindFrom(Directory.GetCurrentDirectory()) ?? FindFrom(AppContext.BaseDirectory);
+
+    /// <summary>
+    /// The reference folder for a log file: that of <paramref name="dataFolder"/> when given, else the shared data folder,
+    /// else <c>reference/</c> beside the <c>logs/</c> folder holding the file.
+    /// </summary>
+    public static string? ReferenceFor(string logPath, string? dataFolder)
     {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        if ((dataFolder ?? Find()) is { } folder)
+        {
+            return Path.Combine(folder, "reference");
+        }
+
+        var logs = Path.GetDirectoryName(Path.GetFullPath(logPath));
+        var beside = logs is null ? null : Path.Combine(logs, "..", "reference");
+        return beside is not null && Directory.Exists(beside) ? Path.GetFullPath(beside) : null;
+    }
+
+    private static string? FindFrom(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data") })
             {

@@ -44,8 +44,7 @@ internal static class BenchImportCommand
             var n = Measure.Runs(parse.GetValue(runs));
             var table = new Table("Import benchmark", "Step", "Ours (s)", "Baseline", "Baseline (s)", "Speed-up", "Peak MiB", "Events");
             var report = new Report().Add(table);
-            var folder = parse.GetValue(data) ?? SharedDataFolder.Find();
-            var reference = folder is null ? null : Path.Combine(folder, "reference");
+            var folder = parse.GetValue(data);
             var logs = parse.GetValue(xes) is { Length: > 0 } given
                 ? given
                 : DefaultLogs.Select(SharedDataFolder.FindLog).OfType<string>().ToArray();
@@ -61,7 +60,7 @@ internal static class BenchImportCommand
                     throw new UsageException($"{path}: no such file.");
                 }
 
-                TimeXes(table, report, path, reference, n, cancellationToken);
+                TimeXes(table, report, path, SharedDataFolder.ReferenceFor(path, folder), n, cancellationToken);
             }
 
             if (parse.GetValue(events) > 0)
@@ -93,6 +92,10 @@ internal static class BenchImportCommand
         if (pm4py is { } seconds)
         {
             table.Add(step, ours.Seconds, "PM4Py 2.7.14 read_xes (recorded)", seconds, seconds / ours.Seconds, ours.PeakMiB, eventCount);
+        }
+        else if (reference is null)
+        {
+            report.Notes.Add($"{name}: no reference folder found (use --data DIR), so no PM4Py ratio.");
         }
         else
         {
