@@ -26,7 +26,6 @@ internal static class MapBenchmark
             }
         }
 
-
         var root = Directory.CreateTempSubdirectory("journeyscope-map-bench-");
         try
         {
@@ -71,26 +70,36 @@ internal static class MapBenchmark
 
             var map = $"/api/v1/workspaces/{Workspace}/process-map";
             var filtered = map + "?filter=" + Uri.EscapeDataString("time started 2024-01-01..2024-07-01");
-            var rows = new List<(string Step, double Ms, string Note)>
+
+            // A filter that keeps every case but is new to the cache: the request filters and computes the whole map again.
+            // Three such requests, best of 3, are timed the same way as DuckDB's query (best of 3): the like-for-like row.
+            static string KeepAll(string url, int day) =>
+                url + "?filter=" + Uri.EscapeDataString($"time started 1970-01-01..2100-01-0{day}");
+            var rows = new List<(string Step, double Ms, bool Computed, string Note)>
             {
-                ("first map (log cached, map not)", await Time(client, map), "one pass: DFG, edge seconds, waits"),
-                ("path slider move (cached DFG)", await Median(client, [map + "?paths=0.8", map + "?paths=0.5", map + "?paths=0.3", map + "?paths=0.9", map + "?paths=0.6"]), "median of 5 positions"),
-                ("repeated request", await Median(client, [map, map, map, map, map]), "median of 5"),
-                ("activity slider, new kept set", await Time(client, map + "?activities=0.8"), "one pass over the kept activities"),
-                ("activity slider, same kept set", await Median(client, [map + "?activities=0.81", map + "?activities=0.8&paths=0.5", map + "?activities=0.82"]), "median of 3"),
-                ("filtered map, first (filter + map)", await Time(client, filtered), "time started in H1"),
-                ("filtered map, slider move", await Median(client, [filtered + "&paths=0.5", filtered + "&paths=0.7", filtered + "&paths=0.3"]), "median of 3"),
-                ("filtered map, repeated", await Median(client, [filtered, filtered, filtered]), "median of 3"),
+                ("first map (log cached, map not)", await Time(client, map), false, "one run: DFG, edge seconds, waits"),
+                ("map computed again, best of 3", await Best(client, [KeepAll(map, 1), KeepAll(map, 2), KeepAll(map, 3)]), true,
+                    "a new keep-all filter each time: filter + full map"),
+                ("path slider move (cached DFG)", await Median(client, [map + "?paths=0.8", map + "?paths=0.5", map + "?paths=0.3", map + "?paths=0.9", map + "?paths=0.6"]), false, "cache hit, median of 5 positions"),
+                ("repeated request", await Median(client, [map, map, map, map, map]), false, "cache hit, median of 5"),
+                ("activity slider, new kept set", await Time(client, map + "?activities=0.8"), false, "one pass over the kept activities"),
+                ("activity slider, same kept set", await Median(client, [map + "?activities=0.81", map + "?activities=0.8&paths=0.5", map + "?activities=0.82"]), false, "cache hit, median of 3"),
+                ("filtered map, first (filter + map)", await Time(client, filtered), false, "time started in H1"),
+                ("filtered map, slider move", await Median(client, [filtered + "&paths=0.5", filtered + "&paths=0.7", filtered + "&paths=0.3"]), false, "cache hit, median of 3"),
+                ("filtered map, repeated", await Median(client, [filtered, filtered, filtered]), false, "cache hit, median of 3"),
             };
 
             Console.WriteLine();
             Console.WriteLine($"Process map benchmark: GET /process-map in-process, {log.EventCount:N0} events, {log.CaseCount:N0} cases");
             Console.WriteLine($"Baseline: DuckDB SQL over the workspace's events table, frequency DFG {baseline.Frequency:F0} ms, performance DFG {baseline.Performance:F0} ms (best of 3)");
+            Console.WriteLine("The DuckDB ratio is printed only where our request computes the whole map, timed best of 3 like the query;");
+            Console.WriteLine("a cache hit or a partial recomputation is not divided into a query that does the whole work.");
             Console.WriteLine();
             Console.WriteLine($"{"Step",-38} {"Ours (ms)",10} {"vs DuckDB perf DFG",19} {"vs 300 ms target",17}  Note");
-            foreach (var (step, ms, note) in rows)
+            foreach (var (step, ms, computed, note) in rows)
             {
-                Console.WriteLine($"{step,-38} {ms,10:F1} {baseline.Performance / ms,18:F1}x {300 / ms,16:F1}x  {note}");
+                var ratio = computed ? $"{baseline.Performance / ms,18:F1}x" : $"{"-",19}";
+                Console.WriteLine($"{step,-38} {ms,10:F1} {ratio} {300 / ms,16:F1}x  {note}");
             }
         }
         finally
@@ -117,6 +126,17 @@ internal static class MapBenchmark
         }
 
         return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<double> Best(HttpClient client, string[] urls)
+    {
+        var best = double.MaxValue;
+        foreach (var url in urls)
+        {
+            best = Math.Min(best, await Time(client, url));
+        }
+
+        return best;
     }
 
     private static async Task<double> Median(HttpClient client, string[] urls)

@@ -1,10 +1,26 @@
+using System.CommandLine;
 using System.Diagnostics;
 
 namespace Journeyscope.Cli.Bench;
 
 /// <summary>Times an action after a full GC, with its peak working set.</summary>
+/// <remarks>
+/// Every side of a comparison is timed with <see cref="Best{T}"/> and the same number of runs: the first run warms up
+/// (JIT, caches, DuckDB's buffer pool), and the best run is the least disturbed by other work on a shared machine.
+/// </remarks>
 internal static class Measure
 {
+    /// <summary>The <c>--runs</c> option: how many times each side runs; the best run counts.</summary>
+    public static Option<int> RunsOption() => new("--runs")
+    {
+        Description = "Runs per side (ours and the baseline alike); the best counts. Example: --runs 3",
+        DefaultValueFactory = _ => 3,
+    };
+
+    /// <summary>Checks the <c>--runs</c> value.</summary>
+    public static int Runs(int runs) =>
+        runs is >= 1 and <= 100 ? runs : throw new UsageException("--runs must be between 1 and 100.");
+
     public static (double Seconds, double PeakMiB, T Result) Run<T>(Func<T> action)
     {
         GC.Collect();

@@ -38,7 +38,7 @@ internal static class BenchConformanceCommand
             }
             else
             {
-                var folder = parse.GetValue(data) ?? FindSharedData()
+                var folder = parse.GetValue(data) ?? SharedDataFolder.Find()
                     ?? throw new UsageException("No shared data folder found; use --data DIR or --log FILE --model FILE.pnml.");
                 foreach (var name in ReferenceLogs)
                 {
@@ -101,21 +101,5 @@ internal static class BenchConformanceCommand
         var replay = Measure.Best(3, () => TokenReplay.Compute(log, net, options, cancellationToken));
         table.Add(name, "token replay", replay.Seconds, pm4pyReplay, pm4pyReplay / replay.Seconds,
             (long)replay.Result.Variants.Count, replay.Result.LogFitness);
-    }
-
-    private static string? FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data") })
-            {
-                if (Directory.Exists(Path.Combine(candidate, "reference")))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        return null;
     }
 }
