@@ -18,6 +18,11 @@ internal static class MutantRunner
             {
                 EventLogFile.Import(path, null, options, cancel.Token);
             }
+            catch (ImportException ex) when (ex.Reason.StartsWith(ImportGuard.UnexpectedPrefix, StringComparison.Ordinal))
+            {
+                // The safety net caught what no importer anticipated: still a bug to count.
+                failure = ex.InnerException ?? ex;
+            }
             catch (ImportException)
             {
                 // The contract: every failure is an ImportException.

@@ -26,7 +26,7 @@ public sealed class MutationTests
         using var temp = new TempFiles();
         var seeds = MutationSeeds.For(format, temp);
         var mutants = (Long ? 6000 : 300) / seeds.Count;
-        var options = new ImportOptions();
+        var options = new ImportOptions { MaxEvents = 1_000_000, MaxDecompressedBytes = 256L << 20, MaxRows = 5_000_000 };
         var failures = new List<string>();
         var keep = Path.Combine(Path.GetTempPath(), "journeyscope-mutants", format.Replace('.', '-'));
 
