@@ -1,5 +1,7 @@
 using System.Text;
 using Journeyscope.IO;
+using Journeyscope.IO.Journeys;
+using Journeyscope.IO.Simulation;
 
 namespace Journeyscope.Fuzz;
 
