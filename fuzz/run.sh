@@ -7,10 +7,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/fuzz/out"
 data="$root/../shared/data/logs"
 
+rm -rf "$out/bin"   # a fresh copy: sharpfuzz refuses an already instrumented dll
 dotnet publish "$root/fuzz/Journeyscope.Fuzz" -c Release -o "$out/bin" --nologo -v quiet
 sharpfuzz "$out/bin/Journeyscope.IO.dll"
 
 seeds="$out/in/$target"
+mkdir -p "$out/findings"
 mkdir -p "$seeds"
 case "$target" in
   xes) cp "$data/running-example.xes" "$seeds/" ;;
