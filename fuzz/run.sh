@@ -9,7 +9,6 @@ data="$root/../shared/data/logs"
 
 rm -rf "$out/bin"   # a fresh copy: sharpfuzz refuses an already instrumented dll
 dotnet publish "$root/fuzz/Journeyscope.Fuzz" -c Release -o "$out/bin" --nologo -v quiet
-sharpfuzz "$out/bin/Journeyscope.IO.dll"
 
 seeds="$out/in/$target"
 mkdir -p "$out/findings"
@@ -27,6 +26,9 @@ case "$target" in
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 if [ -z "$(ls -A "$seeds")" ]; then echo "no seed files for $target in $seeds" >&2; exit 2; fi
+
+# Instrument after making the seeds: instrumented code crashes outside afl-fuzz (no coverage map).
+sharpfuzz "$out/bin/Journeyscope.IO.dll"
 
 seconds=$(( $(echo "$duration" | sed -e 's/m$/*60/' -e 's/h$/*3600/' -e 's/s$//') ))
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1

@@ -13,7 +13,11 @@ namespace Journeyscope.Fuzz;
 /// </remarks>
 internal sealed class FuzzTarget(string name, string description, Action<byte[]> run)
 {
-    private static readonly ImportOptions Budget = new()
+    /// <summary>
+    /// Created per input, never in a static initialiser: instrumented code (all of Journeyscope.IO) may only run inside
+    /// <c>Fuzzer.OutOfProcess.Run</c>, where SharpFuzz has mapped afl++'s coverage memory.
+    /// </summary>
+    private static ImportOptions Budget => new()
     {
         MaxEvents = 100_000,
         MaxDecompressedBytes = 64L << 20,
