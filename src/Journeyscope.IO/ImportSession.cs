@@ -34,8 +34,29 @@ internal sealed class ImportSession
 
     public int QuarantinedCount => _quarantine.Count;
 
-    /// <summary>Counts one record read (good or bad).</summary>
-    public void RecordRead() => RecordsRead++;
+    public long RowsRead { get; private set; }
+
+    /// <summary>Counts one record read (good or bad); stops the import past <see cref="ImportOptions.MaxEvents"/>.</summary>
+    public void RecordRead()
+    {
+        if (++RecordsRead > _options.MaxEvents)
+        {
+            throw OverBudget($"{_options.MaxEvents:N0} events", "ImportOptions.MaxEvents, CLI --max-events");
+        }
+    }
+
+    /// <summary>Counts one database row read; stops the import past <see cref="ImportOptions.MaxRows"/>.</summary>
+    public void RowRead()
+    {
+        if (++RowsRead > _options.MaxRows)
+        {
+            throw OverBudget($"{_options.MaxRows:N0} rows", "ImportOptions.MaxRows");
+        }
+    }
+
+    /// <summary>The error for an exceeded budget: which one, and how to raise it.</summary>
+    public ImportException OverBudget(string budget, string knob) =>
+        new(Source, 0, -1, null, $"the file exceeds the import budget of {budget}; raise it ({knob}) to import this file");
 
     /// <summary>Quarantines a record, or throws <see cref="ImportException"/> in strict mode.</summary>
     public void Reject(long line, long byteOffset, string? field, string reason, string? rawText)

@@ -21,12 +21,14 @@ internal static class ImportCommand
         inputFormat.AcceptOnlyFromAmong(FormatNames.All);
         var mapping = new CsvMappingOptions();
         var objectType = new Option<string?>("--object-type") { Description = "OCEL: the object type to use as the case notion. Example: --object-type order" };
+        var maxEvents = new Option<long?>("--max-events") { Description = "Stop a file with more records than this (budget; default: no limit). Example: --max-events 5000000" };
+        var maxBytes = new Option<long?>("--max-bytes") { Description = "Stop a file with more content bytes than this, after decompression (budget; default: no limit). Example: --max-bytes 2000000000" };
 
         var command = new Command("import", "Import event files into the workspace (lenient by default: bad records are quarantined and counted).\n" +
             "Examples:\n  journeyscope import orders.csv --workspace ./shop --case order_id --activity status --timestamp changed_at\n" +
             "  journeyscope import receipt.xes.gz --strict")
         {
-            files, strict, dryRun, inputFormat, objectType,
+            files, strict, dryRun, inputFormat, objectType, maxEvents, maxBytes,
         };
         mapping.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -51,6 +53,8 @@ internal static class ImportCommand
                 {
                     Mode = parse.GetValue(strict) ? ImportMode.Strict : ImportMode.Lenient,
                     Progress = progress,
+                    MaxEvents = parse.GetValue(maxEvents) is > 0 and var events ? events : long.MaxValue,
+                    MaxDecompressedBytes = parse.GetValue(maxBytes) is > 0 and var bytes ? bytes : long.MaxValue,
                 };
                 var result = EventLogFile.Import(file, fileOptions, options, cancellationToken);
                 progress.Done();

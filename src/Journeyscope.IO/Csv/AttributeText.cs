@@ -12,6 +12,9 @@ internal static class AttributeText
     public const byte Timestamp = 8;
     public const byte All = Long | Double | Boolean | Timestamp;
 
+    /// <summary>A number beyond the range of a double (<c>1e999</c>): numeric in shape, but its row is rejected, never read as Infinity.</summary>
+    public const byte OutOfRange = 16;
+
     /// <summary>Which types <paramref name="text"/> can be read as without losing anything that matters.</summary>
     public static byte Classify(ReadOnlySpan<char> text, TimeZoneInfo zone)
     {
@@ -20,9 +23,10 @@ internal static class AttributeText
         {
             flags |= Long | Double;
         }
-        else if (!HasLeadingZero(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        else if (!HasLeadingZero(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
         {
-            flags |= Double;
+            // .NET reads 1e999 as Infinity; only the names (Infinity, NaN) the exporters write mean a non-finite value.
+            flags |= double.IsInfinity(real) && text.IndexOfAnyInRange('0', '9') >= 0 ? (byte)(Double | OutOfRange) : Double;
         }
 
         if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))

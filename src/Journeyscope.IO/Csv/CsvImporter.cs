@@ -97,9 +97,12 @@ public static class CsvImporter
         }
     }
 
-    private static ImportResult Import(Stream stream, ImportSession session, CsvImportOptions csv, CancellationToken cancellationToken)
+    private static ImportResult Import(Stream stream, ImportSession session, CsvImportOptions csv, CancellationToken cancellationToken) =>
+        ImportGuard.Run(session.Source, session.Options, cancellationToken, token => ImportCore(stream, session, csv, token));
+
+    private static ImportResult ImportCore(Stream stream, ImportSession session, CsvImportOptions csv, CancellationToken cancellationToken)
     {
-        var counting = new CountingStream(stream);
+        var counting = new CountingStream(new BudgetStream(stream, session));
         var dialect = CsvDialect.Sniff(counting, csv, session);
         var (names, rows) = SplitSample(dialect, csv);
         var layout = CsvLayout.Resolve(names, rows, csv, session);

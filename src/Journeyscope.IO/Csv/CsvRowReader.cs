@@ -165,6 +165,12 @@ internal sealed class CsvRowReader
                 Reject(i, $"'{Cut(text)}' is not a {column.Forced} as CsvImportOptions.AttributeTypes requires");
                 return;
             }
+
+            if (column.IsOutOfRange(_codes[i]))
+            {
+                Reject(i, $"number out of range: '{Cut(text)}' is beyond the range of a double (about ±1.8e308)");
+                return;
+            }
         }
 
         if (_layout.Wide.Length == 0)

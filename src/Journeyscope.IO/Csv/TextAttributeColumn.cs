@@ -55,6 +55,10 @@ internal sealed class TextAttributeColumn
         return true;
     }
 
+    /// <summary>True when the value is a number beyond the range of a double and the column is numeric so far.</summary>
+    public bool IsOutOfRange(int code) =>
+        (_flags[code] & AttributeText.OutOfRange) != 0 && (Forced is AttributeType.Double or AttributeType.Long || (Forced is null && (_common & AttributeText.Double) != 0));
+
     public void Set(int row, int code)
     {
         if (row >= _codes.Length)

@@ -38,7 +38,7 @@ public static class JsonLinesImporter
 
         using (stream)
         {
-            return new JsonLinesReader(stream, session).Run(cancellationToken);
+            return Run(stream, session, cancellationToken);
         }
     }
 
@@ -49,6 +49,10 @@ public static class JsonLinesImporter
         ArgumentNullException.ThrowIfNull(sourceName);
         options ??= ImportOptions.Default;
         var session = new ImportSession(sourceName, options, stream.CanSeek ? stream.Length - stream.Position : -1);
-        return new JsonLinesReader(stream, session).Run(cancellationToken);
+        return Run(stream, session, cancellationToken);
     }
+
+    private static ImportResult Run(Stream stream, ImportSession session, CancellationToken cancellationToken) =>
+        ImportGuard.Run(session.Source, session.Options, cancellationToken,
+            token => new JsonLinesReader(new BudgetStream(stream, session), session).Run(token));
 }

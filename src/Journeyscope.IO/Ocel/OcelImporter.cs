@@ -35,15 +35,25 @@ public static class OcelImporter
             throw session.Fatal(0, -1, null, $"the file '{path}' does not exist");
         }
 
+        return ImportGuard.Run(session.Source, options, cancellationToken, token => ImportCore(path, ocel, session, token));
+    }
+
+    private static ImportResult ImportCore(string path, OcelImportOptions ocel, ImportSession session, CancellationToken cancellationToken)
+    {
         var collector = new OcelCollector(session);
         var format = Detect(path, session);
         if (format == "ocel-sqlite")
         {
+            if (session.TotalBytes > session.Options.MaxDecompressedBytes)
+            {
+                throw session.OverBudget($"{session.Options.MaxDecompressedBytes:N0} bytes of (decompressed) content", "ImportOptions.MaxDecompressedBytes, CLI --max-bytes");
+            }
+
             OcelSqliteReader.Read(path, collector, cancellationToken);
         }
         else
         {
-            using var stream = new CountingStream(File.OpenRead(path));
+            using var stream = new CountingStream(new BudgetStream(File.OpenRead(path), session));
             if (format == "ocel-json")
             {
                 OcelJsonReader.Read(stream, collector, cancellationToken);

@@ -64,6 +64,12 @@ internal static class OcelJsonReader
                 {
                     consumed = Process(buffer.AsSpan(0, length), final, ref state, context, collector);
                 }
+                catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException)
+                {
+                    // Utf8JsonReader checks structure, not the UTF-8 inside strings: decoding a name or value finds it.
+                    var where = context.BaseOffset + FirstInvalidUtf8(buffer.AsSpan(0, length));
+                    throw session.Fatal(0, where, context.Key, $"the text is not valid UTF-8 at byte {where}", ex);
+                }
                 catch (JsonException ex)
                 {
                     var where = context.BaseOffset + (ex.BytePositionInLine ?? 0);
@@ -114,6 +120,23 @@ internal static class OcelJsonReader
         {
             session.Warn("The file is OCEL 1.0 JSON: relations have no qualifiers and attribute types come from the values.");
         }
+    }
+
+    /// <summary>The index of the first byte that is not valid UTF-8 (or the length when all of it is valid).</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> data)
+    {
+        var at = 0;
+        while (at < data.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(data[at..], out _, out var consumed) == OperationStatus.InvalidData)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return at;
     }
 
     /// <summary>Consumes as many whole tokens and elements as the buffer holds; returns the bytes consumed.</summary>

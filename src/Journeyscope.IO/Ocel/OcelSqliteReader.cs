@@ -9,6 +9,11 @@ namespace Journeyscope.IO;
 /// <c>event_object</c>, <c>object_object</c>, <c>event_map_type</c>, <c>object_map_type</c> and one
 /// <c>event_&lt;Type&gt;</c> / <c>object_&lt;Type&gt;</c> table per type.
 /// </summary>
+/// <remarks>
+/// Only real tables are read (<c>sqlite_master.type = 'table'</c>, not virtual): a view can be recursive and run
+/// forever. Every row read counts against <see cref="ImportOptions.MaxRows"/>, and cancellation (the caller's or the
+/// time budget) interrupts SQLite even inside one step.
+/// </remarks>
 internal static class OcelSqliteReader
 {
     private static readonly string[] RequiredTables =
@@ -22,12 +27,15 @@ internal static class OcelSqliteReader
         {
             using var connection = new SqliteConnection(builder.ToString());
             connection.Open();
-            var tables = Tables(connection);
+            using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+            var (tables, others) = Tables(connection);
             foreach (var table in RequiredTables)
             {
                 if (!tables.Contains(table))
                 {
-                    throw session.Fatal(0, -1, table, $"not an OCEL 2.0 SQLite file: the table '{table}' is missing");
+                    throw session.Fatal(0, -1, table, others.Contains(table)
+                        ? $"not an OCEL 2.0 SQLite file: '{table}' is a view or virtual table; only real tables are read"
+                        : $"not an OCEL 2.0 SQLite file: the table '{table}' is missing");
                 }
             }
 
@@ -38,6 +46,7 @@ internal static class OcelSqliteReader
             {
                 while (rows.Read())
                 {
+                    Step(session, cancellationToken);
                     collector.AddEventObject(TextOrEmpty(rows, 0), TextOrNull(rows, 1), TextOrNull(rows, 2));
                 }
             }
@@ -47,9 +56,15 @@ internal static class OcelSqliteReader
             {
                 while (rows.Read())
                 {
+                    Step(session, cancellationToken);
                     collector.AddObjectObject(TextOrEmpty(rows, 0), TextOrNull(rows, 1), TextOrNull(rows, 2));
                 }
             }
+        }
+        catch (SqliteException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
         }
         catch (SqliteException ex)
         {
@@ -65,7 +80,7 @@ internal static class OcelSqliteReader
     private static void ReadObjects(SqliteConnection connection, HashSet<string> tables, OcelCollector collector, CancellationToken cancellationToken)
     {
         var attributesById = new Dictionary<string, List<OcelAttribute>>(StringComparer.Ordinal);
-        foreach (var (type, suffix) in TypeMap(connection, "object_map_type"))
+        foreach (var (type, suffix) in TypeMap(connection, "object_map_type", collector.Session))
         {
             collector.DeclareObjectType(type);
             var table = "object_" + suffix;
@@ -85,12 +100,12 @@ internal static class OcelSqliteReader
 
             using var command = Command(connection, $"SELECT * FROM {Quote(table)}");
             using var rows = command.ExecuteReader();
-            var idColumn = rows.GetOrdinal("ocel_id");
+            var idColumn = IdColumn(rows, table, collector.Session);
             var timeColumn = Ordinal(rows, "ocel_time");
             var changedColumn = Ordinal(rows, "ocel_changed_field");
             while (rows.Read())
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                Step(collector.Session, cancellationToken);
                 var id = TextOrEmpty(rows, idColumn);
                 DateTimeOffset? time = timeColumn >= 0 && OcelValues.TryParseTime(TextOrNull(rows, timeColumn), out var t)
                     ? OcelValues.ObjectAttributeTime(t)
@@ -120,6 +135,7 @@ internal static class OcelSqliteReader
         using var objectRows = objects.ExecuteReader();
         while (objectRows.Read())
         {
+            Step(collector.Session, cancellationToken);
             var id = TextOrNull(objectRows, 0);
             collector.AddObject(id, TextOrNull(objectRows, 1), id is not null && attributesById.TryGetValue(id, out var list) ? list : []);
         }
@@ -128,7 +144,7 @@ internal static class OcelSqliteReader
     private static void ReadEvents(SqliteConnection connection, HashSet<string> tables, OcelCollector collector, CancellationToken cancellationToken)
     {
         var details = new Dictionary<string, (string? Time, List<OcelAttribute> Attributes)>(StringComparer.Ordinal);
-        foreach (var (type, suffix) in TypeMap(connection, "event_map_type"))
+        foreach (var (type, suffix) in TypeMap(connection, "event_map_type", collector.Session))
         {
             collector.DeclareEventType(type);
             var table = "event_" + suffix;
@@ -147,10 +163,11 @@ internal static class OcelSqliteReader
 
             using var command = Command(connection, $"SELECT * FROM {Quote(table)}");
             using var rows = command.ExecuteReader();
-            var idColumn = rows.GetOrdinal("ocel_id");
+            var idColumn = IdColumn(rows, table, collector.Session);
             var timeColumn = Ordinal(rows, "ocel_time");
             while (rows.Read())
             {
+                Step(collector.Session, cancellationToken);
                 var attributes = new List<OcelAttribute>();
                 for (var c = 0; c < rows.FieldCount; c++)
                 {
@@ -169,7 +186,7 @@ internal static class OcelSqliteReader
         using var eventRows = events.ExecuteReader();
         while (eventRows.Read())
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            Step(collector.Session, cancellationToken);
             var id = TextOrNull(eventRows, 1);
             var type = TextOrNull(eventRows, 2);
             var (time, attributes) = id is not null && details.TryGetValue(id, out var found) ? found : (null, []);
@@ -209,26 +226,47 @@ internal static class OcelSqliteReader
         return false;
     }
 
-    private static HashSet<string> Tables(SqliteConnection connection)
+    /// <summary>Counts a row against the row budget and checks cancellation every 1,024 rows.</summary>
+    private static void Step(ImportSession session, CancellationToken cancellationToken)
+    {
+        session.RowRead();
+        if ((session.RowsRead & 1023) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private static int IdColumn(SqliteDataReader rows, string table, ImportSession session)
+    {
+        var column = Ordinal(rows, "ocel_id");
+        return column >= 0 ? column : throw session.Fatal(0, -1, table, $"not an OCEL 2.0 SQLite file: the table '{table}' has no ocel_id column");
+    }
+
+    /// <summary>The real tables, and the names of views and virtual tables (never read).</summary>
+    private static (HashSet<string> Tables, HashSet<string> Others) Tables(SqliteConnection connection)
     {
         var tables = new HashSet<string>(StringComparer.Ordinal);
-        using var command = Command(connection, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')");
+        var others = new HashSet<string>(StringComparer.Ordinal);
+        using var command = Command(connection, "SELECT name, type, coalesce(sql, '') FROM sqlite_master WHERE type IN ('table', 'view')");
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {
-            tables.Add(rows.GetString(0));
+            var isReal = string.Equals(rows.GetString(1), "table", StringComparison.Ordinal) &&
+                !rows.GetString(2).TrimStart().StartsWith("CREATE VIRTUAL", StringComparison.OrdinalIgnoreCase);
+            (isReal ? tables : others).Add(rows.GetString(0));
         }
 
-        return tables;
+        return (tables, others);
     }
 
-    private static List<(string Type, string Suffix)> TypeMap(SqliteConnection connection, string table)
+    private static List<(string Type, string Suffix)> TypeMap(SqliteConnection connection, string table, ImportSession session)
     {
         var map = new List<(string, string)>();
         using var command = Command(connection, $"SELECT ocel_type, ocel_type_map FROM {Quote(table)}");
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {
+            session.RowRead();
             if (TextOrNull(rows, 0) is { } type)
             {
                 map.Add((type, TextOrNull(rows, 1) ?? type));

@@ -31,35 +31,66 @@ public static class ParquetImporter
             throw session.Fatal(0, 0, null, "the file is empty");
         }
 
-        return ImportAsync(path, session, cancellationToken).GetAwaiter().GetResult();
+        return ImportGuard.Run(session.Source, options, cancellationToken, token => ImportAsync(path, session, token).GetAwaiter().GetResult());
     }
 
     private static async Task<ImportResult> ImportAsync(string path, ImportSession session, CancellationToken cancellationToken)
     {
+        if (session.TotalBytes > session.Options.MaxDecompressedBytes)
+        {
+            throw session.OverBudget($"{session.Options.MaxDecompressedBytes:N0} bytes of (decompressed) content", "ImportOptions.MaxDecompressedBytes, CLI --max-bytes");
+        }
+
+        var stream = new GuardedStream(File.OpenRead(path), cancellationToken);
         ParquetReader reader;
-        var stream = File.OpenRead(path);
         try
         {
+            ParquetFileCheck.Footer(stream, session);
             reader = await ParquetReader.CreateAsync(stream, null, false, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or ParquetException or InvalidDataException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (IsLibraryFailure(ex))
         {
             await stream.DisposeAsync().ConfigureAwait(false);
             throw session.Fatal(0, 0, null, $"not a readable Parquet file: {ex.Message}", ex);
         }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
         await using (reader.ConfigureAwait(false))
         {
-            var plan = ParquetReadPlan.Create(reader.Schema.DataFields, session);
+            ParquetReadPlan plan;
+            try
+            {
+                ParquetFileCheck.Metadata(reader, session.TotalBytes, session);
+                plan = ParquetReadPlan.Create(reader.Schema.DataFields, session);
+            }
+            catch (Exception ex) when (IsLibraryFailure(ex))
+            {
+                throw session.Fatal(0, -1, null, $"not a readable Parquet file: its schema cannot be decoded ({ex.Message})", ex);
+            }
+
             var builder = new EventLogBuilder();
             plan.CreateHandles(builder);
             long row = 0;
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var group = reader.OpenRowGroupReader(g);
-                var count = checked((int)group.RowCount);
-                var batch = await plan.ReadAsync(group, count, cancellationToken).ConfigureAwait(false);
+                ParquetBatch batch;
+                int count;
+                try
+                {
+                    using var group = reader.OpenRowGroupReader(g);
+                    count = (int)group.RowCount;
+                    batch = await plan.ReadAsync(group, count, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsLibraryFailure(ex))
+                {
+                    throw session.Fatal(row + 1, -1, null, $"the Parquet data of row group {g + 1} is corrupt or unsupported: {ex.Message}", ex);
+                }
+
                 for (var i = 0; i < count; i++)
                 {
                     row++;
@@ -73,6 +104,14 @@ public static class ParquetImporter
             return session.Finish(builder.Build(), "parquet");
         }
     }
+
+    /// <summary>
+    /// Anything the Parquet library (and its Thrift, Snappy, Zstd and Brotli decoders) throws on corrupt data: it
+    /// raises many types (ThriftProtocolException, InvalidDataException, Overflow, IndexOutOfRange, NullReference...).
+    /// Our own import errors and cancellation pass through.
+    /// </summary>
+    private static bool IsLibraryFailure(Exception ex) =>
+        ex is not (ImportException or OperationCanceledException or OutOfMemoryException);
 
     internal static bool TryParseTime(string? text, out DateTimeOffset time) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);

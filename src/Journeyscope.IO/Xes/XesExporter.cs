@@ -213,6 +213,11 @@ public static class XesExporter
                     value.AsLong().TryFormat(_buffer, out length, default, CultureInfo.InvariantCulture);
                     WriteChars("int", key, length);
                     return;
+                case AttributeType.Double when !double.IsFinite(value.AsDouble()):
+                    // xs:double spells the non-finite values INF, -INF and NaN (.NET would write "Infinity").
+                    var real = value.AsDouble();
+                    WriteTyped("float", key, double.IsNaN(real) ? "NaN" : real > 0 ? "INF" : "-INF");
+                    return;
                 case AttributeType.Double:
                     value.AsDouble().TryFormat(_buffer, out length, "R", CultureInfo.InvariantCulture);
                     WriteChars("float", key, length);

@@ -64,6 +64,11 @@ public static class XesImporter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
         options ??= ImportOptions.Default;
+        return ImportGuard.Run(sourceName, options, cancellationToken, token => ImportCore(stream, sourceName, options, token));
+    }
+
+    private static ImportResult ImportCore(Stream stream, string sourceName, ImportOptions options, CancellationToken cancellationToken)
+    {
         var total = stream.CanSeek ? stream.Length - stream.Position : -1;
         var session = new ImportSession(sourceName, options, total);
         var counter = new CountingStream(new NonClosingStream(stream));
@@ -79,8 +84,8 @@ public static class XesImporter
             }
 
             source = magic is [0x1f, 0x8b]
-                ? new BufferedStream(new GZipStream(raw, CompressionMode.Decompress), 1 << 20)
-                : new BufferedStream(raw, 1 << 16);
+                ? new BufferedStream(new BudgetStream(new GZipStream(raw, CompressionMode.Decompress), session), 1 << 20)
+                : new BufferedStream(new BudgetStream(raw, session), 1 << 16);
             var content = PrefixedStream.Peek(source, 1, out var first);
             if (first.IsEmpty)
             {

@@ -12,6 +12,9 @@ namespace Journeyscope.IO;
 internal sealed partial class XesReader
 {
     private static readonly JsonWriterOptions NestedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Deepest nesting of lists and containers inside one attribute; deeper files stop with an <see cref="ImportException"/>.</summary>
+    private const int MaxNestingDepth = 64;
+
     private int _unnamedTraces;
     private int _firstUnnamedTraceLine;
     private int _mergedTraces;
@@ -152,7 +155,7 @@ internal sealed partial class XesReader
         }
         else
         {
-            children = ReadChildNodes();
+            children = ReadChildNodes(key?.Name ?? "(no key)");
         }
 
         if (children.Count == 0 && type is not (XesType.List or XesType.Container))
@@ -181,18 +184,27 @@ internal sealed partial class XesReader
         _session.Warn($"nested attribute '{keyName}' kept as text (JSON of its value and children)");
     }
 
-    private List<XesNestedNode> ReadChildNodes()
+    /// <summary>Reads the children of the current element into a tree, iteratively, refusing nesting deeper than <see cref="MaxNestingDepth"/>.</summary>
+    private List<XesNestedNode> ReadChildNodes(string keyName)
     {
-        var children = new List<XesNestedNode>();
-        var depth = _reader.Depth;
+        var root = new List<XesNestedNode>();
+        var open = new Stack<(int Depth, List<XesNestedNode> Children)>();
+        open.Push((_reader.Depth, root));
         _reader.Read();
-        while (true)
+        while (open.Count > 0)
         {
+            var (depth, children) = open.Peek();
             var nodeType = _reader.NodeType;
-            if ((nodeType == XmlNodeType.EndElement && _reader.Depth == depth) || nodeType == XmlNodeType.None)
+            if (nodeType == XmlNodeType.None)
+            {
+                return root;
+            }
+
+            if (nodeType == XmlNodeType.EndElement && _reader.Depth == depth)
             {
                 _reader.Read();
-                return children;
+                open.Pop();
+                continue;
             }
 
             if (nodeType != XmlNodeType.Element)
@@ -202,36 +214,60 @@ internal sealed partial class XesReader
             }
 
             var empty = _reader.IsEmptyElement;
-            if (ReferenceEquals(_reader.LocalName, _valuesAtom))
+            var target = children;
+            if (!ReferenceEquals(_reader.LocalName, _valuesAtom))
             {
-                if (empty)
+                var node = new XesNestedNode(_reader.LocalName, _reader.GetAttribute("key"), _reader.GetAttribute("value"), []);
+                children.Add(node);
+                target = node.Children;
+            }
+
+            if (!empty)
+            {
+                // <values> adds its children to the list itself, so it opens a level without a node of its own.
+                if (open.Count >= MaxNestingDepth)
                 {
-                    _reader.Read();
-                }
-                else
-                {
-                    children.AddRange(ReadChildNodes());
+                    throw _session.Fatal(Line, _counter.BytesRead, keyName,
+                        $"nested attributes (lists, containers) deeper than {MaxNestingDepth} levels are not supported");
                 }
 
+                open.Push((_reader.Depth, target));
+            }
+
+            _reader.Read();
+        }
+
+        return root;
+    }
+
+    /// <summary>Writes a nested attribute tree as JSON, iteratively (the tree is at most <see cref="MaxNestingDepth"/> deep).</summary>
+    private static void WriteNode(Utf8JsonWriter json, XesNestedNode root)
+    {
+        var open = new Stack<(XesNestedNode Node, int Next)>();
+        WriteStart(json, root);
+        open.Push((root, 0));
+        while (open.Count > 0)
+        {
+            var (node, next) = open.Pop();
+            if (next < node.Children.Count)
+            {
+                open.Push((node, next + 1));
+                var child = node.Children[next];
+                WriteStart(json, child);
+                open.Push((child, 0));
                 continue;
             }
 
-            var type = _reader.LocalName;
-            var key = _reader.GetAttribute("key");
-            var value = _reader.GetAttribute("value");
-            if (empty)
+            if (node.Children.Count > 0)
             {
-                _reader.Read();
-                children.Add(new XesNestedNode(type, key, value, []));
+                json.WriteEndArray();
             }
-            else
-            {
-                children.Add(new XesNestedNode(type, key, value, ReadChildNodes()));
-            }
+
+            json.WriteEndObject();
         }
     }
 
-    private static void WriteNode(Utf8JsonWriter json, XesNestedNode node)
+    private static void WriteStart(Utf8JsonWriter json, XesNestedNode node)
     {
         json.WriteStartObject();
         if (node.Key is not null)
@@ -248,15 +284,7 @@ internal sealed partial class XesReader
         if (node.Children.Count > 0)
         {
             json.WriteStartArray("children");
-            foreach (var child in node.Children)
-            {
-                WriteNode(json, child);
-            }
-
-            json.WriteEndArray();
         }
-
-        json.WriteEndObject();
     }
 
     private static string TypeName(XesType type) => type switch
@@ -492,7 +520,7 @@ internal sealed partial class XesReader
             case XesType.Int when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number):
                 value = AttributeValue.FromLong(number);
                 return true;
-            case XesType.Float when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real):
+            case XesType.Float when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || TryParseSpecial(text, out real):
                 value = AttributeValue.FromDouble(real);
                 return true;
             case XesType.Boolean when TryParseBoolean(text, out var flag):
@@ -506,6 +534,19 @@ internal sealed partial class XesReader
 
         value = default;
         return false;
+    }
+
+    /// <summary>The xs:double names .NET does not read: INF, +INF and -INF (NaN it reads already).</summary>
+    private static bool TryParseSpecial(ReadOnlySpan<char> text, out double value)
+    {
+        text = text.Trim();
+        value = text switch
+        {
+            "INF" or "+INF" => double.PositiveInfinity,
+            "-INF" => double.NegativeInfinity,
+            _ => 0,
+        };
+        return value != 0;
     }
 
     private static bool TryParseBoolean(ReadOnlySpan<char> text, out bool value)
