@@ -37,6 +37,7 @@ public sealed partial class Workspace
             {
                 var summary = Append(result, sourceName, cancellationToken);
                 transaction.Commit();
+                _shared.Version = summary.Version;
                 return summary;
             }
             catch

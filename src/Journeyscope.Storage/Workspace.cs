@@ -19,10 +19,11 @@ public sealed partial class Workspace : IDisposable
     // DuckDB shares one database instance between connections of a process, and its snapshot isolation would let
     // two concurrent appends both pass the duplicate check. One gate per database file serialises every Workspace
     // opened on it in this process; other processes are kept out by DuckDB's file lock.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates =
+    private static readonly ConcurrentDictionary<string, SharedStore> Stores =
         new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     private readonly DuckDBConnection _connection;
+    private readonly SharedStore _shared;
     private readonly SemaphoreSlim _gate;
     private readonly TimeProvider _time;
     private readonly AttributeRegistry _registry = new();
@@ -31,7 +32,8 @@ public sealed partial class Workspace : IDisposable
     private Workspace(string folder, DuckDBConnection connection, TimeProvider time)
     {
         Folder = folder;
-        _gate = Gates.GetOrAdd(Path.Combine(folder, StoreSchema.DatabaseFileName), _ => new SemaphoreSlim(1, 1));
+        _shared = Stores.GetOrAdd(Path.Combine(folder, StoreSchema.DatabaseFileName), _ => new SharedStore());
+        _gate = _shared.Gate;
         _connection = connection;
         _time = time;
     }
@@ -46,24 +48,39 @@ public sealed partial class Workspace : IDisposable
     public string DatabasePath => Path.Combine(Folder, StoreSchema.DatabaseFileName);
 
     /// <summary>
+    /// The schema version this <see cref="Open"/> migrated the database from, or null when it needed no migration.
+    /// </summary>
+    /// <remarks>
+    /// Schema 1 (before Journeyscope kept events of identical content) is migrated without changing any stored event
+    /// id; events it merged come back by importing their files again (see docs/storage.md).
+    /// </remarks>
+    public int? MigratedFromSchema { get; private set; }
+
+    /// <summary>
     /// A number that increases with every import that added something (events, case attribute values, objects or
     /// quarantined records). Caches of the loaded <see cref="EventLogs.EventLog"/> are valid for one version.
     /// </summary>
-    /// <remarks>Read from the database, so it also sees imports made through another <see cref="Workspace"/> instance.</remarks>
+    /// <remarks>
+    /// Cheap: read from memory, without SQL and without waiting for the workspace's gate (an import in progress does
+    /// not block it; it returns the version before that import until the import commits). Shared by every
+    /// <see cref="Workspace"/> the process opens on the same database, so it also sees their imports; other processes
+    /// cannot write the database while it is open here (DuckDB's file lock). Persisted in the database.
+    /// </remarks>
     public long Version
     {
         get
         {
-            Enter();
-            try
-            {
-                return ReadVersion();
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _shared.Version;
         }
+    }
+
+    /// <summary>The current <see cref="Version"/>, for asynchronous callers; completes synchronously (no I/O, no lock).</summary>
+    /// <param name="cancellationToken">Checked once before reading.</param>
+    public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Version);
     }
 
     /// <summary>Opens the workspace in <paramref name="folder"/>, creating it (folder, <c>journeys/</c>, database) when asked.</summary>
@@ -183,20 +200,51 @@ public sealed partial class Workspace : IDisposable
     {
         Execute(StoreSchema.Create);
         var schema = ReadMeta("schema_version");
+        var current = StoreSchema.Version.ToString(CultureInfo.InvariantCulture);
         if (schema is null)
         {
-            Execute(
-                "INSERT INTO meta VALUES ('schema_version', '" +
-                StoreSchema.Version.ToString(CultureInfo.InvariantCulture) + "'), ('workspace_version', '0')");
+            Execute("INSERT INTO meta VALUES ('schema_version', '" + current + "'), ('workspace_version', '0')");
         }
-        else if (!string.Equals(schema, StoreSchema.Version.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        else if (string.Equals(schema, "1", StringComparison.Ordinal))
+        {
+            MigrateFromVersion1();
+        }
+        else if (!string.Equals(schema, current, StringComparison.Ordinal))
         {
             throw new WorkspaceException(
-                $"The workspace database '{DatabasePath}' has schema version {schema}; this Journeyscope reads version " +
-                $"{StoreSchema.Version}. Use a matching Journeyscope version.");
+                $"The workspace database '{DatabasePath}' has schema version {schema}; this Journeyscope reads versions 1 " +
+                $"to {StoreSchema.Version}. Open it with the Journeyscope that wrote it, or import the data again into a new workspace.");
         }
 
         _registry.Reload(_connection);
+        _shared.Version = ReadVersion();
+    }
+
+    /// <summary>
+    /// Schema 1 stored at most one event per (case, content): its ids are exactly the ids schema 2 gives the first
+    /// occurrence of each content, so no stored id changes. Checks that, then records the new schema.
+    /// </summary>
+    /// <remarks>
+    /// Events that schema 1 merged are not in the database; importing their file again adds exactly them (the
+    /// occurrences 2, 3, ... of each content), and nothing else. docs/storage.md tells users so.
+    /// </remarks>
+    private void MigrateFromVersion1()
+    {
+        var repeated = Scalar("SELECT count(*) FROM (SELECT 1 FROM events GROUP BY case_id, event_id HAVING count(*) > 1)");
+        if (repeated > 0)
+        {
+            throw new WorkspaceException(
+                $"The workspace database '{DatabasePath}' (schema version 1) holds {repeated} event ids stored more than " +
+                "once in the same case, which Journeyscope never writes; it cannot be migrated to schema version " +
+                $"{StoreSchema.Version}. Import the source files again into a new workspace.");
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        Execute(
+            "UPDATE meta SET value = '" + StoreSchema.Version.ToString(CultureInfo.InvariantCulture) + "' WHERE key = 'schema_version'");
+        Execute("INSERT INTO meta VALUES ('migrated_from_schema_1', '" + _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) + "')");
+        transaction.Commit();
+        MigratedFromSchema = 1;
     }
 
     /// <summary>The current value of a DuckDB setting, as text (for tests and diagnostics).</summary>
