@@ -44,6 +44,9 @@ public sealed partial class Workspace : IDisposable
     /// <summary>The folder holding journey definitions (YAML).</summary>
     public string JourneysFolder => Path.Combine(Folder, StoreSchema.JourneysFolderName);
 
+    /// <summary>The state shared by every instance opened on this database in the process (for tests).</summary>
+    internal SharedStore Shared => _shared;
+
     /// <summary>The DuckDB database file.</summary>
     public string DatabasePath => Path.Combine(Folder, StoreSchema.DatabaseFileName);
 
@@ -175,6 +178,7 @@ public sealed partial class Workspace : IDisposable
 
         // The machine is shared by the server's requests (and other work); two threads keep imports fast enough.
         builder["threads"] = "2";
+        CheckHeader(database);
         var connection = new DuckDBConnection(builder.ConnectionString);
         try
         {
@@ -183,18 +187,61 @@ public sealed partial class Workspace : IDisposable
         catch (DuckDBException e)
         {
             connection.Dispose();
-            var locked = e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
             throw new WorkspaceException(
-                locked
+                IsLockConflict(e.Message)
                     ? $"The workspace database '{database}' is in use by another process. Close the other Journeyscope " +
                       $"(CLI or server) using it and try again. ({e.Message})"
-                    : $"The workspace database '{database}' cannot be opened; it may be damaged or from a newer " +
+                    : $"The workspace database '{database}' cannot be opened: it is damaged or from a newer DuckDB or " +
                       $"Journeyscope. ({e.Message})",
                 e);
         }
 
         return connection;
     }
+
+    /// <summary>
+    /// Refuses a file that is not a DuckDB database before DuckDB sees it, so damage is reported as damage (naming the
+    /// file) and never mistaken for lock contention.
+    /// </summary>
+    /// <remarks>
+    /// A DuckDB file starts with an 8-byte checksum and the magic bytes <c>DUCK</c>; an empty file is a new database to
+    /// DuckDB. A file that cannot be read here (for instance locked on Windows) is left for DuckDB to judge.
+    /// </remarks>
+    private static void CheckHeader(string database)
+    {
+        Span<byte> header = stackalloc byte[12];
+        int read;
+        try
+        {
+            using var stream = new FileStream(database, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.Length == 0)
+            {
+                return;
+            }
+
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        if (read < header.Length || !header[8..].SequenceEqual("DUCK"u8))
+        {
+            throw new WorkspaceException(
+                $"The workspace database '{database}' is damaged or not a DuckDB database (it does not start with DuckDB's " +
+                "header). Restore it from a backup, or move it away and import the data again.");
+        }
+    }
+
+    /// <summary>
+    /// Whether DuckDB refused to open because another process holds the file's lock: DuckDB reports it as an IO error
+    /// "Could not set lock on file ...: Conflicting lock is held in PROGRAM (PID n)". The error carries no distinct
+    /// type or code for it, so the two fixed phrases are matched (not any text containing "lock", such as "block").
+    /// </summary>
+    internal static bool IsLockConflict(string message) =>
+        message.Contains("Could not set lock on file", StringComparison.Ordinal) ||
+        message.Contains("Conflicting lock is held", StringComparison.Ordinal);
 
     private void Initialise()
     {
