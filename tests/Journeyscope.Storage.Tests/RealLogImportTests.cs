@@ -89,7 +89,9 @@ public sealed class RealLogImportTests
             {
                 Csv = new CsvImportOptions
                 {
-                    CaseColumn = "CustomerID", ActivityColumn = "ComplaintTopic_EN", TimestampColumn = "ContactDate",
+                    CaseColumn = "CustomerID",
+                    ActivityColumn = "ComplaintTopic_EN",
+                    TimestampColumn = "ContactDate",
                     ChannelColumn = "ContactChannelID",
                 },
             }
