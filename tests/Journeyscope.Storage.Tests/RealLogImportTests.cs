@@ -11,9 +11,16 @@ namespace Journeyscope.Storage.Tests;
 /// Every real log in ../shared/data/logs, imported as the CLI imports it, keeps exactly the events of the file: the
 /// count read independently from the file (and PM4Py's count where a reference exists) equals the stored count.
 /// </summary>
-/// <remarks>Slow-ish (about 1.3 million events in all) but part of CI: it is the acceptance test of "no real event is dropped".</remarks>
+/// <remarks>
+/// Slow-ish (about 1.3 million events in all) but part of CI: it is the acceptance test of "no real event is dropped".
+/// Runs alone (not beside the other classes) so that it does not slow the tests that measure start-up time.
+/// </remarks>
+[Collection(RealLogImportTests.Collection)]
 public sealed class RealLogImportTests
 {
+    /// <summary>The collection the heavy real-log imports run in, without parallel neighbours.</summary>
+    public const string Collection = "Real logs";
+
     /// <summary>Every event log file in ../shared/data/logs (a test checks that the list is complete).</summary>
     public static readonly TheoryData<string> Logs =
     [
@@ -128,3 +135,7 @@ public sealed class RealLogImportTests
         return events;
     }
 }
+
+/// <summary>Runs <see cref="RealLogImportTests"/> with parallelisation off (after the parallel classes).</summary>
+[CollectionDefinition(RealLogImportTests.Collection, DisableParallelization = true)]
+public sealed class RealLogCollection;
