@@ -135,7 +135,3 @@ public sealed class RealLogImportTests
         return events;
     }
 }
-
-/// <summary>Runs <see cref="RealLogImportTests"/> with parallelisation off (after the parallel classes).</summary>
-[CollectionDefinition(RealLogImportTests.Collection, DisableParallelization = true)]
-public sealed class RealLogCollection;
