@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Journeyscope.EventLogs;
@@ -8,7 +9,8 @@ namespace Journeyscope.Storage;
 /// <summary>
 /// Computes the stored id of each event of one log: the given <c>event_id</c> attribute when present, otherwise a
 /// 128-bit XxHash of a canonical encoding of everything the event carries (attributes in name order, so the id does
-/// not depend on column order or on which attributes other events have).
+/// not depend on column order or on which attributes other events have), followed by the event's occurrence number
+/// among the events of identical content in its case when it is not the first (see docs/storage.md).
 /// </summary>
 /// <remarks>Not thread-safe: reuses one hasher. <see cref="KeyOf"/> allocates nothing for hashed ids.</remarks>
 internal sealed class EventIdentity
@@ -32,28 +34,34 @@ internal sealed class EventIdentity
         _given = log.FindEventAttribute(GivenIdAttribute);
     }
 
-    /// <summary>The id of event <paramref name="eventIndex"/> of case <paramref name="caseIndex"/>.</summary>
-    public string IdOf(int eventIndex, int caseIndex) => IdOf(eventIndex, KeyOf(eventIndex, caseIndex));
+    /// <summary>Separates a content hash from the occurrence number of a repeated identical event.</summary>
+    public const char OccurrenceSeparator = '#';
 
     /// <summary>
-    /// The id of event <paramref name="eventIndex"/> given its <see cref="KeyOf"/>: the given id's text, or the hex form
-    /// of the hash (no second hashing).
+    /// The id of event <paramref name="eventIndex"/> given its <see cref="KeyOf"/> and its 1-based occurrence number
+    /// among the events of the same key in the import: the given id's text, or the hex form of the hash (no second
+    /// hashing), suffixed with <c>#n</c> for the n-th identical event (n &gt;= 2).
     /// </summary>
-    public string IdOf(int eventIndex, UInt128 key)
+    public string IdOf(int eventIndex, UInt128 key, int occurrence)
     {
-        if (_given is not null && _given.GetValue(eventIndex) is { } given)
+        if (IsGiven(eventIndex))
         {
-            return given.ToString();
+            return _given!.GetValue(eventIndex)!.Value.ToString();
         }
 
         Span<byte> digest = stackalloc byte[16];
         BinaryPrimitives.WriteUInt128BigEndian(digest, key);
-        return Convert.ToHexStringLower(digest);
+        var hex = Convert.ToHexStringLower(digest);
+        return occurrence <= 1 ? hex : hex + OccurrenceSeparator + occurrence.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Whether event <paramref name="eventIndex"/> carries a given id (then repeats of it are the same event).</summary>
+    public bool IsGiven(int eventIndex) => _given is not null && _given.IsValid(eventIndex);
+
     /// <summary>
-    /// A 128-bit key with the same equality as the id: the hash of the given id's text (in its own domain), or the
-    /// content hash the id is the hex form of. Used to find repeated ids without holding every id string.
+    /// A 128-bit key per (case, identity): the hash of the case id and the given id's text (in its own domain), or the
+    /// content hash (which covers the case id) the id is the hex form of. Used to number repeated events and to find
+    /// repeated given ids without holding every id string.
     /// </summary>
     public UInt128 KeyOf(int eventIndex, int caseIndex)
     {
@@ -61,6 +69,7 @@ internal sealed class EventIdentity
         if (_given is not null && _given.GetValue(eventIndex) is { } given)
         {
             AppendByte(GivenDomain);
+            AppendText(_log.CaseIds[caseIndex]);
             AppendText(given.ToString());
         }
         else

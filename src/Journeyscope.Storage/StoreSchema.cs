@@ -3,8 +3,12 @@ namespace Journeyscope.Storage;
 /// <summary>The DuckDB schema of a workspace database (see docs/storage.md).</summary>
 internal static class StoreSchema
 {
-    /// <summary>Bumped when the layout changes incompatibly.</summary>
-    public const int Version = 1;
+    /// <summary>Bumped when the layout or the meaning of stored values changes.</summary>
+    /// <remarks>
+    /// 2: an event's id carries its occurrence number among identical events of its case (<c>#n</c>, n &gt;= 2), and
+    /// ids are unique per case rather than per workspace. Version 1 databases are migrated on open without re-keying.
+    /// </remarks>
+    public const int Version = 2;
 
     public const string DatabaseFileName = "journeyscope.duckdb";
 

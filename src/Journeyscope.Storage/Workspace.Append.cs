@@ -10,16 +10,17 @@ public sealed partial class Workspace
     private const int CancellationStride = 1 << 16;
 
     /// <summary>
-    /// Appends an import to the workspace in one transaction: its events (skipping any whose id is already stored or
-    /// repeated), its cases and case attributes, its quarantined records and its objects.
+    /// Appends an import to the workspace in one transaction: its events (every one, identical ones included, except
+    /// those whose (case, id) is already stored and repeats of a given id in a case; see docs/storage.md), its cases
+    /// and case attributes, its quarantined records and its objects.
     /// </summary>
     /// <param name="result">What the importer produced.</param>
     /// <param name="sourceName">The name recorded for the import (usually the file name).</param>
     /// <param name="cancellationToken">Cancels the append; nothing is stored then.</param>
     /// <returns>The counts, and the workspace version after the append (bumped only when something was added).</returns>
     /// <remarks>
-    /// Events go through the DuckDB appender straight into <c>events</c>; repeated and already stored ids are found
-    /// first on 128-bit keys and one narrow semi-join, so the data is written once and never held twice in memory. Case attributes of cases already stored are only filled
+    /// Events go through the DuckDB appender straight into <c>events</c>; occurrence numbers and already stored ids
+    /// are found first on 128-bit keys and one narrow semi-join, so the data is written once and never held twice in memory. Case attributes of cases already stored are only filled
     /// where they were missing, never overwritten.
     /// </remarks>
     public async Task<ImportSummary> AppendAsync(ImportResult result, string sourceName, CancellationToken cancellationToken = default)
@@ -37,6 +38,7 @@ public sealed partial class Workspace
             {
                 var summary = Append(result, sourceName, cancellationToken);
                 transaction.Commit();
+                _shared.Version = summary.Version;
                 return summary;
             }
             catch

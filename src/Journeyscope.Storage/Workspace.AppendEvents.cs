@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
 using Journeyscope.EventLogs;
 
@@ -7,20 +8,24 @@ namespace Journeyscope.Storage;
 public sealed partial class Workspace
 {
     /// <summary>
-    /// Appends the events of <paramref name="log"/> straight into <c>events</c> with the DuckDB appender, skipping ids
-    /// repeated in the log (the first occurrence wins) and ids already stored.
+    /// Appends the events of <paramref name="log"/> straight into <c>events</c> with the DuckDB appender, skipping
+    /// given ids repeated in the same case (the first occurrence wins) and (case, id) pairs already stored.
     /// </summary>
     /// <remarks>
-    /// Repeats inside the log are found in memory on 128-bit keys, so no id string is held for the whole log. Ids
-    /// already stored are found with one semi-join of a narrow staging table (id, position) against <c>events</c>,
+    /// Events of identical content in one case are real, distinct events: each is numbered by its occurrence among
+    /// them (1, 2, ...), and the number is part of its id, so a file keeps all of them while a re-import (or an
+    /// overlapping export) maps each onto the id already stored and adds only the occurrences not yet stored.
+    /// Occurrences are counted in memory on 128-bit keys, so no id string is held for the whole log. Pairs already
+    /// stored are found with one semi-join of a narrow staging table (case, id, position) against <c>events</c>,
     /// and only when the workspace has events. Every row is then written once, in the table's own column order.
     /// </remarks>
     private long AppendEvents(EventLog log, long baseSeq, long importId, StoredAttribute[] attributes, CancellationToken cancellationToken)
     {
         var identity = new EventIdentity(log);
         var keys = new UInt128[log.EventCount];
+        var occurrences = new int[log.EventCount];
         var skip = new BitArray(log.EventCount);
-        var seen = new HashSet<UInt128>(log.EventCount);
+        var counts = new Dictionary<UInt128, int>(log.EventCount);
         for (var c = 0; c < log.CaseCount; c++)
         {
             var end = log.CaseStarts[c + 1];
@@ -32,17 +37,21 @@ public sealed partial class Workspace
                 }
 
                 keys[e] = identity.KeyOf(e, c);
-                if (!seen.Add(keys[e]))
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, keys[e], out _);
+                occurrences[e] = ++count;
+
+                // A given id names one event: its repeats in the same case are re-sent copies, not new events.
+                if (count > 1 && identity.IsGiven(e))
                 {
                     skip[e] = true;
                 }
             }
         }
 
-        seen = null;
+        counts = null;
         if (Scalar("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)") > 0)
         {
-            SkipStoredIds(log, identity, keys, skip, cancellationToken);
+            SkipStoredIds(log, identity, keys, occurrences, skip, cancellationToken);
         }
 
         var plan = ColumnPlan(attributes);
@@ -72,7 +81,7 @@ public sealed partial class Workspace
                 {
                     switch (column.Kind)
                     {
-                        case ColumnKind.EventId: row.AppendValue(identity.IdOf(e, keys[e])); break;
+                        case ColumnKind.EventId: row.AppendValue(identity.IdOf(e, keys[e], occurrences[e])); break;
                         case ColumnKind.Seq: row.AppendValue(baseSeq + e); break;
                         case ColumnKind.CaseId: row.AppendValue(caseId); break;
                         case ColumnKind.Activity: row.AppendValue(log.ActivityNames[log.Activities[e]]); break;
@@ -103,28 +112,40 @@ public sealed partial class Workspace
         return added;
     }
 
-    private void SkipStoredIds(EventLog log, EventIdentity identity, UInt128[] keys, BitArray skip, CancellationToken cancellationToken)
+    private void SkipStoredIds(
+        EventLog log, EventIdentity identity, UInt128[] keys, int[] occurrences, BitArray skip, CancellationToken cancellationToken)
     {
-        Execute("CREATE OR REPLACE TEMP TABLE stage_ids (event_id VARCHAR, position BIGINT)");
+        Execute("CREATE OR REPLACE TEMP TABLE stage_ids (case_id VARCHAR, event_id VARCHAR, position BIGINT)");
         using (var appender = _connection.CreateAppender("stage_ids"))
         {
-            for (var e = 0; e < log.EventCount; e++)
+            for (var c = 0; c < log.CaseCount; c++)
             {
-                if ((e & (CancellationStride - 1)) == 0)
+                var caseId = log.CaseIds[c];
+                var end = log.CaseStarts[c + 1];
+                for (var e = log.CaseStarts[c]; e < end; e++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
+                    if ((e & (CancellationStride - 1)) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
 
-                if (!skip[e])
-                {
-                    appender.CreateRow().AppendValue(identity.IdOf(e, keys[e])).AppendValue((long)e).EndRow();
+                    if (!skip[e])
+                    {
+                        appender.CreateRow()
+                            .AppendValue(caseId)
+                            .AppendValue(identity.IdOf(e, keys[e], occurrences[e]))
+                            .AppendValue((long)e)
+                            .EndRow();
+                    }
                 }
             }
         }
 
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT s.position FROM stage_ids s WHERE EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)";
+            command.CommandText =
+                "SELECT s.position FROM stage_ids s WHERE EXISTS " +
+                "(SELECT 1 FROM events e WHERE e.event_id = s.event_id AND e.case_id = s.case_id)";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

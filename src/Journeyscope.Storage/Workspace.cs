@@ -19,10 +19,11 @@ public sealed partial class Workspace : IDisposable
     // DuckDB shares one database instance between connections of a process, and its snapshot isolation would let
     // two concurrent appends both pass the duplicate check. One gate per database file serialises every Workspace
     // opened on it in this process; other processes are kept out by DuckDB's file lock.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates =
+    private static readonly ConcurrentDictionary<string, SharedStore> Stores =
         new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     private readonly DuckDBConnection _connection;
+    private readonly SharedStore _shared;
     private readonly SemaphoreSlim _gate;
     private readonly TimeProvider _time;
     private readonly AttributeRegistry _registry = new();
@@ -31,7 +32,8 @@ public sealed partial class Workspace : IDisposable
     private Workspace(string folder, DuckDBConnection connection, TimeProvider time)
     {
         Folder = folder;
-        _gate = Gates.GetOrAdd(Path.Combine(folder, StoreSchema.DatabaseFileName), _ => new SemaphoreSlim(1, 1));
+        _shared = Stores.GetOrAdd(Path.Combine(folder, StoreSchema.DatabaseFileName), _ => new SharedStore());
+        _gate = _shared.Gate;
         _connection = connection;
         _time = time;
     }
@@ -42,28 +44,46 @@ public sealed partial class Workspace : IDisposable
     /// <summary>The folder holding journey definitions (YAML).</summary>
     public string JourneysFolder => Path.Combine(Folder, StoreSchema.JourneysFolderName);
 
+    /// <summary>The state shared by every instance opened on this database in the process (for tests).</summary>
+    internal SharedStore Shared => _shared;
+
     /// <summary>The DuckDB database file.</summary>
     public string DatabasePath => Path.Combine(Folder, StoreSchema.DatabaseFileName);
+
+    /// <summary>
+    /// The schema version this <see cref="Open"/> migrated the database from, or null when it needed no migration.
+    /// </summary>
+    /// <remarks>
+    /// Schema 1 (before Journeyscope kept events of identical content) is migrated without changing any stored event
+    /// id; events it merged come back by importing their files again (see docs/storage.md).
+    /// </remarks>
+    public int? MigratedFromSchema { get; private set; }
 
     /// <summary>
     /// A number that increases with every import that added something (events, case attribute values, objects or
     /// quarantined records). Caches of the loaded <see cref="EventLogs.EventLog"/> are valid for one version.
     /// </summary>
-    /// <remarks>Read from the database, so it also sees imports made through another <see cref="Workspace"/> instance.</remarks>
+    /// <remarks>
+    /// Cheap: read from memory, without SQL and without waiting for the workspace's gate (an import in progress does
+    /// not block it; it returns the version before that import until the import commits). Shared by every
+    /// <see cref="Workspace"/> the process opens on the same database, so it also sees their imports; other processes
+    /// cannot write the database while it is open here (DuckDB's file lock). Persisted in the database.
+    /// </remarks>
     public long Version
     {
         get
         {
-            Enter();
-            try
-            {
-                return ReadVersion();
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _shared.Version;
         }
+    }
+
+    /// <summary>The current <see cref="Version"/>, for asynchronous callers; completes synchronously (no I/O, no lock).</summary>
+    /// <param name="cancellationToken">Checked once before reading.</param>
+    public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Version);
     }
 
     /// <summary>Opens the workspace in <paramref name="folder"/>, creating it (folder, <c>journeys/</c>, database) when asked.</summary>
@@ -158,6 +178,7 @@ public sealed partial class Workspace : IDisposable
 
         // The machine is shared by the server's requests (and other work); two threads keep imports fast enough.
         builder["threads"] = "2";
+        CheckHeader(database);
         var connection = new DuckDBConnection(builder.ConnectionString);
         try
         {
@@ -166,12 +187,11 @@ public sealed partial class Workspace : IDisposable
         catch (DuckDBException e)
         {
             connection.Dispose();
-            var locked = e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
             throw new WorkspaceException(
-                locked
+                IsLockConflict(e.Message)
                     ? $"The workspace database '{database}' is in use by another process. Close the other Journeyscope " +
                       $"(CLI or server) using it and try again. ({e.Message})"
-                    : $"The workspace database '{database}' cannot be opened; it may be damaged or from a newer " +
+                    : $"The workspace database '{database}' cannot be opened: it is damaged or from a newer DuckDB or " +
                       $"Journeyscope. ({e.Message})",
                 e);
         }
@@ -179,24 +199,99 @@ public sealed partial class Workspace : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Refuses a file that is not a DuckDB database before DuckDB sees it, so damage is reported as damage (naming the
+    /// file) and never mistaken for lock contention.
+    /// </summary>
+    /// <remarks>
+    /// A DuckDB file starts with an 8-byte checksum and the magic bytes <c>DUCK</c>; an empty file is a new database to
+    /// DuckDB. A file that cannot be read here (for instance locked on Windows) is left for DuckDB to judge.
+    /// </remarks>
+    private static void CheckHeader(string database)
+    {
+        Span<byte> header = stackalloc byte[12];
+        int read;
+        try
+        {
+            using var stream = new FileStream(database, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.Length == 0)
+            {
+                return;
+            }
+
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        if (read < header.Length || !header[8..].SequenceEqual("DUCK"u8))
+        {
+            throw new WorkspaceException(
+                $"The workspace database '{database}' is damaged or not a DuckDB database (it does not start with DuckDB's " +
+                "header). Restore it from a backup, or move it away and import the data again.");
+        }
+    }
+
+    /// <summary>
+    /// Whether DuckDB refused to open because another process holds the file's lock: DuckDB reports it as an IO error
+    /// "Could not set lock on file ...: Conflicting lock is held in PROGRAM (PID n)". The error carries no distinct
+    /// type or code for it, so the two fixed phrases are matched (not any text containing "lock", such as "block").
+    /// </summary>
+    internal static bool IsLockConflict(string message) =>
+        message.Contains("Could not set lock on file", StringComparison.Ordinal) ||
+        message.Contains("Conflicting lock is held", StringComparison.Ordinal);
+
     private void Initialise()
     {
         Execute(StoreSchema.Create);
         var schema = ReadMeta("schema_version");
+        var current = StoreSchema.Version.ToString(CultureInfo.InvariantCulture);
         if (schema is null)
         {
-            Execute(
-                "INSERT INTO meta VALUES ('schema_version', '" +
-                StoreSchema.Version.ToString(CultureInfo.InvariantCulture) + "'), ('workspace_version', '0')");
+            Execute("INSERT INTO meta VALUES ('schema_version', '" + current + "'), ('workspace_version', '0')");
         }
-        else if (!string.Equals(schema, StoreSchema.Version.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        else if (string.Equals(schema, "1", StringComparison.Ordinal))
+        {
+            MigrateFromVersion1();
+        }
+        else if (!string.Equals(schema, current, StringComparison.Ordinal))
         {
             throw new WorkspaceException(
-                $"The workspace database '{DatabasePath}' has schema version {schema}; this Journeyscope reads version " +
-                $"{StoreSchema.Version}. Use a matching Journeyscope version.");
+                $"The workspace database '{DatabasePath}' has schema version {schema}; this Journeyscope reads versions 1 " +
+                $"to {StoreSchema.Version}. Open it with the Journeyscope that wrote it, or import the data again into a new workspace.");
         }
 
         _registry.Reload(_connection);
+        _shared.Version = ReadVersion();
+    }
+
+    /// <summary>
+    /// Schema 1 stored at most one event per (case, content): its ids are exactly the ids schema 2 gives the first
+    /// occurrence of each content, so no stored id changes. Checks that, then records the new schema.
+    /// </summary>
+    /// <remarks>
+    /// Events that schema 1 merged are not in the database; importing their file again adds exactly them (the
+    /// occurrences 2, 3, ... of each content), and nothing else. docs/storage.md tells users so.
+    /// </remarks>
+    private void MigrateFromVersion1()
+    {
+        var repeated = Scalar("SELECT count(*) FROM (SELECT 1 FROM events GROUP BY case_id, event_id HAVING count(*) > 1)");
+        if (repeated > 0)
+        {
+            throw new WorkspaceException(
+                $"The workspace database '{DatabasePath}' (schema version 1) holds {repeated} event ids stored more than " +
+                "once in the same case, which Journeyscope never writes; it cannot be migrated to schema version " +
+                $"{StoreSchema.Version}. Import the source files again into a new workspace.");
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        Execute(
+            "UPDATE meta SET value = '" + StoreSchema.Version.ToString(CultureInfo.InvariantCulture) + "' WHERE key = 'schema_version'");
+        Execute("INSERT INTO meta VALUES ('migrated_from_schema_1', '" + _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) + "')");
+        transaction.Commit();
+        MigratedFromSchema = 1;
     }
 
     /// <summary>The current value of a DuckDB setting, as text (for tests and diagnostics).</summary>

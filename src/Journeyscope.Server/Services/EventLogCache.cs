@@ -40,7 +40,9 @@ public sealed class EventLogCache
     public async Task<(EventLog Log, long Version)> GetAsync(string workspace, TimeBasis timeBasis, CancellationToken cancellationToken)
     {
         var store = _host.Get(workspace);
-        var version = store.Version;
+
+        // Memory only (no SQL, no lock): see Workspace.Version.
+        var version = await store.GetVersionAsync(cancellationToken).ConfigureAwait(false);
         var log = await GetAsync(new Key(workspace, version, timeBasis), cancellationToken).ConfigureAwait(false);
         return (log, version);
     }
