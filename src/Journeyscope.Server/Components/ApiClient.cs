@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Journeyscope.Results;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
@@ -12,7 +13,7 @@ namespace Journeyscope.Server.Components;
 /// </summary>
 internal sealed partial class ApiClient(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static JsonSerializerOptions Json => ResultJson.Options;
 
     public Task<WorkspaceListModel> GetWorkspacesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<WorkspaceListModel>("api/v1/workspaces", cancellationToken);
