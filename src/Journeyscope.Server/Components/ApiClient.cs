@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Journeyscope.Conformance;
 using Journeyscope.Results;
 using Journeyscope.Server.Components.Api;
 
@@ -60,8 +61,8 @@ internal sealed partial class ApiClient(HttpClient http)
         GetOrNullAsync<JourneyModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/model", cancellationToken);
 
     /// <summary>How the cases conform to a journey's designed flow (alignments).</summary>
-    public Task<JourneyConformanceModel> GetConformanceAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
-        GetAsync<JourneyConformanceModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/conformance?top=50", cancellationToken);
+    public Task<JourneyConformanceResult> GetConformanceAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
+        GetAsync<JourneyConformanceResult>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/conformance?top=50", cancellationToken);
 
     public Task<InspectModel> InspectAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
         PostFileAsync<InspectModel>(Ws(workspace) + "/imports/inspect", file, fileName, request, cancellationToken);

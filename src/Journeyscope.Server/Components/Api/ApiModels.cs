@@ -99,14 +99,5 @@ internal sealed record TouchpointModel(string Id, string Name, string Stage, str
 internal sealed record JourneyModel(
     string Id, string Name, string? Owner, string? Description, IReadOnlyList<StageModel> Stages, IReadOnlyList<TouchpointModel> Touchpoints, string? Flow = null);
 
-internal sealed record TouchpointConformanceModel(
-    string Id, string Name, string Stage, int Cases, int Skipped, int Inserted, int OutOfOrder, int Repeated, double DeviationRate, string Status);
-
-internal sealed record DeviationPatternModel(string Pattern, int Cases, double Share, IReadOnlyList<string> ExampleCases);
-
-internal sealed record JourneyConformanceModel(
-    string JourneyId, int Cases, int FittingCases, double ConformanceRate, double MeanFitness, double LogFitness,
-    IReadOnlyList<TouchpointConformanceModel> Touchpoints, IReadOnlyList<DeviationPatternModel> Patterns);
-
 /// <summary>What the import wizard sends with the file (the API's import form fields).</summary>
 internal sealed record ImportRequest(string? Mode = null, string? Format = null, CsvMappingModel? Mapping = null);
