@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Journeyscope.Conformance;
 using Journeyscope.Kpis;
 using Journeyscope.Storage;
 
@@ -74,6 +75,44 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
 
         // Then every link has the same groups, difference and interval (the bootstrap is seeded)
         tree.Links.Count.ShouldBeGreaterThan(2);
+    }
+
+    [Fact]
+    public async Task GetConformance_Demo_IsTheCliConformanceRecord()
+    {
+        using var client = server.CreateClient();
+
+        // When the demo's cases are checked against the retail journey by both, with the default number of patterns
+        var cli = CliRunner.Json("conformance", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json");
+        var result = await ContractParity.SameAsync<JourneyConformanceResult>(await client.GetAsync($"{Api}/journeys/retail/conformance", Token), cli);
+
+        // Then both are the same record: rates, touchpoint statuses (thresholds in Core), patterns with their deviations
+        result.Cases.ShouldBeGreaterThan(100);
+        result.Patterns.Count.ShouldBe(Math.Min(result.PatternCount, JourneyConformanceResult.DefaultTop));
+        result.Touchpoints.ShouldAllBe(t => t.Status == TouchpointConformance.StatusOf(t.DeviationRate));
+    }
+
+    [Fact]
+    public async Task GetVoc_DemoWithJourney_ReadsCesAsTheJourneysCesTargetDoes()
+    {
+        using var client = server.CreateClient();
+
+        // Given the demo journey's CES KPI, whose target (>= 5.5) declares higher answers better
+        var kpis = await ContractParity.SameAsync<JourneyKpis>(
+            await client.GetAsync($"{Api}/journeys/retail/kpis", Token),
+            CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json"));
+        kpis.Kpis.Single(k => k.Id == "ces").Target.ShouldBe(">= 5.5");
+
+        // When the voice of the customer is read with that journey, as the VoC page does
+        var voc = await Problem.JsonAsync(await client.GetAsync($"{Api}/voc?journey=retail", Token));
+
+        // Then CES answers of 5-7 count as positive (low effort), not as the negatives the lower-is-better default reads
+        var ces = voc.GetProperty("surveys").EnumerateArray().Single(s => s.GetProperty("scale").GetString() == "ces");
+        ces.GetProperty("score").GetDouble().ShouldBeGreaterThan(5);
+        ces.GetProperty("positive").GetInt32().ShouldBeGreaterThan(ces.GetProperty("negative").GetInt32());
+        using var cli = JsonDocument.Parse(CliRunner.Json("voc", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json"));
+        var cliCes = cli.RootElement.GetProperty("surveys").EnumerateArray().Single(s => s.GetProperty("scale").GetString() == "ces");
+        cliCes.GetProperty("positive").GetInt32().ShouldBe(ces.GetProperty("positive").GetInt32());
     }
 
     [Fact]
