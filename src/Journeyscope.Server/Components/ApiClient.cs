@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Journeyscope.Conformance;
+using Journeyscope.Discovery;
 using Journeyscope.Results;
 using Journeyscope.Server.Components.Api;
 
@@ -29,8 +30,8 @@ internal sealed partial class ApiClient(HttpClient http)
         string workspace, double activities, double paths, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<ProcessMapModel>(Ws(workspace) + "/process-map" + Query(filters, ("activities", Share(activities)), ("paths", Share(paths))), cancellationToken);
 
-    public Task<VariantsModel> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<VariantsModel>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+    public Task<VariantsResult> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<VariantsResult>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
     public Task<PerformanceModel> GetPerformanceAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<PerformanceModel>(Ws(workspace) + "/performance" + Query(filters), cancellationToken);

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Journeyscope.Conformance;
+using Journeyscope.Discovery;
+using Journeyscope.EventLogs;
 using Journeyscope.Kpis;
 using Journeyscope.Storage;
 
 namespace Journeyscope.Server.Tests.Api;
 
-/// <summary>The KPI and VoC endpoints give the numbers of <c>journeyscope kpi</c> and <c>journeyscope voc</c> on the demo workspace.</summary>
+/// <summary>On the demo workspace, the API and the CLI give the same result records (KPIs, KPI tree, variants, conformance) and the same VoC figures.</summary>
 public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixture<DemoServerFixture>, IAsyncLifetime
 {
     private const string Api = "/api/v1/workspaces/demo";
@@ -75,6 +77,21 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
 
         // Then every link has the same groups, difference and interval (the bootstrap is seeded)
         tree.Links.Count.ShouldBeGreaterThan(2);
+    }
+
+    [Fact]
+    public async Task GetVariants_DemoWallClock_IsTheCliVariantsRecord()
+    {
+        using var client = server.CreateClient();
+
+        // When the variants are read from both in the wall-clock time basis with the default number shown
+        var cli = CliRunner.Json("variants", "--workspace", _cliWorkspace, "--time-basis", "wall-clock", "--format", "json");
+        var variants = await ContractParity.SameAsync<VariantsResult>(await client.GetAsync($"{Api}/variants?timeBasis=wall-clock", Token), cli);
+
+        // Then both are the same record, named in the contract's words
+        variants.TimeBasis.ShouldBe(TimeBasis.WallClock);
+        cli.ShouldContain("\"timeBasis\": \"wall-clock\"");
+        variants.Variants.Count.ShouldBe((int)Math.Min(variants.VariantCount, VariantsResult.DefaultTop));
     }
 
     [Fact]

@@ -38,12 +38,6 @@ internal sealed record ProcessMapModel(
     IReadOnlyList<ProcessMapNodeModel> Nodes, IReadOnlyList<ProcessMapLinkModel> Edges,
     IReadOnlyList<ProcessMapTerminalModel> Starts, IReadOnlyList<ProcessMapTerminalModel> Ends, ProcessMapSlidersModel? Sliders);
 
-internal sealed record VariantModel(
-    int Rank, long Cases, double Share, double Coverage, double MeanDurationSeconds, double MedianDurationSeconds,
-    IReadOnlyList<string> Activities, IReadOnlyList<string> ExampleCases);
-
-internal sealed record VariantsModel(string TimeBasis, long Version, long VariantCount, long Cases, IReadOnlyList<VariantModel> Variants);
-
 internal sealed record TimeTotalsModel(double Total, double Mean);
 
 internal sealed record ActivityPerformanceModel(
