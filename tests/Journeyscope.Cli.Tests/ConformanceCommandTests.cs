@@ -67,6 +67,10 @@ public sealed class ConformanceCommandTests
         var first = body.GetProperty("variants")[0];
         first.GetProperty("cases").GetInt32().ShouldBe(2);
         first.GetProperty("cost").GetInt32().ShouldBe(0);
+        var kinds = body.GetProperty("variants").EnumerateArray().SelectMany(v => v.GetProperty("moves").EnumerateArray())
+            .Select(m => m.GetProperty("kind").GetString()).Distinct().ToList();
+        kinds.ShouldContain("skipped");
+        kinds.ShouldAllBe(k => k == "synchronous" || k == "inserted" || k == "skipped" || k == "silent");
     }
 
     [Fact]
@@ -205,9 +209,10 @@ public sealed class ConformanceJourneyCommandTests
         var body = JsonDocument.Parse(result.Output).RootElement;
         body.GetProperty("cases").GetInt32().ShouldBe(3);
         body.GetProperty("fittingCases").GetInt32().ShouldBe(1);
-        var touchpoints = body.GetProperty("touchpoints").EnumerateArray().ToDictionary(t => t.GetProperty("touchpoint").GetString()!);
+        var touchpoints = body.GetProperty("touchpoints").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
         touchpoints["ship"].GetProperty("skipped").GetInt32().ShouldBe(1);
         touchpoints["pay"].GetProperty("skipped").GetInt32().ShouldBe(1);
+        touchpoints["pay"].GetProperty("status").GetString().ShouldBe("bad");
         body.GetProperty("unmappedSteps")[0].GetProperty("activity").GetString().ShouldBe("Call");
         body.GetProperty("channelMismatches")[0].GetProperty("actualChannel").GetString().ShouldBe("app");
         var target = body.GetProperty("timeTargets")[0];

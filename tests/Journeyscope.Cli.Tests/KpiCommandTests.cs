@@ -64,19 +64,23 @@ public sealed class KpiCommandTests
         CliRun.Run("import", OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
         var journey = temp.File("shop.yaml", Journey);
 
-        // When
-        var result = CliRun.Run("kpi", "--journey", journey, "--tree", "--workspace", workspace, "--format", "json");
+        // When the KPIs and the KPI tree are computed
+        var result = CliRun.Run("kpi", "--journey", journey, "--workspace", workspace, "--format", "json");
+        var treeResult = CliRun.Run("kpi", "--journey", journey, "--tree", "--workspace", workspace, "--format", "json");
 
         // Then NPS = 0 (20 promoters, 20 detractors), delivery time 3 days (met), and late deliveries cost 200 NPS points
         result.ExitCode.ShouldBe(0, result.Error);
+        treeResult.ExitCode.ShouldBe(0, treeResult.Error);
         using var json = JsonDocument.Parse(result.Output);
+        using var tree = JsonDocument.Parse(treeResult.Output);
         var kpis = json.RootElement.GetProperty("kpis");
         kpis[0].GetProperty("value").GetDouble().ShouldBe(0.0);
         kpis[0].GetProperty("status").GetString().ShouldBe("missed");
         kpis[0].GetProperty("sampleSize").GetInt32().ShouldBe(40);
         kpis[1].GetProperty("value").GetDouble().ShouldBe(3 * 86400.0, 1e-6);
         kpis[1].GetProperty("status").GetString().ShouldBe("met");
-        var link = json.RootElement.GetProperty("tree")[0];
+        json.RootElement.GetProperty("period").GetString().ShouldBe("month");
+        var link = tree.RootElement.GetProperty("links")[0];
         link.GetProperty("onTarget").GetDouble().ShouldBe(100.0);
         link.GetProperty("offTarget").GetDouble().ShouldBe(-100.0);
         link.GetProperty("difference").GetDouble().ShouldBe(-200.0);

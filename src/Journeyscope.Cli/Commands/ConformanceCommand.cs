@@ -24,7 +24,11 @@ internal static class ConformanceCommand
         };
         method.AcceptOnlyFromAmong("alignments", "token-replay");
         var by = new Option<string?>("--by") { Description = "Break conformance down by this case attribute. Example: --by channel" };
-        var top = new Option<int>("--top") { Description = "Show the N most frequent variants or deviation patterns (default 20).", DefaultValueFactory = _ => 20 };
+        var top = new Option<int>("--top")
+        {
+            Description = $"Show the N most frequent variants or deviation patterns (default {JourneyConformanceResult.DefaultTop}, as the API).",
+            DefaultValueFactory = _ => JourneyConformanceResult.DefaultTop,
+        };
         var command = new Command("conformance",
             "Conformance: how well the cases fit a design. With --journey FILE.yaml: where and how cases leave the designed\n" +
             "journey (skipped, unexpected, out-of-order and repeated touchpoints, channel switches, time targets, patterns,\n" +
@@ -60,7 +64,7 @@ internal static class ConformanceCommand
 
             var designed = journeyPath is null ? null : ReadJourney(journeyPath);
             var net = modelPath is null ? null : PnmlReader.Read(modelPath);
-            var log = source.Load(parse, cancellationToken);
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
             var attribute = parse.GetValue(by);
             if (attribute is not null && log.FindCaseAttribute(attribute) is null)
             {
@@ -71,11 +75,8 @@ internal static class ConformanceCommand
             {
                 var report = designed is not null
                     ? JourneyReport(
-                        JourneyConformance.Check(log, designed, new JourneyConformanceOptions
-                        {
-                            Deviations = new DeviationOptions { SegmentAttributes = attribute is null ? null : [attribute], TopPatterns = n },
-                        }, cancellationToken),
-                        n)
+                        JourneyConformance.Check(log, designed, JourneyConformanceResult.Options(n, attribute is null ? null : [attribute]), cancellationToken),
+                        n, version)
                     : tokenReplay
                         ? TokenReplayReport(log, TokenReplay.Compute(log, net!, cancellationToken: cancellationToken), attribute, n)
                         : ModelReport(log, Alignments.Compute(log, net!, cancellationToken: cancellationToken), attribute, n);
@@ -91,7 +92,7 @@ internal static class ConformanceCommand
         return command;
     }
 
-    private static Report JourneyReport(JourneyCheck check, int top)
+    private static Report JourneyReport(JourneyCheck check, int top, long version)
     {
         var r = check.Report;
         var summary = new Table($"Conformance of journey {r.JourneyId}", "Measure", "Value")
@@ -177,97 +178,7 @@ internal static class ConformanceCommand
         }
 
         report.Notes.AddRange(r.Warnings);
-        report.Json = new
-        {
-            journey = r.JourneyId,
-            cases = r.CaseCount,
-            fittingCases = r.FittingCases,
-            conformanceRate = r.ConformanceRate,
-            meanFitness = r.MeanFitness,
-            averageTraceFitness = check.Alignments.AverageTraceFitness,
-            logFitness = check.Alignments.LogFitness,
-            percentageOfFittingTraces = check.Alignments.PercentageOfFittingTraces,
-            touchpoints = r.Touchpoints.Select(t => new
-            {
-                touchpoint = t.TouchpointId,
-                name = t.Name,
-                stage = t.StageId,
-                cases = t.Cases,
-                skipped = t.Skipped,
-                inserted = t.Inserted,
-                outOfOrder = t.OutOfOrder,
-                repeated = t.Repeated,
-            }),
-            stages = r.Stages.Select(s => new
-            {
-                stage = s.StageId,
-                name = s.Name,
-                cases = s.Cases,
-                skipped = s.Skipped,
-                inserted = s.Inserted,
-                outOfOrder = s.OutOfOrder,
-                repeated = s.Repeated,
-                deviating = s.Deviating,
-            }),
-            unmappedSteps = r.UnmappedSteps.Select(u => new { activity = u.Activity, events = u.Events, cases = u.Cases }),
-            channelMismatches = r.ChannelMismatches.Select(m => new
-            {
-                touchpoint = m.TouchpointId,
-                designedChannel = m.DesignedChannel,
-                actualChannel = m.ActualChannel,
-                events = m.Events,
-                cases = m.Cases,
-            }),
-            channelSwitches = r.ChannelSwitches.Select(w => new
-            {
-                stage = w.StageId,
-                fromTouchpoint = w.FromTouchpoint,
-                fromChannel = w.FromChannel,
-                toTouchpoint = w.ToTouchpoint,
-                toChannel = w.ToChannel,
-                switches = w.Switches,
-                cases = w.Cases,
-                exampleCases = w.ExampleCaseIds,
-            }),
-            timeTargets = r.TimeTargets.Select(t => new
-            {
-                target = t.TargetId,
-                name = t.Name,
-                withinSeconds = t.Within.TotalSeconds,
-                businessHours = t.BusinessHours,
-                measuredCases = t.MeasuredCases,
-                breachedCases = t.BreachedCases,
-                breachRate = t.BreachRate,
-                meanSeconds = t.MeanElapsed.TotalSeconds,
-                medianSeconds = t.MedianElapsed.TotalSeconds,
-                maxSeconds = t.MaxElapsed.TotalSeconds,
-                exampleCases = t.ExampleCaseIds,
-            }),
-            patternCount = r.PatternCount,
-            patterns = r.Patterns.Select(p => new
-            {
-                cases = p.Cases,
-                share = p.Share,
-                deviations = p.Items.Select(i => new { kind = DeviationItem.KindName(i.Kind), subject = i.Subject, isTouchpoint = i.IsTouchpoint }),
-                exampleCases = p.ExampleCaseIds,
-            }),
-            segments = r.Segments.Select(s => new
-            {
-                dimension = s.Dimension,
-                value = s.Value,
-                cases = s.Cases,
-                fittingCases = s.FittingCases,
-                conformanceRate = s.ConformanceRate,
-                meanFitness = s.MeanFitness,
-            }),
-            transitions = r.Transitions is null ? null : new
-            {
-                designedCount = r.Transitions.DesignedCount,
-                undesigned = r.Transitions.Undesigned.Select(e => new { from = e.From, to = e.To, count = e.Count, cases = e.Cases }),
-                neverTaken = r.Transitions.NeverTaken.Select(e => new { from = e.From, to = e.To }),
-            },
-            warnings = r.Warnings,
-        };
+        report.Json = JourneyConformanceResult.From(check, version);
         return report;
     }
 
@@ -307,12 +218,10 @@ internal static class ConformanceCommand
         var report = new Report().Add(summary).Add(variants);
         if (attribute is not null)
         {
-            var column = log.FindCaseAttribute(attribute)!;
             var table = new Table($"Fitness by {attribute}", "Value", "Cases", "Fitting cases", "Conformance rate", "Mean fitness");
-            foreach (var g in Enumerable.Range(0, log.CaseCount).GroupBy(c => column.GetValue(c)?.ToString() ?? "(missing)").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var g in SegmentFitness.Of(log, result, attribute))
             {
-                var fitting = g.Count(c => result.ForCase(c).IsFitting);
-                table.Add(g.Key, g.Count(), fitting, (double)fitting / g.Count(), g.Average(c => result.ForCase(c).Fitness));
+                table.Add(g.Value, g.Cases, g.FittingCases, g.ConformanceRate, g.MeanFitness);
             }
 
             report.Add(table);
@@ -357,7 +266,7 @@ internal static class ConformanceCommand
             variants.Add(v + 1, shown[v].Cases.Count, alignment.Cost, alignment.Fitness, Deviations(alignment), string.Join(" > ", shown[v].Activities));
         }
 
-        var segments = attribute is null ? [] : FitnessBy(log, result, attribute);
+        var segments = attribute is null ? [] : SegmentFitness.Of(log, result, attribute);
         var report = new Report().Add(summary).Add(variants);
         if (attribute is not null)
         {
@@ -386,7 +295,7 @@ internal static class ConformanceCommand
                 cost = v.Alignment.Cost,
                 fitness = v.Alignment.Fitness,
                 activities = v.Activities,
-                moves = v.Alignment.Moves.Select(m => new { kind = MoveName(m.Kind), label = m.Label, tracePosition = m.TracePosition }),
+                moves = v.Alignment.Moves.Select(m => new { kind = m.Kind, label = m.Label, tracePosition = m.TracePosition }),
             }),
             by = attribute,
             segments = segments.Select(s => new
@@ -401,33 +310,7 @@ internal static class ConformanceCommand
         return report;
     }
 
-    private static List<SegmentConformance> FitnessBy(EventLog log, AlignmentResult result, string attribute)
-    {
-        var column = log.FindCaseAttribute(attribute)!;
-        var groups = new Dictionary<string, (int Cases, int Fitting, double Sum)>(StringComparer.Ordinal);
-        for (var c = 0; c < log.CaseCount; c++)
-        {
-            var value = column.GetValue(c)?.ToString() ?? "(missing)";
-            var alignment = result.ForCase(c);
-            groups.TryGetValue(value, out var g);
-            groups[value] = (g.Cases + 1, g.Fitting + (alignment.IsFitting ? 1 : 0), g.Sum + alignment.Fitness);
-        }
-
-        return groups
-            .Select(g => new SegmentConformance("case:" + attribute, g.Key, g.Value.Cases, g.Value.Fitting, g.Value.Sum / g.Value.Cases))
-            .OrderByDescending(s => s.Cases).ThenBy(s => s.Value, StringComparer.Ordinal)
-            .ToList();
-    }
-
     private static string Deviations(TraceAlignment alignment) => string.Join(" ", alignment.Moves
         .Where(m => m.Kind is MoveKind.LogMove or MoveKind.ModelMove)
         .Select(m => (m.Kind == MoveKind.LogMove ? "+" : "-") + m.Label));
-
-    private static string MoveName(MoveKind kind) => kind switch
-    {
-        MoveKind.Synchronous => "sync",
-        MoveKind.LogMove => "log",
-        MoveKind.ModelMove => "model",
-        _ => "silent",
-    };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Journeyscope.Cli.Output;
+using Journeyscope.Discovery;
 using Journeyscope.Storage;
 
 namespace Journeyscope.Cli.Commands;
@@ -11,14 +12,17 @@ internal static class InfoCommand
     {
         var command = new Command("info",
             "What the workspace holds: cases, events, activities, variants, time range, attributes with types and cardinality, " +
-            "imports and quarantine.\nExample: journeyscope info --workspace ./receipt --format json");
+            "imports and quarantine. Variants are counted on the log in --time-basis (the order of a case's events depends on it).\n" +
+            "Example: journeyscope info --workspace ./receipt --format json");
         command.SetAction(parse =>
         {
             using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
             var info = workspace.GetInfo();
+            var basis = context.GetTimeBasis(parse);
+            var variants = VariantSet.Discover(workspace.LoadEventLog().ToTimeBasis(basis)).Variants.Count;
             var report = new Report();
             report.Add(new Table("Workspace", "Folder", "Version", "Cases", "Events", "Activities", "Variants", "First event", "Last event", "Quarantined")
-                .Add(workspace.Folder, info.Version, info.CaseCount, info.EventCount, info.ActivityCount, info.VariantCount,
+                .Add(workspace.Folder, info.Version, info.CaseCount, info.EventCount, info.ActivityCount, variants,
                     info.FirstTimestamp, info.LastTimestamp, info.QuarantineCount));
             var attributes = new Table("Attributes", "Scope", "Name", "Type", "Distinct", "Missing");
             foreach (var a in info.Attributes)
@@ -49,10 +53,11 @@ internal static class InfoCommand
             {
                 folder = workspace.Folder,
                 info.Version,
+                timeBasis = basis,
                 cases = info.CaseCount,
                 events = info.EventCount,
                 activities = info.ActivityCount,
-                variants = info.VariantCount,
+                variants,
                 firstTimestamp = info.FirstTimestamp,
                 lastTimestamp = info.LastTimestamp,
                 attributes = info.Attributes.Select(a => new

@@ -9,7 +9,7 @@ namespace Journeyscope.Cli.Commands;
 /// <summary>Where the journey commands find journey files and the workspace log.</summary>
 internal static class JourneyFiles
 {
-    public const string FolderName = "journeys";
+    public const string FolderName = JourneyRepository.FolderName;
 
     /// <summary>The files given, or every <c>*.yaml</c>/<c>*.yml</c> in the workspace's journeys/ folder, sorted.</summary>
     public static IReadOnlyList<string> Resolve(string[]? files, string workspace)
@@ -25,11 +25,10 @@ internal static class JourneyFiles
             throw new IOException($"No journey files given and {folder} does not exist. Run 'journeyscope journey init' to write one.");
         }
 
-        var found = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"))
-            .Order(StringComparer.Ordinal).ToList();
+        var found = JourneyRepository.Files(folder);
         if (found.Count == 0)
         {
-            throw new IOException($"No journey files (*.yaml) in {folder}. Run 'journeyscope journey init' to write one.");
+            throw new IOException($"No journey files (*.yaml, *.yml) in {folder}. Run 'journeyscope journey init' to write one.");
         }
 
         return found;

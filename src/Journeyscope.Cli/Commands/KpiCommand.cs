@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
 using Journeyscope.Cli.Output;
 using Journeyscope.Journeys;
 using Journeyscope.Kpis;
+using Journeyscope.Results;
 
 namespace Journeyscope.Cli.Commands;
 
@@ -17,14 +19,15 @@ internal static class KpiCommand
         };
         var period = new Option<string>("--period")
         {
-            Description = "Compute each KPI per period: none (default), day, week, month, quarter or year. Example: --period month",
-            DefaultValueFactory = _ => "none",
+            Description = "The trend's period: none, day, week, month (default, as in the API and the UI), quarter or year. Example: --period week",
+            DefaultValueFactory = _ => Name(JourneyKpis.DefaultPeriod),
         };
         period.AcceptOnlyFromAmong("none", "day", "week", "month", "quarter", "year");
         var by = new Option<string?>("--by") { Description = "Compute each KPI per value of a case (or event) attribute. Example: --by channel" };
         var tree = new Option<bool>("--tree") { Description = "Show the KPI tree: each driver link with the parent KPI on target vs off target and a 95% interval." };
         var command = new Command("kpi",
-            "KPIs of the designed journey (docs/kpis.md): value, target and status (met, missed, no data), sample size; per period and segment; --tree for drivers.\n" +
+            "KPIs of the designed journey (docs/kpis.md): value, target and status (met, missed, noData, noTarget), sample size; the trend\n" +
+            "per period and the value per segment; --tree for drivers. --format json writes the API's record (JourneyKpis, or JourneyKpiTree with --tree).\n" +
             "Example: journeyscope kpi --journey journeys/retail.yaml --period month --by channel")
         {
             journey, period, by, tree,
@@ -33,97 +36,73 @@ internal static class KpiCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var designed = LoadJourney(parse.GetValue(journey), parse.GetRequiredValue(context.Workspace));
-            var log = source.Load(parse, cancellationToken);
-            var options = new KpiOptions
-            {
-                Period = Enum.Parse<KpiPeriod>(parse.GetValue(period) ?? "none", ignoreCase: true),
-                SegmentBy = parse.GetValue(by),
-                Associations = parse.GetValue(tree),
-            };
-            KpiReport result;
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            var report = new Report();
             try
             {
-                result = KpiEngine.Compute(log, designed, options, cancellationToken);
+                if (parse.GetValue(tree))
+                {
+                    var result = JourneyKpiTree.Compute(log, designed, version, cancellationToken);
+                    var links = new Table("KPI tree", "KPI", "Driver", "Split", "On target", "On-target cases", "Off target", "Off-target cases", "Difference", "95% interval", "Method");
+                    foreach (var link in result.Links)
+                    {
+                        links.Add(link.Kpi, link.Driver, link.Split, link.FormattedOnTarget, link.OnTargetCases, link.FormattedOffTarget,
+                            link.OffTargetCases, link.FormattedDifference, link.FormattedInterval, link.Method);
+                    }
+
+                    report.Add(links);
+                    report.Notes.Add($"{result.Links.Count} KPI tree links of journey '{designed.Id}' over {result.Cases:N0} cases.");
+                    report.Json = result;
+                }
+                else
+                {
+                    var result = JourneyKpis.Compute(log, designed, version, Enum.Parse<KpiPeriod>(parse.GetValue(period) ?? "month", ignoreCase: true),
+                        parse.GetValue(by), cancellationToken);
+                    report.Add(Table(result));
+                    foreach (var kpi in result.Kpis)
+                    {
+                        report.Notes.AddRange(kpi.Notes.Select(note => $"{kpi.Id}: {note}"));
+                    }
+
+                    report.Notes.Add($"{result.Kpis.Count} KPIs of journey '{designed.Id}' over {result.Cases:N0} cases.");
+                    report.Json = result;
+                }
             }
             catch (Exception e) when (e is KpiException or KpiExpressionException)
             {
                 throw new IOException(e.Message, e);
             }
 
-            var report = new Report();
-            var table = new Table("KPIs", "KPI", "Name", "Kind", "Period", "Segment", "Value", "Target", "Status", "Sample");
-            foreach (var kpi in result.Kpis)
-            {
-                var rows = kpi.Series.Count == 0 ? [kpi.Overall] : kpi.Series;
-                foreach (var value in rows)
-                {
-                    table.Add(kpi.Id, kpi.Name, kpi.Kind, value.Period ?? "all", value.Segment ?? "all", Format(value.Value, kpi.Unit),
-                        kpi.Target?.Text ?? "", Status(value.Status), value.SampleSize);
-                }
-            }
-
-            report.Add(table);
-            if (options.Associations)
-            {
-                var links = new Table("KPI tree", "KPI", "Driver", "Split", "On target", "On-target cases", "Off target", "Off-target cases", "Difference", "95% interval", "Method");
-                foreach (var link in result.Tree)
-                {
-                    var unit = result.Kpis.First(k => k.Id == link.ParentId).Unit;
-                    links.Add(link.ParentId, link.DriverId, link.Split, Format(link.MetValue, unit), link.MetCases, Format(link.MissedValue, unit),
-                        link.MissedCases, Format(link.Difference, unit), $"[{Format(link.Lower, unit)}, {Format(link.Upper, unit)}]", link.Method);
-                }
-
-                report.Add(links);
-            }
-
-            foreach (var kpi in result.Kpis)
-            {
-                foreach (var note in kpi.Notes)
-                {
-                    report.Notes.Add($"{kpi.Id}: {note}");
-                }
-            }
-
-            report.Notes.Add($"{result.Kpis.Count} KPIs of journey '{designed.Id}' over {result.CaseCount:N0} cases.");
-            report.Json = new
-            {
-                journey = designed.Id,
-                cases = result.CaseCount,
-                kpis = result.Kpis.Select(k => new
-                {
-                    id = k.Id,
-                    name = k.Name,
-                    kind = k.Kind,
-                    category = k.Category.ToString().ToLowerInvariant(),
-                    unit = k.Unit.ToString().ToLowerInvariant(),
-                    target = k.Target?.Text,
-                    value = k.Overall.Value,
-                    status = Status(k.Overall.Status),
-                    sampleSize = k.Overall.SampleSize,
-                    series = k.Series.Select(v => new { period = v.Period, segment = v.Segment, value = v.Value, status = Status(v.Status), sampleSize = v.SampleSize }),
-                    notes = k.Notes,
-                }),
-                tree = result.Tree.Select(l => new
-                {
-                    kpi = l.ParentId,
-                    driver = l.DriverId,
-                    split = l.Split,
-                    onTarget = l.MetValue,
-                    onTargetCases = l.MetCases,
-                    offTarget = l.MissedValue,
-                    offTargetCases = l.MissedCases,
-                    difference = l.Difference,
-                    lower = l.Lower,
-                    upper = l.Upper,
-                    method = l.Method,
-                    significant = l.Significant,
-                }),
-            };
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
     }
+
+    /// <summary>One row per KPI overall, then one per period of its trend and one per segment.</summary>
+    private static Table Table(JourneyKpis result)
+    {
+        var table = new Table("KPIs", "KPI", "Name", "Kind", "Period", "Segment", "Value", "Target", "Status", "Sample");
+        foreach (var kpi in result.Kpis)
+        {
+            table.Add(kpi.Id, kpi.Name, kpi.Kind, "all", "all", kpi.FormattedValue, kpi.Target ?? "", Name(kpi.Status), kpi.SampleSize);
+            foreach (var value in kpi.Trend)
+            {
+                table.Add(kpi.Id, kpi.Name, kpi.Kind, value.Label, "all", value.FormattedValue, kpi.Target ?? "", Name(value.Status), value.SampleSize);
+            }
+
+            foreach (var value in kpi.Segments)
+            {
+                table.Add(kpi.Id, kpi.Name, kpi.Kind, "all", value.Segment, value.FormattedValue, kpi.Target ?? "", Name(value.Status), value.SampleSize);
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>An enum value as the JSON contract names it (<c>noData</c>, <c>month</c>), so the table uses the same words.</summary>
+    internal static string Name<T>(T value)
+        where T : struct, Enum => JsonSerializer.Serialize(value, ResultJson.Options).Trim('"');
 
     /// <summary>Reads the journey: the given file, or the only file of the workspace's journeys/ folder.</summary>
     internal static DesignedJourney LoadJourney(string? file, string workspace)
@@ -136,14 +115,4 @@ internal static class KpiCommand
 
         return JourneyFiles.ReadValid(files[0]);
     }
-
-    internal static string Status(KpiStatus status) => status switch
-    {
-        KpiStatus.Met => "met",
-        KpiStatus.Missed => "missed",
-        KpiStatus.NoData => "no data",
-        _ => "no target",
-    };
-
-    internal static string Format(double? value, KpiUnit unit) => KpiFormat.Value(value, unit);
 }

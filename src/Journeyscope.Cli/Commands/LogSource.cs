@@ -18,7 +18,10 @@ internal sealed class LogSource(CliContext context)
     public void AddTo(Command command) => command.Options.Add(Filters);
 
     /// <summary>Loads the workspace's log in the chosen time basis and applies the filters.</summary>
-    public EventLog Load(ParseResult parse, CancellationToken cancellationToken)
+    public EventLog Load(ParseResult parse, CancellationToken cancellationToken) => LoadVersioned(parse, cancellationToken).Log;
+
+    /// <summary>As <see cref="Load"/>, with the workspace version the log was read at (results report it, as the API does).</summary>
+    public (EventLog Log, long Version) LoadVersioned(ParseResult parse, CancellationToken cancellationToken)
     {
         IReadOnlyList<LogFilter> filters;
         try
@@ -31,7 +34,8 @@ internal sealed class LogSource(CliContext context)
         }
 
         using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
+        var version = workspace.Version;
         var log = workspace.LoadEventLog(cancellationToken).ToTimeBasis(context.GetTimeBasis(parse));
-        return filters.Count == 0 ? log : FilterPipeline.Apply(log, filters, cancellationToken);
+        return (filters.Count == 0 ? log : FilterPipeline.Apply(log, filters, cancellationToken), version);
     }
 }

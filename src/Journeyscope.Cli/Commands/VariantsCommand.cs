@@ -10,7 +10,11 @@ internal static class VariantsCommand
     public static Command Create(CliContext context)
     {
         var source = new LogSource(context);
-        var top = new Option<int>("--top") { Description = "Show the N most frequent variants (default 20).", DefaultValueFactory = _ => 20 };
+        var top = new Option<int>("--top")
+        {
+            Description = $"Show the N most frequent variants (default {VariantsResult.DefaultTop}, as the API).",
+            DefaultValueFactory = _ => VariantsResult.DefaultTop,
+        };
         var all = new Option<bool>("--all") { Description = "Show every variant." };
         var command = new Command("variants",
             "Variants: each distinct activity sequence with case count, share, cumulative coverage and mean/median duration.\n" +
@@ -27,9 +31,10 @@ internal static class VariantsCommand
                 throw new UsageException($"--top must be positive, got {n}.");
             }
 
-            var log = source.Load(parse, cancellationToken);
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
             var set = VariantSet.Discover(log, cancellationToken: cancellationToken);
-            var shown = parse.GetValue(all) ? set.Variants : set.Variants.Take(n).ToList();
+            var result = VariantsResult.From(set, log.TimeBasis, version, parse.GetValue(all) ? null : n);
+            var shown = set.Variants.Take(result.Variants.Count).ToList();
             var table = new Table("Variants", "Rank", "Cases", "Share", "Coverage", "Mean duration (s)", "Median duration (s)", "Events", "Activities");
             foreach (var v in shown)
             {
@@ -38,22 +43,7 @@ internal static class VariantsCommand
 
             var report = new Report().Add(table);
             report.Notes.Add($"{set.Variants.Count:N0} variants over {set.CaseCount:N0} cases; showing {shown.Count:N0}.");
-            report.Json = new
-            {
-                variantCount = set.Variants.Count,
-                cases = set.CaseCount,
-                variants = shown.Select(v => new
-                {
-                    rank = v.Rank,
-                    cases = v.CaseCount,
-                    share = v.Share,
-                    coverage = v.CumulativeCoverage,
-                    meanDurationSeconds = v.MeanDuration,
-                    medianDurationSeconds = v.MedianDuration,
-                    activities = v.Activities,
-                    exampleCases = v.ExampleCaseIds,
-                }),
-            };
+            report.Json = result;
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });

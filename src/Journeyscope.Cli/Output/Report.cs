@@ -1,6 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Journeyscope.Results;
 
 namespace Journeyscope.Cli.Output;
 
@@ -10,15 +9,7 @@ namespace Journeyscope.Cli.Output;
 /// </summary>
 internal sealed class Report
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = null,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private static JsonSerializerOptions JsonOptions => ResultJson.Indented;
 
     public List<Table> Tables { get; } = [];
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeyscope.EventLogs;
 
 /// <summary>How analyses read timestamps.</summary>
@@ -9,8 +11,10 @@ namespace Journeyscope.EventLogs;
 public enum TimeBasis
 {
     /// <summary>True elapsed time between UTC instants (the default).</summary>
+    [JsonStringEnumMemberName("utc")]
     Utc,
 
     /// <summary>Local wall-clock time: offsets ignored (PM4Py's behaviour).</summary>
+    [JsonStringEnumMemberName("wall-clock")]
     WallClock,
 }

@@ -4,7 +4,7 @@ public static partial class KpiCatalogue
 {
     private static KpiKind CustomerEffortScore() => new(
         "ces", "Customer effort score", KpiCategory.Run, KpiUnit.Number,
-        "Mean of the numeric survey answer (1 = very easy ... 7 = very difficult, or the scale the survey uses) over the survey events.",
+        "Mean of the numeric survey answer over the survey events. Which end is good is declared by the target: '<= 3' reads 1 = very easy ... 7 = very difficult (the default), '>= 5.5' reads 7 = it was easy; the voice-of-the-customer analysis reads CES the same way.",
         [
             Events("activity", true, "The survey: an activity, touchpoint or stage."),
             Attribute("attribute", false, "The event attribute holding the answer.", "score"),

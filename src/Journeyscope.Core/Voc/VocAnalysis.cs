@@ -23,6 +23,7 @@ public static class VocAnalysis
         ArgumentNullException.ThrowIfNull(log);
         options ??= VocOptions.Default;
         var scores = new NumericReader(EventAttributeFilter.Column(log, options.ScoreAttribute));
+        var higherIsBetter = (options.CesDirection ?? ScoreDirections.Ces(options.Journey)) == ScoreDirection.HigherIsBetter;
         var surveys = Surveys(log, scores, options, out var scales);
         cancellationToken.ThrowIfCancellationRequested();
         var sentiment = Sentiment(log, options);
@@ -43,7 +44,7 @@ public static class VocAnalysis
                     {
                         SurveyScale.Nps => answer <= 6,
                         SurveyScale.Csat => answer <= 2,
-                        SurveyScale.Ces => answer >= 5,
+                        SurveyScale.Ces => higherIsBetter ? answer <= 3 : answer >= 5,
                         _ => false,
                     };
                 }
@@ -105,6 +106,7 @@ public static class VocAnalysis
             }
         }
 
+        var higherIsBetter = (options.CesDirection ?? ScoreDirections.Ces(options.Journey)) == ScoreDirection.HigherIsBetter;
         scales = new SurveyScale?[log.ActivityCount];
         for (var a = 0; a < scales.Length; a++)
         {
@@ -127,7 +129,7 @@ public static class VocAnalysis
                 {
                     SurveyScale.Nps => (v >= 9, v <= 6),
                     SurveyScale.Csat => (v >= 4, v <= 2),
-                    SurveyScale.Ces => (v <= 3, v >= 5),
+                    SurveyScale.Ces => higherIsBetter ? (v >= 5, v <= 3) : (v <= 3, v >= 5),
                     _ => (false, false),
                 };
                 positive[a] += good ? 1 : 0;

@@ -31,4 +31,7 @@ public sealed class VocOptions
 
     /// <summary>A journey whose touchpoints become moments too; <c>null</c> for activities only.</summary>
     public DesignedJourney? Journey { get; init; }
+
+    /// <summary>Which end of the CES scale is good; null (the default) reads it from <see cref="Journey"/> (<see cref="ScoreDirections.Ces"/>).</summary>
+    public ScoreDirection? CesDirection { get; init; }
 }

@@ -70,16 +70,12 @@ internal static class AnalysisEndpoints
         return TypedResults.Ok(await ProcessMapJson.BuildAsync(cached, analyses, activityShare, pathShare, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<VariantsResponse>> Variants(
+    private static async Task<Ok<VariantsResult>> Variants(
         string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
     {
-        var n = LogQuery.Positive(top, 20, int.MaxValue, "top");
+        var n = LogQuery.Positive(top, VariantsResult.DefaultTop, int.MaxValue, "top");
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        var set = VariantSet.Discover(log, cancellationToken: cancellationToken);
-        var shown = set.Variants.Take(n)
-            .Select(v => new VariantItem(v.Rank, v.CaseCount, v.Share, v.CumulativeCoverage, v.MeanDuration, v.MedianDuration, v.Activities, v.ExampleCaseIds))
-            .ToList();
-        return TypedResults.Ok(new VariantsResponse(LogQuery.Name(log.TimeBasis), version, set.Variants.Count, set.CaseCount, shown));
+        return TypedResults.Ok(VariantsResult.From(VariantSet.Discover(log, cancellationToken: cancellationToken), log.TimeBasis, version, n));
     }
 
     private static async Task<Ok<PerformanceResponse>> GetPerformance(

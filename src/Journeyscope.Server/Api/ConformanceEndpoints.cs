@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Journeyscope.Conformance;
-using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,10 +16,11 @@ internal static class ConformanceEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<Ok<JourneyConformanceResponse>> Check(
+    private static async Task<Ok<JourneyConformanceResult>> Check(
         string ws, string id, int? top, string[]? filter, string? timeBasis, WorkspaceHost host, EventLogCache cache, AnalysisCache analyses,
         CancellationToken cancellationToken)
     {
+        var patterns = LogQuery.Positive(top, JourneyConformanceResult.DefaultTop, 100, "top");
         var before = await ContentHashAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
         var journey = await JourneyEndpoints.ReadValidAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
         var after = await ContentHashAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
@@ -31,25 +31,14 @@ internal static class ConformanceEndpoints
         }
 
         // Cached per journey file content, so an edited journey is checked again; a file changing while it was read is not cached.
+        var options = JourneyConformanceResult.Options(patterns);
         var cached = await LogQuery.LoadCachedAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         var check = before is not null && before == after
-            ? await analyses.GetOrAddAsync(cached.Key, "conformance:" + before,
-                () => JourneyConformance.Check(cached.Log, journey, JourneyConformanceOptions.Default, CancellationToken.None), cancellationToken).ConfigureAwait(false)
-            : await Task.Run(() => JourneyConformance.Check(cached.Log, journey, JourneyConformanceOptions.Default, cancellationToken), cancellationToken)
+            ? await analyses.GetOrAddAsync(cached.Key, $"conformance:{before}:{patterns}",
+                () => JourneyConformance.Check(cached.Log, journey, options, CancellationToken.None), cancellationToken).ConfigureAwait(false)
+            : await Task.Run(() => JourneyConformance.Check(cached.Log, journey, options, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
-        var report = check.Report;
-        var all = Math.Max(report.CaseCount, 1);
-        var touchpoints = report.Touchpoints.Select(t =>
-        {
-            var rate = (double)(t.Skipped + t.Inserted + t.OutOfOrder) / all;
-            var status = rate < 0.05 ? "ok" : rate < 0.20 ? "warning" : "bad";
-            return new TouchpointConformance(t.TouchpointId, t.Name, t.StageId, t.Cases, t.Skipped, t.Inserted, t.OutOfOrder, t.Repeated, rate, status);
-        }).ToList();
-        var patterns = report.Patterns.Take(Math.Clamp(top ?? 10, 1, 100))
-            .Select(p => new DeviationPatternItem(p.ToString(), p.Cases, p.Share, p.ExampleCaseIds)).ToList();
-        return TypedResults.Ok(new JourneyConformanceResponse(
-            report.JourneyId, report.CaseCount, report.FittingCases, report.ConformanceRate, report.MeanFitness, check.Alignments.LogFitness,
-            touchpoints, report.Stages, patterns, report.Transitions?.Undesigned ?? [], report.Transitions?.NeverTaken ?? [], report.Warnings));
+        return TypedResults.Ok(JourneyConformanceResult.From(check, cached.Version));
     }
 
     /// <summary>SHA-256 of the journey file's bytes (hex), or null when it cannot be read.</summary>
@@ -62,7 +51,7 @@ internal static class ConformanceEndpoints
 
         try
         {
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(host.Get(ws).JourneysFolder, id + JourneyFiles.Extension), cancellationToken)
+            var bytes = await File.ReadAllBytesAsync(JourneyFiles.PathOf(host.Get(ws).JourneysFolder, id), cancellationToken)
                 .ConfigureAwait(false);
             return Convert.ToHexString(SHA256.HashData(bytes));
         }

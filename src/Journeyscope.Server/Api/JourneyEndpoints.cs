@@ -42,7 +42,7 @@ internal static class JourneyEndpoints
         var journeys = new List<JourneyValidation>();
         foreach (var id in JourneyFiles.Ids(folder))
         {
-            var text = await File.ReadAllTextAsync(Path.Combine(folder, id + JourneyFiles.Extension), cancellationToken).ConfigureAwait(false);
+            var text = await File.ReadAllTextAsync(JourneyFiles.PathOf(folder, id), cancellationToken).ConfigureAwait(false);
             journeys.Add(Validate(id, text, log));
         }
 
@@ -110,8 +110,9 @@ internal static class JourneyEndpoints
     /// <summary>Reads a stored journey that has no errors; 404 when missing, 422 with the first error when invalid.</summary>
     internal static async Task<DesignedJourney> ReadValidAsync(WorkspaceHost host, string ws, string id, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(ExistingPath(host, ws, id), cancellationToken).ConfigureAwait(false);
-        var read = JourneyYaml.Parse(text, id + JourneyFiles.Extension);
+        var path = ExistingPath(host, ws, id);
+        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        var read = JourneyYaml.Parse(text, Path.GetFileName(path));
         var errors = JourneyValidator.Validate(read, null).Where(d => d.IsError).ToList();
         if (read.Journey is null || errors.Count > 0)
         {
@@ -126,7 +127,7 @@ internal static class JourneyEndpoints
 
     private static JourneyValidation Validate(string id, string text, EventLog? log)
     {
-        var read = JourneyYaml.Parse(text, id + JourneyFiles.Extension);
+        var read = JourneyYaml.Parse(text, id + JourneyRepository.Extension);
         var diagnostics = JourneyValidator.Validate(read, log)
             .Select(d => new Dtos.JourneyDiagnostic(
                 d.Code, d.IsError ? "error" : "warning", d.Message, d.Hint, d.Location.Line, d.Location.Column))
@@ -149,7 +150,7 @@ internal static class JourneyEndpoints
                 $"'{id}' is not a valid journey id: use 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit.");
         }
 
-        return Path.Combine(host.Get(ws).JourneysFolder, id + JourneyFiles.Extension);
+        return JourneyFiles.PathOf(host.Get(ws).JourneysFolder, id);
     }
 
     private static string ExistingPath(WorkspaceHost host, string ws, string id)
@@ -158,7 +159,7 @@ internal static class JourneyEndpoints
         if (!File.Exists(path))
         {
             throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown journey",
-                $"Workspace '{ws}' has no journey '{id}' (journeys/{id}.yaml). List them with GET /api/v1/workspaces/{ws}/journeys, or create it with PUT.");
+                $"Workspace '{ws}' has no journey '{id}' (journeys/{id}.yaml or .yml). List them with GET /api/v1/workspaces/{ws}/journeys, or create it with PUT.");
         }
 
         return path;

@@ -1,22 +1,12 @@
+using Journeyscope.IO.Journeys;
+
 namespace Journeyscope.Server.Api;
 
-/// <summary>The journey YAML files of a workspace: <c>journeys/&lt;id&gt;.yaml</c>.</summary>
+/// <summary>The journey files of a workspace, found as the CLI finds them (<see cref="JourneyRepository"/>: <c>*.yaml</c> and <c>*.yml</c>).</summary>
 internal static class JourneyFiles
 {
-    public const string Extension = ".yaml";
+    public static IReadOnlyList<string> Ids(string folder) => JourneyRepository.Ids(folder);
 
-    public static IReadOnlyList<string> Ids(string folder)
-    {
-        var ids = new List<string>();
-        if (Directory.Exists(folder))
-        {
-            foreach (var file in Directory.EnumerateFiles(folder, "*" + Extension))
-            {
-                ids.Add(Path.GetFileNameWithoutExtension(file));
-            }
-        }
-
-        ids.Sort(StringComparer.Ordinal);
-        return ids;
-    }
+    /// <summary>The file of journey <paramref name="id"/>: the existing <c>.yaml</c> or <c>.yml</c>, else the <c>.yaml</c> to write.</summary>
+    public static string PathOf(string folder, string id) => JourneyRepository.PathOf(folder, id);
 }

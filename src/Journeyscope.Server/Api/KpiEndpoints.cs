@@ -1,7 +1,6 @@
 using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Kpis;
-using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,7 +24,7 @@ internal static class KpiEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<Ok<KpisResponse>> List(
+    private static async Task<Ok<JourneyKpis>> List(
         string ws, string id, string? period, string? by, string[]? filter, string? timeBasis,
         WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
     {
@@ -39,68 +38,25 @@ internal static class KpiEndpoints
                 $"by='{segmentBy}' is neither a case nor an event attribute of workspace '{ws}'. Use one of: {Attributes(log)}.");
         }
 
-        if (journey.Kpis.Count == 0)
-        {
-            return TypedResults.Ok(new KpisResponse(journey.Id, LogQuery.Name(log.TimeBasis), version, log.CaseCount, Name(trendPeriod), segmentBy, []));
-        }
-
-        var (trend, segments) = await Task.Run(() =>
-        {
-            var overall = Compute(log, journey, new KpiOptions { Period = trendPeriod, Associations = false }, cancellationToken);
-            var bySegment = segmentBy is null ? null : Compute(log, journey, new KpiOptions { SegmentBy = segmentBy, Associations = false }, cancellationToken);
-            return (overall, bySegment);
-        }, cancellationToken).ConfigureAwait(false);
-
-        var items = new List<KpiItem>(trend.Kpis.Count);
-        for (var i = 0; i < trend.Kpis.Count; i++)
-        {
-            var kpi = trend.Kpis[i];
-            var definition = journey.Kpis[i];
-            items.Add(new KpiItem(
-                kpi.Id, kpi.Name, kpi.Kind, KpiText.Category(kpi.Category), Definition(definition), KpiText.Unit(kpi.Unit),
-                KpiText.Finite(kpi.Overall.Value), KpiText.Format(kpi.Overall.Value, kpi.Unit), kpi.Target?.Text, KpiText.Status(kpi.Overall.Status),
-                kpi.Overall.SampleSize,
-                [.. kpi.Series.Select(v => new KpiPeriodValue(v.Period ?? "", Start(v.PeriodStart), KpiText.Finite(v.Value), KpiText.Format(v.Value, kpi.Unit),
-                    KpiText.Status(v.Status), v.SampleSize))],
-                segments is null ? [] : [.. segments.Kpis[i].Series.Select(v => new KpiSegmentValue(v.Segment ?? "", KpiText.Finite(v.Value),
-                    KpiText.Format(v.Value, kpi.Unit), KpiText.Status(v.Status), v.SampleSize))],
-                kpi.Notes));
-        }
-
-        return TypedResults.Ok(new KpisResponse(journey.Id, LogQuery.Name(log.TimeBasis), version, trend.CaseCount, Name(trendPeriod), segmentBy, items));
+        return TypedResults.Ok(await Task.Run(
+            () => Compute(journey, () => JourneyKpis.Compute(log, journey, version, trendPeriod, segmentBy, cancellationToken)),
+            cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<KpiTreeResponse>> Tree(
+    private static async Task<Ok<JourneyKpiTree>> Tree(
         string ws, string id, string[]? filter, string? timeBasis, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
     {
         var journey = await JourneyEndpoints.ReadValidAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        if (journey.Kpis.Count == 0)
-        {
-            return TypedResults.Ok(new KpiTreeResponse(journey.Id, LogQuery.Name(log.TimeBasis), version, log.CaseCount, []));
-        }
-
-        var report = await Task.Run(() => Compute(log, journey, new KpiOptions { Associations = true }, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var byId = report.Kpis.ToDictionary(k => k.Id, StringComparer.Ordinal);
-        var links = report.Tree.Select(l =>
-        {
-            var parent = byId[l.ParentId];
-            var unit = parent.Unit;
-            return new KpiTreeLink(
-                l.ParentId, parent.Name, l.DriverId, byId[l.DriverId].Name, l.Split,
-                KpiText.Finite(l.MetValue), l.MetCases, KpiText.Finite(l.MissedValue), l.MissedCases,
-                KpiText.Finite(l.Difference), KpiText.Finite(l.Lower), KpiText.Finite(l.Upper), l.Method, l.Significant,
-                KpiText.Format(l.MetValue, unit), KpiText.Format(l.MissedValue, unit), KpiText.Format(l.Difference, unit),
-                $"[{KpiText.Format(l.Lower, unit)}, {KpiText.Format(l.Upper, unit)}]");
-        }).ToList();
-        return TypedResults.Ok(new KpiTreeResponse(journey.Id, LogQuery.Name(log.TimeBasis), version, report.CaseCount, links));
+        return TypedResults.Ok(await Task.Run(
+            () => Compute(journey, () => JourneyKpiTree.Compute(log, journey, version, cancellationToken)), cancellationToken).ConfigureAwait(false));
     }
 
-    private static KpiReport Compute(EventLog log, DesignedJourney journey, KpiOptions options, CancellationToken cancellationToken)
+    private static T Compute<T>(DesignedJourney journey, Func<T> compute)
     {
         try
         {
-            return KpiEngine.Compute(log, journey, options, cancellationToken);
+            return compute();
         }
         catch (Exception e) when (e is KpiException or KpiExpressionException)
         {
@@ -111,7 +67,7 @@ internal static class KpiEndpoints
 
     internal static KpiPeriod ParsePeriod(string? text) => text switch
     {
-        null or "" => KpiPeriod.Month,
+        null or "" => JourneyKpis.DefaultPeriod,
         "none" => KpiPeriod.None,
         "day" => KpiPeriod.Day,
         "week" => KpiPeriod.Week,
@@ -121,13 +77,6 @@ internal static class KpiEndpoints
         _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid period",
             $"period must be none, day, week, month (the default), quarter or year, got '{text}'."),
     };
-
-    private static string Name(KpiPeriod period) => period.ToString().ToLowerInvariant();
-
-    private static string Definition(JourneyKpi kpi) =>
-        KpiCatalogue.Find(kpi.Kind) is { } kind ? kind.Definition : "Custom: " + (kpi.Expression ?? "");
-
-    private static DateTimeOffset? Start(DateTime? start) => start is { } s ? new DateTimeOffset(s.Ticks, TimeSpan.Zero) : null;
 
     /// <summary>Whether segments can be made of <paramref name="name"/>: a case attribute, an event attribute, or channel/resource/lifecycle.</summary>
     internal static bool HasAttribute(EventLog log, string name) =>

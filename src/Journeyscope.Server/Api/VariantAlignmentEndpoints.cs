@@ -1,8 +1,6 @@
 using Journeyscope.Conformance;
-using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
-using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,7 +17,7 @@ internal static class VariantAlignmentEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<Ok<VariantAlignmentResponse>> Align(
+    private static async Task<Ok<VariantFlowComparison>> Align(
         string ws, string id, int rank, string[]? filter, string? timeBasis, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
     {
         if (rank < 1)
@@ -39,86 +37,20 @@ internal static class VariantAlignmentEndpoints
         return TypedResults.Ok(await Task.Run(() => Compare(log, journey, rank, cancellationToken), cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Aligns the cases of variant <paramref name="rank"/> and describes the alignment of their most frequent touchpoint sequence.</summary>
-    internal static VariantAlignmentResponse Compare(EventLog log, DesignedJourney journey, int rank, CancellationToken cancellationToken)
+    /// <summary>The Core comparison, with its refusals as problems: an unknown rank is a 404, a flow that cannot be aligned a 422.</summary>
+    internal static VariantFlowComparison Compare(EventLog log, DesignedJourney journey, int rank, CancellationToken cancellationToken)
     {
-        var set = VariantSet.Discover(log, cancellationToken: cancellationToken);
-        if (rank > set.Variants.Count)
-        {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown variant",
-                set.Variants.Count == 0
-                    ? $"Variant {rank} does not exist: the filtered log has no cases."
-                    : $"Variant {rank} does not exist: the filtered log has {set.Variants.Count} variant(s), ranked 1 to {set.Variants.Count}.");
-        }
-
-        var variant = set.Variants[rank - 1];
-        var cases = CasesOf(log, variant.ActivityCodes);
-        JourneyCheck check;
         try
         {
-            check = JourneyConformance.Check(log.SelectCases(cases), journey, JourneyConformanceOptions.Default, cancellationToken);
+            return VariantFlowComparison.Compare(log, journey, rank, cancellationToken);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown variant", e.Message.Split(" (Parameter")[0]);
         }
         catch (InvalidOperationException e)
         {
-            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Flow cannot be aligned",
-                $"Journey '{journey.Id}': {e.Message}");
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Flow cannot be aligned", $"Journey '{journey.Id}': {e.Message}");
         }
-
-        // Every case of the variant has the same activities, but rules with conditions can map them to different
-        // touchpoint sequences: show the alignment most of them share (the alignments come most frequent first).
-        var aligned = check.Alignments.Variants[0];
-        var mapped = check.Mapped;
-        var firstEvent = mapped.Log.CaseStarts[aligned.Cases[0]];
-        var moves = new List<AlignmentMoveItem>(aligned.Alignment.Moves.Count);
-        int synchronous = 0, inserted = 0, skipped = 0;
-        foreach (var move in aligned.Alignment.Moves)
-        {
-            switch (move.Kind)
-            {
-                case MoveKind.Synchronous or MoveKind.LogMove:
-                    var touchpoint = mapped.EventTouchpoint[firstEvent + move.TracePosition] is var t and >= 0 ? journey.Touchpoints[t] : null;
-                    var activity = variant.Activities[move.TracePosition];
-                    var synchronousMove = move.Kind == MoveKind.Synchronous;
-                    synchronous += synchronousMove ? 1 : 0;
-                    inserted += synchronousMove ? 0 : 1;
-                    moves.Add(new AlignmentMoveItem(
-                        synchronousMove ? "synchronous" : "inserted", touchpoint?.Name ?? activity, activity, touchpoint?.Id, touchpoint?.Stage, move.TracePosition));
-                    break;
-                case MoveKind.ModelMove:
-                    var designed = move.Label is null ? null : journey.FindTouchpoint(move.Label);
-                    skipped++;
-                    moves.Add(new AlignmentMoveItem("skipped", designed?.Name ?? move.Label ?? "", null, designed?.Id ?? move.Label, designed?.Stage, move.TracePosition));
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        var alignment = aligned.Alignment;
-        return new VariantAlignmentResponse(
-            journey.Id, journey.Name, LogQuery.Name(log.TimeBasis), rank, variant.CaseCount, variant.Share, variant.Activities,
-            check.Alignments.Variants.Count, aligned.Cases.Count, alignment.Fitness, alignment.Cost, alignment.IsFitting,
-            synchronous, inserted, skipped, moves);
-    }
-
-    /// <summary>The ascending indices of the cases whose activity sequence is exactly <paramref name="codes"/>.</summary>
-    private static int[] CasesOf(EventLog log, IReadOnlyList<int> codes)
-    {
-        var sequence = new int[codes.Count];
-        for (var i = 0; i < sequence.Length; i++)
-        {
-            sequence[i] = codes[i];
-        }
-
-        var cases = new List<int>();
-        for (var c = 0; c < log.CaseCount; c++)
-        {
-            if (log.CaseActivities(c).SequenceEqual(sequence))
-            {
-                cases.Add(c);
-            }
-        }
-
-        return [.. cases];
     }
 }

@@ -1,3 +1,4 @@
+using Journeyscope.Discovery;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,12 +50,20 @@ internal static class WorkspaceEndpoints
         return TypedResults.Created($"/api/v1/workspaces/{name}", new WorkspaceListItem(name!, string.Equals(name, host.DefaultWorkspace, StringComparison.Ordinal)));
     }
 
-    private static Ok<WorkspaceDetails> Get(string ws, WorkspaceHost host)
+    private static async Task<Ok<WorkspaceDetails>> Get(
+        string ws, string? timeBasis, WorkspaceHost host, EventLogCache cache, AnalysisCache analyses, CancellationToken cancellationToken)
     {
         var workspace = host.Get(ws);
         var info = workspace.GetInfo();
+
+        // The variant count depends on the order of each case's events, so it is counted on the log in the time basis
+        // (as the summary, the variants endpoint and `journeyscope info --time-basis` do), not in SQL in UTC order.
+        var cached = await LogQuery.LoadCachedAsync(cache, ws, null, timeBasis, cancellationToken).ConfigureAwait(false);
+        var set = await analyses.GetOrAddAsync(cached.Key, "variant-set",
+            () => VariantSet.Discover(cached.Log, cancellationToken: CancellationToken.None), cancellationToken).ConfigureAwait(false);
+        long variants = set.Variants.Count;
         return TypedResults.Ok(new WorkspaceDetails(
-            ws, info.Version, info.EventCount, info.CaseCount, info.ActivityCount, info.VariantCount, info.FirstTimestamp, info.LastTimestamp,
+            ws, info.Version, info.EventCount, info.CaseCount, info.ActivityCount, variants, info.FirstTimestamp, info.LastTimestamp,
             info.QuarantineCount, JourneyFiles.Ids(workspace.JourneysFolder), info.Imports, info.Attributes));
     }
 

@@ -1,3 +1,4 @@
+using Journeyscope.Kpis;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
@@ -6,13 +7,13 @@ namespace Journeyscope.Server.Components;
 internal sealed partial class ApiClient
 {
     /// <summary>The journey's KPIs with their trend per <paramref name="period"/> and, when <paramref name="by"/> is given, per segment.</summary>
-    public Task<KpisModel> GetKpisAsync(
+    public Task<JourneyKpis> GetKpisAsync(
         string workspace, string journey, string period = "month", string? by = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<KpisModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/kpis" + Query(filters, ("period", period), ("by", by)), cancellationToken);
+        GetAsync<JourneyKpis>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/kpis" + Query(filters, ("period", period), ("by", by)), cancellationToken);
 
     /// <summary>The journey's KPI tree with the measured associations.</summary>
-    public Task<KpiTreeModel> GetKpiTreeAsync(string workspace, string journey, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<KpiTreeModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/kpis/tree" + Query(filters), cancellationToken);
+    public Task<JourneyKpiTree> GetKpiTreeAsync(string workspace, string journey, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<JourneyKpiTree>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/kpis/tree" + Query(filters), cancellationToken);
 
     /// <summary>Surveys, sentiment, example comments and moments that matter; the journey's touchpoints become moments when given.</summary>
     public Task<VocModel> GetVocAsync(string workspace, string? journey = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>

@@ -1,14 +1,14 @@
 using System.Globalization;
-using Journeyscope.Server.Components.Api;
+using Journeyscope.Conformance;
 
 namespace Journeyscope.Server.Components;
 
 internal sealed partial class ApiClient
 {
     /// <summary>The optimal alignment of variant <paramref name="rank"/> with a journey's designed flow.</summary>
-    public Task<VariantAlignmentModel> GetVariantAlignmentAsync(
+    public Task<VariantFlowComparison> GetVariantAlignmentAsync(
         string workspace, string journey, int rank, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<VariantAlignmentModel>(
+        GetAsync<VariantFlowComparison>(
             Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/variants/" + rank.ToString(CultureInfo.InvariantCulture) + "/alignment" + Query(filters),
             cancellationToken);
 }

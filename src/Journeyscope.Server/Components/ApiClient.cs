@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Journeyscope.Conformance;
+using Journeyscope.Discovery;
+using Journeyscope.Results;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
@@ -12,7 +15,7 @@ namespace Journeyscope.Server.Components;
 /// </summary>
 internal sealed partial class ApiClient(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static JsonSerializerOptions Json => ResultJson.Options;
 
     public Task<WorkspaceListModel> GetWorkspacesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<WorkspaceListModel>("api/v1/workspaces", cancellationToken);
@@ -27,8 +30,8 @@ internal sealed partial class ApiClient(HttpClient http)
         string workspace, double activities, double paths, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<ProcessMapModel>(Ws(workspace) + "/process-map" + Query(filters, ("activities", Share(activities)), ("paths", Share(paths))), cancellationToken);
 
-    public Task<VariantsModel> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<VariantsModel>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+    public Task<VariantsResult> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<VariantsResult>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
     public Task<PerformanceModel> GetPerformanceAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<PerformanceModel>(Ws(workspace) + "/performance" + Query(filters), cancellationToken);
@@ -59,8 +62,8 @@ internal sealed partial class ApiClient(HttpClient http)
         GetOrNullAsync<JourneyModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/model", cancellationToken);
 
     /// <summary>How the cases conform to a journey's designed flow (alignments).</summary>
-    public Task<JourneyConformanceModel> GetConformanceAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
-        GetAsync<JourneyConformanceModel>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/conformance?top=50", cancellationToken);
+    public Task<JourneyConformanceResult> GetConformanceAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
+        GetAsync<JourneyConformanceResult>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/conformance?top=50", cancellationToken);
 
     public Task<InspectModel> InspectAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
         PostFileAsync<InspectModel>(Ws(workspace) + "/imports/inspect", file, fileName, request, cancellationToken);

@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using Journeyscope.Results;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -21,11 +21,8 @@ public static class ServiceRegistration
         services.AddSingleton<AnalysisCache>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        });
+        // One contract: the API writes results with the options the CLI's --format json and the UI use.
+        services.ConfigureHttpJsonOptions(json => ResultJson.Configure(json.SerializerOptions));
         services.AddOpenApi();
 
         // A body or parameter that cannot be bound (malformed JSON, "limit=abc") throws, so that ApiExceptionHandler answers

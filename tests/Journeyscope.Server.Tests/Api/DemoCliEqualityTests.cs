@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Journeyscope.Conformance;
+using Journeyscope.Discovery;
+using Journeyscope.EventLogs;
+using Journeyscope.Kpis;
 using Journeyscope.Storage;
 
 namespace Journeyscope.Server.Tests.Api;
 
-/// <summary>The KPI and VoC endpoints give the numbers of <c>journeyscope kpi</c> and <c>journeyscope voc</c> on the demo workspace.</summary>
+/// <summary>On the demo workspace, the API and the CLI give the same result records (KPIs, KPI tree, variants, conformance) and the same VoC figures.</summary>
 public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixture<DemoServerFixture>, IAsyncLifetime
 {
     private const string Api = "/api/v1/workspaces/demo";
@@ -32,95 +36,100 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
     }
 
     [Fact]
-    public async Task GetKpis_DemoPerMonth_EqualsTheCliKpiCommand()
+    public async Task GetKpis_DemoDefaultPeriod_IsTheCliKpiRecord()
     {
         // Given the demo workspace served and the same demo for the CLI
         using var client = server.CreateClient();
 
-        // When the KPIs are read per month from both
-        var api = await Problem.JsonAsync(await client.GetAsync($"{Api}/journeys/retail/kpis?period=month", Token));
-        using var cli = JsonDocument.Parse(CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--period", "month", "--format", "json"));
+        // When the KPIs are read from both with no period given (one default: month)
+        var cli = CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json");
+        var kpis = await ContractParity.SameAsync<JourneyKpis>(await client.GetAsync($"{Api}/journeys/retail/kpis", Token), cli);
 
-        // Then every KPI has the same value, status and sample size overall and in every month
-        var apiKpis = api.GetProperty("kpis").EnumerateArray().ToList();
-        var cliKpis = cli.RootElement.GetProperty("kpis").EnumerateArray().ToList();
-        apiKpis.Count.ShouldBe(cliKpis.Count);
-        apiKpis.Count.ShouldBeGreaterThan(5);
-        api.GetProperty("cases").GetInt32().ShouldBe(cli.RootElement.GetProperty("cases").GetInt32());
-        for (var i = 0; i < apiKpis.Count; i++)
-        {
-            var (a, c) = (apiKpis[i], cliKpis[i]);
-            var id = c.GetProperty("id").GetString()!;
-            a.GetProperty("id").GetString().ShouldBe(id);
-            a.GetProperty("target").GetString().ShouldBe(c.GetProperty("target").GetString(), id);
-            SameValue(a, c, id);
-            var trend = a.GetProperty("trend").EnumerateArray().ToList();
-            var series = c.GetProperty("series").EnumerateArray().ToList();
-            trend.Count.ShouldBe(series.Count, id);
-            trend.Count.ShouldBeGreaterThan(1, id);
-            for (var p = 0; p < trend.Count; p++)
-            {
-                trend[p].GetProperty("label").GetString().ShouldBe(series[p].GetProperty("period").GetString(), id);
-                SameValue(trend[p], series[p], id + " " + trend[p].GetProperty("label").GetString());
-            }
-        }
+        // Then both are the same JourneyKpis record, per month, with the contract's status words
+        kpis.Period.ShouldBe(KpiPeriod.Month);
+        kpis.Kpis.Count.ShouldBeGreaterThan(5);
+        kpis.Kpis.ShouldAllBe(k => k.Trend.Count > 1);
+        cli.ShouldContain("\"status\": \"met\"");
+        cli.ShouldNotContain("no data");
     }
 
     [Fact]
-    public async Task GetKpis_DemoByChannel_EqualsTheCliKpiCommand()
+    public async Task GetKpis_DemoByChannel_IsTheCliKpiRecord()
     {
         using var client = server.CreateClient();
 
         // When the KPIs are broken down by channel in both
-        var api = await Problem.JsonAsync(await client.GetAsync($"{Api}/journeys/retail/kpis?period=none&by=channel", Token));
-        using var cli = JsonDocument.Parse(CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--by", "channel", "--format", "json"));
+        var cli = CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--period", "none", "--by", "channel", "--format", "json");
+        var kpis = await ContractParity.SameAsync<JourneyKpis>(await client.GetAsync($"{Api}/journeys/retail/kpis?period=none&by=channel", Token), cli);
 
-        // Then every segment of every KPI agrees
-        var cliKpis = cli.RootElement.GetProperty("kpis").EnumerateArray().ToList();
-        var compared = 0;
-        foreach (var (a, c) in api.GetProperty("kpis").EnumerateArray().Zip(cliKpis))
-        {
-            var segments = a.GetProperty("segments").EnumerateArray().ToList();
-            var series = c.GetProperty("series").EnumerateArray().ToList();
-            segments.Select(s => s.GetProperty("segment").GetString()).ShouldBe(series.Select(s => s.GetProperty("segment").GetString()));
-            foreach (var (s, v) in segments.Zip(series))
-            {
-                SameValue(s, v, c.GetProperty("id").GetString() + " " + s.GetProperty("segment").GetString());
-                compared++;
-            }
-        }
-
-        compared.ShouldBeGreaterThan(cliKpis.Count);
+        // Then every segment of every KPI agrees, byte for byte
+        kpis.Kpis.Sum(k => k.Segments.Count).ShouldBeGreaterThan(kpis.Kpis.Count);
     }
 
     [Fact]
-    public async Task GetKpiTree_Demo_EqualsTheCliKpiTree()
+    public async Task GetKpiTree_Demo_IsTheCliKpiTreeRecord()
     {
         using var client = server.CreateClient();
 
         // When the KPI tree is read from both
-        var api = await Problem.JsonAsync(await client.GetAsync($"{Api}/journeys/retail/kpis/tree", Token));
-        using var cli = JsonDocument.Parse(CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--tree", "--format", "json"));
+        var cli = CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--tree", "--format", "json");
+        var tree = await ContractParity.SameAsync<JourneyKpiTree>(await client.GetAsync($"{Api}/journeys/retail/kpis/tree", Token), cli);
 
         // Then every link has the same groups, difference and interval (the bootstrap is seeded)
-        var links = api.GetProperty("links").EnumerateArray().ToList();
-        var tree = cli.RootElement.GetProperty("tree").EnumerateArray().ToList();
-        links.Count.ShouldBe(tree.Count);
-        links.Count.ShouldBeGreaterThan(2);
-        foreach (var (a, c) in links.Zip(tree))
-        {
-            a.GetProperty("kpi").GetString().ShouldBe(c.GetProperty("kpi").GetString());
-            a.GetProperty("driver").GetString().ShouldBe(c.GetProperty("driver").GetString());
-            a.GetProperty("split").GetString().ShouldBe(c.GetProperty("split").GetString());
-            a.GetProperty("onTargetCases").GetInt32().ShouldBe(c.GetProperty("onTargetCases").GetInt32());
-            a.GetProperty("offTargetCases").GetInt32().ShouldBe(c.GetProperty("offTargetCases").GetInt32());
-            foreach (var key in new[] { "onTarget", "offTarget", "difference", "lower", "upper" })
-            {
-                Number(a.GetProperty(key)).ShouldBe(Number(c.GetProperty(key)), key);
-            }
+        tree.Links.Count.ShouldBeGreaterThan(2);
+    }
 
-            a.GetProperty("significant").GetBoolean().ShouldBe(c.GetProperty("significant").GetBoolean());
-        }
+    [Fact]
+    public async Task GetVariants_DemoWallClock_IsTheCliVariantsRecord()
+    {
+        using var client = server.CreateClient();
+
+        // When the variants are read from both in the wall-clock time basis with the default number shown
+        var cli = CliRunner.Json("variants", "--workspace", _cliWorkspace, "--time-basis", "wall-clock", "--format", "json");
+        var variants = await ContractParity.SameAsync<VariantsResult>(await client.GetAsync($"{Api}/variants?timeBasis=wall-clock", Token), cli);
+
+        // Then both are the same record, named in the contract's words
+        variants.TimeBasis.ShouldBe(TimeBasis.WallClock);
+        cli.ShouldContain("\"timeBasis\": \"wall-clock\"");
+        variants.Variants.Count.ShouldBe((int)Math.Min(variants.VariantCount, VariantsResult.DefaultTop));
+    }
+
+    [Fact]
+    public async Task GetConformance_Demo_IsTheCliConformanceRecord()
+    {
+        using var client = server.CreateClient();
+
+        // When the demo's cases are checked against the retail journey by both, with the default number of patterns
+        var cli = CliRunner.Json("conformance", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json");
+        var result = await ContractParity.SameAsync<JourneyConformanceResult>(await client.GetAsync($"{Api}/journeys/retail/conformance", Token), cli);
+
+        // Then both are the same record: rates, touchpoint statuses (thresholds in Core), patterns with their deviations
+        result.Cases.ShouldBeGreaterThan(100);
+        result.Patterns.Count.ShouldBe(Math.Min(result.PatternCount, JourneyConformanceResult.DefaultTop));
+        result.Touchpoints.ShouldAllBe(t => t.Status == TouchpointConformance.StatusOf(t.DeviationRate));
+    }
+
+    [Fact]
+    public async Task GetVoc_DemoWithJourney_ReadsCesAsTheJourneysCesTargetDoes()
+    {
+        using var client = server.CreateClient();
+
+        // Given the demo journey's CES KPI, whose target (>= 5.5) declares higher answers better
+        var kpis = await ContractParity.SameAsync<JourneyKpis>(
+            await client.GetAsync($"{Api}/journeys/retail/kpis", Token),
+            CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json"));
+        kpis.Kpis.Single(k => k.Id == "ces").Target.ShouldBe(">= 5.5");
+
+        // When the voice of the customer is read with that journey, as the VoC page does
+        var voc = await Problem.JsonAsync(await client.GetAsync($"{Api}/voc?journey=retail", Token));
+
+        // Then CES answers of 5-7 count as positive (low effort), not as the negatives the lower-is-better default reads
+        var ces = voc.GetProperty("surveys").EnumerateArray().Single(s => s.GetProperty("scale").GetString() == "ces");
+        ces.GetProperty("score").GetDouble().ShouldBeGreaterThan(5);
+        ces.GetProperty("positive").GetInt32().ShouldBeGreaterThan(ces.GetProperty("negative").GetInt32());
+        using var cli = JsonDocument.Parse(CliRunner.Json("voc", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json"));
+        var cliCes = cli.RootElement.GetProperty("surveys").EnumerateArray().Single(s => s.GetProperty("scale").GetString() == "ces");
+        cliCes.GetProperty("positive").GetInt32().ShouldBe(ces.GetProperty("positive").GetInt32());
     }
 
     [Fact]
@@ -163,19 +172,4 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
             a.GetProperty("lower").GetDouble().ShouldBe(c.GetProperty("lower").GetDouble());
         }
     }
-
-    private static void SameValue(JsonElement api, JsonElement cli, string what)
-    {
-        Number(api.GetProperty("value")).ShouldBe(Number(cli.GetProperty("value")), what);
-        api.GetProperty("sampleSize").GetInt32().ShouldBe(cli.GetProperty("sampleSize").GetInt32(), what);
-        var status = cli.GetProperty("status").GetString() switch
-        {
-            "no data" => "noData",
-            "no target" => "noTarget",
-            var s => s,
-        };
-        api.GetProperty("status").GetString().ShouldBe(status, what);
-    }
-
-    private static double? Number(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDouble();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeyscope.Conformance;
 
 /// <summary>How a case left the designed journey at one touchpoint, read from its optimal alignment.</summary>
@@ -11,6 +13,7 @@ public enum DeviationKind
     Inserted,
 
     /// <summary>The case did the touchpoint, but not where the design expects it: both a log move and a model move of it.</summary>
+    [JsonStringEnumMemberName("out-of-order")]
     OutOfOrder,
 
     /// <summary>Rework: the case did the touchpoint more than once (synchronous plus log moves of it at least two).</summary>

@@ -38,12 +38,6 @@ internal sealed record ProcessMapModel(
     IReadOnlyList<ProcessMapNodeModel> Nodes, IReadOnlyList<ProcessMapLinkModel> Edges,
     IReadOnlyList<ProcessMapTerminalModel> Starts, IReadOnlyList<ProcessMapTerminalModel> Ends, ProcessMapSlidersModel? Sliders);
 
-internal sealed record VariantModel(
-    int Rank, long Cases, double Share, double Coverage, double MeanDurationSeconds, double MedianDurationSeconds,
-    IReadOnlyList<string> Activities, IReadOnlyList<string> ExampleCases);
-
-internal sealed record VariantsModel(string TimeBasis, long Version, long VariantCount, long Cases, IReadOnlyList<VariantModel> Variants);
-
 internal sealed record TimeTotalsModel(double Total, double Mean);
 
 internal sealed record ActivityPerformanceModel(
@@ -98,15 +92,6 @@ internal sealed record TouchpointModel(string Id, string Name, string Stage, str
 
 internal sealed record JourneyModel(
     string Id, string Name, string? Owner, string? Description, IReadOnlyList<StageModel> Stages, IReadOnlyList<TouchpointModel> Touchpoints, string? Flow = null);
-
-internal sealed record TouchpointConformanceModel(
-    string Id, string Name, string Stage, int Cases, int Skipped, int Inserted, int OutOfOrder, int Repeated, double DeviationRate, string Status);
-
-internal sealed record DeviationPatternModel(string Pattern, int Cases, double Share, IReadOnlyList<string> ExampleCases);
-
-internal sealed record JourneyConformanceModel(
-    string JourneyId, int Cases, int FittingCases, double ConformanceRate, double MeanFitness, double LogFitness,
-    IReadOnlyList<TouchpointConformanceModel> Touchpoints, IReadOnlyList<DeviationPatternModel> Patterns);
 
 /// <summary>What the import wizard sends with the file (the API's import form fields).</summary>
 internal sealed record ImportRequest(string? Mode = null, string? Format = null, CsvMappingModel? Mapping = null);

@@ -1,24 +1,6 @@
 namespace Journeyscope.Server.Components.Api;
 
-// The KPI and voice-of-the-customer responses as the UI reads them (docs/api.md).
-
-internal sealed record KpisModel(string Journey, int Cases, string Period, string? By, IReadOnlyList<KpiModel> Kpis);
-
-internal sealed record KpiModel(
-    string Id, string Name, string Kind, string Category, string Definition, string Unit, double? Value, string FormattedValue,
-    string? Target, string Status, int SampleSize, IReadOnlyList<KpiPeriodModel> Trend, IReadOnlyList<KpiSegmentModel> Segments,
-    IReadOnlyList<string> Notes);
-
-internal sealed record KpiPeriodModel(string Label, DateTimeOffset? Start, double? Value, string FormattedValue, string Status, int SampleSize);
-
-internal sealed record KpiSegmentModel(string Segment, double? Value, string FormattedValue, string Status, int SampleSize);
-
-internal sealed record KpiTreeModel(string Journey, int Cases, IReadOnlyList<KpiTreeLinkModel> Links);
-
-internal sealed record KpiTreeLinkModel(
-    string Kpi, string KpiName, string Driver, string DriverName, string Split, double? OnTarget, int OnTargetCases, double? OffTarget,
-    int OffTargetCases, double? Difference, double? Lower, double? Upper, string Method, bool Significant, string FormattedOnTarget,
-    string FormattedOffTarget, string FormattedDifference, string FormattedInterval);
+// The voice-of-the-customer response as the UI reads them (docs/api.md).
 
 internal sealed record VocModel(
     string? Journey, int Cases, int SurveyedCases, int UnhappyCases, IReadOnlyList<SurveyModel> Surveys, SentimentModel Sentiment,

@@ -1,6 +1,6 @@
-namespace Journeyscope.Server.Api.Dtos;
+namespace Journeyscope.Kpis;
 
-/// <summary>One KPI: its definition, its value with target and status, its trend and its segments.</summary>
+/// <summary>One KPI as every surface shows it: definition, value with target and status, trend and segments.</summary>
 /// <param name="Id">The KPI id.</param>
 /// <param name="Name">The display name.</param>
 /// <param name="Kind">The catalogue kind (<c>nps</c>, <c>order-cycle-time</c>, …) or <c>custom</c>.</param>
@@ -12,21 +12,21 @@ namespace Journeyscope.Server.Api.Dtos;
 /// <param name="Target">The target as written (<c>&gt;= 40</c>), or null.</param>
 /// <param name="Status"><c>met</c>, <c>missed</c>, <c>noData</c> or <c>noTarget</c>.</param>
 /// <param name="SampleSize">What the value rests on: answers, cases or events.</param>
-/// <param name="Trend">The value per period, first to last without gaps; empty with <c>period=none</c>.</param>
-/// <param name="Segments">The value per segment (first appearance order) when <c>by</c> is given; otherwise empty.</param>
+/// <param name="Trend">The value per period, first to last without gaps; empty with period <c>none</c>.</param>
+/// <param name="Segments">The value per segment (first appearance order) when a segment attribute is given; otherwise empty.</param>
 /// <param name="Notes">Warnings about the data, for example an activity that never occurs.</param>
-public sealed record KpiItem(
+public sealed record KpiFigure(
     string Id,
     string Name,
     string Kind,
-    string Category,
+    KpiCategory Category,
     string Definition,
-    string Unit,
+    KpiUnit Unit,
     double? Value,
     string FormattedValue,
     string? Target,
-    string Status,
+    KpiStatus Status,
     int SampleSize,
-    IReadOnlyList<KpiPeriodValue> Trend,
-    IReadOnlyList<KpiSegmentValue> Segments,
+    IReadOnlyList<KpiPeriodFigure> Trend,
+    IReadOnlyList<KpiSegmentFigure> Segments,
     IReadOnlyList<string> Notes);
