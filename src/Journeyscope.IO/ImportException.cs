@@ -29,6 +29,9 @@ public sealed class ImportException : Exception
     /// <summary>What is wrong.</summary>
     public string Reason { get; }
 
+    /// <summary>The budget the import exceeded, or null when the file itself is at fault.</summary>
+    public ImportBudget? ExceededBudget { get; init; }
+
     internal static string Describe(string source, long line, long byteOffset, string? field, string reason)
     {
         var where = line > 0 ? $"{source}:{line}" : byteOffset >= 0 ? $"{source}@byte {byteOffset}" : source;

@@ -41,7 +41,7 @@ internal sealed class ImportSession
     {
         if (++RecordsRead > _options.MaxEvents)
         {
-            throw OverBudget($"{_options.MaxEvents:N0} events", "ImportOptions.MaxEvents, CLI --max-events");
+            throw OverBudget(ImportBudget.MaxEvents, $"{_options.MaxEvents:N0} events");
         }
     }
 
@@ -50,13 +50,25 @@ internal sealed class ImportSession
     {
         if (++RowsRead > _options.MaxRows)
         {
-            throw OverBudget($"{_options.MaxRows:N0} rows", "ImportOptions.MaxRows");
+            throw OverBudget(ImportBudget.MaxRows, $"{_options.MaxRows:N0} rows");
         }
     }
 
     /// <summary>The error for an exceeded budget: which one, and how to raise it.</summary>
-    public ImportException OverBudget(string budget, string knob) =>
-        new(Source, 0, -1, null, $"the file exceeds the import budget of {budget}; raise it ({knob}) to import this file");
+    public ImportException OverBudget(ImportBudget which, string budget) =>
+        new(Source, 0, -1, null, $"the file exceeds the import budget of {budget}; raise it ({Knob(which)}) to import this file")
+        {
+            ExceededBudget = which,
+        };
+
+    /// <summary>Where a user raises a budget: the CLI flag and the server setting.</summary>
+    internal static string Knob(ImportBudget which) => which switch
+    {
+        ImportBudget.MaxEvents => "CLI --max-events, server setting Journeyscope:Imports:MaxEvents",
+        ImportBudget.MaxDecompressedBytes => "CLI --max-bytes, server setting Journeyscope:Imports:MaxDecompressedBytes",
+        ImportBudget.MaxRows => "server setting Journeyscope:Imports:MaxRows",
+        _ => "server setting Journeyscope:Imports:MaxDuration",
+    };
 
     /// <summary>Quarantines a record, or throws <see cref="ImportException"/> in strict mode.</summary>
     public void Reject(long line, long byteOffset, string? field, string reason, string? rawText)

@@ -84,7 +84,7 @@ internal static class ParquetFileCheck
 
         if (rows > session.Options.MaxEvents)
         {
-            throw session.OverBudget($"{session.Options.MaxEvents:N0} events (the file holds {rows:N0} rows)", "ImportOptions.MaxEvents, CLI --max-events");
+            throw session.OverBudget(ImportBudget.MaxEvents, $"{session.Options.MaxEvents:N0} events (the file holds {rows:N0} rows)");
         }
     }
 

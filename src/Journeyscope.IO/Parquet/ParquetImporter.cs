@@ -38,7 +38,7 @@ public static class ParquetImporter
     {
         if (session.TotalBytes > session.Options.MaxDecompressedBytes)
         {
-            throw session.OverBudget($"{session.Options.MaxDecompressedBytes:N0} bytes of (decompressed) content", "ImportOptions.MaxDecompressedBytes, CLI --max-bytes");
+            throw session.OverBudget(ImportBudget.MaxDecompressedBytes, $"{session.Options.MaxDecompressedBytes:N0} bytes of (decompressed) content");
         }
 
         var stream = new GuardedStream(File.OpenRead(path), cancellationToken);

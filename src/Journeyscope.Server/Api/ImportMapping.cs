@@ -22,18 +22,22 @@ internal static class ImportMapping
     public static ImportOptions Options(ImportForm form, string sourceName, ImportBudgetOptions budgets) =>
         WithBudgets(new ImportOptions { Mode = Mode(form.Mode), SourceName = sourceName }, budgets);
 
-    /// <summary>
-    /// Applies <c>Journeyscope:Imports</c> (MaxEvents, MaxDecompressedBytes) to the importer options.
-    /// </summary>
-    /// <remarks>
-    /// MERGE POINT: Journeyscope.IO's ImportOptions gets its budget knobs on the <c>importers</c> branch; once merged this
-    /// becomes <c>options with { MaxEvents = budgets.MaxEvents, MaxDecompressedBytes = budgets.MaxDecompressedBytes }</c>
-    /// (and the budget's exception maps to 413 in ApiExceptionHandler). Until then the budgets are read and documented only.
-    /// </remarks>
+    /// <summary>Applies <c>Journeyscope:Imports</c> (events, decompressed bytes, rows, duration) to the importer options.</summary>
     public static ImportOptions WithBudgets(ImportOptions options, ImportBudgetOptions budgets)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(budgets);
-        return options;
+        return new ImportOptions
+        {
+            Mode = options.Mode,
+            Progress = options.Progress,
+            MaxRecordLength = options.MaxRecordLength,
+            SourceName = options.SourceName,
+            MaxEvents = budgets.MaxEvents,
+            MaxDecompressedBytes = budgets.MaxDecompressedBytes,
+            MaxRows = budgets.MaxRows,
+            MaxDuration = budgets.MaxDuration,
+        };
     }
 
     public static string FormatName(EventLogFormat format) => format switch

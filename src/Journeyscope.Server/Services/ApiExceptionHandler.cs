@@ -85,8 +85,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             case ImportException import:
                 return new ProblemDetails
                 {
-                    Status = StatusCodes.Status422UnprocessableEntity,
-                    Title = "The file cannot be imported",
+                    Status = import.ExceededBudget is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status413PayloadTooLarge,
+                    Title = import.ExceededBudget is null ? "The file cannot be imported" : "The file exceeds an import budget",
                     Detail = import.Message,
                     Extensions =
                     {
@@ -95,6 +95,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                         ["byteOffset"] = import.ByteOffset,
                         ["field"] = import.Field,
                         ["reason"] = import.Reason,
+                        ["budget"] = import.ExceededBudget?.ToString(),
                     },
                 };
             case WorkspaceException workspace:
