@@ -45,7 +45,8 @@ public sealed class BrowserTests
             page.PageError += (_, e) => console.Add("page error: " + e);
             failure = page;
             await page.GotoAsync(new Uri(ws, "import").ToString());
-            await page.Locator("[data-interactive=true]").WaitForAsync();
+            // The input is enabled once the browser listens to it (a file chosen before that used to be dropped)
+            await page.Locator("#import-file[data-ready=true]:not([disabled])").WaitForAsync();
             await page.Locator("#import-file").SetInputFilesAsync(file);
             await page.Locator("[data-testid=detected-format]").WaitForAsync();
             (await page.Locator("[data-testid=detected-format]").InnerTextAsync()).ShouldBe("xes");

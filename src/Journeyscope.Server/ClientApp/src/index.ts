@@ -52,6 +52,14 @@ export function exportPng(key: string): string | null {
   return handles.get(key)?.exportPng?.() ?? null;
 }
 
+/**
+ * Answers once every interop call sent before it has run (the browser handles them in order): a page awaits it to know
+ * that its components' own start-up calls, such as the file input's listener, are done.
+ */
+export function settled(): boolean {
+  return true;
+}
+
 /** Saves text or a data URL as a file download. */
 export function download(fileName: string, content: string, mime: string): void {
   const href = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type: mime }));
