@@ -103,8 +103,8 @@ public sealed class ParquetHostileTests
         var path = Hostile(name);
         var before = GC.GetTotalAllocatedBytes();
 
-        // When imported / Then it is refused within 30 s without allocating more than 256 MiB
-        var ex = Bounded.Within(TimeSpan.FromSeconds(30), () => Should.Throw<ImportException>(() => ParquetImporter.Import(path)));
+        // When imported / Then it is refused (naming the page) within 10 s without allocating more than 256 MiB
+        var ex = Bounded.Within(TimeSpan.FromSeconds(10), () => Should.Throw<ImportException>(() => ParquetImporter.Import(path)));
         ex.Reason.ShouldContain("Parquet");
         ex.Reason.ShouldContain("page at byte");
         (GC.GetTotalAllocatedBytes() - before).ShouldBeLessThan(256L << 20);
