@@ -43,7 +43,7 @@ internal static class ParquetFileCheck
         file.Position = length - 8 - footer;
         file.ReadExactly(bytes);
         file.Position = 0;
-        if (ThriftFooterScan.Check(bytes) is { } problem)
+        if (ThriftCompactScan.Check(bytes) is { } problem)
         {
             throw session.Fatal(0, length - 8 - footer, null, $"not a readable Parquet file: its metadata is corrupt ({problem})");
         }

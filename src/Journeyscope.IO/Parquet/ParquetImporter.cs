@@ -65,6 +65,7 @@ public static class ParquetImporter
             try
             {
                 ParquetFileCheck.Metadata(reader, session.TotalBytes, session);
+                ParquetPageScan.Check(stream, reader.Metadata!, session);
                 plan = ParquetReadPlan.Create(reader.Schema.DataFields, session);
             }
             catch (Exception ex) when (IsLibraryFailure(ex))
