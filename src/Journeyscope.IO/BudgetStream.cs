@@ -56,7 +56,7 @@ internal sealed class BudgetStream(Stream inner, ImportSession session) : Stream
         _read += read;
         if (_read > _limit)
         {
-            throw session.OverBudget($"{_limit:N0} bytes of (decompressed) content", "ImportOptions.MaxDecompressedBytes, CLI --max-bytes");
+            throw session.OverBudget($"{_limit:N0} bytes of (decompressed) content", "--max-bytes");
         }
 
         return read;

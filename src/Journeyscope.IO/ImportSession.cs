@@ -41,7 +41,7 @@ internal sealed class ImportSession
     {
         if (++RecordsRead > _options.MaxEvents)
         {
-            throw OverBudget($"{_options.MaxEvents:N0} events", "ImportOptions.MaxEvents, CLI --max-events");
+            throw OverBudget($"{_options.MaxEvents:N0} events", "--max-events");
         }
     }
 
@@ -55,8 +55,15 @@ internal sealed class ImportSession
     }
 
     /// <summary>The error for an exceeded budget: which one, and how to raise it.</summary>
-    public ImportException OverBudget(string budget, string knob) =>
-        new(Source, 0, -1, null, $"the file exceeds the import budget of {budget}; raise it ({knob}) to import this file");
+    /// <param name="budget">The budget exceeded, e.g. "5,000 events".</param>
+    /// <param name="knob">The <c>import</c> flag that raises it (<c>--max-events</c>), else the option's name; a knob written
+    /// "ImportOptions.X, CLI --flag" is shown as its flag, so that CLI users read the flag they can type.</param>
+    public ImportException OverBudget(string budget, string knob)
+    {
+        var flag = knob.IndexOf("--", StringComparison.Ordinal);
+        var raise = flag >= 0 ? $"raise it with {knob[flag..]} N" : $"raise it ({knob})";
+        return new(Source, 0, -1, null, $"the file exceeds the import budget of {budget}; {raise} to import this file");
+    }
 
     /// <summary>Quarantines a record, or throws <see cref="ImportException"/> in strict mode.</summary>
     public void Reject(long line, long byteOffset, string? field, string reason, string? rawText)

@@ -46,7 +46,7 @@ public static class OcelImporter
         {
             if (session.TotalBytes > session.Options.MaxDecompressedBytes)
             {
-                throw session.OverBudget($"{session.Options.MaxDecompressedBytes:N0} bytes of (decompressed) content", "ImportOptions.MaxDecompressedBytes, CLI --max-bytes");
+                throw session.OverBudget($"{session.Options.MaxDecompressedBytes:N0} bytes of (decompressed) content", "--max-bytes");
             }
 
             OcelSqliteReader.Read(path, collector, cancellationToken);
