@@ -30,7 +30,7 @@ internal static class ImportGuard
         catch (OperationCanceledException ex) when (budget is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             throw new ImportException(options.SourceName ?? source, 0, -1, null,
-                $"the import exceeds its time budget of {options.MaxDuration}; raise it ({ImportSession.Knob(ImportBudget.MaxDuration)}) to import this file", ex)
+                $"the import exceeds its time budget of {options.MaxDuration}; raise it {ImportSession.Knob(ImportBudget.MaxDuration)} to import this file", ex)
             {
                 ExceededBudget = ImportBudget.MaxDuration,
             };

@@ -56,7 +56,7 @@ internal sealed class ImportSession
 
     /// <summary>The error for an exceeded budget: which one, and how to raise it.</summary>
     public ImportException OverBudget(ImportBudget which, string budget) =>
-        new(Source, 0, -1, null, $"the file exceeds the import budget of {budget}; raise it ({Knob(which)}) to import this file")
+        new(Source, 0, -1, null, $"the file exceeds the import budget of {budget}; raise it {Knob(which)} to import this file")
         {
             ExceededBudget = which,
         };
@@ -64,10 +64,10 @@ internal sealed class ImportSession
     /// <summary>Where a user raises a budget: the CLI flag and the server setting.</summary>
     internal static string Knob(ImportBudget which) => which switch
     {
-        ImportBudget.MaxEvents => "CLI --max-events, server setting Journeyscope:Imports:MaxEvents",
-        ImportBudget.MaxDecompressedBytes => "CLI --max-bytes, server setting Journeyscope:Imports:MaxDecompressedBytes",
-        ImportBudget.MaxRows => "server setting Journeyscope:Imports:MaxRows",
-        _ => "server setting Journeyscope:Imports:MaxDuration",
+        ImportBudget.MaxEvents => "with --max-events N, or the server setting Journeyscope:Imports:MaxEvents",
+        ImportBudget.MaxDecompressedBytes => "with --max-bytes N, or the server setting Journeyscope:Imports:MaxDecompressedBytes",
+        ImportBudget.MaxRows => "with the server setting Journeyscope:Imports:MaxRows",
+        _ => "with the server setting Journeyscope:Imports:MaxDuration",
     };
 
     /// <summary>Quarantines a record, or throws <see cref="ImportException"/> in strict mode.</summary>

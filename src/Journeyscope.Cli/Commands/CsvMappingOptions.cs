@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Journeyscope.IO;
 
@@ -34,20 +35,53 @@ internal sealed class CsvMappingOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private readonly Option<string?> _survey = new("--survey")
+    {
+        Description = "CSV: a survey export, one row per answer; each row becomes an event with this activity (nps, csat, ces...).\n" +
+            "Example: --survey nps --case id --score nps --comment explication",
+    };
+
+    private readonly Option<string?> _score = new("--score") { Description = "CSV: the column of numeric survey answers, imported as the attribute 'score'. Example: --score nps" };
+    private readonly Option<string?> _comment = new("--comment") { Description = "CSV: the column of free-text comments, imported as the attribute 'comment'. Example: --comment text" };
+    private readonly Option<string?> _surveyDate = new("--survey-date")
+    {
+        Description = "CSV: the date of every survey answer when the file has no date column (default: the file's modification time, UTC).\n" +
+            "Example: --survey-date 2020-06-30",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _case, _activity, _timestamp, _start, _resource, _channel, _timestampFormat, _timeZone, _delimiter, _encoding, _caseAttributes, _wide })
+        foreach (var option in new Option[] { _case, _activity, _timestamp, _start, _resource, _channel, _timestampFormat, _timeZone, _delimiter, _encoding, _caseAttributes, _wide, _survey, _score, _comment, _surveyDate })
         {
             command.Options.Add(option);
         }
     }
 
-    public CsvImportOptions Read(ParseResult parse)
+    /// <summary>The CSV options for <paramref name="file"/> (a survey without a date column is dated by the file's modification time).</summary>
+    public CsvImportOptions Read(ParseResult parse, string file)
     {
         var delimiter = parse.GetValue(_delimiter);
         if (delimiter is { Length: > 1 } && delimiter != "\\t")
         {
             throw new UsageException($"--delimiter must be one character, got '{delimiter}'.");
+        }
+
+        var survey = parse.GetValue(_survey);
+        if (survey is not null && string.IsNullOrWhiteSpace(survey))
+        {
+            throw new UsageException("--survey needs the name of the survey's events, e.g. --survey nps.");
+        }
+
+        var surveyDate = ParseDate(parse.GetValue(_surveyDate));
+        if (surveyDate is not null && survey is null)
+        {
+            throw new UsageException("--survey-date dates the answers of a survey: give --survey NAME too.");
+        }
+
+        if (survey is not null && surveyDate is null && File.Exists(file))
+        {
+            // Deterministic for a given file (never "now"); documented in docs/formats/csv.md.
+            surveyDate = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
         }
 
         return new CsvImportOptions
@@ -64,7 +98,27 @@ internal sealed class CsvMappingOptions
             Encoding = ParseEncoding(parse.GetValue(_encoding)),
             CaseAttributeColumns = parse.GetValue(_caseAttributes) ?? [],
             WideTimestampColumns = parse.GetValue(_wide) ?? [],
+            SurveyActivity = survey,
+            ScoreColumn = parse.GetValue(_score),
+            CommentColumn = parse.GetValue(_comment),
+            SurveyDate = surveyDate,
+            MissingValues = survey is null ? [] : SurveyMissingValues,
         };
+    }
+
+    /// <summary>Cells read as "no answer" in a survey (R and spreadsheet exports).</summary>
+    private static readonly string[] SurveyMissingValues = ["NA", "N/A"];
+
+    private static DateTimeOffset? ParseDate(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var date)
+            ? date
+            : throw new UsageException($"--survey-date '{text}' is not a date; use ISO 8601, e.g. 2020-06-30 or 2020-06-30T12:00:00+02:00.");
     }
 
     private static TimeZoneInfo? ParseZone(string? id)

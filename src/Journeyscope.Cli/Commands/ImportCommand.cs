@@ -37,57 +37,74 @@ internal static class ImportCommand
             var table = new Table("Imports", "File", "Format", "Read", "Imported", "Quarantined", "Added", "Duplicates");
             var quarantine = new Table("Quarantine (first 20)", "File", "Line", "Field", "Reason");
             var warnings = new List<string>();
-            var fileOptions = new EventLogFileOptions
-            {
-                Format = FormatNames.Parse(parse.GetValue(inputFormat)),
-                Csv = mapping.Read(parse),
-                Ocel = new OcelImportOptions { CaseObjectType = parse.GetValue(objectType) },
-            };
+            var format = FormatNames.Parse(parse.GetValue(inputFormat));
+            var ocel = new OcelImportOptions { CaseObjectType = parse.GetValue(objectType) };
             var isDryRun = parse.GetValue(dryRun);
-            using var workspace = isDryRun ? null : Workspace.Open(parse.GetRequiredValue(context.Workspace));
+
+            // Opened at the first file with events, so that an import that fails leaves no empty workspace folder.
+            Workspace? workspace = null;
             var summaries = new List<object>();
-            foreach (var file in parse.GetRequiredValue(files))
+            var allRejected = new List<string>();
+            string? workspaceFolder = null;
+            long workspaceVersion = 0;
+            try
             {
-                var progress = new ProgressBar(context.Error, Path.GetFileName(file), context.Interactive);
-                var options = new ImportOptions
+                foreach (var file in parse.GetRequiredValue(files))
                 {
-                    Mode = parse.GetValue(strict) ? ImportMode.Strict : ImportMode.Lenient,
-                    Progress = progress,
-                    MaxEvents = parse.GetValue(maxEvents) is > 0 and var events ? events : long.MaxValue,
-                    MaxDecompressedBytes = parse.GetValue(maxBytes) is > 0 and var bytes ? bytes : long.MaxValue,
-                };
-                var result = EventLogFile.Import(file, fileOptions, options, cancellationToken);
-                progress.Done();
-                long added = 0, duplicates = 0;
-                if (workspace is not null)
-                {
-                    var summary = workspace.AppendAsync(result, Path.GetFileName(file), cancellationToken).GetAwaiter().GetResult();
-                    added = summary.EventsAdded;
-                    duplicates = summary.DuplicatesSkipped;
+                    var progress = new ProgressBar(context.Error, Path.GetFileName(file), context.Interactive);
+                    var options = new ImportOptions
+                    {
+                        Mode = parse.GetValue(strict) ? ImportMode.Strict : ImportMode.Lenient,
+                        Progress = progress,
+                        MaxEvents = parse.GetValue(maxEvents) is > 0 and var events ? events : long.MaxValue,
+                        MaxDecompressedBytes = parse.GetValue(maxBytes) is > 0 and var bytes ? bytes : long.MaxValue,
+                    };
+                    var result = EventLogFile.Import(file, new EventLogFileOptions { Format = format, Csv = mapping.Read(parse, file), Ocel = ocel }, options, cancellationToken);
+                    progress.Done();
+                    long added = 0, duplicates = 0;
+                    if (result.RecordsRead > 0 && result.RecordsImported == 0)
+                    {
+                        allRejected.Add(Path.GetFileName(file));
+                    }
+
+                    if (!isDryRun && result.RecordsImported > 0)
+                    {
+                        workspace ??= Workspace.Open(parse.GetRequiredValue(context.Workspace));
+                        var summary = workspace.AppendAsync(result, Path.GetFileName(file), cancellationToken).GetAwaiter().GetResult();
+                        added = summary.EventsAdded;
+                        duplicates = summary.DuplicatesSkipped;
+                    }
+
+                    table.Add(Path.GetFileName(file), result.Format, result.RecordsRead, result.RecordsImported,
+                        (long)result.Quarantine.Count, added, duplicates);
+                    foreach (var bad in result.Quarantine.Take(20 - quarantine.Rows.Count))
+                    {
+                        quarantine.Add(Path.GetFileName(file), bad.Line, bad.Field, bad.Reason);
+                    }
+
+                    warnings.AddRange(result.Warnings.Select(w => $"{Path.GetFileName(file)}: {w}"));
+                    summaries.Add(new
+                    {
+                        file = Path.GetFileName(file),
+                        format = result.Format,
+                        read = result.RecordsRead,
+                        imported = result.RecordsImported,
+                        quarantined = result.Quarantine.Count,
+                        added,
+                        duplicates,
+                        cases = result.Log.CaseCount,
+                        activities = result.Log.ActivityCount,
+                        warnings = result.Warnings,
+                        quarantine = result.Quarantine.Take(100).Select(q => new { line = q.Line, byteOffset = q.ByteOffset, field = q.Field, reason = q.Reason }),
+                    });
                 }
 
-                table.Add(Path.GetFileName(file), result.Format, result.RecordsRead, result.RecordsImported,
-                    (long)result.Quarantine.Count, added, duplicates);
-                foreach (var bad in result.Quarantine.Take(20 - quarantine.Rows.Count))
-                {
-                    quarantine.Add(Path.GetFileName(file), bad.Line, bad.Field, bad.Reason);
-                }
-
-                warnings.AddRange(result.Warnings.Select(w => $"{Path.GetFileName(file)}: {w}"));
-                summaries.Add(new
-                {
-                    file = Path.GetFileName(file),
-                    format = result.Format,
-                    read = result.RecordsRead,
-                    imported = result.RecordsImported,
-                    quarantined = result.Quarantine.Count,
-                    added,
-                    duplicates,
-                    cases = result.Log.CaseCount,
-                    activities = result.Log.ActivityCount,
-                    warnings = result.Warnings,
-                    quarantine = result.Quarantine.Take(100).Select(q => new { line = q.Line, byteOffset = q.ByteOffset, field = q.Field, reason = q.Reason }),
-                });
+                workspaceFolder = workspace?.Folder;
+                workspaceVersion = workspace?.Version ?? 0;
+            }
+            finally
+            {
+                workspace?.Dispose();
             }
 
             report.Add(table);
@@ -105,13 +122,25 @@ internal static class ImportCommand
             {
                 report.Notes.Add("Dry run: nothing was written.");
             }
+            else if (workspaceFolder is not null)
+            {
+                report.Notes.Add($"Workspace: {workspaceFolder} (version {workspaceVersion})");
+            }
             else
             {
-                report.Notes.Add($"Workspace: {workspace!.Folder} (version {workspace.Version})");
+                report.Notes.Add("Nothing was imported: the workspace was not created or changed.");
             }
 
-            report.Json = new { dryRun = isDryRun, workspace = workspace?.Folder, files = summaries };
+            report.Json = new { dryRun = isDryRun, workspace = workspaceFolder, files = summaries };
             report.Write(context.GetFormat(parse), context.Output);
+            if (allRejected.Count > 0)
+            {
+                // Every record quarantined is a failed import (a wrong mapping or format), never a success.
+                context.Error.WriteLine($"error: every record of {string.Join(", ", allRejected)} was quarantined (see the reasons above); " +
+                    "check the column mapping (--case, --activity, --timestamp) and --timestamp-format.");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

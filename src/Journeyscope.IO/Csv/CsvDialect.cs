@@ -64,7 +64,7 @@ internal sealed class CsvDialect
         }
         catch (DecoderFallbackException ex)
         {
-            throw session.Fatal(0, skip + Math.Max(ex.Index, 0), null, $"the bytes are not valid {encoding.WebName}; set CsvImportOptions.Encoding", ex);
+            throw session.Fatal(0, skip + Math.Max(ex.Index, 0), null, $"the bytes are not valid {encoding.WebName}; use --encoding latin1 (or windows-1252)", ex);
         }
 
         if (text.AsSpan().Trim().IsEmpty)

@@ -59,6 +59,31 @@ public sealed class CsvImportOptions
     public IReadOnlyList<string> WideTimestampColumns { get; init; } = [];
 
     /// <summary>
+    /// Survey export: one row per answer. Every row becomes one event with this activity (for example <c>nps</c>; the
+    /// VoC analysis reads the survey's scale from the name); no activity column is read.
+    /// </summary>
+    public string? SurveyActivity { get; init; }
+
+    /// <summary>
+    /// The column holding a numeric survey answer, stored as the event attribute <c>score</c> that the VoC analysis and
+    /// the NPS/CSAT/CES KPIs read. A value that is not a number quarantines its row; a <see cref="MissingValues"/> token
+    /// or an empty cell leaves the event without a score.
+    /// </summary>
+    public string? ScoreColumn { get; init; }
+
+    /// <summary>The column holding a free-text comment, stored as the event attribute <c>comment</c>.</summary>
+    public string? CommentColumn { get; init; }
+
+    /// <summary>
+    /// The time of every survey event when the file has no timestamp column (with <see cref="SurveyActivity"/>); a
+    /// timestamp column, given or detected, wins. Never the current time: the import must be reproducible.
+    /// </summary>
+    public DateTimeOffset? SurveyDate { get; init; }
+
+    /// <summary>Attribute cells equal to one of these (ordinal, ignoring case) are read as empty, e.g. <c>NA</c> in R exports.</summary>
+    public IReadOnlyList<string> MissingValues { get; init; } = [];
+
+    /// <summary>
     /// The timestamp format; null detects it per column. Otherwise <c>iso</c>, <c>unix-s</c>, <c>unix-ms</c> or a .NET
     /// custom format such as <c>dd-MM-yyyy HH:mm</c> (with <c>zzz</c> or <c>K</c> when the text carries an offset).
     /// </summary>

@@ -118,7 +118,7 @@ public static class CsvImporter
         }
         catch (DecoderFallbackException ex)
         {
-            throw session.Fatal(reader.StartLine, -1, null, $"the bytes are not valid {dialect.Encoding.WebName}; set CsvImportOptions.Encoding", ex);
+            throw session.Fatal(reader.StartLine, -1, null, $"the bytes are not valid {dialect.Encoding.WebName}; use --encoding latin1 (or windows-1252)", ex);
         }
     }
 }

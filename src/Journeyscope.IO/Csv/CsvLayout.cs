@@ -64,6 +64,12 @@ internal sealed class CsvLayout
 
     public int[] Wide { get; private set; } = [];
 
+    /// <summary>The survey answer column (<see cref="CsvImportOptions.ScoreColumn"/>), stored as <c>score</c>; -1 when none.</summary>
+    public int Score { get; private set; } = -1;
+
+    /// <summary>The survey comment column (<see cref="CsvImportOptions.CommentColumn"/>), stored as <c>comment</c>; -1 when none.</summary>
+    public int Comment { get; private set; } = -1;
+
     public List<string> Warnings { get; } = [];
 
     public static string[] HeaderNames(string[]? header, int fieldCount)
@@ -109,8 +115,30 @@ internal sealed class CsvLayout
         }
 
         layout.Wide = [.. wide];
+        layout.Score = csv.ScoreColumn is null ? -1 : layout.Require(csv.ScoreColumn, nameof(csv.ScoreColumn), session);
+        layout.Comment = csv.CommentColumn is null ? -1 : layout.Require(csv.CommentColumn, nameof(csv.CommentColumn), session);
+        if (layout.Score >= 0)
+        {
+            layout.Roles[layout.Score] = "score";
+        }
+
+        if (layout.Comment >= 0)
+        {
+            layout.Roles[layout.Comment] = "comment";
+        }
+
+        var survey = csv.SurveyActivity is not null;
+        if (survey && (csv.ActivityColumn is not null || wide.Count > 0))
+        {
+            throw session.Fatal(1, -1, null, "a survey (--survey) names its own activity: do not give --activity or --wide-timestamps with it");
+        }
+
         layout.Case = layout.Assign(csv.CaseColumn, nameof(csv.CaseColumn), CaseNames, "case", session);
-        if (wide.Count == 0)
+        if (survey)
+        {
+            layout.Timestamp = layout.Assign(csv.TimestampColumn, nameof(csv.TimestampColumn), TimestampNames, "timestamp", session);
+        }
+        else if (wide.Count == 0)
         {
             layout.Activity = layout.Assign(csv.ActivityColumn, nameof(csv.ActivityColumn), ActivityNames, "activity", session);
             layout.Timestamp = layout.Assign(csv.TimestampColumn, nameof(csv.TimestampColumn), TimestampNames, "timestamp", session);
@@ -129,22 +157,22 @@ internal sealed class CsvLayout
         var missing = new List<string>();
         if (layout.Case < 0)
         {
-            missing.Add("case id (CaseColumn)");
+            missing.Add("case id (use --case COLUMN)");
         }
 
-        if (wide.Count == 0 && layout.Activity < 0)
+        if (!survey && wide.Count == 0 && layout.Activity < 0)
         {
-            missing.Add("activity (ActivityColumn)");
+            missing.Add("activity (use --activity COLUMN, or --survey NAME for a survey export)");
         }
 
-        if (wide.Count == 0 && layout.Timestamp < 0)
+        if (wide.Count == 0 && layout.Timestamp < 0 && !(survey && csv.SurveyDate is not null))
         {
-            missing.Add("timestamp (TimestampColumn)");
+            missing.Add(survey ? "timestamp (use --timestamp COLUMN, or --survey-date DATE when the survey has no date)" : "timestamp (use --timestamp COLUMN)");
         }
 
         if (missing.Count > 0)
         {
-            throw session.Fatal(1, -1, null, $"no column for the {string.Join(", ", missing)} was found among the header columns [{string.Join(", ", names)}]; name it in CsvImportOptions");
+            throw session.Fatal(1, -1, null, $"no column for the {string.Join(", ", missing)} was found among the header columns [{string.Join(", ", names)}]");
         }
 
         var caseAttributes = new HashSet<int>();
@@ -162,6 +190,12 @@ internal sealed class CsvLayout
                 layout.Types[i] = AttributeType.Timestamp;
                 layout.Formats[i] = explicitFormat ?? layout.DetectFormat(i, sampleRows);
             }
+            else if (role is "score" or "comment")
+            {
+                layout.AttributeNames[i] = role;
+                layout.Types[i] = role == "comment" ? AttributeType.String
+                    : DetectType(i, sampleRows, TimeZoneInfo.Utc) is AttributeType.Long ? AttributeType.Long : AttributeType.Double;
+            }
             else if (role == "attribute")
             {
                 var isCase = caseAttributes.Contains(i) || names[i].StartsWith("case:", StringComparison.OrdinalIgnoreCase);
@@ -177,7 +211,42 @@ internal sealed class CsvLayout
             }
         }
 
+        layout.CheckSurveyNames(session);
+        if (survey && layout.Timestamp < 0 && csv.SurveyDate is { } date)
+        {
+            layout.Warnings.Add($"no date column: every survey answer is dated {date.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture)} (set --survey-date or --timestamp)");
+        }
+
         return layout;
+    }
+
+    /// <summary>The flag of the <c>import</c> command that sets a <see cref="CsvImportOptions"/> property, for messages.</summary>
+    private static string Flag(string option) => option switch
+    {
+        nameof(CsvImportOptions.CaseColumn) => "--case",
+        nameof(CsvImportOptions.ActivityColumn) => "--activity",
+        nameof(CsvImportOptions.TimestampColumn) => "--timestamp",
+        nameof(CsvImportOptions.StartTimestampColumn) => "--start",
+        nameof(CsvImportOptions.ResourceColumn) => "--resource",
+        nameof(CsvImportOptions.ChannelColumn) => "--channel",
+        nameof(CsvImportOptions.CaseAttributeColumns) => "--case-attribute",
+        nameof(CsvImportOptions.WideTimestampColumns) => "--wide-timestamps",
+        nameof(CsvImportOptions.ScoreColumn) => "--score",
+        nameof(CsvImportOptions.CommentColumn) => "--comment",
+        nameof(CsvImportOptions.LifecycleColumn) => "the lifecycle mapping",
+        nameof(CsvImportOptions.EventIdColumn) => "the event id mapping",
+        _ => "the ignored columns",
+    };
+
+    private void CheckSurveyNames(ImportSession session)
+    {
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (Roles[i] is "attribute" && ((Score >= 0 && AttributeNames[i] == "score") || (Comment >= 0 && AttributeNames[i] == "comment")))
+            {
+                throw session.Fatal(1, -1, Names[i], $"the column '{Names[i]}' has the name the survey answer gets; map it with --score or --comment instead");
+            }
+        }
     }
 
     private static AttributeType DetectType(int column, IReadOnlyList<string[]> rows, TimeZoneInfo zone)
@@ -212,12 +281,12 @@ internal sealed class CsvLayout
         {
             // Mixed formats: follow the first value; rows in another format are quarantined.
             format = TimestampFormat.Detect([values[0]], allowUnix: true, out ambiguous);
-            Warnings.Add($"column '{Names[column]}': the timestamps of the sample do not share one format; reading them as {format?.Display ?? "iso"} (set CsvImportOptions.TimestampFormat)");
+            Warnings.Add($"column '{Names[column]}': the timestamps of the sample do not share one format; reading them as {format?.Display ?? "iso"} (set --timestamp-format)");
         }
 
         if (ambiguous)
         {
-            Warnings.Add($"column '{Names[column]}': day and month order is ambiguous in the sample; reading {format!.Display} (day first); set CsvImportOptions.TimestampFormat if wrong");
+            Warnings.Add($"column '{Names[column]}': day and month order is ambiguous in the sample; reading {format!.Display} (day first); set --timestamp-format if wrong");
         }
 
         return format ?? TimestampFormat.Iso;
@@ -258,7 +327,7 @@ internal sealed class CsvLayout
 
         if (index < 0)
         {
-            throw session.Fatal(1, -1, name, $"the column given in CsvImportOptions.{option} is not in the header [{string.Join(", ", Names)}]");
+            throw session.Fatal(1, -1, name, $"the column '{name}' given with {Flag(option)} is not in the header [{string.Join(", ", Names)}]");
         }
 
         return index;

@@ -37,10 +37,11 @@ internal sealed class CsvRowReader
         var anyCaseAttribute = false;
         for (var i = 0; i < count; i++)
         {
-            if (layout.Roles[i] is "attribute" or "case_attribute")
+            if (layout.Roles[i] is "attribute" or "case_attribute" or "score" or "comment")
             {
-                AttributeType? forced = csv.AttributeTypes is not null && csv.AttributeTypes.TryGetValue(layout.Names[i], out var type) ? type : null;
-                _attributes[i] = new TextAttributeColumn(layout.AttributeNames[i], forced, csv.DetectAttributeTypes, _zone);
+                AttributeType? forced = layout.Roles[i] == "comment" ? AttributeType.String
+                    : csv.AttributeTypes is not null && csv.AttributeTypes.TryGetValue(layout.Names[i], out var type) ? type : null;
+                _attributes[i] = new TextAttributeColumn(layout.AttributeNames[i], forced, csv.DetectAttributeTypes || i == layout.Score, _zone);
                 _isCaseAttribute[i] = layout.Roles[i] == "case_attribute";
                 anyCaseAttribute |= _isCaseAttribute[i];
             }
@@ -100,7 +101,7 @@ internal sealed class CsvRowReader
             return;
         }
 
-        var activity = _layout.Activity >= 0 ? _reader[_layout.Activity] : default;
+        var activity = _layout.Activity >= 0 ? _reader[_layout.Activity] : _csv.SurveyActivity.AsSpan();
         if (_layout.Activity >= 0 && activity.IsWhiteSpace() && _layout.Wide.Length == 0)
         {
             Reject(_layout.Activity, "the activity is empty");
@@ -112,6 +113,12 @@ internal sealed class CsvRowReader
         if (_layout.Timestamp >= 0 && !TryTimestamp(_layout.Timestamp, required: true, out ticks, out offset))
         {
             return;
+        }
+
+        if (_layout.Timestamp < 0 && _csv.SurveyDate is { } surveyDate)
+        {
+            ticks = surveyDate.UtcTicks;
+            offset = (short)surveyDate.Offset.TotalMinutes;
         }
 
         long startTicks = 0;
@@ -155,9 +162,16 @@ internal sealed class CsvRowReader
             }
 
             var text = _reader[i];
-            if (text.IsEmpty)
+            if (text.IsEmpty || IsMissing(text))
             {
                 continue;
+            }
+
+            // Checked before interning, so that a rejected answer does not turn the score column into text.
+            if (i == _layout.Score && (AttributeText.Classify(text, _zone) & AttributeText.Double) == 0)
+            {
+                Reject(i, $"the survey answer '{Cut(text)}' is not a number");
+                return;
             }
 
             if (!column.TryIntern(text, out _codes[i]))
@@ -187,6 +201,19 @@ internal sealed class CsvRowReader
                 }
             }
         }
+    }
+
+    private bool IsMissing(ReadOnlySpan<char> text)
+    {
+        foreach (var token in _csv.MissingValues)
+        {
+            if (text.Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddEvent(ReadOnlySpan<char> caseId, ReadOnlySpan<char> activity, long ticks, short offset, bool hasStart, long startTicks, short startOffset)

@@ -208,7 +208,7 @@ internal sealed class TimestampFormat
 
     /// <summary>
     /// ISO 8601: <c>yyyy-MM-dd</c>, optionally followed by 'T' or a space and <c>HH:mm[:ss[.f…]]</c>, optionally by
-    /// <c>Z</c>, <c>±HH:mm</c>, <c>±HHmm</c>, <c>±HH</c> or <c> UTC</c>.
+    /// <c>Z</c>, <c>±HH:mm</c>, <c>±HHmm</c>, <c>±HH</c>, <c> ±HHmm</c> (space first) or <c> UTC</c>.
     /// </summary>
     public static bool TryParseIso(ReadOnlySpan<char> s, out long wallTicks, out int? offsetMinutes)
     {
@@ -237,6 +237,12 @@ internal sealed class TimestampFormat
         if (i < s.Length)
         {
             var rest = s[i..];
+            if (rest.Length is 6 or 7 && rest[0] == ' ' && rest[1] is '+' or '-')
+            {
+                // "2015-02-24 11:35:52 -0800": Ruby's and Twitter's Time#to_s put a space before the offset.
+                rest = rest[1..];
+            }
+
             if (rest is "Z" || rest is "z" || rest.Equals(" UTC", StringComparison.Ordinal) || rest.Equals(" Z", StringComparison.Ordinal))
             {
                 offsetMinutes = 0;
