@@ -80,8 +80,8 @@ internal static class ParquetPageScan
             if (uncompressed > place.Session.Options.MaxDecompressedBytes)
             {
                 throw place.Session.OverBudget(
-                    $"{place.Session.Options.MaxDecompressedBytes:N0} bytes of (decompressed) content (a page of column '{place.Name}' claims {uncompressed:N0})",
-                    "ImportOptions.MaxDecompressedBytes, CLI --max-bytes");
+                    ImportBudget.MaxDecompressedBytes,
+                    $"{place.Session.Options.MaxDecompressedBytes:N0} bytes of (decompressed) content (a page of column '{place.Name}' claims {uncompressed:N0})");
             }
 
             values += type switch
