@@ -60,7 +60,7 @@ internal static class AnalysisEndpoints
             first, last, Durations(discovery.CaseDurations), activities));
     }
 
-    private static async Task<Ok<ProcessMapResponse>> GetProcessMap(
+    private static async Task<Ok<ProcessMapResult>> GetProcessMap(
         string ws, double? activities, double? paths, string[]? filter, string? timeBasis, EventLogCache cache, AnalysisCache analyses,
         CancellationToken cancellationToken)
     {
