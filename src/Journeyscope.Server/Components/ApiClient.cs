@@ -23,8 +23,8 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<WorkspaceModel> GetWorkspaceAsync(string workspace, CancellationToken cancellationToken = default) =>
         GetAsync<WorkspaceModel>(Ws(workspace), cancellationToken);
 
-    public Task<SummaryModel> GetSummaryAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<SummaryModel>(Ws(workspace) + "/summary" + Query(filters), cancellationToken);
+    public Task<LogSummary> GetSummaryAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<LogSummary>(Ws(workspace) + "/summary" + Query(filters), cancellationToken);
 
     public Task<ProcessMapResult> GetProcessMapAsync(
         string workspace, double activities, double paths, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>

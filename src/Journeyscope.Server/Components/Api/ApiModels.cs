@@ -11,15 +11,6 @@ internal sealed record WorkspaceModel(
     string Name, long Version, long Events, long Cases, long Activities, long Variants,
     DateTimeOffset? FirstTimestamp, DateTimeOffset? LastTimestamp, long Quarantined, IReadOnlyList<string>? Journeys);
 
-internal sealed record DurationStatisticsModel(long Count, double Mean, double Median, double Min, double Max, double P90, double P95);
-
-internal sealed record ActivityCountModel(string Name, long Events, long Cases);
-
-internal sealed record SummaryModel(
-    string TimeBasis, long Version, long Cases, long Events, long ActivityCount, long Variants,
-    DateTimeOffset? FirstTimestamp, DateTimeOffset? LastTimestamp, DurationStatisticsModel? CaseDurationSeconds,
-    IReadOnlyList<ActivityCountModel> Activities);
-
 internal sealed record TimeTotalsModel(double Total, double Mean);
 
 internal sealed record ActivityPerformanceModel(
