@@ -113,8 +113,8 @@ public sealed class CliTests
             .ToDictionary(e => e.GetProperty("from").GetString() + ">" + e.GetProperty("to").GetString());
         edges.Keys.ShouldBe(["Order>Pay", "Order>Ship", "Pay>Ship"], ignoreOrder: true);
         edges["Order>Pay"].GetProperty("count").GetInt64().ShouldBe(2);
-        edges["Order>Pay"].GetProperty("seconds").GetProperty("mean").GetDouble().ShouldBe((300 + 1800) / 2.0);
-        edges["Order>Ship"].GetProperty("seconds").GetProperty("max").GetDouble().ShouldBe(86400);
+        edges["Order>Pay"].GetProperty("meanSeconds").GetDouble().ShouldBe((300 + 1800) / 2.0);
+        edges["Order>Ship"].GetProperty("maxSeconds").GetDouble().ShouldBe(86400);
     }
 
     [Fact]

@@ -35,65 +35,26 @@ internal static class DiscoverCommand
                 throw new UsageException("--activities and --paths take a share between 0 and 1.");
             }
 
-            var map = ProcessMap.Build(source.Load(parse, cancellationToken), new ProcessMapOptions { ActivityCoverage = activityShare, PathCoverage = pathShare }, cancellationToken);
-            var log = map.Log;
-            var graph = map.Discovery.DirectlyFollowsGraph;
-            var performance = map.Discovery.PerformanceDfg;
-            var keptEdges = map.Edges.Select(e => (e.From, e.To)).ToHashSet();
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            var map = ProcessMap.Build(log, new ProcessMapOptions { ActivityCoverage = activityShare, PathCoverage = pathShare }, cancellationToken);
+            var result = ProcessMapResult.From(map, version, activityShare, pathShare, ProcessMapResult.ProcessingTimes(map.Statistics));
             var report = new Report();
             var activities = new Table("Activities", "Activity", "Events", "Cases", "Rework cases", "Self-loops", "Starts", "Ends");
-            foreach (var a in graph.ActivityStatistics.Where(a => a.Events > 0).OrderByDescending(a => a.Events))
+            foreach (var a in result.Nodes)
             {
-                activities.Add(a.Name, a.Events, a.Cases, a.ReworkCases, a.SelfLoops, graph.StartActivityCounts[a.Activity], graph.EndActivityCounts[a.Activity]);
+                activities.Add(a.Id, a.Events, a.Cases, a.ReworkCases, a.SelfLoops, a.Starts, a.Ends);
             }
 
             var edges = new Table("Edges", "From", "To", "Count", "Cases", "Mean (s)", "Median (s)", "Min (s)", "Max (s)", "Sum (s)", "Stdev (s)", "P90 (s)");
-            var edgeJson = new List<object>();
-            foreach (var e in graph.Edges.Where(e => keptEdges.Contains((e.From, e.To))).OrderByDescending(e => e.Count))
+            foreach (var e in result.Edges)
             {
-                var p = performance.FindEdge(graph.Activities[e.From], graph.Activities[e.To]);
-                edges.Add(graph.Activities[e.From], graph.Activities[e.To], e.Count, e.CaseCount, p?.Mean, p?.Median, p?.Min, p?.Max, p?.Sum, p?.StandardDeviation, p?.P90);
-                edgeJson.Add(new
-                {
-                    from = graph.Activities[e.From],
-                    to = graph.Activities[e.To],
-                    count = e.Count,
-                    cases = e.CaseCount,
-                    seconds = p is { } q ? new { mean = q.Mean, median = q.Median, min = q.Min, max = q.Max, sum = q.Sum, stdev = q.StandardDeviation, p90 = q.P90 } : null,
-                });
+                edges.Add(e.From, e.To, e.Count, e.Cases, e.MeanSeconds, e.MedianSeconds, e.MinSeconds, e.MaxSeconds, e.TotalSeconds, e.StdevSeconds, e.P90Seconds);
             }
 
             report.Add(edges).Add(activities);
-            report.Notes.Add($"{log.CaseCount:N0} cases, {log.EventCount:N0} events, {map.Activities.Count:N0} activities shown ({map.HiddenActivityCount:N0} hidden), " +
-                $"{map.Edges.Count:N0} edges shown ({map.HiddenEdgeCount:N0} hidden), {log.TimeBasis} time.");
-            report.Json = new
-            {
-                timeBasis = log.TimeBasis == EventLogs.TimeBasis.Utc ? "utc" : "wall-clock",
-                cases = log.CaseCount,
-                events = log.EventCount,
-                activities = graph.ActivityStatistics.Where(a => a.Events > 0).Select(a => new
-                {
-                    name = a.Name,
-                    events = a.Events,
-                    cases = a.Cases,
-                    reworkCases = a.ReworkCases,
-                    selfLoops = a.SelfLoops,
-                    starts = graph.StartActivityCounts[a.Activity],
-                    ends = graph.EndActivityCounts[a.Activity],
-                }),
-                edges = edgeJson,
-                starts = map.StartEdges.Select(e => new { activity = graph.Activities[e.Activity], count = e.Count }),
-                ends = map.EndEdges.Select(e => new { activity = graph.Activities[e.Activity], count = e.Count }),
-                sliders = new
-                {
-                    activities = activityShare,
-                    paths = pathShare,
-                    activityCoverage = map.ActivityCoverage,
-                    pathCoverage = map.PathCoverage,
-                    hiddenActivities = map.HiddenActivityCount,
-                    hiddenEdges = map.HiddenEdgeCount,
-                },
-            };
+            report.Notes.Add($"{result.Cases:N0} cases, {result.Events:N0} events, {result.Nodes.Count:N0} activities shown ({map.HiddenActivityCount:N0} hidden), " +
+                $"{result.Edges.Count:N0} edges shown ({map.HiddenEdgeCount:N0} hidden), {map.Log.TimeBasis} time.");
+            report.Json = result;
             report.Dot = ProcessMapDot.Write(map);
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);

@@ -56,7 +56,7 @@ internal static class FunnelCommand
                 throw new UsageException($"--drop-offs must name a step between 1 and {definition.Steps.Count}, got {n}.");
             }
 
-            var log = source.Load(parse, cancellationToken);
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
             FunnelResult result;
             try
             {
@@ -77,12 +77,14 @@ internal static class FunnelCommand
 
             var report = new Report().Add(funnel);
 
-            IReadOnlyList<string>? dropped = null;
-            if (dropOffStep is { } step)
+            // The CLI lists every drop-off case: one page as large as the list.
+            var dropped = dropOffStep is { } step
+                ? FunnelReport.DropOffPage(result, step, byBreakdown: false, null, 1, Math.Max(1, result.DropOffCaseIds(step - 1).Count))
+                : null;
+            if (dropped is not null)
             {
-                dropped = result.DropOffCaseIds(step - 1);
-                var table = new Table($"Drop-offs after step {step}", "Case");
-                foreach (var id in dropped)
+                var table = new Table($"Drop-offs after step {dropped.Step}", "Case");
+                foreach (var id in dropped.Cases)
                 {
                     table.Add(id);
                 }
@@ -92,16 +94,7 @@ internal static class FunnelCommand
 
             report.Notes.Add($"{result.Steps[0].Entered:N0} of {result.CaseCount:N0} cases entered the funnel; " +
                 $"{result.Steps[^1].Entered:N0} reached the last step ({result.Steps[^1].ConversionFromFirst:P1}).");
-            report.Json = new
-            {
-                cases = result.CaseCount,
-                windowSeconds = definition.Window?.TotalSeconds,
-                strictOrder = definition.StrictOrder,
-                steps = result.Steps.Select(Json),
-                breakdownAttribute = definition.Breakdown,
-                breakdown = result.Breakdown.Select(b => new { value = b.Value, steps = b.Steps.Select(Json) }),
-                dropOffs = dropOffStep is { } s ? new { step = s, cases = dropped } : null,
-            };
+            report.Json = FunnelReport.From(result, log.TimeBasis, version, dropOffs: dropped);
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });
@@ -211,19 +204,4 @@ internal static class FunnelCommand
     }
 
     private static double? Hours(TimeSpan? value) => value?.TotalHours;
-
-    private static object Json(FunnelStepResult s) => new
-    {
-        step = s.Index + 1,
-        label = s.Label,
-        entered = s.Entered,
-        converted = s.Converted,
-        droppedOff = s.DroppedOff,
-        conversionFromPrevious = s.ConversionFromPrevious,
-        conversionFromFirst = s.ConversionFromFirst,
-        medianSecondsFromFirst = s.MedianTimeFromFirst?.TotalSeconds,
-        p90SecondsFromFirst = s.P90TimeFromFirst?.TotalSeconds,
-        medianSecondsFromPrevious = s.MedianTimeFromPrevious?.TotalSeconds,
-        p90SecondsFromPrevious = s.P90TimeFromPrevious?.TotalSeconds,
-    };
 }

@@ -36,31 +36,10 @@ internal static class AnalysisEndpoints
         string ws, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
     {
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        var discovery = DiscoveryResult.Discover(log, DiscoveryOptions.Default, cancellationToken);
-        var activities = discovery.DirectlyFollowsGraph.ActivityStatistics
-            .Where(a => a.Events > 0)
-            .OrderByDescending(a => a.Events).ThenBy(a => a.Name, StringComparer.Ordinal)
-            .Select(a => new ActivityCount(a.Name, a.Events, a.Cases))
-            .ToList();
-        DateTimeOffset? first = null, last = null;
-        if (log.EventCount > 0)
-        {
-            long min = long.MaxValue, max = long.MinValue;
-            foreach (var t in log.Timestamps)
-            {
-                min = Math.Min(min, t);
-                max = Math.Max(max, t);
-            }
-
-            (first, last) = (new DateTimeOffset(min, TimeSpan.Zero), new DateTimeOffset(max, TimeSpan.Zero));
-        }
-
-        return TypedResults.Ok(new LogSummary(
-            LogQuery.Name(log.TimeBasis), version, log.CaseCount, log.EventCount, activities.Count, discovery.Variants.Variants.Count,
-            first, last, Durations(discovery.CaseDurations), activities));
+        return TypedResults.Ok(LogSummary.From(log, DiscoveryResult.Discover(log, DiscoveryOptions.Default, cancellationToken), version));
     }
 
-    private static async Task<Ok<ProcessMapResponse>> GetProcessMap(
+    private static async Task<Ok<ProcessMapResult>> GetProcessMap(
         string ws, double? activities, double? paths, string[]? filter, string? timeBasis, EventLogCache cache, AnalysisCache analyses,
         CancellationToken cancellationToken)
     {
@@ -102,7 +81,7 @@ internal static class AnalysisEndpoints
             new TimeTotals(stream.TotalWaitingTime.TotalSeconds, stream.MeanWaitingTime.TotalSeconds),
             stream.FlowEfficiency,
             stream.MeanFlowEfficiency,
-            Durations(durations),
+            DurationSummary.From(durations),
             stream.Activities.Select(a => new ActivityPerformanceItem(a.Activity, a.Count, a.TotalProcessingTime.TotalSeconds,
                 a.MeanProcessingTime.TotalSeconds, a.WaitCount, a.TotalWaitingTime.TotalSeconds, a.MeanWaitingTime.TotalSeconds)).ToList(),
             stream.Edges.Select(Handover).ToList(),
@@ -126,7 +105,5 @@ internal static class AnalysisEndpoints
     private static HandoverItem Handover(HandoverWaitingTime h) =>
         new(h.From, h.To, h.Count, h.TotalWaitingTime.TotalSeconds, h.MeanWaitingTime.TotalSeconds, h.MedianWaitingTime.TotalSeconds);
 
-    private static DurationStatistics Durations(CaseDurations d) =>
-        d.Count == 0 ? new DurationStatistics(0, 0, 0, 0, 0, 0, 0) : new DurationStatistics(d.Count, d.Mean, d.Median, d.Min, d.Max, d.P90, d.P95);
 
 }

@@ -30,7 +30,7 @@ internal static class FunnelEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<Ok<FunnelResponse>> Funnel(
+    private static async Task<Ok<FunnelReport>> Funnel(
         string ws, FunnelRequest? request, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
     {
         if (request is null)
@@ -79,25 +79,8 @@ internal static class FunnelEndpoints
                 new Dictionary<string, object?> { ["attribute"] = attribute, ["suggestion"] = NameSuggestions.Closest(Bare(attribute), AttributeNames(full)) });
         }
 
-        FunnelDropOffPage? dropOffs = null;
-        if (drop is not null)
-        {
-            var ids = drop.ByBreakdown ? result.DropOffCaseIds(drop.Step - 1, drop.BreakdownValue) : result.DropOffCaseIds(drop.Step - 1);
-            var skip = (long)(page - 1) * pageSize;
-            var shown = skip >= ids.Count ? [] : ids.Skip((int)skip).Take(pageSize).ToList();
-            dropOffs = new FunnelDropOffPage(drop.Step, drop.ByBreakdown, drop.ByBreakdown ? drop.BreakdownValue : null, ids.Count, page, pageSize, shown);
-        }
-
-        return TypedResults.Ok(new FunnelResponse(
-            LogQuery.Name(log.TimeBasis),
-            version,
-            result.CaseCount,
-            definition.Window?.TotalSeconds,
-            definition.StrictOrder,
-            Steps(result.Steps, labels),
-            definition.Breakdown,
-            [.. result.Breakdown.Select(b => new FunnelBreakdownItem(b.Value, Steps(b.Steps, labels)))],
-            dropOffs));
+        var dropOffs = drop is null ? null : FunnelReport.DropOffPage(result, drop.Step, drop.ByBreakdown, drop.BreakdownValue, page, pageSize);
+        return TypedResults.Ok(FunnelReport.From(result, log.TimeBasis, version, labels, dropOffs));
     }
 
     private static async Task<Ok<PathsResponse>> Paths(
@@ -302,13 +285,6 @@ internal static class FunnelEndpoints
 
     private static CohortItem Row(Cohort c) => new(
         c.Label, c.Size, c.Eligible, c.Retained, [.. c.Rates.Select(r => double.IsNaN(r) ? (double?)null : r)], c.Churned, c.ChurnRate);
-
-    private static List<FunnelStepItem> Steps(IReadOnlyList<FunnelStepResult> steps, string[] labels) =>
-    [
-        .. steps.Select(s => new FunnelStepItem(
-            s.Index + 1, labels[s.Index], s.Entered, s.Converted, s.DroppedOff, s.ConversionFromPrevious, s.ConversionFromFirst,
-            s.MedianTimeFromFirst?.TotalSeconds, s.P90TimeFromFirst?.TotalSeconds, s.MedianTimeFromPrevious?.TotalSeconds, s.P90TimeFromPrevious?.TotalSeconds)),
-    ];
 
     private static string Bare(string attribute) =>
         attribute.StartsWith("case.", StringComparison.OrdinalIgnoreCase) ? attribute[5..]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Journeyscope.Funnels;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
@@ -7,11 +8,11 @@ namespace Journeyscope.Server.Components;
 internal sealed partial class ApiClient
 {
     /// <summary>Computes a funnel; with <see cref="FunnelRequestModel.DropOffs"/>, also a page of drop-off cases.</summary>
-    public async Task<FunnelModel> ComputeFunnelAsync(string workspace, FunnelRequestModel funnel, CancellationToken cancellationToken = default)
+    public async Task<FunnelReport> ComputeFunnelAsync(string workspace, FunnelRequestModel funnel, CancellationToken cancellationToken = default)
     {
         using var response = await http.PostAsJsonAsync(new Uri(Ws(workspace) + "/funnels", UriKind.Relative), funnel, Json, cancellationToken)
             .ConfigureAwait(false);
-        return await ReadAsync<FunnelModel>(response, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<FunnelReport>(response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The paths after (<c>next</c>) or before (<c>previous</c>) an anchor activity.</summary>

@@ -23,12 +23,12 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<WorkspaceModel> GetWorkspaceAsync(string workspace, CancellationToken cancellationToken = default) =>
         GetAsync<WorkspaceModel>(Ws(workspace), cancellationToken);
 
-    public Task<SummaryModel> GetSummaryAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<SummaryModel>(Ws(workspace) + "/summary" + Query(filters), cancellationToken);
+    public Task<LogSummary> GetSummaryAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<LogSummary>(Ws(workspace) + "/summary" + Query(filters), cancellationToken);
 
-    public Task<ProcessMapModel> GetProcessMapAsync(
+    public Task<ProcessMapResult> GetProcessMapAsync(
         string workspace, double activities, double paths, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<ProcessMapModel>(Ws(workspace) + "/process-map" + Query(filters, ("activities", Share(activities)), ("paths", Share(paths))), cancellationToken);
+        GetAsync<ProcessMapResult>(Ws(workspace) + "/process-map" + Query(filters, ("activities", Share(activities)), ("paths", Share(paths))), cancellationToken);
 
     public Task<VariantsResult> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<VariantsResult>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);

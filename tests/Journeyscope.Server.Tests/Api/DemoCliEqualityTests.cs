@@ -7,7 +7,7 @@ using Journeyscope.Storage;
 
 namespace Journeyscope.Server.Tests.Api;
 
-/// <summary>On the demo workspace, the API and the CLI give the same result records (KPIs, KPI tree, variants, conformance) and the same VoC figures.</summary>
+/// <summary>On the demo workspace, the API and the CLI give the same result records (KPIs, KPI tree, variants, process map, conformance), the summary the counts of <c>info</c> and the same VoC figures.</summary>
 public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixture<DemoServerFixture>, IAsyncLifetime
 {
     private const string Api = "/api/v1/workspaces/demo";
@@ -92,6 +92,45 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         variants.TimeBasis.ShouldBe(TimeBasis.WallClock);
         cli.ShouldContain("\"timeBasis\": \"wall-clock\"");
         variants.Variants.Count.ShouldBe((int)Math.Min(variants.VariantCount, VariantsResult.DefaultTop));
+    }
+
+    [Fact]
+    public async Task GetProcessMap_DemoWithSliders_IsTheCliDiscoverRecord()
+    {
+        using var client = server.CreateClient();
+
+        // When the map is read from both with both sliders moved
+        var cli = CliRunner.Json("discover", "--workspace", _cliWorkspace, "--activities", "0.8", "--paths", "0.5", "--format", "json");
+        var map = await ContractParity.SameAsync<ProcessMapResult>(await client.GetAsync($"{Api}/process-map?activities=0.8&paths=0.5", Token), cli);
+
+        // Then both are the same record, durations in seconds and the sliders' settings echoed
+        map.Sliders.Activities.ShouldBe(0.8);
+        map.Sliders.Paths.ShouldBe(0.5);
+        map.Sliders.HiddenActivities.ShouldBeGreaterThan(0);
+        map.Edges.ShouldNotBeEmpty();
+        map.Nodes.ShouldAllBe(n => n.Events > 0);
+        cli.ShouldContain("\"meanSeconds\": ");
+    }
+
+    [Fact]
+    public async Task GetSummary_Demo_IsTheLogSummaryRecordWithTheCliInfoCounts()
+    {
+        using var client = server.CreateClient();
+
+        // When the summary is read from the API and the workspace counts from journeyscope info
+        var response = await client.GetAsync($"{Api}/summary", Token);
+        var json = await response.Content.ReadAsStringAsync(Token);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, json);
+        using var info = JsonDocument.Parse(CliRunner.Json("info", "--workspace", _cliWorkspace, "--format", "json"));
+
+        // Then the API's JSON is exactly the Core record, durations in seconds, and its counts are the CLI's
+        var summary = ContractParity.Same<LogSummary>(json, json);
+        summary.TimeBasis.ShouldBe(TimeBasis.Utc);
+        summary.CaseDurationSeconds.Median.ShouldBeGreaterThan(0);
+        var root = info.RootElement;
+        (summary.Cases, summary.Events, summary.ActivityCount, summary.Variants).ShouldBe((
+            root.GetProperty("cases").GetInt64(), root.GetProperty("events").GetInt64(),
+            root.GetProperty("activities").GetInt64(), root.GetProperty("variants").GetInt64()));
     }
 
     [Fact]

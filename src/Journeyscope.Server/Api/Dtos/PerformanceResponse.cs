@@ -27,7 +27,7 @@ public sealed record PerformanceResponse(
     TimeTotals WaitingTimeSeconds,
     double? FlowEfficiency,
     double? MeanFlowEfficiency,
-    DurationStatistics CaseDurationSeconds,
+    Journeyscope.Discovery.DurationSummary CaseDurationSeconds,
     IReadOnlyList<ActivityPerformanceItem> Activities,
     IReadOnlyList<HandoverItem> Handovers,
     string Granularity,

@@ -11,33 +11,6 @@ internal sealed record WorkspaceModel(
     string Name, long Version, long Events, long Cases, long Activities, long Variants,
     DateTimeOffset? FirstTimestamp, DateTimeOffset? LastTimestamp, long Quarantined, IReadOnlyList<string>? Journeys);
 
-internal sealed record DurationStatisticsModel(long Count, double Mean, double Median, double Min, double Max, double P90, double P95);
-
-internal sealed record ActivityCountModel(string Name, long Events, long Cases);
-
-internal sealed record SummaryModel(
-    string TimeBasis, long Version, long Cases, long Events, long ActivityCount, long Variants,
-    DateTimeOffset? FirstTimestamp, DateTimeOffset? LastTimestamp, DurationStatisticsModel? CaseDurationSeconds,
-    IReadOnlyList<ActivityCountModel> Activities);
-
-internal sealed record ProcessMapNodeModel(
-    string Id, long Events, long Cases, long Starts, long Ends, long ReworkCases,
-    double? MeanWaitSeconds, double? MedianWaitSeconds, double TotalWaitSeconds, double? MeanProcessingSeconds, double? TotalProcessingSeconds);
-
-internal sealed record ProcessMapLinkModel(
-    string Id, string From, string To, long Count, long Cases,
-    double MeanSeconds, double MedianSeconds, double MinSeconds, double MaxSeconds, double TotalSeconds, double P90Seconds);
-
-internal sealed record ProcessMapTerminalModel(string Activity, long Count);
-
-internal sealed record ProcessMapSlidersModel(
-    double Activities, double Paths, double ActivityCoverage, double PathCoverage, int HiddenActivities, int HiddenEdges);
-
-internal sealed record ProcessMapModel(
-    string TimeBasis, long Version, long Cases, long Events,
-    IReadOnlyList<ProcessMapNodeModel> Nodes, IReadOnlyList<ProcessMapLinkModel> Edges,
-    IReadOnlyList<ProcessMapTerminalModel> Starts, IReadOnlyList<ProcessMapTerminalModel> Ends, ProcessMapSlidersModel? Sliders);
-
 internal sealed record TimeTotalsModel(double Total, double Mean);
 
 internal sealed record ActivityPerformanceModel(

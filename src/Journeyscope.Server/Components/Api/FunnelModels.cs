@@ -22,18 +22,6 @@ internal sealed record FunnelStepRequestModel(
 
 internal sealed record FunnelDropOffRequestModel(int Step, bool ByBreakdown = false, string? BreakdownValue = null, int Page = 1, int PageSize = 50);
 
-internal sealed record FunnelStepModel(
-    int Step, string Label, long Entered, long Converted, long DroppedOff, double ConversionFromPrevious, double ConversionFromFirst,
-    double? MedianSecondsFromFirst, double? P90SecondsFromFirst, double? MedianSecondsFromPrevious, double? P90SecondsFromPrevious);
-
-internal sealed record FunnelBreakdownModel(string? Value, IReadOnlyList<FunnelStepModel> Steps);
-
-internal sealed record FunnelDropOffPageModel(int Step, bool ByBreakdown, string? BreakdownValue, long Total, int Page, int PageSize, IReadOnlyList<string> Cases);
-
-internal sealed record FunnelModel(
-    long Cases, double? WindowSeconds, bool StrictOrder, IReadOnlyList<FunnelStepModel> Steps, string? BreakdownAttribute,
-    IReadOnlyList<FunnelBreakdownModel> Breakdown, FunnelDropOffPageModel? DropOffs);
-
 internal sealed record PathNodeModel(int Id, int Depth, string Label, string Kind, long Cases);
 
 internal sealed record PathLinkModel(int Source, int Target, long Cases);

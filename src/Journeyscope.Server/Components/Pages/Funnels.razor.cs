@@ -1,3 +1,4 @@
+using Journeyscope.Funnels;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components.Pages;
@@ -20,9 +21,9 @@ public partial class Funnels
     private string _breakdown = None;
     private string? _filterText;
     private FunnelRequestModel? _request;
-    private FunnelModel? _result;
+    private FunnelReport? _result;
     private object? _chart;
-    private FunnelDropOffPageModel? _dropOffs;
+    private FunnelDropOffPage? _dropOffs;
 
     /// <summary>One step being edited: an activity name or a touchpoint id.</summary>
     internal sealed class StepRow
@@ -172,7 +173,7 @@ public partial class Funnels
         _dropOffs = result.DropOffs;
     });
 
-    private static int Pages(FunnelDropOffPageModel page) => (int)Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
+    private static int Pages(FunnelDropOffPage page) => (int)Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

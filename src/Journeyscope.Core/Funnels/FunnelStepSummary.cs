@@ -1,4 +1,4 @@
-namespace Journeyscope.Server.Api.Dtos;
+namespace Journeyscope.Funnels;
 
 /// <summary>One step of a funnel result: counts, conversions and times to convert (seconds).</summary>
 /// <param name="Step">The 1-based step.</param>
@@ -12,7 +12,7 @@ namespace Journeyscope.Server.Api.Dtos;
 /// <param name="P90SecondsFromFirst">90th percentile of the same times.</param>
 /// <param name="MedianSecondsFromPrevious">Median time from the previous step done.</param>
 /// <param name="P90SecondsFromPrevious">90th percentile of the same times.</param>
-public sealed record FunnelStepItem(
+public sealed record FunnelStepSummary(
     int Step,
     string Label,
     long Entered,

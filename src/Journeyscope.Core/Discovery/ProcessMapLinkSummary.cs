@@ -1,6 +1,6 @@
-namespace Journeyscope.Server.Api.Dtos;
+namespace Journeyscope.Discovery;
 
-/// <summary>A directly-follows edge on the process map; times are the seconds between the two events.</summary>
+/// <summary>A directly-follows edge on the process map as results show it; times are the seconds between the two events.</summary>
 /// <param name="Id">The edge id: <c>from→to</c>.</param>
 /// <param name="From">The earlier activity (node id).</param>
 /// <param name="To">The later activity (node id).</param>
@@ -11,8 +11,9 @@ namespace Journeyscope.Server.Api.Dtos;
 /// <param name="MinSeconds">Shortest wait.</param>
 /// <param name="MaxSeconds">Longest wait.</param>
 /// <param name="TotalSeconds">Total wait.</param>
+/// <param name="StdevSeconds">Sample standard deviation of the wait; null for a single occurrence.</param>
 /// <param name="P90Seconds">90th percentile wait.</param>
-public sealed record ProcessMapLink(
+public sealed record ProcessMapLinkSummary(
     string Id,
     string From,
     string To,
@@ -23,4 +24,5 @@ public sealed record ProcessMapLink(
     double MinSeconds,
     double MaxSeconds,
     double TotalSeconds,
+    double? StdevSeconds,
     double P90Seconds);

@@ -1,6 +1,6 @@
-namespace Journeyscope.Server.Api.Dtos;
+namespace Journeyscope.Discovery;
 
-/// <summary>The slider settings and what they hid.</summary>
+/// <summary>The slider settings of a process map result and what they hid.</summary>
 /// <param name="Activities">The activity slider asked for (share of events, 0..1).</param>
 /// <param name="Paths">The path slider asked for (share of transitions, 0..1).</param>
 /// <param name="ActivityCoverage">The share of events the kept activities cover.</param>

@@ -1,4 +1,4 @@
-namespace Journeyscope.Server.Api.Dtos;
+namespace Journeyscope.Funnels;
 
 /// <summary>One page of the cases that reached a step and not the next one, in log order.</summary>
 /// <param name="Step">The 1-based step.</param>

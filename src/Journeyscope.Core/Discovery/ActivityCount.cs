@@ -1,4 +1,4 @@
-namespace Journeyscope.Server.Api.Dtos;
+namespace Journeyscope.Discovery;
 
 /// <summary>How often one activity happens.</summary>
 /// <param name="Name">The activity.</param>
