@@ -120,8 +120,9 @@ internal static class JourneyInitCommand
         kpis:
           - id: time-to-order
             name: First visit to order
-            kind: custom
-            expression: "median(time(browse, order))"
+            kind: order-cycle-time
+            from: browse
+            to: order
             target: "<= 2d"
             touchpoints: [browse, order]
 

@@ -29,4 +29,10 @@ public sealed record JourneyKpi(
 {
     /// <summary>Where the KPI was defined.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>
+    /// Where the first character of <see cref="Expression"/> was written, when every character of it sits on that line at
+    /// that column plus its index (a one-line value without escapes); otherwise <see cref="SourceLocation.None"/>.
+    /// </summary>
+    public SourceLocation ExpressionLocation { get; init; } = SourceLocation.None;
 }

@@ -1,3 +1,5 @@
+using Journeyscope.EventLogs;
+
 namespace Journeyscope.Kpis;
 
 /// <summary>A recursive-descent parser for KPI expressions (grammar in docs/kpis.md).</summary>
@@ -5,6 +7,7 @@ internal sealed class ExpressionParser
 {
     private readonly string _text;
     private readonly List<ExpressionToken> _tokens;
+    private readonly List<KpiExpressionReference> _references = [];
     private int _next;
 
     private ExpressionParser(string text)
@@ -15,9 +18,17 @@ internal sealed class ExpressionParser
 
     private ExpressionToken Current => _tokens[_next];
 
-    public static ValueNode Parse(string text)
+    private static readonly string[] Functions = ["count", "sum", "avg", "min", "max", "percentile", "ratio"];
+
+    private static readonly string[] ConditionFunctions = ["touchpoint", "stage", "has", "follows", "time_target_breached"];
+
+    private static readonly string[] Subjects = ["activity", "touchpoint", "duration", "case.duration"];
+
+    /// <summary>Parses <paramref name="text"/>; <paramref name="references"/> lists the journey names it uses, in text order.</summary>
+    public static ValueNode Parse(string text, out IReadOnlyList<KpiExpressionReference> references)
     {
         var parser = new ExpressionParser(text);
+        references = parser._references;
         if (parser.Current.Kind == TokenKind.End)
         {
             throw new KpiExpressionException(text, 0, "the expression is empty");
@@ -88,9 +99,12 @@ internal sealed class ExpressionParser
     {
         var name = Take();
         var function = name.Text.ToLowerInvariant();
-        if (function is not ("count" or "sum" or "avg" or "min" or "max" or "percentile" or "ratio"))
+        if (Array.IndexOf(Functions, function) < 0)
         {
-            throw Error($"unknown function '{name.Text}' (use count, sum, avg, min, max, percentile or ratio)", name.Position);
+            throw Error(
+                $"unknown function '{name.Text}' (use count, sum, avg, min, max, percentile or ratio)",
+                name.Position,
+                NameSuggestions.Closest(name.Text, Functions));
         }
 
         Expect("(");
@@ -217,19 +231,31 @@ internal sealed class ExpressionParser
         }
 
         Take();
-        if (subject.Text is "time_target_breached" or "has" or "follows")
+        if (subject.Text is "time_target_breached" or "has" or "follows" || (subject.Text is "touchpoint" or "stage" && IsSymbol("(")))
         {
             Expect("(");
-            var argument = TakeId(subject.Text);
+            var argument = TakeId(subject.Text, out var at);
+            Refer(subject.Text, argument, at);
             string? second = null;
             if (subject.Text == "follows")
             {
                 Expect(",");
-                second = TakeId(subject.Text);
+                second = TakeId(subject.Text, out at);
+                Refer(subject.Text, second, at);
             }
 
             Expect(")");
-            return new FunctionNode(subject.Position, subject.Text, argument, second);
+            return subject.Text is "touchpoint" or "stage"
+                ? new MemberNode(subject.Position, subject.Text == "stage", argument, at)
+                : new FunctionNode(subject.Position, subject.Text, argument, second);
+        }
+
+        if (IsSymbol("("))
+        {
+            throw Error(
+                $"unknown condition function '{subject.Text}' (use touchpoint(...), stage(...), has(...), follows(..., ...) or time_target_breached(...))",
+                subject.Position,
+                NameSuggestions.Closest(subject.Text, ConditionFunctions));
         }
 
         var (kind, name) = subject.Text switch
@@ -240,8 +266,9 @@ internal sealed class ExpressionParser
             _ when subject.Text.StartsWith("event.", StringComparison.Ordinal) && subject.Text.Length > 6 => (SubjectKind.EventAttribute, subject.Text[6..]),
             _ when subject.Text.StartsWith("case.", StringComparison.Ordinal) && subject.Text.Length > 5 => (SubjectKind.CaseAttribute, subject.Text[5..]),
             _ => throw Error(
-                $"unknown condition subject '{subject.Text}' (use activity, touchpoint, duration, event.<attribute>, case.<attribute>, has(...), follows(..., ...) or time_target_breached(...))",
-                subject.Position),
+                $"unknown condition subject '{subject.Text}' (use activity, touchpoint, duration, event.<attribute>, case.<attribute>, touchpoint(...), stage(...), has(...), follows(..., ...) or time_target_breached(...))",
+                subject.Position,
+                NameSuggestions.Closest(subject.Text, Subjects)),
         };
         var op = Current;
         string comparison;
@@ -279,9 +306,22 @@ internal sealed class ExpressionParser
         return new CompareNode(subject.Position, kind, name, comparison, values);
     }
 
-    private string TakeId(string function)
+    private void Refer(string function, string name, int position)
+    {
+        var kind = function switch
+        {
+            "touchpoint" => KpiExpressionReferenceKind.Touchpoint,
+            "stage" => KpiExpressionReferenceKind.Stage,
+            "time_target_breached" => KpiExpressionReferenceKind.TimeTarget,
+            _ => KpiExpressionReferenceKind.EventName,
+        };
+        _references.Add(new KpiExpressionReference(kind, name, position));
+    }
+
+    private string TakeId(string function, out int position)
     {
         var argument = Current;
+        position = argument.Position;
         if (argument.Kind is not (TokenKind.Name or TokenKind.String))
         {
             throw Error($"{function}() needs an activity, touchpoint, stage or time target id, found '{argument.Text}'");
@@ -338,6 +378,6 @@ internal sealed class ExpressionParser
         Take();
     }
 
-    private KpiExpressionException Error(string reason, int? position = null) =>
-        new(_text, position ?? Current.Position, reason);
+    private KpiExpressionException Error(string reason, int? position = null, string? suggestion = null) =>
+        new(_text, position ?? Current.Position, reason, suggestion);
 }

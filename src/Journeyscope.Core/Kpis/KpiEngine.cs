@@ -87,6 +87,10 @@ public static class KpiEngine
                     try
                     {
                         expression = KpiExpression.Parse(kpi.Expression);
+                        foreach (var problem in journey is null ? [] : expression.Check(journey))
+                        {
+                            problems.Add(new KpiException(kpi, "expression", problem.Message).Message);
+                        }
                     }
                     catch (KpiExpressionException e)
                     {

@@ -14,21 +14,47 @@ public sealed class KpiExpression
 {
     private readonly ValueNode _root;
 
-    private KpiExpression(string text, ValueNode root)
+    private KpiExpression(string text, ValueNode root, IReadOnlyList<KpiExpressionReference> references)
     {
         Text = text;
         _root = root;
+        References = references;
     }
 
     /// <summary>The expression as written.</summary>
     public string Text { get; }
+
+    /// <summary>The journey names the expression uses (touchpoints, stages, time targets, event names), in text order.</summary>
+    public IReadOnlyList<KpiExpressionReference> References { get; }
 
     /// <summary>Parses an expression.</summary>
     /// <exception cref="KpiExpressionException">The text does not follow the grammar; the exception gives the position.</exception>
     public static KpiExpression Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new KpiExpression(text, ExpressionParser.Parse(text));
+        var root = ExpressionParser.Parse(text, out var references);
+        return new KpiExpression(text, root, references);
+    }
+
+    /// <summary>
+    /// The names of <paramref name="journey"/> the expression uses but the journey does not have: a <c>touchpoint(id)</c>
+    /// that is not a touchpoint, a <c>stage(id)</c> that is not a stage, a <c>time_target_breached(id)</c> that is not a
+    /// time target. Each problem gives the name's position and, when one is close, a suggestion. Names given to
+    /// <c>has</c> and <c>follows</c> may be activities of the log and are not checked here.
+    /// </summary>
+    public IReadOnlyList<KpiExpressionException> Check(DesignedJourney journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var problems = new List<KpiExpressionException>();
+        foreach (var reference in References)
+        {
+            if (MemberNode.Problem(journey, reference.Kind, reference.Name, reference.Position, Text) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Evaluates the expression over every case of <paramref name="log"/>; <c>null</c> when undefined (an empty average, a division by zero).</summary>

@@ -18,6 +18,7 @@ internal sealed partial class CustomerGenerator
     private int _ticket;
     private int _ticketChannel;
     private int _escalations;
+    private bool _chase;
     private int _carrier;
     private int _nps;
     private long _placedAt;
@@ -35,6 +36,7 @@ internal sealed partial class CustomerGenerator
         _ticket = TraceBuffer.None;
         _ticketChannel = Catalog.Phone;
         _escalations = 0;
+        _chase = false;
         _carrier = Catalog.FirstCarrier;
         _nps = -1;
         _placedAt = 0;
@@ -259,6 +261,14 @@ internal sealed partial class CustomerGenerator
         var calendar = _plan.Calendar;
         switch (role)
         {
+            case Catalog.ContactSupport when _chase:
+                // An escalated ticket is not solved at the first contact: the customer chases it (the flow's contact after
+                // escalate), on the same channel and ticket, while the specialist works on it; first-contact resolution
+                // counts this second contact.
+                _chase = false;
+                t = Time(step, t, t + _random.Minutes(30, 8 * 60));
+                Emit(step, activity, t, _ticketChannel, Catalog.Customer, order, _ticket);
+                return t;
             case Catalog.ContactSupport:
                 _ticket = _tickets++;
                 _escalations = 0;
@@ -279,8 +289,10 @@ internal sealed partial class CustomerGenerator
                 }
 
                 _escalations += count;
+                _chase = true;
                 return t;
             case Catalog.ResolveTicket:
+                _chase = false;
                 t = Time(step, t, calendar.AddWorkingHours(t, 0.5 + _random.Exponential(6 * _plan.LoadAt(t))));
                 Emit(step, activity, t, _ticketChannel, Catalog.FirstAgent + _random.Next(Catalog.Agents), order, _ticket);
                 _pain += 0.5 + _escalations;
@@ -331,6 +343,7 @@ internal sealed partial class CustomerGenerator
     /// <summary>Whether to skip an optional part that begins with a named retail step (experience changes the odds).</summary>
     private bool SkipRetail(byte role, double skip) => role switch
     {
+        Catalog.ContactSupport when _chase => false,
         Catalog.ContactSupport => !_random.Chance((1 - skip) * (_late ? 2.5 : 1)),
         Catalog.RequestReturn => !_random.Chance((1 - skip) * (_late ? 1.5 : 1)),
         Catalog.EscalateTicket when _problems.DoubleEscalation && _customer.ProductLine == _plan.EscalationLine => ForcedEscalation(),

@@ -57,7 +57,7 @@ public static class RetailJourney
             Leaf("ship"),
             Leaf("carrier"),
             Leaf("deliver"),
-            Optional(Seq(Leaf("contact"), Leaf("route"), Optional(Leaf("escalate")), Leaf("resolve"), Optional(Leaf("csat")))),
+            Optional(Seq(Leaf("contact"), Leaf("route"), Optional(Seq(Leaf("escalate"), Optional(Leaf("contact")))), Leaf("resolve"), Optional(Leaf("csat")))),
             Optional(Seq(Leaf("return"), Leaf("receive-return"), Leaf("refund"))));
         var repeatVisit = Seq(Repeat(Leaf("browse")), Leaf("log-in"), Optional(Leaf("join-loyalty")), Leaf("add-to-cart"), Leaf("checkout"));
         var flow = Seq(

@@ -2,7 +2,7 @@ using Journeyscope.Journeys;
 
 namespace Journeyscope.IO.Journeys;
 
-/// <summary>One problem in a journey definition: a rule code (JS001..JS013), where it is, what is wrong and how to fix it.</summary>
+/// <summary>One problem in a journey definition: a rule code (JS001..JS014), where it is, what is wrong and how to fix it.</summary>
 /// <param name="Code">The rule's code, for example <c>JS006</c> (docs/journeys.md lists them).</param>
 /// <param name="Severity">Error or warning.</param>
 /// <param name="Location">Where the problem is: file, 1-based line and column.</param>

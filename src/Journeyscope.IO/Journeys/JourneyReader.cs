@@ -228,7 +228,30 @@ internal sealed partial class JourneyReader
             TextList(keys, "drivers", context))
         {
             Location = At(node.Start),
+            ExpressionLocation = keys.TryGetValue("expression", out var expression) ? ExpressionStart(expression) : SourceLocation.None,
         };
+    }
+
+    /// <summary>
+    /// Where the expression's first character is, when its characters map one to one onto columns of one line: a plain or
+    /// quoted scalar on one line whose text is as long as what was written (no escapes, no doubled quotes).
+    /// </summary>
+    private SourceLocation ExpressionStart(YamlNode node)
+    {
+        if (node is not YamlScalarNode { Value: { } value } scalar || scalar.Start.Line != scalar.End.Line)
+        {
+            return SourceLocation.None;
+        }
+
+        var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) ||
+            scalar.End.Column - scalar.Start.Column != value.Length + (quoted ? 2 : 0))
+        {
+            return SourceLocation.None;
+        }
+
+        var start = At(scalar.Start);
+        return quoted ? start with { Column = start.Column + 1 } : start;
     }
 
     private CriticalSuccessFactor ReadFactor(YamlMappingNode node, string context)

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Journeyscope.IO.Journeys;
 
 /// <summary>
-/// The diagnostics of rules JS001 to JS013, one factory per message, so every message is written once. The exact texts
+/// The diagnostics of rules JS001 to JS014, one factory per message, so every message is written once. The exact texts
 /// are documented in docs/journeys.md and checked by tests.
 /// </summary>
 internal static class JourneyRules
@@ -137,6 +137,15 @@ internal static class JourneyRules
 
     public static JourneyDiagnostic KpiCycle(SourceLocation at, IReadOnlyList<string> cycle) =>
         Error("JS012", at, $"the KPI tree has a cycle: {string.Join(" -> ", cycle)}", "a KPI cannot drive itself, directly or through other KPIs; remove one of these drivers");
+
+    public static JourneyDiagnostic BadExpression(SourceLocation at, string kpi, string reason, string? suggestion) =>
+        Error(
+            "JS014",
+            at,
+            $"KPI '{kpi}': the expression is not valid: {reason}",
+            suggestion is null
+                ? "write an expression as in docs/kpis.md, for example count(cases where touchpoint(<id>)) / count(cases)"
+                : $"did you mean '{suggestion}'?");
 
     private static JourneyDiagnostic Error(string code, SourceLocation at, string message, string? hint) =>
         new(code, JourneyDiagnosticSeverity.Error, at, message, hint);

@@ -19,7 +19,7 @@ internal static class ProblemSignals
 
     /// <summary>Double escalations (self-loops on Escalate ticket per ticket) per product line; the worst line and its rate.</summary>
     public static (string Segment, double Rate) DoubleEscalation(EventLog log) =>
-        Worst(log, "product_line", RetailActivities.EscalateTicket, RetailActivities.ContactSupport, selfLoops: true);
+        Worst(log, "product_line", RetailActivities.EscalateTicket, RetailActivities.RouteTicket, selfLoops: true);
 
     /// <summary>Onboarding coverage (cases with the email per case with a new account) per customer type; the lowest.</summary>
     public static (string Segment, double Coverage) OnboardingCoverage(EventLog log)
