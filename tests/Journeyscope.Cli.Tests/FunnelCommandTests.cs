@@ -83,6 +83,24 @@ public sealed class FunnelCommandTests
         result.Error.ShouldStartWith("error:");
     }
 
+    [Theory]
+    [InlineData("--step 2", "Did you mean 'Cart'?", "--step", "Visit", "--step", "Crat")]
+    [InlineData("--exclude", "no activity 'Vist'", "--step", "Cart", "--step", "Pay", "--exclude", "Vist")]
+    public void Funnel_UnknownActivity_ExitsOneWithDidYouMean(string where, string hint, params string[] args)
+    {
+        // Given the shop workspace
+        using var temp = new TempFolder();
+        var workspace = Import(temp);
+
+        // When a step or an exclusion names an activity the log does not have (it used to give a silent 0 % funnel)
+        var result = CliRun.Run(["funnel", "--workspace", workspace, .. args]);
+
+        // Then the command exits 1, naming the option and the closest activity
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.ShouldContain(where);
+        result.Error.ShouldContain(hint);
+    }
+
     [Fact]
     public void Paths_FromStep_LinksAddUp()
     {

@@ -57,6 +57,13 @@ internal static class FunnelCommand
             }
 
             var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            if (UnknownActivity(definition, log) is { } unknown)
+            {
+                // A misspelt step would otherwise give a silent 0 % funnel.
+                context.Error.WriteLine($"error: {unknown}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             FunnelResult result;
             try
             {
@@ -188,6 +195,27 @@ internal static class FunnelCommand
         {
             throw new UsageException(e.Message);
         }
+    }
+
+    /// <summary>The first step or exclusion activity the log does not have, with a did-you-mean; null when all exist.</summary>
+    private static string? UnknownActivity(FunnelDefinition definition, EventLog log)
+    {
+        var known = new HashSet<string>(log.ActivityNames, StringComparer.Ordinal);
+        var named = definition.Steps.Select((step, i) => (Where: $"--step {i + 1}", step.Activities))
+            .Concat(definition.Exclusions.Select(e => (Where: "--exclude", e.Event.Activities)));
+        foreach (var (where, activities) in named)
+        {
+            foreach (var activity in activities)
+            {
+                if (!known.Contains(activity))
+                {
+                    var hint = NameSuggestions.Closest(activity, log.ActivityNames) is { } best ? $" Did you mean '{best}'?" : string.Empty;
+                    return $"{where}: the workspace has no activity '{activity}'.{hint} See `journeyscope info` for the activities.";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static Table NewStepTable() =>
