@@ -102,7 +102,7 @@ public static class CsvImporter
 
     private static ImportResult ImportCore(Stream stream, ImportSession session, CsvImportOptions csv, CancellationToken cancellationToken)
     {
-        var counting = new CountingStream(new BudgetStream(stream, session));
+        var counting = new CountingStream(stream, session);
         var dialect = CsvDialect.Sniff(counting, csv, session);
         var (names, rows) = SplitSample(dialect, csv);
         var layout = CsvLayout.Resolve(names, rows, csv, session);

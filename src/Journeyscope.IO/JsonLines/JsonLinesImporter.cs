@@ -54,5 +54,5 @@ public static class JsonLinesImporter
 
     private static ImportResult Run(Stream stream, ImportSession session, CancellationToken cancellationToken) =>
         ImportGuard.Run(session.Source, session.Options, cancellationToken,
-            token => new JsonLinesReader(new BudgetStream(stream, session), session).Run(token));
+            token => new JsonLinesReader(new CountingStream(stream, session), session).Run(token));
 }

@@ -53,7 +53,7 @@ public static class OcelImporter
         }
         else
         {
-            using var stream = new CountingStream(new BudgetStream(File.OpenRead(path), session));
+            using var stream = new CountingStream(File.OpenRead(path), session);
             if (format == "ocel-json")
             {
                 OcelJsonReader.Read(stream, collector, cancellationToken);

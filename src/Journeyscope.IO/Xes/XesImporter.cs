@@ -84,8 +84,8 @@ public static class XesImporter
             }
 
             source = magic is [0x1f, 0x8b]
-                ? new BufferedStream(new BudgetStream(new GZipStream(raw, CompressionMode.Decompress), session), 1 << 20)
-                : new BufferedStream(new BudgetStream(raw, session), 1 << 16);
+                ? new BufferedStream(new CountingStream(new GZipStream(raw, CompressionMode.Decompress), session), 1 << 20)
+                : new BufferedStream(new CountingStream(raw, session), 1 << 16);
             var content = PrefixedStream.Peek(source, 1, out var first);
             if (first.IsEmpty)
             {
