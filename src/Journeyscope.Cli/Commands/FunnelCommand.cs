@@ -209,8 +209,8 @@ internal static class FunnelCommand
             {
                 if (!known.Contains(activity))
                 {
-                    var hint = NameSuggestions.Closest(activity, log.ActivityNames) is { } best ? $" Did you mean '{best}'?" : string.Empty;
-                    return $"{where}: the workspace has no activity '{activity}'.{hint} See `journeyscope info` for the activities.";
+                    return $"{where}: the workspace has no activity '{activity}'.{NameSuggestions.Hint(activity, log.ActivityNames)} " +
+                        "See `journeyscope info` for the activities.";
                 }
             }
         }

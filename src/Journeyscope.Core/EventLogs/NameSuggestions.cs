@@ -6,6 +6,10 @@ namespace Journeyscope.EventLogs;
 /// </summary>
 public static class NameSuggestions
 {
+    /// <summary>" Did you mean 'x'?" when a close candidate exists (<see cref="Closest"/>), else an empty string: the sentence CLI and API errors append.</summary>
+    public static string Hint(string text, IEnumerable<string> candidates) =>
+        Closest(text, candidates) is { } best ? $" Did you mean '{best}'?" : string.Empty;
+
     /// <summary>The candidate closest to <paramref name="text"/> when it is close enough to be a likely typo, else <c>null</c>.</summary>
     public static string? Closest(string text, IEnumerable<string> candidates)
     {

@@ -5,7 +5,6 @@ namespace Journeyscope.Server.Api;
 /// <summary>The " Did you mean 'x'?" sentence API errors append for a mistyped activity, touchpoint or attribute.</summary>
 internal static class DidYouMean
 {
-    /// <summary>" Did you mean 'x'?" when a close candidate exists (<see cref="NameSuggestions.Closest"/>), else an empty string.</summary>
-    public static string Hint(string text, IEnumerable<string> candidates) =>
-        NameSuggestions.Closest(text, candidates) is { } best ? $" Did you mean '{best}'?" : string.Empty;
+    /// <summary>" Did you mean 'x'?" when a close candidate exists, else an empty string (<see cref="NameSuggestions.Hint"/>).</summary>
+    public static string Hint(string text, IEnumerable<string> candidates) => NameSuggestions.Hint(text, candidates);
 }
