@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Journeyscope.Conformance;
 using Journeyscope.Discovery;
+using Journeyscope.Performance;
 using Journeyscope.Results;
 using Journeyscope.Server.Components.Api;
 
@@ -33,11 +34,13 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<VariantsResult> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<VariantsResult>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
-    public Task<PerformanceModel> GetPerformanceAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<PerformanceModel>(Ws(workspace) + "/performance" + Query(filters), cancellationToken);
+    /// <summary>The value stream; its steps follow <paramref name="journey"/>'s designed order when given, else the dominant variant's.</summary>
+    public Task<PerformanceResult> GetPerformanceAsync(
+        string workspace, string? journey = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<PerformanceResult>(Ws(workspace) + "/performance" + Query(filters, ("journey", journey)), cancellationToken);
 
-    public Task<BottlenecksModel> GetBottlenecksAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<BottlenecksModel>(Ws(workspace) + "/bottlenecks" + Query(filters), cancellationToken);
+    public Task<BottlenecksResult> GetBottlenecksAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<BottlenecksResult>(Ws(workspace) + "/bottlenecks" + Query(filters), cancellationToken);
 
     /// <summary>Cases through an activity, a directly-follows edge (from and to) or a variant rank.</summary>
     public Task<CasesPageModel> GetCasesAsync(
