@@ -1,6 +1,7 @@
 using Journeyscope.EventLogs;
 using Journeyscope.Performance;
 using Journeyscope.Storage;
+using Journeyscope.Voc;
 
 namespace Journeyscope.Server.Tests.Api;
 
@@ -83,5 +84,24 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         result.Bottlenecks.Count.ShouldBe(BottlenecksResult.DefaultTop);
         result.Bottlenecks.Select(b => b.Rank).ShouldBe(Enumerable.Range(1, BottlenecksResult.DefaultTop));
         result.Bottlenecks.ShouldAllBe(b => b.Share > 0 && b.Share <= 1);
+    }
+
+    [Fact]
+    public async Task GetVoc_DemoWithJourney_IsTheCliVocRecord()
+    {
+        using var client = server.CreateClient();
+
+        // When the voice of the customer is read from both with the retail journey and 5 moments
+        var cli = CliRunner.Json("voc", "--workspace", _cliWorkspace, "--journey", Journey, "--top", "5", "--format", "json");
+        var result = await ContractParity.SameAsync<VocResult>(await client.GetAsync($"{Api}/voc?journey=retail&top=5", Token), cli);
+
+        // Then surveys, sentiment, example comments and moments are one record, scales and labels in the contract's words
+        result.Journey.ShouldBe("retail");
+        result.Surveys.Select(s => s.Scale).ShouldBe([SurveyScale.Nps, SurveyScale.Csat, SurveyScale.Ces], ignoreOrder: true);
+        result.Moments.Count.ShouldBe(5);
+        result.NegativeComments.Count.ShouldBe(VocResult.DefaultExamples);
+        result.Sentiment.Scorer.ShouldBe("lexicon");
+        cli.ShouldContain("\"scale\": \"nps\"");
+        cli.ShouldContain("\"sentiment\": \"negative\"");
     }
 }
