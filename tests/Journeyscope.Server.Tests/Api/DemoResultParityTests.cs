@@ -1,5 +1,10 @@
+using System.Net.Http.Json;
+using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
+using Journeyscope.Funnels;
 using Journeyscope.Performance;
+using Journeyscope.Results;
+using Journeyscope.Segments;
 using Journeyscope.Storage;
 using Journeyscope.Voc;
 
@@ -103,5 +108,66 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         result.Sentiment.Scorer.ShouldBe("lexicon");
         cli.ShouldContain("\"scale\": \"nps\"");
         cli.ShouldContain("\"sentiment\": \"negative\"");
+    }
+
+    [Fact]
+    public async Task GetPaths_DemoBetweenTwoSteps_IsTheCliPathsRecord()
+    {
+        using var client = server.CreateClient();
+        var (first, last) = await DominantEndsAsync(client);
+
+        // When the paths between the dominant variant's first and last steps are read from both
+        var cli = CliRunner.Json("paths", "--workspace", _cliWorkspace, "--from", first, "--to", last, "--depth", "4", "--format", "json");
+        var query = $"{Api}/paths?from={Uri.EscapeDataString(first)}&to={Uri.EscapeDataString(last)}&depth=4";
+        var result = await ContractParity.SameAsync<PathsResult>(await client.GetAsync(query, Token), cli);
+
+        // Then both walk forward from the first step to the last in the contract's words, with the default width
+        result.Direction.ShouldBe(PathDirection.Forward);
+        (result.Anchor, result.Target, result.Top).ShouldBe((first, last, PathOptions.DefaultTop));
+        result.Nodes.ShouldContain(n => n.Kind == PathNodeKind.Target);
+        cli.ShouldContain("\"direction\": \"next\"");
+    }
+
+    [Fact]
+    public async Task GetPaths_DemoToAStep_IsTheCliRecordWalkingBackward()
+    {
+        using var client = server.CreateClient();
+        var (_, last) = await DominantEndsAsync(client);
+
+        // When only the end step is given, to both
+        var cli = CliRunner.Json("paths", "--workspace", _cliWorkspace, "--to", last, "--format", "json");
+        var result = await ContractParity.SameAsync<PathsResult>(await client.GetAsync($"{Api}/paths?to={Uri.EscapeDataString(last)}", Token), cli);
+
+        // Then both walk backward (one rule: PathOptions.For)
+        result.Direction.ShouldBe(PathDirection.Backward);
+        result.Depth.ShouldBe(PathOptions.DefaultDepth);
+        cli.ShouldContain("\"direction\": \"previous\"");
+    }
+
+    [Fact]
+    public async Task GetRetention_DemoMonthlyWithChurn_IsTheCliRetentionTable()
+    {
+        using var client = server.CreateClient();
+
+        // When monthly retention with 30 days of inactivity as churn is read from both
+        var cli = CliRunner.Json("retention", "--workspace", _cliWorkspace, "--period", "month", "--periods", "3", "--churn-after", "30d", "--format", "json");
+        var result = await ContractParity.SameAsync<RetentionTable>(
+            await client.GetAsync($"{Api}/retention?cohort=month&periods=3&churn=inactive:30d", Token), cli);
+
+        // Then both are the same table: cohorts apart from the total, the churn rule in one canonical text
+        result.Period.ShouldBe(CohortPeriod.Month);
+        result.Cohort.ShouldBe("month");
+        result.Churn.ShouldBe("inactive:4w2d");
+        result.Cohorts.ShouldNotBeEmpty();
+        result.Cohorts.ShouldAllBe(c => c.Rates.Count == 4);
+        result.Total.Cohort.ShouldBe("all");
+        result.Total.Cases.ShouldBe(result.Cohorts.Sum(c => c.Cases));
+    }
+
+    private static async Task<(string First, string Last)> DominantEndsAsync(HttpClient client)
+    {
+        var variants = await client.GetFromJsonAsync<VariantsResult>($"{Api}/variants?top=1", ResultJson.Options, Token);
+        var activities = variants.ShouldNotBeNull().Variants[0].Activities;
+        return (activities[0], activities[^1]);
     }
 }
