@@ -2,6 +2,7 @@ using Journeyscope.EventLogs;
 using Journeyscope.Filters;
 using Journeyscope.Funnels;
 using Journeyscope.Segments;
+using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
