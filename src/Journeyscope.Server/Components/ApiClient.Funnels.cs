@@ -1,6 +1,7 @@
 using System.Globalization;
 using Journeyscope.Funnels;
 using Journeyscope.Segments;
+using Journeyscope.Storage;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
@@ -46,6 +47,6 @@ internal sealed partial class ApiClient
     }
 
     /// <summary>The workspace's case and event attributes (for the breakdown and cohort pickers).</summary>
-    public async Task<IReadOnlyList<WorkspaceAttributeModel>> GetAttributesAsync(string workspace, CancellationToken cancellationToken = default) =>
-        (await GetAsync<WorkspaceAttributesModel>(Ws(workspace), cancellationToken).ConfigureAwait(false)).Attributes ?? [];
+    public async Task<IReadOnlyList<AttributeInfo>> GetAttributesAsync(string workspace, CancellationToken cancellationToken = default) =>
+        (await GetWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false)).Attributes;
 }

@@ -6,6 +6,7 @@ using Journeyscope.Conformance;
 using Journeyscope.Discovery;
 using Journeyscope.Performance;
 using Journeyscope.Results;
+using Journeyscope.Storage;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
@@ -21,8 +22,8 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<WorkspaceListModel> GetWorkspacesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<WorkspaceListModel>("api/v1/workspaces", cancellationToken);
 
-    public Task<WorkspaceModel> GetWorkspaceAsync(string workspace, CancellationToken cancellationToken = default) =>
-        GetAsync<WorkspaceModel>(Ws(workspace), cancellationToken);
+    public Task<WorkspaceDetails> GetWorkspaceAsync(string workspace, CancellationToken cancellationToken = default) =>
+        GetAsync<WorkspaceDetails>(Ws(workspace), cancellationToken);
 
     public Task<LogSummary> GetSummaryAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<LogSummary>(Ws(workspace) + "/summary" + Query(filters), cancellationToken);

@@ -164,6 +164,30 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         result.Total.Cases.ShouldBe(result.Cohorts.Sum(c => c.Cases));
     }
 
+    [Fact]
+    public async Task GetWorkspace_DemoWallClock_IsTheCliInfoRecord()
+    {
+        using var client = server.CreateClient();
+
+        // When the workspace is described by both in the wall-clock time basis
+        var response = await client.GetAsync($"{Api}?timeBasis=wall-clock", Token);
+        var apiJson = await response.Content.ReadAsStringAsync(Token);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, apiJson);
+        var cliJson = CliRunner.Json("info", "--workspace", _cliWorkspace, "--time-basis", "wall-clock", "--format", "json");
+
+        // Then each side's JSON is exactly the record, and they agree on everything but what names the workspace and its imports
+        var api = ContractParity.Same<WorkspaceDetails>(apiJson, apiJson);
+        var cli = ContractParity.Same<WorkspaceDetails>(cliJson, cliJson);
+        Comparable(cli).ShouldBe(Comparable(api));
+        api.TimeBasis.ShouldBe(TimeBasis.WallClock);
+        api.Journeys.ShouldContain("retail");
+        api.Attributes.ShouldNotBeEmpty();
+        cliJson.ShouldContain("\"scope\": \"case\"");
+
+        static string Comparable(WorkspaceDetails d) => System.Text.Json.JsonSerializer.Serialize(
+            d with { Name = "", Version = 0, Sources = [.. d.Sources.Select(s => s with { ImportedAt = default })] }, ResultJson.Options);
+    }
+
     private static async Task<(string First, string Last)> DominantEndsAsync(HttpClient client)
     {
         var variants = await client.GetFromJsonAsync<VariantsResult>($"{Api}/variants?top=1", ResultJson.Options, Token);

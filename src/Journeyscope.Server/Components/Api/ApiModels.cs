@@ -7,10 +7,6 @@ internal sealed record WorkspaceListModel(string DefaultWorkspace, IReadOnlyList
 
 internal sealed record WorkspaceListItemModel(string Name, bool IsDefault);
 
-internal sealed record WorkspaceModel(
-    string Name, long Version, long Events, long Cases, long Activities, long Variants,
-    DateTimeOffset? FirstTimestamp, DateTimeOffset? LastTimestamp, long Quarantined, IReadOnlyList<string>? Journeys);
-
 internal sealed record CaseListItemModel(string CaseId, int Events, DateTimeOffset Start, DateTimeOffset End, double DurationSeconds, IReadOnlyList<string> Activities);
 
 internal sealed record CasesPageModel(long Total, int Page, int PageSize, IReadOnlyList<CaseListItemModel> Cases);
