@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Journeyscope.Cases;
 using Journeyscope.Conformance;
 using Journeyscope.Discovery;
 using Journeyscope.Performance;
@@ -44,18 +45,18 @@ internal sealed partial class ApiClient(HttpClient http)
         GetAsync<BottlenecksResult>(Ws(workspace) + "/bottlenecks" + Query(filters), cancellationToken);
 
     /// <summary>Cases through an activity, a directly-follows edge (from and to) or a variant rank.</summary>
-    public Task<CasesPageModel> GetCasesAsync(
+    public Task<CasesPage> GetCasesAsync(
         string workspace, string? activity = null, string? from = null, string? to = null, int? variant = null, int page = 1, int pageSize = 50,
         IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<CasesPageModel>(
+        GetAsync<CasesPage>(
             Ws(workspace) + "/cases" + Query(
                 filters, ("activity", activity), ("from", from), ("to", to),
                 ("variant", variant?.ToString(CultureInfo.InvariantCulture)),
                 ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
             cancellationToken);
 
-    public Task<CaseModel> GetCaseAsync(string workspace, string caseId, CancellationToken cancellationToken = default) =>
-        GetAsync<CaseModel>(Ws(workspace) + "/cases/" + Uri.EscapeDataString(caseId), cancellationToken);
+    public Task<CaseDetails> GetCaseAsync(string workspace, string caseId, CancellationToken cancellationToken = default) =>
+        GetAsync<CaseDetails>(Ws(workspace) + "/cases/" + Uri.EscapeDataString(caseId), cancellationToken);
 
     /// <summary>The journeys of a workspace, or an empty list when the server has no journeys endpoint yet.</summary>
     public async Task<JourneyListModel> GetJourneysAsync(string workspace, CancellationToken cancellationToken = default) =>

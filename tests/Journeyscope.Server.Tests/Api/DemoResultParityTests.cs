@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Journeyscope.Cases;
 using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
@@ -187,6 +188,31 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         static string Comparable(WorkspaceDetails d) => System.Text.Json.JsonSerializer.Serialize(
             d with { Name = "", Version = 0, Sources = [.. d.Sources.Select(s => s with { ImportedAt = default })] }, ResultJson.Options);
     }
+
+    [Fact]
+    public async Task GetCases_DemoVariantAndOneCase_AreTheCoreRecordsOfTheSameEvents()
+    {
+        using var client = server.CreateClient();
+
+        // Given the same demo events read by the library from the CLI's workspace
+        using var workspace = Workspace.Open(_cliWorkspace, create: false);
+        var log = workspace.LoadEventLog();
+
+        // When the cases of the second variant, and the first of them, are read from the API
+        var page = await ContractParity.SameAsync<CasesPage>(await client.GetAsync($"{Api}/cases?variant=2&pageSize=5", Token),
+            Serialize(CasesPage.List(log, variant: 2, pageSize: 5, cancellationToken: Token)));
+        var id = page.Cases[0].CaseId;
+        var details = await ContractParity.SameAsync<CaseDetails>(await client.GetAsync($"{Api}/cases/{Uri.EscapeDataString(id)}", Token),
+            Serialize(CaseDetails.Find(log, id).ShouldNotBeNull()));
+
+        // Then both are the records Core builds from those events, byte for byte
+        page.Cases.Count.ShouldBe(5);
+        page.Total.ShouldBeGreaterThan(5);
+        details.Events.Select(e => e.Activity).ShouldBe(page.Cases[0].Activities);
+        details.TimeBasis.ShouldBe(TimeBasis.Utc);
+    }
+
+    private static string Serialize<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, ResultJson.Options);
 
     private static async Task<(string First, string Last)> DominantEndsAsync(HttpClient client)
     {

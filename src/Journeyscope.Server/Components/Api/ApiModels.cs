@@ -7,17 +7,6 @@ internal sealed record WorkspaceListModel(string DefaultWorkspace, IReadOnlyList
 
 internal sealed record WorkspaceListItemModel(string Name, bool IsDefault);
 
-internal sealed record CaseListItemModel(string CaseId, int Events, DateTimeOffset Start, DateTimeOffset End, double DurationSeconds, IReadOnlyList<string> Activities);
-
-internal sealed record CasesPageModel(long Total, int Page, int PageSize, IReadOnlyList<CaseListItemModel> Cases);
-
-internal sealed record CaseEventModel(
-    int Index, string Activity, DateTimeOffset Timestamp, DateTimeOffset? StartTimestamp, string? Lifecycle, string? Resource, string? Channel,
-    IReadOnlyDictionary<string, object?>? Attributes);
-
-internal sealed record CaseModel(
-    string CaseId, string TimeBasis, double DurationSeconds, IReadOnlyDictionary<string, object?>? Attributes, IReadOnlyList<CaseEventModel> Events);
-
 internal sealed record CsvMappingModel(
     string? Case, string? Activity, string? Timestamp, string? StartTimestamp, string? Resource, string? Channel, string? Lifecycle, string? EventId, string? TimestampFormat);
 
