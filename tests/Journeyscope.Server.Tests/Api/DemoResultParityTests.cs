@@ -196,7 +196,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
 
         // Given the same demo events read by the library from the CLI's workspace
         using var workspace = Workspace.Open(_cliWorkspace, create: false);
-        var log = workspace.LoadEventLog();
+        var log = workspace.LoadEventLog(Token);
 
         // When the cases of the second variant, and the first of them, are read from the API
         var page = await ContractParity.SameAsync<CasesPage>(await client.GetAsync($"{Api}/cases?variant=2&pageSize=5", Token),
