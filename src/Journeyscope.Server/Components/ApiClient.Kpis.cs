@@ -1,5 +1,5 @@
 using Journeyscope.Kpis;
-using Journeyscope.Server.Components.Api;
+using Journeyscope.Voc;
 
 namespace Journeyscope.Server.Components;
 
@@ -16,6 +16,6 @@ internal sealed partial class ApiClient
         GetAsync<JourneyKpiTree>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/kpis/tree" + Query(filters), cancellationToken);
 
     /// <summary>Surveys, sentiment, example comments and moments that matter; the journey's touchpoints become moments when given.</summary>
-    public Task<VocModel> GetVocAsync(string workspace, string? journey = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<VocModel>(Ws(workspace) + "/voc" + Query(filters, ("journey", journey)), cancellationToken);
+    public Task<VocResult> GetVocAsync(string workspace, string? journey = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<VocResult>(Ws(workspace) + "/voc" + Query(filters, ("journey", journey)), cancellationToken);
 }
