@@ -66,7 +66,7 @@ public sealed class ReportDemoTests(DemoReportFixture demo) : IClassFixture<Demo
         var variants = Json("variants", "--workspace", demo.Workspace, "--format", "json");
         var steps = data["funnel"]!["steps"]!.AsArray().Select(s => s!["label"]!.GetValue<string>()).ToList();
         var funnel = Json(["funnel", "--workspace", demo.Workspace, .. steps.SelectMany(s => new[] { "--step", s }), "--format", "json"]);
-        var voc = Json("voc", "--workspace", demo.Workspace, "--format", "json");
+        var voc = Json("voc", "--workspace", demo.Workspace, "--journey", demo.Journey, "--format", "json");
 
         // Then every figure is the same
         steps.Count.ShouldBeGreaterThanOrEqualTo(2);

@@ -136,6 +136,7 @@ public sealed partial class PageWordingTests(DemoServerFixture demo) : IClassFix
         context.Services.AddMudServices();
         context.Services.AddScoped<WorkspaceState>();
         context.Services.AddSingleton(new ApiClient(http));
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;
     }
 
