@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Journeyscope.Cli.Tests;
@@ -39,7 +40,7 @@ public sealed partial class ReportCommandTests
         map.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("from").GetString() + ">" + e.GetProperty("to").GetString())
             .ShouldBe(["Register>Check", "Check>Pay", "Register>Pay"], ignoreOrder: true);
         data.RootElement.GetProperty("variants").GetProperty("variantCount").GetInt32().ShouldBe(3);
-        data.RootElement.GetProperty("cases").GetInt32().ShouldBe(3);
+        data.RootElement.GetProperty("summary").GetProperty("cases").GetInt32().ShouldBe(3);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed partial class ReportCommandTests
         // Then
         result.ExitCode.ShouldBe(0, result.Error);
         using var data = JsonDocument.Parse(DataBlock().Match(File.ReadAllText(output)).Groups[1].Value);
-        data.RootElement.GetProperty("cases").GetInt32().ShouldBe(2);
+        data.RootElement.GetProperty("summary").GetProperty("cases").GetInt32().ShouldBe(2);
         data.RootElement.GetProperty("filters")[0].GetString().ShouldBe("activity in (Check)");
     }
 
@@ -73,6 +74,43 @@ public sealed partial class ReportCommandTests
         // Then
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("--out");
+    }
+
+    [Fact]
+    public void Report_Sliders_TheMapIsDiscoversMapWithTheSameSliders()
+    {
+        // Given
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("log.csv", Csv), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var output = Path.Combine(temp.Path, "report.html");
+
+        // When the report is made with the activity and path sliders moved
+        var result = CliRun.Run("report", "--workspace", workspace, "--out", output, "--activities", "0.5", "--paths", "0.5");
+        var discover = CliRun.Run("discover", "--workspace", workspace, "--activities", "0.5", "--paths", "0.5", "--format", "json");
+
+        // Then its map is exactly discover's at those sliders, with fewer activities than the log has
+        result.ExitCode.ShouldBe(0, result.Error);
+        var data = ReportJson.Data(File.ReadAllText(output));
+        JsonNode.DeepEquals(data["processMap"], JsonNode.Parse(discover.Output)).ShouldBeTrue(data["processMap"]!.ToJsonString());
+        data["processMap"]!["nodes"]!.AsArray().Count.ShouldBeLessThan(3);
+        data["processMap"]!["sliders"]!["activities"]!.GetValue<double>().ShouldBe(0.5);
+    }
+
+    [Fact]
+    public void Report_UnknownFunnelStep_ExitsOneWithDidYouMean()
+    {
+        // Given
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("log.csv", Csv), "--workspace", workspace).ExitCode.ShouldBe(0);
+
+        // When
+        var result = CliRun.Run("report", "--workspace", workspace, "--out", Path.Combine(temp.Path, "r.html"), "--funnel-step", "Registr");
+
+        // Then
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("Did you mean 'Register'?");
     }
 
     [GeneratedRegex("<script id=\"journeyscope-data\" type=\"application/json\">(.*?)</script>", RegexOptions.Singleline)]

@@ -35,6 +35,7 @@ public static class ApiEndpoints
         FunnelEndpoints.Map(workspace);
         KpiEndpoints.Map(workspace);
         VocEndpoints.Map(workspace);
+        ReportEndpoints.Map(workspace);
         return app;
     }
 }

@@ -16,6 +16,10 @@ internal sealed partial class ApiClient
         GetAsync<JourneyKpiTree>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/kpis/tree" + Query(filters), cancellationToken);
 
     /// <summary>Surveys, sentiment, example comments and moments that matter; the journey's touchpoints become moments when given.</summary>
-    public Task<VocResult> GetVocAsync(string workspace, string? journey = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<VocResult>(Ws(workspace) + "/voc" + Query(filters, ("journey", journey)), cancellationToken);
+    /// <remarks>The attributes holding survey answers and comments are the server's defaults (score, comment) when null.</remarks>
+    public Task<VocResult> GetVocAsync(
+        string workspace, string? journey = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default,
+        string? scoreAttribute = null, string? commentAttribute = null) =>
+        GetAsync<VocResult>(Ws(workspace) + "/voc" + Query(filters, ("journey", journey), ("scoreAttribute", scoreAttribute), ("commentAttribute", commentAttribute)),
+            cancellationToken);
 }

@@ -61,11 +61,11 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
         }
         catch (ApiException e)
         {
-            Error = e.Message;
+            Error = UserMessage.Of(e);
         }
         catch (HttpRequestException e)
         {
-            Error = "The API could not be reached: " + e.Message;
+            Error = UserMessage.Unreachable(e);
         }
         catch (Exception e) when (e is JSException or IOException)
         {

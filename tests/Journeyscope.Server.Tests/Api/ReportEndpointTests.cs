@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Journeyscope.Server.Tests.Api;
+
+/// <summary>GET /report: the HTML report of the demo, whose embedded figures are the API's own JSON.</summary>
+public sealed partial class ReportEndpointTests(DemoServerFixture server) : IClassFixture<DemoServerFixture>
+{
+    private const string Api = "/api/v1/workspaces/demo";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetReport_Demo_EverySectionWithTheApisFigures()
+    {
+        // Given the demo workspace, when the report is downloaded with both sliders moved
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync($"{Api}/report?activities=0.6&paths=0.4", Token);
+
+        // Then it is an HTML download with every section of the issue
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Token));
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("journeyscope-report-demo.html");
+        var html = await response.Content.ReadAsStringAsync(Token);
+        foreach (var section in new[] { "kpis", "conformance", "process-map", "variants", "value-stream", "funnel", "voc" })
+        {
+            html.ShouldContain($"<section id=\"{section}\">");
+        }
+
+        // And each section's figures are what the matching endpoint answers
+        var data = JsonNode.Parse(DataBlock().Match(html).Groups[1].Value)!;
+        await SameAsync(client, data["summary"], $"{Api}/summary");
+        await SameAsync(client, data["processMap"], $"{Api}/process-map?activities=0.6&paths=0.4");
+        await SameAsync(client, data["variants"], $"{Api}/variants");
+        await SameAsync(client, data["kpis"], $"{Api}/journeys/retail/kpis");
+        await SameAsync(client, data["conformance"], $"{Api}/journeys/retail/conformance");
+        var steps = data["funnel"]!["steps"]!.AsArray().Select(s => s!["label"]!.GetValue<string>()).ToList();
+        using var funnel = await client.PostAsJsonAsync($"{Api}/funnels", new { steps = steps.Select(s => new { activities = new[] { s } }) }, Token);
+        var funnelJson = JsonNode.Parse(await funnel.Content.ReadAsStringAsync(Token))!;
+        Same(data["funnel"], funnelJson);
+        var voc = JsonNode.Parse(await client.GetStringAsync($"{Api}/voc?journey=retail", Token))!;
+        data["voc"]!["surveyedCases"]!.GetValue<int>().ShouldBe(voc["surveyedCases"]!.GetValue<int>());
+        data["voc"]!["unhappyCases"]!.GetValue<int>().ShouldBe(voc["unhappyCases"]!.GetValue<int>());
+        data["processMap"]!["sliders"]!["hiddenActivities"]!.GetValue<int>().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task GetReport_Demo_SelfContainedAndPrintable()
+    {
+        // Given the report of the demo
+        using var client = server.CreateClient();
+        var html = await client.GetStringAsync($"{Api}/report", Token);
+
+        // Then nothing is loaded from elsewhere, and print styles put each section on its own page without controls
+        External().Matches(html).Select(m => m.Value).ShouldBeEmpty();
+        html.ShouldContain("window.journeyscope", Case.Sensitive);
+        html.ShouldContain("@media print");
+        html.ShouldContain("section { break-before: page;");
+    }
+
+    [Fact]
+    public async Task GetReport_UnknownFunnelStep_Is400WithDidYouMean()
+    {
+        // Given the demo, when a funnel step names no activity of the log
+        using var client = server.CreateClient();
+        var first = JsonNode.Parse(await client.GetStringAsync($"{Api}/summary", Token))!["activities"]![0]!["name"]!.GetValue<string>();
+        using var response = await client.GetAsync($"{Api}/report?step={Uri.EscapeDataString(first + "x")}", Token);
+
+        // Then it is a 400 naming the closest activity
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Token)).ShouldContain($"Did you mean '{first}'?");
+    }
+
+    private static async Task SameAsync(HttpClient client, JsonNode? actual, string url) =>
+        Same(actual, JsonNode.Parse(await client.GetStringAsync(url, Token)));
+
+    private static void Same(JsonNode? actual, JsonNode? expected)
+    {
+        var a = actual?.ToJsonString() ?? "null";
+        var e = expected?.ToJsonString() ?? "null";
+        JsonNode.DeepEquals(actual, expected).ShouldBeTrue($"report: {a[..Math.Min(600, a.Length)]}\nAPI: {e[..Math.Min(600, e.Length)]}");
+    }
+
+    [GeneratedRegex("<script id=\"journeyscope-data\" type=\"application/json\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex DataBlock();
+
+    [GeneratedRegex(@"(?:src|href|srcset|action)\s*=\s*[""']?\s*(?:https?:)?//|url\(\s*[""']?\s*(?:https?:)?//|@import|<link\b|<iframe\b", RegexOptions.IgnoreCase)]
+    private static partial Regex External();
+}
