@@ -226,8 +226,9 @@ internal static class FunnelCommand
     {
         foreach (var s in steps)
         {
-            table.Add(value, s.Index + 1, s.Label, s.Entered, s.Converted, s.DroppedOff, s.ConversionFromPrevious, s.ConversionFromFirst,
-                Hours(s.MedianTimeFromFirst), Hours(s.P90TimeFromFirst), Hours(s.MedianTimeFromPrevious), Hours(s.P90TimeFromPrevious));
+            table.Add(value, s.Index + 1, s.Label, s.Entered, s.Converted, s.DroppedOff, Human.Share(s.ConversionFromPrevious), Human.Share(s.ConversionFromFirst),
+                Human.Duration(Hours(s.MedianTimeFromFirst), DurationUnit.Hours), Human.Duration(Hours(s.P90TimeFromFirst), DurationUnit.Hours),
+                Human.Duration(Hours(s.MedianTimeFromPrevious), DurationUnit.Hours), Human.Duration(Hours(s.P90TimeFromPrevious), DurationUnit.Hours));
         }
     }
 

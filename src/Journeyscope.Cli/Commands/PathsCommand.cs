@@ -65,7 +65,7 @@ internal static class PathsCommand
             {
                 var target = result.Nodes[link.Target];
                 links.Add(target.Depth, result.Nodes[link.Source].Label, target.Label, link.Cases,
-                    result.Cases == 0 ? 0.0 : (double)link.Cases / result.Cases);
+                    Human.Share(result.Cases == 0 ? 0.0 : (double)link.Cases / result.Cases));
             }
 
             var nodes = new Table("Nodes", "Id", "Depth", "Label", "Kind", "Cases");
