@@ -24,11 +24,14 @@ internal static class WorkspaceLocation
     private const string DatabaseFileName = "journeyscope.duckdb";
 
     /// <summary>The folder <paramref name="value"/> names, relative to <paramref name="currentFolder"/>.</summary>
-    public static string Resolve(string? value, string currentFolder)
+    public static string Resolve(string? value, string currentFolder) => Resolve(value, currentFolder, WorkspacesHome.WorkspacesFolder());
+
+    /// <summary>The folder <paramref name="value"/> names, relative to <paramref name="currentFolder"/>, names resolving in <paramref name="workspacesFolder"/>.</summary>
+    public static string Resolve(string? value, string currentFolder, string workspacesFolder)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return IsWorkspace(currentFolder) ? currentFolder : Path.Combine(WorkspacesHome.WorkspacesFolder(), WorkspacesHome.DefaultWorkspace);
+            return IsWorkspace(currentFolder) ? currentFolder : Path.Combine(workspacesFolder, WorkspacesHome.DefaultWorkspace);
         }
 
         if (!IsBareName(value))
@@ -37,7 +40,7 @@ internal static class WorkspaceLocation
         }
 
         var local = Path.Combine(currentFolder, value);
-        return IsWorkspace(local) ? value : Path.Combine(WorkspacesHome.WorkspacesFolder(), value);
+        return IsWorkspace(local) ? value : Path.Combine(workspacesFolder, value);
     }
 
     /// <summary>The default: <c>JOURNEYSCOPE_WORKSPACE</c>, or the current folder when it is a workspace, or the default workspace.</summary>
