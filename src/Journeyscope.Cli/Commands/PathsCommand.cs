@@ -59,6 +59,24 @@ internal static class PathsCommand
             }
 
             var log = source.Load(parse, cancellationToken);
+            var named = new List<(string, IReadOnlyList<string>)>();
+            if (fromText is not null)
+            {
+                named.Add(("--from", FunnelStep.Parse(fromText).Activities));
+            }
+
+            if (toText is not null)
+            {
+                named.Add(("--to", FunnelStep.Parse(toText).Activities));
+            }
+
+            if (ActivityCheck.FirstUnknown(log, named) is { } unknown)
+            {
+                // A misspelt step would otherwise give an empty Sankey with exit 0.
+                context.Error.WriteLine($"error: {unknown}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var result = PathAnalysis.Compute(log, options, cancellationToken);
             var links = new Table("Paths", "Depth", "From", "To", "Cases", "Share of anchor");
             foreach (var link in result.Links)
