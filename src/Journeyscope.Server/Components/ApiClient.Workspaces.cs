@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
