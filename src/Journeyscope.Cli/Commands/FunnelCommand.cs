@@ -199,7 +199,7 @@ internal static class FunnelCommand
 
     /// <summary>The first step or exclusion activity the log does not have, with a did-you-mean; null when all exist.</summary>
     private static string? UnknownActivity(FunnelDefinition definition, EventLog log) =>
-        ActivityCheck.FirstUnknown(log, definition.Steps.Select((step, i) => (Where: $"--step {i + 1}", step.Activities))
+        NameCheck.FirstUnknown(log, definition.Steps.Select((step, i) => (Where: $"--step {i + 1}", step.Activities))
             .Concat(definition.Exclusions.Select(e => (Where: "--exclude", e.Event.Activities))));
 
     private static Table NewStepTable() =>

@@ -70,7 +70,7 @@ internal static class PathsCommand
                 named.Add(("--to", FunnelStep.Parse(toText).Activities));
             }
 
-            if (ActivityCheck.FirstUnknown(log, named) is { } unknown)
+            if (NameCheck.FirstUnknown(log, named) is { } unknown)
             {
                 // A misspelt step would otherwise give an empty Sankey with exit 0.
                 context.Error.WriteLine($"error: {unknown}");
