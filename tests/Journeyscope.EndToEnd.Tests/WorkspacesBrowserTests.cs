@@ -6,15 +6,17 @@ namespace Journeyscope.EndToEnd.Tests;
 /// <summary>The Workspaces page in headless Chromium: create, rename and delete a workspace, with the picker following.</summary>
 public sealed class WorkspacesBrowserTests
 {
+    private const string Default = "receipt";
+
     [Fact]
     public async Task WorkspacesPage_CreateRenameDelete_ChangesTheFolderAndThePicker()
     {
-        // Given a running server with the default workspace and a browser on the Workspaces page
+        // Given a running server with its default workspace ("receipt" in AppHost) and a browser on the Workspaces page
         var (playwright, browser) = await SystemChromium.LaunchAsync();
         await using var host = AppHost.Start();
         using (var http = host.CreateClient())
         {
-            (await http.PostAsJsonAsync("api/v1/workspaces", new { name = "demo" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync("api/v1/workspaces", new { name = Default }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }
 
         try
@@ -23,7 +25,7 @@ public sealed class WorkspacesBrowserTests
             page.SetDefaultTimeout(120_000);
             await page.GotoAsync(new Uri(host.Address, "workspaces").ToString());
             await page.Locator("[data-interactive=true]").WaitForAsync();
-            await page.Locator("[data-testid=workspace-row][data-name=demo]").WaitForAsync();
+            await page.Locator($"[data-testid=workspace-row][data-name={Default}]").WaitForAsync();
 
             // When a workspace is created
             await page.Locator("[data-testid=new-workspace-name] input, input[data-testid=new-workspace-name]").First.FillAsync("my-shop");
@@ -35,6 +37,7 @@ public sealed class WorkspacesBrowserTests
             (await row.Locator("[data-testid=workspace-events]").InnerTextAsync()).ShouldBe("0");
             Directory.Exists(Path.Combine(host.Root, "my-shop")).ShouldBeTrue();
             await page.Locator("[data-testid=workspace-picker]").Filter(new LocatorFilterOptions { HasText = "my-shop" }).WaitForAsync();
+            await page.Locator("#nav-drawer a[href='w/my-shop/map']").WaitForAsync();
 
             // When it is renamed
             await row.Locator("[data-testid=rename]").ClickAsync();
@@ -56,11 +59,20 @@ public sealed class WorkspacesBrowserTests
             Directory.Exists(Path.Combine(host.Root, "my-store")).ShouldBeTrue();
             await renamed.Locator("[data-testid=delete-confirm]").ClickAsync();
 
-            // Then it is gone from the list and the disk, and the picker is back on the default workspace
+            // Then it is gone from the list and the disk, and the pages of the drawer are back on the default workspace
             await renamed.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
             Directory.Exists(Path.Combine(host.Root, "my-store")).ShouldBeFalse();
-            await page.Locator("[data-testid=workspace-picker]").Filter(new LocatorFilterOptions { HasText = "demo" }).WaitForAsync();
-            (await page.Locator("[data-testid=workspace-row][data-name=demo] [data-testid=delete]").CountAsync()).ShouldBe(0);
+            try
+            {
+                await page.Locator($"#nav-drawer a[href='w/{Default}']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+            }
+            catch (TimeoutException e)
+            {
+                throw new ShouldAssertException($"The drawer is not on '{Default}' at {page.Url}: {await DrawerLinks(page)}", e);
+            }
+
+            (await page.Locator("#nav-drawer a[href^='w/my-store']").CountAsync()).ShouldBe(0);
+            (await page.Locator($"[data-testid=workspace-row][data-name={Default}] [data-testid=delete]").CountAsync()).ShouldBe(0);
         }
         finally
         {
@@ -68,4 +80,7 @@ public sealed class WorkspacesBrowserTests
             playwright.Dispose();
         }
     }
+
+    private static async Task<string> DrawerLinks(IPage page) =>
+        string.Join(", ", await page.Locator("#nav-drawer a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
 }
