@@ -16,10 +16,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
 
     public Option<string> Workspace { get; } = new("--workspace", "-w")
     {
-        Description = "The workspace folder (default: JOURNEYSCOPE_WORKSPACE, or the current folder). Example: --workspace ./shop",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JOURNEYSCOPE_WORKSPACE") is { Length: > 0 } folder
-            ? folder
-            : Directory.GetCurrentDirectory(),
+        Description = "The workspace: a name in the workspaces folder shared with 'journeyscope serve' (JOURNEYSCOPE_HOME/workspaces), " +
+            "or a folder path. Default: JOURNEYSCOPE_WORKSPACE, else the current folder if it is a workspace, else 'demo'. " +
+            "Examples: -w shop, --workspace ./shop",
+        DefaultValueFactory = _ => WorkspaceLocation.Default(),
+        CustomParser = result => result.Tokens.Count > 0
+            ? WorkspaceLocation.Resolve(result.Tokens[^1].Value, Directory.GetCurrentDirectory())
+            : WorkspaceLocation.Default(),
         Recursive = true,
     };
 

@@ -57,6 +57,23 @@ public sealed partial class Workspace
         }
     }
 
+    /// <summary>The number of events and of cases: what a list of workspaces shows, without the rest of <see cref="GetInfo"/>.</summary>
+    public (long Events, long Cases) GetCounts()
+    {
+        Enter();
+        try
+        {
+            using var query = Query("SELECT count(*), count(DISTINCT case_id) FROM events");
+            var reader = query.Reader;
+            reader.Read();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The first <paramref name="limit"/> quarantined records, in import order.</summary>
     public IReadOnlyList<QuarantinedRecord> GetQuarantine(int limit = 100)
     {

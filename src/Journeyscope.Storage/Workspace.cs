@@ -154,7 +154,8 @@ public sealed partial class Workspace : IDisposable
         return workspace;
     }
 
-    /// <inheritdoc />
+    /// <summary>Closes the database, after the operation in progress (an import, a load) ends.</summary>
+    /// <remarks>Waiting for the gate lets a host close a workspace to rename or delete its folder without cutting an import short.</remarks>
     public void Dispose()
     {
         if (_disposed)
@@ -162,8 +163,21 @@ public sealed partial class Workspace : IDisposable
             return;
         }
 
-        _disposed = true;
-        _connection.Dispose();
+        _gate.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _connection.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private static DuckDBConnection Connect(string database)
@@ -340,6 +354,7 @@ public sealed partial class Workspace : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfClosedWhileWaiting();
         _registry.Reload(_connection);
     }
 
@@ -347,6 +362,17 @@ public sealed partial class Workspace : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _gate.Wait();
+        ThrowIfClosedWhileWaiting();
         _registry.Reload(_connection);
+    }
+
+    // Dispose takes the gate too: an operation queued behind it must not use the closed connection.
+    private void ThrowIfClosedWhileWaiting()
+    {
+        if (_disposed)
+        {
+            _gate.Release();
+            throw new ObjectDisposedException(nameof(Workspace));
+        }
     }
 }

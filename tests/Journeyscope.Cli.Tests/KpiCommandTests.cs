@@ -56,6 +56,24 @@ public sealed class KpiCommandTests
         """;
 
     [Fact]
+    public void Kpi_ByMisspeltAttribute_ExitsOneWithDidYouMean()
+    {
+        // Given a workspace whose events have a channel
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey);
+
+        // When the KPIs are broken down by a misspelt attribute
+        var result = CliRun.Run("kpi", "--journey", journey, "--by", "chanel", "--workspace", workspace);
+
+        // Then it exits 1 with a did-you-mean, instead of one "(none)" segment
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.ShouldContain("--by: the workspace has no case or event attribute 'chanel'.");
+        result.Error.ShouldContain("Did you mean 'channel'?");
+    }
+
+    [Fact]
     public void Kpi_JourneyWithTree_PrintsValuesStatusesAndAssociation()
     {
         // Given a workspace with 40 orders and a journey with NPS driven by delivery time

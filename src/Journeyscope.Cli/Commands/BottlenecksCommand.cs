@@ -34,8 +34,8 @@ internal static class BottlenecksCommand
             var table = new Table("Bottlenecks", "Rank", "From", "To", "Count", "Total waiting (h)", "Mean waiting (h)", "Median waiting (h)", "Share of waiting");
             foreach (var b in shown)
             {
-                table.Add((long)b.Rank, b.Edge.From, b.Edge.To, (long)b.Edge.Count, b.Edge.TotalWaitingTime.TotalHours,
-                    b.Edge.MeanWaitingTime.TotalHours, b.Edge.MedianWaitingTime.TotalHours, b.Share);
+                table.Add((long)b.Rank, b.Edge.From, b.Edge.To, (long)b.Edge.Count, Human.Duration(b.Edge.TotalWaitingTime.TotalHours, DurationUnit.Hours),
+                    Human.Duration(b.Edge.MeanWaitingTime.TotalHours, DurationUnit.Hours), Human.Duration(b.Edge.MedianWaitingTime.TotalHours, DurationUnit.Hours), Human.Share(b.Share));
             }
 
             var report = new Report().Add(table);

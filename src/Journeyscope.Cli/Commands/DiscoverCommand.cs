@@ -48,7 +48,8 @@ internal static class DiscoverCommand
             var edges = new Table("Edges", "From", "To", "Count", "Cases", "Mean (s)", "Median (s)", "Min (s)", "Max (s)", "Sum (s)", "Stdev (s)", "P90 (s)");
             foreach (var e in result.Edges)
             {
-                edges.Add(e.From, e.To, e.Count, e.Cases, e.MeanSeconds, e.MedianSeconds, e.MinSeconds, e.MaxSeconds, e.TotalSeconds, e.StdevSeconds, e.P90Seconds);
+                edges.Add(e.From, e.To, e.Count, e.Cases, Human.Duration(e.MeanSeconds), Human.Duration(e.MedianSeconds), Human.Duration(e.MinSeconds),
+                    Human.Duration(e.MaxSeconds), Human.Duration(e.TotalSeconds), Human.Duration(e.StdevSeconds), Human.Duration(e.P90Seconds));
             }
 
             report.Add(edges).Add(activities);

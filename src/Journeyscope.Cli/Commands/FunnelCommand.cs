@@ -198,25 +198,9 @@ internal static class FunnelCommand
     }
 
     /// <summary>The first step or exclusion activity the log does not have, with a did-you-mean; null when all exist.</summary>
-    private static string? UnknownActivity(FunnelDefinition definition, EventLog log)
-    {
-        var known = new HashSet<string>(log.ActivityNames, StringComparer.Ordinal);
-        var named = definition.Steps.Select((step, i) => (Where: $"--step {i + 1}", step.Activities))
-            .Concat(definition.Exclusions.Select(e => (Where: "--exclude", e.Event.Activities)));
-        foreach (var (where, activities) in named)
-        {
-            foreach (var activity in activities)
-            {
-                if (!known.Contains(activity))
-                {
-                    return $"{where}: the workspace has no activity '{activity}'.{NameSuggestions.Hint(activity, log.ActivityNames)} " +
-                        "See `journeyscope info` for the activities.";
-                }
-            }
-        }
-
-        return null;
-    }
+    private static string? UnknownActivity(FunnelDefinition definition, EventLog log) =>
+        NameCheck.FirstUnknown(log, definition.Steps.Select((step, i) => (Where: $"--step {i + 1}", step.Activities))
+            .Concat(definition.Exclusions.Select(e => (Where: "--exclude", e.Event.Activities))));
 
     private static Table NewStepTable() =>
         new("Funnel", "Breakdown", "Step", "Label", "Entered", "Converted", "Dropped off", "Conversion from previous",
@@ -226,8 +210,9 @@ internal static class FunnelCommand
     {
         foreach (var s in steps)
         {
-            table.Add(value, s.Index + 1, s.Label, s.Entered, s.Converted, s.DroppedOff, s.ConversionFromPrevious, s.ConversionFromFirst,
-                Hours(s.MedianTimeFromFirst), Hours(s.P90TimeFromFirst), Hours(s.MedianTimeFromPrevious), Hours(s.P90TimeFromPrevious));
+            table.Add(value, s.Index + 1, s.Label, s.Entered, s.Converted, s.DroppedOff, Human.Share(s.ConversionFromPrevious), Human.Share(s.ConversionFromFirst),
+                Human.Duration(Hours(s.MedianTimeFromFirst), DurationUnit.Hours), Human.Duration(Hours(s.P90TimeFromFirst), DurationUnit.Hours),
+                Human.Duration(Hours(s.MedianTimeFromPrevious), DurationUnit.Hours), Human.Duration(Hours(s.P90TimeFromPrevious), DurationUnit.Hours));
         }
     }
 

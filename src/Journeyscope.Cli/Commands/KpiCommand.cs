@@ -37,6 +37,14 @@ internal static class KpiCommand
         {
             var designed = LoadJourney(parse.GetValue(journey), parse.GetRequiredValue(context.Workspace));
             var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            if (parse.GetValue(by) is { } segmentBy && !string.IsNullOrWhiteSpace(segmentBy) && !parse.GetValue(tree) &&
+                NameCheck.UnknownAttribute(log, "--by", segmentBy.Trim()) is { } unknown)
+            {
+                // A misspelt attribute would otherwise put every case in one "(none)" segment.
+                context.Error.WriteLine($"error: {unknown}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var report = new Report();
             try
             {

@@ -49,13 +49,31 @@ internal static class PathsCommand
             }
 
             var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            var named = new List<(string, IReadOnlyList<string>)>();
+            if (fromText is not null)
+            {
+                named.Add(("--from", FunnelStep.Parse(fromText).Activities));
+            }
+
+            if (toText is not null)
+            {
+                named.Add(("--to", FunnelStep.Parse(toText).Activities));
+            }
+
+            if (NameCheck.FirstUnknown(log, named) is { } unknown)
+            {
+                // A misspelt step would otherwise give an empty Sankey with exit 0.
+                context.Error.WriteLine($"error: {unknown}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var result = PathAnalysis.Compute(log, options, cancellationToken);
             var links = new Table("Paths", "Depth", "From", "To", "Cases", "Share of anchor");
             foreach (var link in result.Links)
             {
                 var target = result.Nodes[link.Target];
                 links.Add(target.Depth, result.Nodes[link.Source].Label, target.Label, link.Cases,
-                    result.Cases == 0 ? 0.0 : (double)link.Cases / result.Cases);
+                    Human.Share(result.Cases == 0 ? 0.0 : (double)link.Cases / result.Cases));
             }
 
             var nodes = new Table("Nodes", "Id", "Depth", "Label", "Kind", "Cases");

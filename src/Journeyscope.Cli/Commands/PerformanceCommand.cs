@@ -41,12 +41,14 @@ internal static class PerformanceCommand
 
             var summary = new Table("Value stream", "Cases", "Mean lead (h)", "Mean processing (h)", "Mean waiting (h)", "Flow efficiency",
                 "Median duration (h)", "P90 duration (h)", "P95 duration (h)", "Processing from");
-            summary.Add((long)log.CaseCount, stream.MeanLeadTime.TotalHours, stream.MeanProcessingTime.TotalHours, stream.MeanWaitingTime.TotalHours,
-                stream.FlowEfficiency, durations.Median / 3600, durations.P90 / 3600, durations.P95 / 3600, stream.Source.ToString());
+            summary.Add((long)log.CaseCount, Human.Duration(stream.MeanLeadTime.TotalHours, DurationUnit.Hours), Human.Duration(stream.MeanProcessingTime.TotalHours, DurationUnit.Hours),
+                Human.Duration(stream.MeanWaitingTime.TotalHours, DurationUnit.Hours), Human.Share(stream.FlowEfficiency), Human.Duration(durations.Median / 3600, DurationUnit.Hours),
+                Human.Duration(durations.P90 / 3600, DurationUnit.Hours), Human.Duration(durations.P95 / 3600, DurationUnit.Hours), stream.Source.ToString());
             var activities = new Table("Activities", "Activity", "Events", "Mean processing (h)", "Total waiting before (h)", "Mean waiting before (h)");
             foreach (var a in stream.Activities.OrderByDescending(a => a.TotalWaitingTime))
             {
-                activities.Add(a.Activity, (long)a.Count, a.MeanProcessingTime.TotalHours, a.TotalWaitingTime.TotalHours, a.MeanWaitingTime.TotalHours);
+                activities.Add(a.Activity, (long)a.Count, Human.Duration(a.MeanProcessingTime.TotalHours, DurationUnit.Hours),
+                    Human.Duration(a.TotalWaitingTime.TotalHours, DurationUnit.Hours), Human.Duration(a.MeanWaitingTime.TotalHours, DurationUnit.Hours));
             }
 
             var periods = new Table("Throughput", "Period start", "Started", "Completed", "Work in progress");

@@ -73,11 +73,11 @@ internal static class RetentionCommand
                 var row = new List<object?> { cohort.Label, cohort.Size };
                 foreach (var rate in cohort.Rates)
                 {
-                    row.Add(double.IsNaN(rate) ? null : rate);
+                    row.Add(double.IsNaN(rate) ? null : Human.Share(rate));
                 }
 
                 row.Add(cohort.Churned);
-                row.Add(cohort.ChurnRate);
+                row.Add(Human.Share(cohort.ChurnRate));
                 table.Add([.. row]);
             }
 

@@ -38,7 +38,7 @@ internal static class VariantsCommand
             var table = new Table("Variants", "Rank", "Cases", "Share", "Coverage", "Mean duration (s)", "Median duration (s)", "Events", "Activities");
             foreach (var v in shown)
             {
-                table.Add(v.Rank, v.CaseCount, v.Share, v.CumulativeCoverage, v.MeanDuration, v.MedianDuration, v.Activities.Count, string.Join(" > ", v.Activities));
+                table.Add(v.Rank, v.CaseCount, Human.Share(v.Share), Human.Share(v.CumulativeCoverage), Human.Duration(v.MeanDuration), Human.Duration(v.MedianDuration), v.Activities.Count, string.Join(" > ", v.Activities));
             }
 
             var report = new Report().Add(table);

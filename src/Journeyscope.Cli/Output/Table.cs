@@ -39,7 +39,12 @@ internal sealed class Table
         }
 
         var text = new string[_rows.Count + 1][];
-        text[0] = [.. Columns];
+        text[0] = new string[Columns.Count];
+        for (var c = 0; c < Columns.Count; c++)
+        {
+            text[0][c] = PeopleHeader(c);
+        }
+
         for (var r = 0; r < _rows.Count; r++)
         {
             text[r + 1] = Array.ConvertAll(_rows[r], FormatForPeople);
@@ -93,7 +98,7 @@ internal sealed class Table
             var item = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var c = 0; c < Columns.Count; c++)
             {
-                item[JsonKey(Columns[c])] = row[c];
+                item[JsonKey(Columns[c])] = Raw(row[c]);
             }
 
             list.Add(item);
@@ -123,9 +128,18 @@ internal sealed class Table
         return builder.ToString();
     }
 
+    /// <summary>The number behind a duration or share cell (what JSON and CSV show); other cells as they are.</summary>
+    public static object? Raw(object? value) => value switch
+    {
+        DurationCell d => d.Value,
+        ShareCell s => s.Fraction,
+        _ => value,
+    };
+
     public static string FormatInvariant(object? value) => value switch
     {
         null => "",
+        DurationCell or ShareCell => FormatInvariant(Raw(value)),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
@@ -135,6 +149,8 @@ internal sealed class Table
     private static string FormatForPeople(object? value) => value switch
     {
         null => "",
+        DurationCell d => Human.FormatDuration(d.Seconds),
+        ShareCell s => Human.FormatShare(s.Fraction),
         double d when double.IsNaN(d) => "",
         double d => d.ToString(Math.Abs(d) >= 100 ? "N0" : "0.###", CultureInfo.InvariantCulture),
         int or long => ((IFormattable)value).ToString("N0", CultureInfo.InvariantCulture),
@@ -142,7 +158,30 @@ internal sealed class Table
         _ => FormatInvariant(value),
     };
 
-    private static bool IsNumber(object? value) => value is int or long or double or float or decimal;
+    private static bool IsNumber(object? value) => value is int or long or double or float or decimal or DurationCell or ShareCell;
+
+    /// <summary>The header people see: a unit suffix is dropped over a column of durations or shares, which carry their own.</summary>
+    private string PeopleHeader(int column)
+    {
+        var header = Columns[column];
+        foreach (var row in _rows)
+        {
+            if (row[column] is DurationCell or ShareCell)
+            {
+                foreach (var suffix in (ReadOnlySpan<string>)[" (s)", " (h)", " (%)"])
+                {
+                    if (header.EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        return header[..^suffix.Length];
+                    }
+                }
+
+                return header;
+            }
+        }
+
+        return header;
+    }
 
     private static string Quote(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journeyscope.Server.Api;
 
-/// <summary>Listing, creating and describing workspaces; the quarantine.</summary>
+/// <summary>Listing, creating, renaming, deleting and describing workspaces; the quarantine.</summary>
 internal static class WorkspaceEndpoints
 {
     public static void MapRoot(RouteGroupBuilder api)
@@ -19,6 +19,12 @@ internal static class WorkspaceEndpoints
     public static void MapScoped(RouteGroupBuilder workspace)
     {
         workspace.MapGet("/", Get).WithName("GetWorkspace").WithSummary("Events, cases, activities, time range, version and sources of a workspace.");
+        workspace.MapPatch("/", Rename).WithName("RenameWorkspace")
+            .WithSummary("Renames a workspace (body: {\"name\": \"new-name\"}). The default workspace cannot be renamed.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        workspace.MapDelete("/", Delete).WithName("DeleteWorkspace")
+            .WithSummary("Deletes a workspace with its events and journeys; cannot be undone. The default workspace cannot be deleted.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         workspace.MapGet("/quarantine", Quarantine).WithName("GetQuarantine").WithSummary("The quarantined records, with counts by source and reason.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
@@ -28,11 +34,67 @@ internal static class WorkspaceEndpoints
         var items = new List<WorkspaceListItem>();
         foreach (var name in host.List())
         {
-            items.Add(new WorkspaceListItem(name, string.Equals(name, host.DefaultWorkspace, StringComparison.Ordinal)));
+            long? events = null, cases = null;
+            try
+            {
+                (events, cases) = host.Get(name).GetCounts();
+            }
+            catch (Exception e) when (e is WorkspaceException or ObjectDisposedException)
+            {
+                // Locked by another process, damaged, or being renamed or deleted: listed without counts.
+            }
+
+            items.Add(new WorkspaceListItem(name, IsDefault(host, name), events, cases));
         }
 
         return TypedResults.Ok(new WorkspaceList(host.DefaultWorkspace, items));
     }
+
+    private static Ok<WorkspaceListItem> Rename(string ws, RenameWorkspaceRequest request, WorkspaceHost host)
+    {
+        var name = request?.Name?.Trim();
+        if (!WorkspaceHost.IsValidName(name))
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid workspace name", WorkspaceHost.NameRule(name));
+        }
+
+        switch (host.Rename(ws, name!))
+        {
+            case WorkspaceChange.NotFound:
+                throw Unknown(ws);
+            case WorkspaceChange.NameTaken:
+                throw new ApiProblemException(StatusCodes.Status409Conflict, "Workspace exists",
+                    $"A workspace named '{name}' already exists. Choose another name, or delete that workspace first.");
+            case WorkspaceChange.IsDefault:
+                throw DefaultKept(host, "renamed");
+        }
+
+        var (events, cases) = host.Get(name!).GetCounts();
+        return TypedResults.Ok(new WorkspaceListItem(name!, false, events, cases));
+    }
+
+    private static NoContent Delete(string ws, WorkspaceHost host)
+    {
+        switch (host.Delete(ws))
+        {
+            case WorkspaceChange.NotFound:
+                throw Unknown(ws);
+            case WorkspaceChange.IsDefault:
+                throw DefaultKept(host, "deleted");
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static bool IsDefault(WorkspaceHost host, string name) => string.Equals(name, host.DefaultWorkspace, StringComparison.Ordinal);
+
+    // The access filter answers 404 before the handler runs; this covers a workspace removed by a concurrent request.
+    private static ApiProblemException Unknown(string ws) => new(StatusCodes.Status404NotFound, "Unknown workspace",
+        $"There is no workspace named '{ws}'. List the workspaces with GET /api/v1/workspaces.");
+
+    private static ApiProblemException DefaultKept(WorkspaceHost host, string verb) => new(StatusCodes.Status409Conflict, "Default workspace",
+        $"'{host.DefaultWorkspace}' is the default workspace, which the web app opens first, and cannot be {verb}. " +
+        "Set Journeyscope:DefaultWorkspace to another workspace (and restart) to change that.");
 
     private static Created<WorkspaceListItem> Create(CreateWorkspaceRequest request, WorkspaceHost host)
     {
@@ -48,7 +110,7 @@ internal static class WorkspaceEndpoints
                 $"A workspace named '{name}' already exists. Import into it with POST /api/v1/workspaces/{name}/imports, or choose another name.");
         }
 
-        return TypedResults.Created($"/api/v1/workspaces/{name}", new WorkspaceListItem(name!, string.Equals(name, host.DefaultWorkspace, StringComparison.Ordinal)));
+        return TypedResults.Created($"/api/v1/workspaces/{name}", new WorkspaceListItem(name!, IsDefault(host, name!), 0, 0));
     }
 
     private static async Task<Ok<WorkspaceDetails>> Get(

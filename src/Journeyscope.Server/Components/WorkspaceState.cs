@@ -7,6 +7,12 @@ internal sealed class WorkspaceState
 
     public event Action? Changed;
 
+    /// <summary>Raised when a workspace was created, renamed or deleted, so that the workspace picker lists them again.</summary>
+    public event Action? ListChanged;
+
+    /// <summary>Tells the workspace picker the list changed.</summary>
+    public void NotifyListChanged() => ListChanged?.Invoke();
+
     public string? Current
     {
         get => _current;

@@ -23,6 +23,18 @@ public sealed class AnalysisCache
     {
     }
 
+    /// <summary>Creates a cache of <see cref="DefaultCapacity"/> results that forgets a workspace when <paramref name="host"/> renames or deletes it.</summary>
+    public AnalysisCache(WorkspaceHost host)
+        : this(DefaultCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        host.Closed += Forget;
+    }
+
+    /// <summary>Drops every result cached for <paramref name="workspace"/> (it was renamed or deleted).</summary>
+    public void Forget(string workspace) =>
+        _results.RemoveWhere(k => string.Equals(k.Log.Workspace, workspace, StringComparison.Ordinal));
+
     internal AnalysisCache(int capacity) => _results = new SharedLruCache<(LogKey, string), object>(capacity, static _ => 1);
 
     /// <summary>Number of results cached or being computed.</summary>

@@ -33,6 +33,23 @@ public sealed class EventLogCache
     {
         _host = host;
         _filtered = new SharedLruCache<LogKey, EventLog>(filteredBytesBudget, EventLogSize.Estimate);
+
+        // A workspace created later under a renamed or deleted one's name starts again at version 0: its logs must not be found.
+        host.Closed += Forget;
+    }
+
+    /// <summary>Drops every log cached for <paramref name="workspace"/> (it was renamed or deleted).</summary>
+    public void Forget(string workspace)
+    {
+        foreach (var key in _entries.Keys)
+        {
+            if (string.Equals(key.Workspace, workspace, StringComparison.Ordinal))
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
+
+        _filtered.RemoveWhere(k => string.Equals(k.Workspace, workspace, StringComparison.Ordinal));
     }
 
     /// <summary>The current log of <paramref name="workspace"/> in <paramref name="timeBasis"/>, loaded or from the cache.</summary>

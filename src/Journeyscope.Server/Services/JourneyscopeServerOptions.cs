@@ -6,11 +6,14 @@ public sealed class JourneyscopeServerOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Journeyscope";
 
-    /// <summary>The folder holding the workspaces, one subfolder each (name = folder name). Default <c>./workspaces</c>.</summary>
-    public string WorkspacesRoot { get; set; } = "workspaces";
+    /// <summary>
+    /// The folder holding the workspaces, one subfolder each (name = folder name). Empty (the default): the folder the
+    /// command line uses too, <see cref="WorkspacesHome.WorkspacesFolder"/> (<c>JOURNEYSCOPE_HOME/workspaces</c>).
+    /// </summary>
+    public string WorkspacesRoot { get; set; } = "";
 
-    /// <summary>The workspace the UI opens first. Default <c>demo</c>.</summary>
-    public string DefaultWorkspace { get; set; } = "demo";
+    /// <summary>The workspace the UI opens first; it cannot be renamed or deleted. Default <c>demo</c>.</summary>
+    public string DefaultWorkspace { get; set; } = WorkspacesHome.DefaultWorkspace;
 
     /// <summary>The largest request body accepted by the import endpoints, bytes. Default 1 GiB.</summary>
     public long MaxImportBytes { get; set; } = 1L << 30;

@@ -48,11 +48,15 @@ public static class ServiceRegistration
         return app;
     }
 
-    /// <summary>Deletes the uploads a previous run left behind (a killed server cannot delete its in-flight uploads).</summary>
+    /// <summary>
+    /// Deletes the uploads a previous run left behind (a killed server cannot delete its in-flight uploads), and the
+    /// folders of workspace deletions it did not finish.
+    /// </summary>
     public static WebApplication SweepUploads(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<UploadFolder>().Sweep();
+        app.Services.GetRequiredService<WorkspaceHost>().SweepDeleted();
         return app;
     }
 }

@@ -9,10 +9,15 @@ namespace Journeyscope.Server.Services;
 /// The workspaces the server hosts: every subfolder of <see cref="JourneyscopeServerOptions.WorkspacesRoot"/> is one,
 /// named after the folder. Each workspace is opened once and kept open for the server's lifetime.
 /// </summary>
-/// <remarks>Thread-safe. Names are restricted to letters, digits, '.', '-' and '_' so that a name never leaves the root.</remarks>
+/// <remarks>
+/// Thread-safe. Names are restricted to letters, digits, '.', '-' and '_' so that a name never leaves the root.
+/// Creating, renaming and deleting are serialised; while a workspace is being renamed or deleted it is reported as
+/// missing and cannot be opened, so no request reopens (and recreates) a folder that is moving away.
+/// </remarks>
 public sealed partial class WorkspaceHost : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Workspace>> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _closing = new(StringComparer.Ordinal);
     private readonly Lock _createGate = new();
     private bool _disposed;
 
@@ -20,7 +25,7 @@ public sealed partial class WorkspaceHost : IDisposable
     public WorkspaceHost(IOptions<JourneyscopeServerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Root = Path.GetFullPath(options.Value.WorkspacesRoot);
+        Root = Path.GetFullPath(options.Value.WorkspacesRoot is { Length: > 0 } root ? root : WorkspacesHome.WorkspacesFolder());
         DefaultWorkspace = options.Value.DefaultWorkspace;
         Directory.CreateDirectory(Root);
     }
@@ -53,7 +58,11 @@ public sealed partial class WorkspaceHost : IDisposable
     }
 
     /// <summary>Whether a workspace named <paramref name="name"/> exists.</summary>
-    public bool Exists(string? name) => IsValidName(name) && Directory.Exists(Path.Combine(Root, name!));
+    public bool Exists(string? name) =>
+        IsValidName(name) && !_closing.ContainsKey(name!) && Directory.Exists(Path.Combine(Root, name!));
+
+    /// <summary>Raised after a workspace was renamed or deleted, with its old name, so that caches drop what they hold for it.</summary>
+    public event Action<string>? Closed;
 
     /// <summary>Creates the workspace <paramref name="name"/>; false when it already exists.</summary>
     /// <exception cref="ArgumentException">The name is not acceptable.</exception>
@@ -84,6 +93,11 @@ public sealed partial class WorkspaceHost : IDisposable
         if (!IsValidName(name))
         {
             throw new ArgumentException(NameRule(name), nameof(name));
+        }
+
+        if (_closing.ContainsKey(name))
+        {
+            throw new WorkspaceException($"The workspace '{name}' is being renamed or deleted.");
         }
 
         var lazy = _open.GetOrAdd(name, n => new Lazy<Workspace>(() => Workspace.Open(Path.Combine(Root, n), create: true)));

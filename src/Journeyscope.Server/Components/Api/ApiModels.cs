@@ -5,7 +5,7 @@ namespace Journeyscope.Server.Components.Api;
 
 internal sealed record WorkspaceListModel(string DefaultWorkspace, IReadOnlyList<WorkspaceListItemModel> Workspaces);
 
-internal sealed record WorkspaceListItemModel(string Name, bool IsDefault);
+internal sealed record WorkspaceListItemModel(string Name, bool IsDefault, long? Events = null, long? Cases = null);
 
 internal sealed record CsvMappingModel(
     string? Case, string? Activity, string? Timestamp, string? StartTimestamp, string? Resource, string? Channel, string? Lifecycle, string? EventId, string? TimestampFormat);
