@@ -91,6 +91,7 @@ public partial class Import
         }
     }
 
+    /// <summary>Lists the workspaces; the one in the address is the target when it exists, else the name of a new one.</summary>
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         var list = await Api.GetWorkspacesAsync(cancellationToken);
@@ -101,6 +102,7 @@ public partial class Import
         }
     }
 
+    /// <summary>Enables the file input once the browser listens to it.</summary>
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         await base.OnAfterRenderAsync(firstRender);
@@ -332,6 +334,7 @@ public partial class Import
         }
     }
 
+    /// <summary>Deletes the server-side copy of the upload.</summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing)
