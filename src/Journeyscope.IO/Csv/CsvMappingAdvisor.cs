@@ -20,7 +20,7 @@ internal static class CsvMappingAdvisor
     private static readonly string[] CommentHints = ["comment", "text", "message", "explication", "feedback", "review", "verbatim", "remark", "why"];
 
     /// <summary>What each column's sample looks like.</summary>
-    private sealed record Profile(int NonEmpty, int Distinct, bool Dates, bool Integers, long Min, long Max, double MeanLength, List<string> Samples);
+    private sealed record Profile(int NonEmpty, int Distinct, bool Dates, bool Integers, bool Numbers, long Min, long Max, double MeanLength, List<string> Samples);
 
     public static CsvInspection Inspect(CsvDialect dialect, string[] names, List<string[]> rows, CsvLayout layout, CsvImportOptions csv)
     {
@@ -48,6 +48,10 @@ internal static class CsvMappingAdvisor
         if (layout.Case < 0)
         {
             AddBest(proposals, "case", CaseCandidates(names, profiles, taken));
+            if (proposals.FirstOrDefault(p => p.Role == "case") is { } key)
+            {
+                taken.Add(key.Column); // the key is no activity
+            }
         }
 
         if (layout.Timestamp < 0)
@@ -158,7 +162,7 @@ internal static class CsvMappingAdvisor
         for (var i = 0; i < names.Length; i++)
         {
             var p = profiles[i];
-            if (taken.Contains(names[i]) || p.NonEmpty == 0 || p.Dates || p.MeanLength > 64)
+            if (taken.Contains(names[i]) || p.NonEmpty == 0 || p.Dates || p.MeanLength > 64 || (p.Numbers && !p.Integers))
             {
                 continue;
             }
@@ -322,10 +326,11 @@ internal static class CsvMappingAdvisor
         }
 
         // A date column has separators: plain numbers (ids, amounts) are never proposed as dates, only given as unix times.
-        var dates = nonEmpty > 0 && !integers
-            && values.TrueForAll(v => v.AsSpan().IndexOfAny('-', '/', '.') >= 0 && !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            && TimestampFormat.Detect(values, allowUnix: false, out _) is not null;
-        return new Profile(nonEmpty, distinct.Count, dates, integers && nonEmpty > 0, min, max, nonEmpty == 0 ? 0 : (double)length / nonEmpty, samples);
+        // Up to one value in five may be broken (the timestamp check then shows which), so a few bad cells do not hide it.
+        var numbers = nonEmpty > 0 && values.TrueForAll(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        var candidates = values.FindAll(v => v.AsSpan().IndexOfAny('-', '/', '.') >= 0 && !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        var dates = nonEmpty > 0 && !numbers && candidates.Count * 5 >= nonEmpty * 4 && TimestampFormat.Detect(candidates, allowUnix: false, out _) is not null;
+        return new Profile(nonEmpty, distinct.Count, dates, integers && nonEmpty > 0, numbers, min, max, nonEmpty == 0 ? 0 : (double)length / nonEmpty, samples);
     }
 
     private static bool HasHint(string name, string[] hints)

@@ -50,17 +50,18 @@ public sealed class CsvInspectionProposalTests
     [Fact]
     public void Inspect_TimestampsWithOffsets_CountsOffsetsAndShare()
     {
-        // Given tweets' timestamps with a numeric offset, one of them broken
-        var csv = "case_id,activity,tweet_created\na,t,2015-02-24 11:35:52 -0800\nb,t,2015-02-24 11:15:59 -0800\nc,t,yesterday\n";
+        // Given tweets' timestamps with a numeric offset, one in five broken
+        var csv = "case_id,activity,tweet_created\na,t,2015-02-24 11:35:52 -0800\nb,t,2015-02-24 11:15:59 -0800\n" +
+            "c,t,2015-02-24 11:15:48 -0800\nd,t,2015-02-24 11:15:36 +0100\ne,t,yesterday\n";
 
         // When inspected
         var t = Inspect(csv).Timestamps!;
 
         // Then the share parsed and the offsets are reported, and the broken row says why
-        (t.Parsed, t.Total, t.WithOffset).ShouldBe((2, 3, 2));
-        t.ParsedShare.ShouldBe(2.0 / 3, 1e-9);
+        (t.Parsed, t.Total, t.WithOffset).ShouldBe((4, 5, 4));
+        t.ParsedShare.ShouldBe(0.8, 1e-9);
         t.Rows[0].Parsed.ShouldBe(new DateTimeOffset(2015, 2, 24, 11, 35, 52, TimeSpan.FromHours(-8)));
-        t.Rows[2].Problem!.ShouldContain("yesterday");
+        t.Rows[4].Problem!.ShouldContain("yesterday");
     }
 
     [Fact]
