@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using Journeyscope.IO;
 
 namespace Journeyscope.Cli.Commands;
@@ -58,101 +56,60 @@ internal sealed class CsvMappingOptions
     }
 
     /// <summary>The CSV options for <paramref name="file"/> (a survey without a date column is dated by the file's modification time).</summary>
+    /// <remarks>The flags fill the one mapping model the API and the import wizard fill too (<see cref="CsvMappingText"/>).</remarks>
     public CsvImportOptions Read(ParseResult parse, string file)
     {
-        var delimiter = parse.GetValue(_delimiter);
-        if (delimiter is { Length: > 1 } && delimiter != "\\t")
+        var text = new CsvMappingText
         {
-            throw new UsageException($"--delimiter must be one character, got '{delimiter}'.");
-        }
-
-        var survey = parse.GetValue(_survey);
-        if (survey is not null && string.IsNullOrWhiteSpace(survey))
-        {
-            throw new UsageException("--survey needs the name of the survey's events, e.g. --survey nps.");
-        }
-
-        var surveyDate = ParseDate(parse.GetValue(_surveyDate));
-        if (surveyDate is not null && survey is null)
-        {
-            throw new UsageException("--survey-date dates the answers of a survey: give --survey NAME too.");
-        }
-
-        if (survey is not null && surveyDate is null && File.Exists(file))
-        {
-            // Deterministic for a given file (never "now"); documented in docs/formats/csv.md.
-            surveyDate = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
-        }
-
-        return new CsvImportOptions
-        {
-            CaseColumn = parse.GetValue(_case),
-            ActivityColumn = parse.GetValue(_activity),
-            TimestampColumn = parse.GetValue(_timestamp),
-            StartTimestampColumn = parse.GetValue(_start),
-            ResourceColumn = parse.GetValue(_resource),
-            ChannelColumn = parse.GetValue(_channel),
+            Case = parse.GetValue(_case),
+            Activity = parse.GetValue(_activity),
+            Timestamp = parse.GetValue(_timestamp),
+            StartTimestamp = parse.GetValue(_start),
+            Resource = parse.GetValue(_resource),
+            Channel = parse.GetValue(_channel),
             TimestampFormat = parse.GetValue(_timestampFormat),
-            TimeZone = ParseZone(parse.GetValue(_timeZone)),
-            Delimiter = delimiter is null ? null : delimiter == "\\t" ? '\t' : delimiter[0],
-            Encoding = ParseEncoding(parse.GetValue(_encoding)),
-            CaseAttributeColumns = parse.GetValue(_caseAttributes) ?? [],
-            WideTimestampColumns = parse.GetValue(_wide) ?? [],
-            SurveyActivity = survey,
-            ScoreColumn = parse.GetValue(_score),
-            CommentColumn = parse.GetValue(_comment),
-            SurveyDate = surveyDate,
-            MissingValues = survey is null ? [] : SurveyMissingValues,
+            TimeZone = parse.GetValue(_timeZone),
+            Delimiter = parse.GetValue(_delimiter),
+            Encoding = parse.GetValue(_encoding),
+            CaseAttributes = parse.GetValue(_caseAttributes) ?? [],
+            WideTimestamps = parse.GetValue(_wide) ?? [],
+            Survey = parse.GetValue(_survey),
+            Score = parse.GetValue(_score),
+            Comment = parse.GetValue(_comment),
+            SurveyDate = parse.GetValue(_surveyDate),
         };
-    }
 
-    /// <summary>Cells read as "no answer" in a survey (R and spreadsheet exports).</summary>
-    private static readonly string[] SurveyMissingValues = ["NA", "N/A"];
-
-    private static DateTimeOffset? ParseDate(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var date)
-            ? date
-            : throw new UsageException($"--survey-date '{text}' is not a date; use ISO 8601, e.g. 2020-06-30 or 2020-06-30T12:00:00+02:00.");
-    }
-
-    private static TimeZoneInfo? ParseZone(string? id)
-    {
-        if (id is null)
-        {
-            return null;
-        }
-
+        // Deterministic for a given file (never "now"); documented in docs/formats/csv.md.
+        DateTimeOffset? fileDate = text.Survey is not null && File.Exists(file) ? new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero) : null;
         try
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
+            return text.ToOptions(Flag, fileDate);
         }
-        catch (TimeZoneNotFoundException)
+        catch (CsvMappingException e)
         {
-            throw new UsageException($"Unknown time zone '{id}'. Use an IANA id such as Europe/Amsterdam or UTC.");
+            throw new UsageException(e.Message);
         }
     }
 
-    private static Encoding? ParseEncoding(string? name)
+    /// <summary>The flag that sets a <see cref="CsvMappingText"/> property.</summary>
+    public static string Flag(string field) => field switch
     {
-        if (name is null)
-        {
-            return null;
-        }
-
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        try
-        {
-            return name.Equals("latin1", StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            throw new UsageException($"Unknown encoding '{name}'. Use utf-8, latin1 or windows-1252.");
-        }
-    }
+        nameof(CsvMappingText.Case) => "--case",
+        nameof(CsvMappingText.Activity) => "--activity",
+        nameof(CsvMappingText.Timestamp) => "--timestamp",
+        nameof(CsvMappingText.StartTimestamp) => "--start",
+        nameof(CsvMappingText.Resource) => "--resource",
+        nameof(CsvMappingText.Channel) => "--channel",
+        nameof(CsvMappingText.TimestampFormat) => "--timestamp-format",
+        nameof(CsvMappingText.TimeZone) => "--time-zone",
+        nameof(CsvMappingText.Delimiter) => "--delimiter",
+        nameof(CsvMappingText.Encoding) => "--encoding",
+        nameof(CsvMappingText.CaseAttributes) => "--case-attribute",
+        nameof(CsvMappingText.WideTimestamps) => "--wide-timestamps",
+        nameof(CsvMappingText.Survey) => "--survey",
+        nameof(CsvMappingText.Score) => "--score",
+        nameof(CsvMappingText.Comment) => "--comment",
+        nameof(CsvMappingText.SurveyDate) => "--survey-date",
+        _ => field,
+    };
 }

@@ -10,4 +10,6 @@ namespace Journeyscope.IO;
 /// </param>
 /// <param name="Type">The value type detected from the sample (timestamp roles report <see cref="AttributeType.Timestamp"/>).</param>
 /// <param name="TimestampFormat">For timestamp columns, the format detected or given (<c>iso</c>, <c>unix-s</c>, <c>dd/MM/yyyy HH:mm</c>…).</param>
-public sealed record CsvColumnInspection(string Name, string Role, AttributeType Type, string? TimestampFormat);
+/// <param name="Samples">Up to five distinct non-empty values of the sample, in order of appearance (each cut to 80 characters).</param>
+/// <param name="Distinct">Distinct non-empty values in the sample (at most 1,000 rows).</param>
+public sealed record CsvColumnInspection(string Name, string Role, AttributeType Type, string? TimestampFormat, IReadOnlyList<string> Samples, int Distinct);

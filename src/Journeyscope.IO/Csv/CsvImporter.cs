@@ -35,7 +35,14 @@ public static class CsvImporter
         return Import(stream, session, csv ?? CsvImportOptions.Default, cancellationToken);
     }
 
-    /// <summary>Detects the dialect, column roles, types and timestamp formats of the file without importing it.</summary>
+    /// <summary>
+    /// Detects the dialect, column roles, types and timestamp formats of the file without importing it, and proposes a
+    /// mapping for the roles the header does not name.
+    /// </summary>
+    /// <remarks>
+    /// Never fails for a missing role: <see cref="CsvInspection.Missing"/> lists it, so a wizard can show every column and
+    /// let the user choose. A column given in <paramref name="csv"/> that is not in the header still throws.
+    /// </remarks>
     public static CsvInspection Inspect(string path, CsvImportOptions? csv = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -56,20 +63,8 @@ public static class CsvImporter
     {
         var dialect = CsvDialect.Sniff(stream, csv, session);
         var (names, rows) = SplitSample(dialect, csv);
-        var layout = CsvLayout.Resolve(names, rows, csv, session);
-        var columns = new CsvColumnInspection[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            columns[i] = new CsvColumnInspection(names[i], layout.Roles[i], layout.Types[i], layout.Formats[i]?.Display);
-        }
-
-        var preview = new List<IReadOnlyList<string>>();
-        for (var i = 0; i < rows.Count && i < 10; i++)
-        {
-            preview.Add(rows[i]);
-        }
-
-        return new CsvInspection(dialect.Encoding.WebName, dialect.HasByteOrderMark, dialect.Delimiter, dialect.LineEnding, columns, preview, layout.Warnings);
+        var layout = CsvLayout.Resolve(names, rows, csv, session, lenient: true);
+        return CsvMappingAdvisor.Inspect(dialect, names, rows, layout, csv);
     }
 
     private static (string[] Names, List<string[]> Rows) SplitSample(CsvDialect dialect, CsvImportOptions csv)

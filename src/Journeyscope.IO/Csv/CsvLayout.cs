@@ -72,6 +72,9 @@ internal sealed class CsvLayout
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>Lenient resolution: the mandatory roles no column plays, each with the flag that sets it.</summary>
+    public List<string> Missing { get; } = [];
+
     public static string[] HeaderNames(string[]? header, int fieldCount)
     {
         var count = header?.Length ?? fieldCount;
@@ -97,8 +100,16 @@ internal sealed class CsvLayout
         return names;
     }
 
-    /// <summary>Maps the columns; throws for unknown names and missing mandatory roles.</summary>
-    public static CsvLayout Resolve(string[] names, IReadOnlyList<string[]> sampleRows, CsvImportOptions csv, ImportSession session)
+    /// <summary>Maps the columns; throws for unknown names and, unless <paramref name="lenient"/>, for missing mandatory roles.</summary>
+    /// <param name="names">The header names.</param>
+    /// <param name="sampleRows">The sample's data rows.</param>
+    /// <param name="csv">The user's options.</param>
+    /// <param name="session">For errors.</param>
+    /// <param name="lenient">
+    /// Inspection: a mandatory role without a column is a warning naming the wizard's control and the CLI flag, not an
+    /// error, so that the wizard can show every column and let the user choose.
+    /// </param>
+    public static CsvLayout Resolve(string[] names, IReadOnlyList<string[]> sampleRows, CsvImportOptions csv, ImportSession session, bool lenient = false)
     {
         var layout = new CsvLayout(names);
         foreach (var ignored in csv.IgnoredColumns)
@@ -157,20 +168,26 @@ internal sealed class CsvLayout
         var missing = new List<string>();
         if (layout.Case < 0)
         {
-            missing.Add("case id (use --case COLUMN)");
+            missing.Add("case id (use --case COLUMN; in the import wizard: 'Case id column')");
         }
 
         if (!survey && wide.Count == 0 && layout.Activity < 0)
         {
-            missing.Add("activity (use --activity COLUMN, or --survey NAME for a survey export)");
+            missing.Add("activity (use --activity COLUMN, or --survey NAME for a survey export; in the import wizard: 'Activity column', or the survey or wide layout)");
         }
 
         if (wide.Count == 0 && layout.Timestamp < 0 && !(survey && csv.SurveyDate is not null))
         {
-            missing.Add(survey ? "timestamp (use --timestamp COLUMN, or --survey-date DATE when the survey has no date)" : "timestamp (use --timestamp COLUMN)");
+            missing.Add(survey
+                ? "timestamp (use --timestamp COLUMN, or --survey-date DATE when the survey has no date; in the import wizard: 'Timestamp column' or 'Survey date')"
+                : "timestamp (use --timestamp COLUMN; in the import wizard: 'Timestamp column')");
         }
 
-        if (missing.Count > 0)
+        if (missing.Count > 0 && lenient)
+        {
+            layout.Missing.AddRange(missing);
+        }
+        else if (missing.Count > 0)
         {
             throw session.Fatal(1, -1, null, $"no column for the {string.Join(", ", missing)} was found among the header columns [{string.Join(", ", names)}]");
         }

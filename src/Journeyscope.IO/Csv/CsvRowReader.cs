@@ -176,7 +176,7 @@ internal sealed class CsvRowReader
 
             if (!column.TryIntern(text, out _codes[i]))
             {
-                Reject(i, $"'{Cut(text)}' is not a {column.Forced} as CsvImportOptions.AttributeTypes requires");
+                Reject(i, $"'{Cut(text)}' is not a {column.Forced} as the type given for this column requires");
                 return;
             }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Journeyscope.IO;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
@@ -11,8 +10,6 @@ namespace Journeyscope.Server.Api;
 /// <summary>File uploads: import (lenient or strict, with the quarantine report) and inspect (for the import wizard).</summary>
 internal static class ImportEndpoints
 {
-    private const int PreviewRows = 10;
-
     public static void Map(RouteGroupBuilder workspace, long maxImportBytes)
     {
         var limit = new RequestSizeLimitAttribute(maxImportBytes);
@@ -59,90 +56,26 @@ internal static class ImportEndpoints
         }
 
         var csv = fileOptions.Csv ?? CsvImportOptions.Default;
-        var inspection = CsvImporter.Inspect(upload.Path, csv);
+        var inspection = await Task.Run(() => CsvImporter.Inspect(upload.Path, csv), cancellationToken).ConfigureAwait(false);
         var columns = inspection.Columns
-            .Select(c => new InspectedColumn(c.Name, c.Role, c.Type.ToString().ToLowerInvariant(), c.TimestampFormat))
+            .Select(c => new InspectedColumn(c.Name, c.Role, c.Type.ToString().ToLowerInvariant(), c.TimestampFormat, c.Samples, c.Distinct))
             .ToList();
-        var timestampColumn = inspection.ColumnFor("timestamp");
+        var timestamps = inspection.Timestamps;
+        string? Best(string role) => inspection.ProposalFor(role)?.Column;
+        var survey = inspection.Layout == "survey";
+        var wide = inspection.Layout == "wide";
         var mapping = new CsvMapping(
-            inspection.ColumnFor("case"), inspection.ColumnFor("activity"), timestampColumn, inspection.ColumnFor("start_timestamp"),
-            inspection.ColumnFor("resource"), inspection.ColumnFor("channel"), inspection.ColumnFor("lifecycle"), inspection.ColumnFor("event_id"),
-            inspection.Columns.FirstOrDefault(c => string.Equals(c.Name, timestampColumn, StringComparison.Ordinal))?.TimestampFormat);
-        var preview = Preview(inspection, csv, upload.Name, timestampColumn, cancellationToken);
+            Best("case"), survey || wide ? null : Best("activity"), wide ? null : Best("timestamp"), Best("start_timestamp"),
+            Best("resource"), Best("channel"), Best("lifecycle"), Best("event_id"),
+            csv.TimestampFormat ?? timestamps?.Format,
+            wide ? inspection.Proposals.Where(p => p.Role == "wide_timestamp").Select(p => p.Column).ToList() : null,
+            survey ? inspection.SurveyActivity : null,
+            survey ? Best("score") : null,
+            survey ? Best("comment") : null);
+        var preview = timestamps?.Rows.Select(r => new TimestampPreview(r.Row, r.Text, r.Parsed, r.Problem)).ToList() ?? [];
         var delimiter = inspection.Delimiter == '\t' ? "\\t" : inspection.Delimiter.ToString();
         return TypedResults.Ok(new InspectResponse(
-            upload.Name, "csv", inspection.EncodingName, delimiter, mapping, columns, inspection.Rows, preview, inspection.Warnings));
-    }
-
-    /// <summary>
-    /// Reads each of the first rows with the real importer and the given mapping (header plus that row), so the
-    /// preview shows exactly the instant an import would store, or why the row would be quarantined.
-    /// </summary>
-    private static List<TimestampPreview> Preview(
-        CsvInspection inspection, CsvImportOptions csv, string name, string? timestampColumn, CancellationToken cancellationToken)
-    {
-        var preview = new List<TimestampPreview>();
-        var column = timestampColumn is null ? -1 : inspection.Columns.ToList().FindIndex(c => string.Equals(c.Name, timestampColumn, StringComparison.Ordinal));
-        if (column < 0)
-        {
-            return preview;
-        }
-
-        var options = Copy(csv, inspection.Delimiter);
-        var header = Line(inspection.Columns.Select(c => c.Name).ToList(), inspection.Delimiter);
-        for (var r = 0; r < Math.Min(PreviewRows, inspection.Rows.Count); r++)
-        {
-            var row = inspection.Rows[r];
-            var text = column < row.Count ? row[column] : null;
-            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(header + "\n" + Line(row, inspection.Delimiter) + "\n"));
-            try
-            {
-                var result = CsvImporter.Import(stream, name, options, ImportOptions.Default, cancellationToken);
-                preview.Add(result.Log.EventCount > 0
-                    ? new TimestampPreview(r + 1, text, result.Log.GetTimestamp(0), null)
-                    : new TimestampPreview(r + 1, text, null, result.Quarantine.Count > 0 ? result.Quarantine[0].Reason : "no event"));
-            }
-            catch (ImportException e)
-            {
-                preview.Add(new TimestampPreview(r + 1, text, null, e.Reason));
-            }
-        }
-
-        return preview;
-    }
-
-    private static CsvImportOptions Copy(CsvImportOptions csv, char delimiter) => new()
-    {
-        Delimiter = delimiter,
-        Quote = '"',
-        Encoding = new UTF8Encoding(false),
-        CaseColumn = csv.CaseColumn,
-        ActivityColumn = csv.ActivityColumn,
-        TimestampColumn = csv.TimestampColumn,
-        StartTimestampColumn = csv.StartTimestampColumn,
-        ResourceColumn = csv.ResourceColumn,
-        ChannelColumn = csv.ChannelColumn,
-        LifecycleColumn = csv.LifecycleColumn,
-        EventIdColumn = csv.EventIdColumn,
-        CaseAttributeColumns = csv.CaseAttributeColumns,
-        WideTimestampColumns = csv.WideTimestampColumns,
-        TimestampFormat = csv.TimestampFormat,
-        TimeZone = csv.TimeZone,
-    };
-
-    private static string Line(IReadOnlyList<string> fields, char delimiter)
-    {
-        var line = new StringBuilder();
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                line.Append(delimiter);
-            }
-
-            line.Append('"').Append(fields[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        }
-
-        return line.ToString();
+            upload.Name, "csv", inspection.EncodingName, delimiter, mapping, columns, inspection.Rows, preview, inspection.Warnings,
+            inspection.Layout, inspection.Proposals, inspection.Missing, timestamps));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Journeyscope.IO;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
@@ -61,68 +60,47 @@ internal static class ImportMapping
             "ocel" => EventLogFormat.Ocel,
             _ => throw Bad("format", $"format must be one of xes, csv, jsonl, parquet, ocel (or omitted to detect it), got '{form.Format}'."),
         };
-        var delimiter = form.Delimiter is { Length: > 0 } d
-            ? d == "\\t" ? '\t' : d.Length == 1 ? d[0] : throw Bad("delimiter", $"delimiter must be one character (or \\t), got '{d}'.")
-            : (char?)null;
+        var text = new CsvMappingText
+        {
+            Case = form.Case,
+            Activity = form.Activity,
+            Timestamp = form.Timestamp,
+            StartTimestamp = form.StartTimestamp,
+            Resource = form.Resource,
+            Channel = form.Channel,
+            Lifecycle = form.Lifecycle,
+            EventId = form.EventId,
+            TimestampFormat = form.TimestampFormat,
+            TimeZone = form.TimeZone,
+            Delimiter = form.Delimiter,
+            Encoding = form.Encoding,
+            CaseAttributes = CsvMappingText.SplitList(form.CaseAttributes),
+            WideTimestamps = CsvMappingText.SplitList(form.WideTimestamps),
+            Survey = form.Survey,
+            Score = form.Score,
+            Comment = form.Comment,
+            SurveyDate = form.SurveyDate,
+        };
+        CsvImportOptions csv;
+        try
+        {
+            csv = text.ToOptions(FieldName);
+        }
+        catch (CsvMappingException e)
+        {
+            throw Bad(FieldName(e.Field), e.Message);
+        }
+
         return new EventLogFileOptions
         {
             Format = format,
-            Csv = new CsvImportOptions
-            {
-                CaseColumn = Blank(form.Case),
-                ActivityColumn = Blank(form.Activity),
-                TimestampColumn = Blank(form.Timestamp),
-                StartTimestampColumn = Blank(form.StartTimestamp),
-                ResourceColumn = Blank(form.Resource),
-                ChannelColumn = Blank(form.Channel),
-                LifecycleColumn = Blank(form.Lifecycle),
-                EventIdColumn = Blank(form.EventId),
-                TimestampFormat = Blank(form.TimestampFormat),
-                TimeZone = Zone(Blank(form.TimeZone)),
-                Delimiter = delimiter,
-                Encoding = ParseEncoding(Blank(form.Encoding)),
-                CaseAttributeColumns = form.CaseAttributes?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
-            },
-            Ocel = new OcelImportOptions { CaseObjectType = Blank(form.ObjectType) },
+            Csv = csv,
+            Ocel = new OcelImportOptions { CaseObjectType = string.IsNullOrWhiteSpace(form.ObjectType) ? null : form.ObjectType.Trim() },
         };
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static TimeZoneInfo? Zone(string? id)
-    {
-        if (id is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            throw Bad("timeZone", $"Unknown time zone '{id}'. Use an IANA id such as Europe/Amsterdam or UTC.");
-        }
-    }
-
-    private static Encoding? ParseEncoding(string? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        try
-        {
-            return name.Equals("latin1", StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            throw Bad("encoding", $"Unknown encoding '{name}'. Use utf-8, latin1 or windows-1252.");
-        }
-    }
+    /// <summary>The form field that sets a <see cref="CsvMappingText"/> property (camelCase, as in the OpenAPI document).</summary>
+    public static string FieldName(string property) => property.Length == 0 ? property : char.ToLowerInvariant(property[0]) + property[1..];
 
     private static ApiProblemException Bad(string field, string detail) =>
         new(StatusCodes.Status400BadRequest, "Invalid import field", detail, new Dictionary<string, object?> { ["field"] = field });

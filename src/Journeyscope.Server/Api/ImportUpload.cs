@@ -193,6 +193,11 @@ internal sealed class ImportUpload : IAsyncDisposable
             case "delimiter": form.Delimiter = value; break;
             case "encoding": form.Encoding = value; break;
             case "caseattributes": form.CaseAttributes = value; break;
+            case "widetimestamps": form.WideTimestamps = value; break;
+            case "survey": form.Survey = value; break;
+            case "score": form.Score = value; break;
+            case "comment": form.Comment = value; break;
+            case "surveydate": form.SurveyDate = value; break;
             case "objecttype": form.ObjectType = value; break;
             default: break; // unknown fields are ignored, as form binding did
         }

@@ -134,6 +134,9 @@ internal sealed partial class ApiClient(HttpClient http)
             ("mode", request.Mode), ("format", request.Format), ("case", m?.Case), ("activity", m?.Activity), ("timestamp", m?.Timestamp),
             ("startTimestamp", m?.StartTimestamp), ("resource", m?.Resource), ("channel", m?.Channel), ("lifecycle", m?.Lifecycle),
             ("eventId", m?.EventId), ("timestampFormat", m?.TimestampFormat),
+            ("wideTimestamps", m?.WideTimestamps is { Count: > 0 } wide ? string.Join(',', wide) : null), ("survey", m?.Survey), ("score", m?.Score),
+            ("comment", m?.Comment), ("surveyDate", request.SurveyDate), ("timeZone", request.TimeZone), ("encoding", request.Encoding),
+            ("delimiter", request.Delimiter), ("caseAttributes", request.CaseAttributes is { Count: > 0 } attributes ? string.Join(',', attributes) : null),
         })
         {
             if (!string.IsNullOrEmpty(value))

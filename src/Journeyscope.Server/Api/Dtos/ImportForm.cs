@@ -51,6 +51,21 @@ public sealed class ImportForm
     /// <summary>CSV: columns holding case attributes, comma-separated.</summary>
     public string? CaseAttributes { get; set; }
 
+    /// <summary>CSV, wide layout: the timestamp column of each step, comma-separated (one row per case; each non-empty cell is an event named after its column).</summary>
+    public string? WideTimestamps { get; set; }
+
+    /// <summary>CSV, survey layout: the activity of every answer (<c>nps</c>, <c>csat</c>, <c>ces</c>…); one event per row.</summary>
+    public string? Survey { get; set; }
+
+    /// <summary>CSV, survey layout: the column of numeric answers, stored as the attribute <c>score</c>.</summary>
+    public string? Score { get; set; }
+
+    /// <summary>CSV, survey layout: the column of free-text comments, stored as the attribute <c>comment</c>.</summary>
+    public string? Comment { get; set; }
+
+    /// <summary>CSV, survey layout: the date of every answer when the file has no date column (ISO 8601).</summary>
+    public string? SurveyDate { get; set; }
+
     /// <summary>OCEL: the object type used as the case notion.</summary>
     public string? ObjectType { get; set; }
 }

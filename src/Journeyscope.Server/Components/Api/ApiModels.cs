@@ -8,16 +8,22 @@ internal sealed record WorkspaceListModel(string DefaultWorkspace, IReadOnlyList
 internal sealed record WorkspaceListItemModel(string Name, bool IsDefault, long? Events = null, long? Cases = null);
 
 internal sealed record CsvMappingModel(
-    string? Case, string? Activity, string? Timestamp, string? StartTimestamp, string? Resource, string? Channel, string? Lifecycle, string? EventId, string? TimestampFormat);
+    string? Case, string? Activity, string? Timestamp, string? StartTimestamp, string? Resource, string? Channel, string? Lifecycle, string? EventId, string? TimestampFormat,
+    IReadOnlyList<string>? WideTimestamps = null, string? Survey = null, string? Score = null, string? Comment = null);
 
-internal sealed record InspectedColumnModel(string Name, string Role, string Type, string? TimestampFormat);
+internal sealed record InspectedColumnModel(string Name, string Role, string Type, string? TimestampFormat, IReadOnlyList<string>? Samples = null, int Distinct = 0);
+
+internal sealed record MappingProposalModel(string Role, string Column, double Confidence, string Reason);
+
+internal sealed record TimestampCheckModel(string Column, string Format, int Parsed, int Total, int WithOffset, string Zone, double ParsedShare);
 
 internal sealed record TimestampPreviewModel(int Row, string? Text, DateTimeOffset? Parsed, string? Problem);
 
 internal sealed record InspectModel(
     string FileName, string Format, string? Encoding, string? Delimiter, CsvMappingModel? SuggestedMapping,
     IReadOnlyList<InspectedColumnModel> Columns, IReadOnlyList<IReadOnlyList<string>> Rows,
-    IReadOnlyList<TimestampPreviewModel> TimestampPreview, IReadOnlyList<string> Warnings);
+    IReadOnlyList<TimestampPreviewModel> TimestampPreview, IReadOnlyList<string> Warnings, string? Layout = null,
+    IReadOnlyList<MappingProposalModel>? Proposals = null, IReadOnlyList<string>? Missing = null, TimestampCheckModel? Timestamps = null);
 
 internal sealed record ImportSummaryModel(
     string Source, string Format, long RecordsRead, long RecordsImported, long RecordsQuarantined, long EventsAdded, long DuplicatesSkipped, long Version);
@@ -38,4 +44,6 @@ internal sealed record JourneyModel(
     string Id, string Name, string? Owner, string? Description, IReadOnlyList<StageModel> Stages, IReadOnlyList<TouchpointModel> Touchpoints, string? Flow = null);
 
 /// <summary>What the import wizard sends with the file (the API's import form fields).</summary>
-internal sealed record ImportRequest(string? Mode = null, string? Format = null, CsvMappingModel? Mapping = null);
+internal sealed record ImportRequest(
+    string? Mode = null, string? Format = null, CsvMappingModel? Mapping = null, string? TimeZone = null, string? Encoding = null, string? Delimiter = null,
+    IReadOnlyList<string>? CaseAttributes = null, string? SurveyDate = null);

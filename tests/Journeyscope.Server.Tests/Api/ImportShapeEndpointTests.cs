@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Journeyscope.Server.Tests.Api;
+
+/// <summary>The API side of the import wizard: inspect never dead-ends, and wide and survey exports import through the form.</summary>
+public sealed class ImportShapeEndpointTests(ImportShapeEndpointTests.Server server) : IClassFixture<ImportShapeEndpointTests.Server>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Inspect_ColumnsNotRecognised_Returns200WithMissingRolesAndProposals()
+    {
+        // Given a CSV whose header names no activity (inspect used to answer 422)
+        using var client = server.CreateClient();
+        await CreateAsync(client, "unnamed");
+        const string csv = "ticket,what,when\nT1,Opened,2024-01-02 10:00\nT1,Closed,2024-01-03 11:00\nT2,Opened,2024-01-04 09:00\nT2,Closed,2024-01-05 09:30\n";
+
+        // When it is inspected without a mapping
+        var json = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/unnamed/imports/inspect", ServerFixture.Upload(csv, "t.csv"), Token));
+
+        // Then every column has its samples, the missing role names the wizard control and the flag, and a mapping is proposed
+        json.GetProperty("columns")[1].GetProperty("samples").EnumerateArray().Select(v => v.GetString()).ShouldBe(["Opened", "Closed"]);
+        var missing = json.GetProperty("missing").EnumerateArray().Select(v => v.GetString()!).ToList();
+        missing.ShouldContain(m => m.Contains("--activity", StringComparison.Ordinal) && m.Contains("'Activity column'", StringComparison.Ordinal));
+        missing.ShouldAllBe(m => !m.Contains("CsvImportOptions", StringComparison.Ordinal));
+        var mapping = json.GetProperty("suggestedMapping");
+        mapping.GetProperty("activity").GetString().ShouldBe("what");
+        mapping.GetProperty("timestamp").GetString().ShouldBe("when");
+        var proposal = json.GetProperty("proposals").EnumerateArray().First(p => p.GetProperty("role").GetString() == "activity");
+        proposal.GetProperty("confidence").GetDouble().ShouldBeInRange(0.01, 0.89);
+        var timestamps = json.GetProperty("timestamps");
+        (timestamps.GetProperty("parsed").GetInt32(), timestamps.GetProperty("total").GetInt32()).ShouldBe((4, 4));
+        timestamps.GetProperty("parsedShare").GetDouble().ShouldBe(1.0);
+        timestamps.GetProperty("zone").GetString().ShouldBe("UTC");
+    }
+
+    [Fact]
+    public async Task Import_WideForm_OneEventPerNonEmptyStepCell()
+    {
+        // Given one row per order with one timestamp column per step, one step not reached
+        using var client = server.CreateClient();
+        await CreateAsync(client, "wide");
+        const string csv = "order_id,placed,shipped\no1,2024-01-01 10:00,2024-01-02 10:00\no2,2024-01-03 10:00,\n";
+
+        // When imported with the wide layout fields
+        var json = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/wide/imports",
+            ServerFixture.Upload(csv, "orders.csv", ("case", "order_id"), ("wideTimestamps", "placed, shipped")), Token));
+
+        // Then each non-empty cell is an event named after its column
+        json.GetProperty("summary").GetProperty("eventsAdded").GetInt64().ShouldBe(3);
+        var info = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/wide", Token));
+        (info.GetProperty("cases").GetInt64(), info.GetProperty("activities").GetInt64()).ShouldBe((2, 2));
+    }
+
+    [Fact]
+    public async Task Import_SurveyFormWithoutDateColumn_ScoresTheVoiceOfTheCustomer()
+    {
+        // Given NPS answers without a date column, one "NA"
+        using var client = server.CreateClient();
+        await CreateAsync(client, "survey");
+        const string csv = "id,nps,why\nu1,10,great\nu2,9,good\nu3,2,slow\nu4,NA,NA\nu5,7,ok\n";
+
+        // When imported with the survey fields and a survey date
+        var json = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/survey/imports",
+            ServerFixture.Upload(csv, "nps.csv", ("case", "id"), ("survey", "nps"), ("score", "nps"), ("comment", "why"), ("surveyDate", "2020-06-30")), Token));
+
+        // Then every answer is an event and the NPS is promoters% - detractors% of the four numeric answers
+        json.GetProperty("summary").GetProperty("eventsAdded").GetInt64().ShouldBe(5);
+        var voc = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/survey/voc", Token));
+        var survey = voc.GetProperty("surveys")[0];
+        survey.GetProperty("scale").GetString().ShouldBe("nps");
+        survey.GetProperty("score").GetDouble().ShouldBe(25.0, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("surveyDate", "someday")]
+    [InlineData("encoding", "klingon")]
+    public async Task Import_BadSurveyOrDialectField_Returns400NamingTheField(string field, string value)
+    {
+        using var client = server.CreateClient();
+        await CreateAsync(client, "badshape");
+        using var response = await client.PostAsync("/api/v1/workspaces/badshape/imports",
+            ServerFixture.Upload("id,nps\nu1,10\n", "nps.csv", ("case", "id"), ("survey", "nps"), ("score", "nps"), (field, value)), Token);
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        problem.GetProperty("field").GetString().ShouldBe(field);
+        problem.GetProperty("detail").GetString()!.ShouldStartWith(field);
+    }
+
+    private static async Task CreateAsync(HttpClient client, string name)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/workspaces", new { name }, Token);
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Conflict);
+    }
+
+    public sealed class Server : ServerFixture
+    {
+        protected override bool Seed => false;
+    }
+}
