@@ -125,7 +125,11 @@ public partial class Import
     private Task CreateWorkspace() => RunAsync(async ct =>
     {
         var name = TargetName;
-        if (!await Api.CreateWorkspaceForImportAsync(name, ct))
+        try
+        {
+            await Api.CreateWorkspaceAsync(name, ct);
+        }
+        catch (ApiException e) when (e.Status == System.Net.HttpStatusCode.Conflict)
         {
             Error = $"A workspace named '{name}' already exists: choose it in the list, or type another name.";
         }
