@@ -1,5 +1,5 @@
-using System.Globalization;
 using Journeyscope.EventLogs;
+using Journeyscope.Kpis;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Journeyscope.Voc;
@@ -77,10 +77,11 @@ internal static class VocEndpoints
     private static CommentItem Comment(ScoredComment c) =>
         new(c.Text, c.Score.Compound, c.Score.Label.ToString().ToLowerInvariant(), c.CaseId, c.Activity, c.Occurrences);
 
-    private static string Headline(SurveySummary survey) => survey.Scale switch
+    // The KPI page's rounding (KpiFormat), so NPS, CSAT and CES read the same on both pages.
+    private static string Headline(SurveySummary survey) => KpiFormat.Value(survey.Score, survey.Scale switch
     {
-        SurveyScale.Nps => survey.Score.ToString("0.0", CultureInfo.InvariantCulture),
-        SurveyScale.Csat => (survey.Score * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        _ => survey.Score.ToString("0.00", CultureInfo.InvariantCulture),
-    };
+        SurveyScale.Nps => KpiUnit.NetScore,
+        SurveyScale.Csat => KpiUnit.Ratio,
+        _ => KpiUnit.Number,
+    });
 }
