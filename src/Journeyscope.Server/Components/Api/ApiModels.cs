@@ -65,7 +65,9 @@ internal sealed record TouchpointModel(string Id, string Name, string Stage, str
 
 internal sealed record JourneyModel(
     string Id, string Name, string? Owner, string? Description, IReadOnlyList<StageModel> Stages, IReadOnlyList<TouchpointModel> Touchpoints, string? Flow = null,
-    string? Version = null);
+    string? Version = null, IReadOnlyList<JourneyKpiModel>? Kpis = null);
+
+internal sealed record JourneyKpiModel(string Id, string Name, string Kind, string? Target);
 
 /// <summary>What the import wizard sends with the file (the API's import form fields).</summary>
 internal sealed record ImportRequest(string? Mode = null, string? Format = null, CsvMappingModel? Mapping = null);
