@@ -51,7 +51,7 @@ public sealed class DemoStoryTests(DemoServerFixture server) : IClassFixture<Dem
         // Then: names, not ids or codes, and the demo's injected problems read as people say them
         descriptions.ShouldContain("skipped Onboarding email");
         descriptions.ShouldContain(d => d.Contains("did Escalation more than once", StringComparison.Ordinal));
-        descriptions.ShouldContain(d => d.Contains("did Pay more than once", StringComparison.Ordinal));
+        descriptions.ShouldContain(d => d.Contains("did Payment authorisation more than once", StringComparison.Ordinal));
         descriptions.ShouldContain(d => d.Contains("did “Verify address” (not in the journey)", StringComparison.Ordinal));
         descriptions.ShouldAllBe(d => !d.Contains('?') && !d.Contains("inserted:") && !d.Contains("repeated:"));
         descriptions.ShouldAllBe(d => !d.Contains("repeated Browse"));

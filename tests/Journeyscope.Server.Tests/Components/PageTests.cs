@@ -27,8 +27,8 @@ public sealed class PageTests
         page.WaitForAssertion(() => page.Find("[data-testid=tile-cases]").TextContent.ShouldBe("2"));
         page.Find("[data-testid=tile-events]").TextContent.ShouldBe("5");
         page.Markup.ShouldContain("Register → Check → Pay");
-        page.Markup.ShouldContain("80%");
-        page.Markup.ShouldContain("25%"); // flow efficiency tile
+        page.Markup.ShouldContain("80.0%");
+        page.Markup.ShouldContain("25.0%"); // flow efficiency tile
     }
 
     [Fact]
