@@ -119,8 +119,8 @@ public sealed class DemoStoryTests(DemoStoryFixture app) : IClassFixture<DemoSto
             await page.Locator("[data-testid=no-journey]").WaitForAsync();
 
             // When a journey is drafted from the UI
-            await page.Locator("[data-testid=draft-journey]").ClickAsync();
-            await page.WaitForURLAsync("**/journeys/draft");
+            await page.Locator("[data-testid=draft-journey][data-ready=true]").ClickAsync();
+            await page.WaitForURLAsync("**/journeys/draft", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
             await page.Locator("[data-testid=conformance-summary]").WaitForAsync();
             (await page.Locator("[data-testid=conformance-summary]").InnerTextAsync()).ShouldContain($"of {DemoStoryFixture.OrderCases} cases follow the designed flow");
 

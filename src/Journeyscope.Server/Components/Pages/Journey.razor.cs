@@ -30,6 +30,7 @@ public partial class Journey
     private (bool Ok, string Text)? _editMessage;
     private bool _saving;
     private bool _drafting;
+    private bool _interactive;
 
     /// <summary>The journey id from the route; the first journey when omitted.</summary>
     [Parameter] public string? JourneyId { get; set; }
@@ -67,6 +68,17 @@ public partial class Journey
         else if (_journey is not null)
         {
             _conformanceNote = "This journey has no designed flow yet, so cases cannot be checked against it.";
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // After the first interactive render the buttons work (a prerendered page's do not): say so to scripts and tests.
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
         }
     }
 
