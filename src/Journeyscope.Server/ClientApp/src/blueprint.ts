@@ -127,7 +127,7 @@ function card(t: BlueprintTouchpoint, options: BlueprintOptions): string {
     `aria-label="${escapeXml(t.name)}${label ? ', ' + escapeXml(label) : ''}" ` +
     // Cards grow with their text: long names wrap (also inside long words), nothing is clipped.
     `style="text-align:left;cursor:pointer;padding:6px 8px;border-radius:6px;border:1px solid ${c.border};border-left:5px solid ${c.border};background:${c.bg};font:inherit;` +
-    `width:100%;box-sizing:border-box;white-space:normal;overflow-wrap:anywhere;height:auto;overflow:visible">` +
+    `width:100%;box-sizing:border-box;display:flex;flex-direction:column;align-items:stretch;gap:2px;white-space:normal;overflow-wrap:break-word;word-break:normal;height:auto;overflow:visible">` +
     `<div style="font-weight:600">${escapeXml(t.name)}</div>` +
     (meta ? `<div style="font-size:11px;color:#52606d">${meta}</div>` : '') +
     (label ? `<div style="font-size:11px;color:${c.border}">${escapeXml(label)}</div>` : '') +
