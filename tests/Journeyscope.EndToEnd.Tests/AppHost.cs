@@ -21,7 +21,10 @@ internal sealed class AppHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static AppHost Start()
+    public static AppHost Start() => Start("receipt", demo: false);
+
+    /// <summary>The server with <paramref name="defaultWorkspace"/>; with <paramref name="demo"/>, the retail demo simulated into it first.</summary>
+    public static AppHost Start(string defaultWorkspace, bool demo)
     {
         var root = Path.Combine(Path.GetTempPath(), "journeyscope-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -29,8 +32,8 @@ internal sealed class AppHost : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Journeyscope:WorkspacesRoot", root);
-            builder.UseSetting("Journeyscope:DefaultWorkspace", "receipt");
-            builder.UseSetting("Journeyscope:CreateDemo", "false");
+            builder.UseSetting("Journeyscope:DefaultWorkspace", defaultWorkspace);
+            builder.UseSetting("Journeyscope:CreateDemo", demo ? "true" : "false");
             builder.UseSetting("DetailedErrors", "true");
             // appsettings.json binds 127.0.0.1:5080; tests take a free port so that runs never collide.
             builder.UseSetting("Urls", $"http://127.0.0.1:{port}");

@@ -111,7 +111,7 @@ public sealed class UsabilityFixture : IAsyncLifetime
         return text.ToString();
     }
 
-    private static async Task ImportAsync(HttpClient http, string workspace, byte[] bytes, string fileName)
+    internal static async Task ImportAsync(HttpClient http, string workspace, byte[] bytes, string fileName)
     {
         using (var created = await http.PostAsJsonAsync("api/v1/workspaces", new { name = workspace }))
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Journeyscope.Kpis;
 
 namespace Journeyscope.Voc;
 
@@ -27,11 +27,12 @@ public sealed record VocSurvey(
     public static string Headline(SurveySummary survey)
     {
         ArgumentNullException.ThrowIfNull(survey);
-        return survey.Scale switch
+        // The KPI page's rounding (KpiFormat), so NPS, CSAT and CES read the same on both pages.
+        return KpiFormat.Value(survey.Score, survey.Scale switch
         {
-            SurveyScale.Nps => survey.Score.ToString("0.0", CultureInfo.InvariantCulture),
-            SurveyScale.Csat => (survey.Score * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-            _ => survey.Score.ToString("0.00", CultureInfo.InvariantCulture),
-        };
+            SurveyScale.Nps => KpiUnit.NetScore,
+            SurveyScale.Csat => KpiUnit.Ratio,
+            _ => KpiUnit.Number,
+        });
     }
 }

@@ -24,15 +24,18 @@ internal static class JourneyEndpoints
             .WithSummary("A journey's YAML text.")
             .Produces<string>(StatusCodes.Status200OK, YamlContentType).ProducesProblem(StatusCodes.Status404NotFound);
         workspace.MapPut("/journeys/{id}", Put).WithName("PutJourney")
-            .WithSummary("Saves a journey's YAML text (request body) after validating it; a journey with errors is refused with its diagnostics.")
+            .WithSummary("Saves a journey's YAML text (request body) after validating it; a journey with errors is refused with its diagnostics. " +
+                "If-Match (the ETag of GET) refuses the save with 412 when the file changed since; If-None-Match: * only creates.")
             .Accepts<string>(YamlContentType, "text/yaml", "text/plain")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         workspace.MapGet("/journeys/{id}/model", Model).WithName("GetJourneyModel")
             .WithSummary("A journey as JSON: stages, touchpoints with their lanes, the designed flow, KPIs and time targets.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         workspace.MapGet("/journeys/{id}/validation", Validation).WithName("ValidateJourney")
             .WithSummary("Every problem of a journey, including touchpoints that match no event of the workspace.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        JourneyEditEndpoints.Map(workspace);
     }
 
     private static async Task<Ok<JourneyList>> List(string ws, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
@@ -49,14 +52,15 @@ internal static class JourneyEndpoints
         return TypedResults.Ok(new JourneyList(journeys));
     }
 
-    private static async Task<IResult> Get(string ws, string id, WorkspaceHost host, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(string ws, string id, WorkspaceHost host, HttpResponse response, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(ExistingPath(host, ws, id), cancellationToken).ConfigureAwait(false);
+        var (text, version) = await JourneyFileStore.ReadAsync(ExistingPath(host, ws, id), cancellationToken).ConfigureAwait(false);
+        response.Headers.ETag = version;
         return TypedResults.Text(text, YamlContentType, Encoding.UTF8);
     }
 
     private static async Task<Ok<JourneyValidation>> Put(
-        string ws, string id, HttpRequest request, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+        string ws, string id, HttpRequest request, HttpResponse response, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
     {
         var path = PathOf(host, ws, id);
         string text;
@@ -81,10 +85,9 @@ internal static class JourneyEndpoints
                 new Dictionary<string, object?> { ["diagnostics"] = validation.Diagnostics });
         }
 
-        // Write beside, then move: a reader never sees half a file.
-        var temporary = path + ".saving";
-        await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, path, overwrite: true);
+        // If-Match / If-None-Match: a save based on an older version of the file is refused (412), not silently merged.
+        response.Headers.ETag = await JourneyFileStore.WriteAsync(
+            path, request.Headers.IfMatch, request.Headers.IfNoneMatch, _ => Task.FromResult(text), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(validation);
     }
 
@@ -95,23 +98,30 @@ internal static class JourneyEndpoints
         return TypedResults.Ok(Validate(id, text, await LogAsync(ws, cache, cancellationToken).ConfigureAwait(false)));
     }
 
-    private static async Task<Ok<JourneyModel>> Model(string ws, string id, WorkspaceHost host, CancellationToken cancellationToken)
+    private static async Task<Ok<JourneyModel>> Model(string ws, string id, WorkspaceHost host, HttpResponse response, CancellationToken cancellationToken)
     {
-        var journey = await ReadValidAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
+        var (journey, version) = await ReadValidWithVersionAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
+        response.Headers.ETag = version;
         return TypedResults.Ok(new JourneyModel(
             journey.Id, journey.Name, journey.Owner, journey.Description,
             [.. journey.Stages.Select(s => new JourneyStage(s.Id, s.Name, s.Description))],
             [.. journey.Touchpoints.Select(t => new JourneyTouchpoint(t.Id, t.Name, t.Stage, JourneyYaml.LaneName(t.Lane), t.Channel, t.Owner, t.Description))],
             journey.Flow?.ToString(),
             [.. journey.Kpis.Select(k => new JourneyKpiItem(k.Id, k.Name, k.Kind, k.Target))],
-            [.. journey.TimeTargets.Select(t => new JourneyTimeTarget(t.Id, t.Name, t.From, t.To, t.Within.TotalSeconds))]));
+            [.. journey.TimeTargets.Select(t => new JourneyTimeTarget(t.Id, t.Name, t.From, t.To, t.Within.TotalSeconds))],
+            version));
     }
 
     /// <summary>Reads a stored journey that has no errors; 404 when missing, 422 with the first error when invalid.</summary>
-    internal static async Task<DesignedJourney> ReadValidAsync(WorkspaceHost host, string ws, string id, CancellationToken cancellationToken)
+    internal static async Task<DesignedJourney> ReadValidAsync(WorkspaceHost host, string ws, string id, CancellationToken cancellationToken) =>
+        (await ReadValidWithVersionAsync(host, ws, id, cancellationToken).ConfigureAwait(false)).Journey;
+
+    /// <summary>As <see cref="ReadValidAsync"/>, with the version (entity tag) of the text read.</summary>
+    internal static async Task<(DesignedJourney Journey, string Version)> ReadValidWithVersionAsync(
+        WorkspaceHost host, string ws, string id, CancellationToken cancellationToken)
     {
         var path = ExistingPath(host, ws, id);
-        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        var (text, version) = await JourneyFileStore.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         var read = JourneyYaml.Parse(text, Path.GetFileName(path));
         var errors = JourneyValidator.Validate(read, null).Where(d => d.IsError).ToList();
         if (read.Journey is null || errors.Count > 0)
@@ -122,10 +132,11 @@ internal static class JourneyEndpoints
                 $" Check it with GET /api/v1/workspaces/{ws}/journeys/{id}/validation.");
         }
 
-        return read.Journey;
+        return (read.Journey, version);
     }
 
-    private static JourneyValidation Validate(string id, string text, EventLog? log)
+    /// <summary>A journey text's diagnostics against the workspace's log (null: no events yet).</summary>
+    internal static JourneyValidation Validate(string id, string text, EventLog? log)
     {
         var read = JourneyYaml.Parse(text, id + JourneyRepository.Extension);
         var diagnostics = JourneyValidator.Validate(read, log)
@@ -136,13 +147,13 @@ internal static class JourneyEndpoints
     }
 
     /// <summary>The workspace's log for the "matches no event" rule, or null when the workspace has no events yet.</summary>
-    private static async Task<EventLog?> LogAsync(string ws, EventLogCache cache, CancellationToken cancellationToken)
+    internal static async Task<EventLog?> LogAsync(string ws, EventLogCache cache, CancellationToken cancellationToken)
     {
         var (log, _) = await cache.GetAsync(ws, TimeBasis.Utc, cancellationToken).ConfigureAwait(false);
         return log.EventCount == 0 ? null : log;
     }
 
-    private static string PathOf(WorkspaceHost host, string ws, string id)
+    internal static string PathOf(WorkspaceHost host, string ws, string id)
     {
         if (!WorkspaceHost.IsValidName(id))
         {
@@ -153,7 +164,7 @@ internal static class JourneyEndpoints
         return JourneyFiles.PathOf(host.Get(ws).JourneysFolder, id);
     }
 
-    private static string ExistingPath(WorkspaceHost host, string ws, string id)
+    internal static string ExistingPath(WorkspaceHost host, string ws, string id)
     {
         var path = PathOf(host, ws, id);
         if (!File.Exists(path))

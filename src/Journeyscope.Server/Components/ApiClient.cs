@@ -6,6 +6,7 @@ using Journeyscope.Cases;
 using Journeyscope.Conformance;
 using Journeyscope.Discovery;
 using Journeyscope.Performance;
+using Journeyscope.IO.Journeys;
 using Journeyscope.Results;
 using Journeyscope.Storage;
 using Journeyscope.Server.Components.Api;
@@ -69,6 +70,31 @@ internal sealed partial class ApiClient(HttpClient http)
     /// <summary>How the cases conform to a journey's designed flow (alignments).</summary>
     public Task<JourneyConformanceResult> GetConformanceAsync(string workspace, string journey, CancellationToken cancellationToken = default) =>
         GetAsync<JourneyConformanceResult>(Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/conformance?top=50", cancellationToken);
+
+    /// <summary>Drafts a journey from the workspace's events and saves it under the first free id (draft, draft-2, ...).</summary>
+    public async Task<Server.Api.Dtos.JourneyValidation> DraftJourneyAsync(string workspace, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync(new Uri(Ws(workspace) + "/journeys/draft", UriKind.Relative), null, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<Server.Api.Dtos.JourneyValidation>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Changes a touchpoint in place; <paramref name="version"/> (the model's) makes a concurrent change a 412 instead of a lost update.</summary>
+    public async Task<Server.Api.Dtos.JourneyValidation> EditTouchpointAsync(
+        string workspace, string journey, string touchpoint, TouchpointEdit edit, string? version, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(
+            Ws(workspace) + "/journeys/" + Uri.EscapeDataString(journey) + "/touchpoints/" + Uri.EscapeDataString(touchpoint), UriKind.Relative))
+        {
+            Content = JsonContent.Create(edit, options: Json),
+        };
+        if (version is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", version);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<Server.Api.Dtos.JourneyValidation>(response, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<InspectModel> InspectAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
         PostFileAsync<InspectModel>(Ws(workspace) + "/imports/inspect", file, fileName, request, cancellationToken);

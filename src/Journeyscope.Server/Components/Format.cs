@@ -7,7 +7,8 @@ internal static class Format
 {
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "–";
+    /// <summary>A share as every surface writes it (<see cref="Kpis.KpiFormat.Share"/>: one decimal, never 0.0% for a non-zero share).</summary>
+    public static string Percent(double? share) => share is { } s ? Kpis.KpiFormat.Share(s) : "–";
 
     public static string Duration(double? seconds)
     {

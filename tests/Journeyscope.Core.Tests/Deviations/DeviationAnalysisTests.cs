@@ -11,6 +11,7 @@ public sealed class DeviationAnalysisTests
     private const string PayTwice = "browse checkout pay pay ship deliver";
     private const string PayFirst = "browse pay checkout ship deliver";
     private const string WithChat = "browse checkout Chat pay ship deliver";
+    private const string BrowseTwiceAsDesigned = "browse browse checkout pay ship deliver";
 
     private static readonly Dictionary<string, TraceAlignment> ShopAlignments = new()
     {
@@ -20,6 +21,7 @@ public sealed class DeviationAnalysisTests
         [PayFirst] = Align(5, "browse", "+pay", "checkout", "-pay", "ship", "deliver"),
         [WithChat] = Align(5, "browse", "checkout", "+Chat", "pay", "ship", "deliver"),
         ["browse checkout pay ship"] = Align(5, "browse", "checkout", "pay", "ship", "-deliver"),
+        [BrowseTwiceAsDesigned] = Align(5, "browse", "browse", "checkout", "pay", "ship", "deliver"),
     };
 
     private static DeviationReport Analyze(params (string, Ev[], (string, string)[])[] cases)
@@ -77,6 +79,19 @@ public sealed class DeviationAnalysisTests
         report.Patterns[0].ExampleCaseIds.ShouldBe(["s0", "s1", "s2", "s3", "s4"]);
         report.Patterns[1].ToString().ShouldBe("inserted:pay, repeated:pay");
         report.Patterns[1].ExampleCaseIds.ShouldBe(["t0", "t1"]);
+    }
+
+    [Fact]
+    public void Analyze_RepeatTheDesignAllows_CountsAsReworkButIsNoPattern()
+    {
+        // Given a case that browses twice where the design loops (two synchronous moves) and one that pays twice where it does not
+        var report = Analyze(Case("loop", BrowseTwiceAsDesigned.Split(' ')), Case("twice", PayTwice.Split(' ')));
+
+        // Then the loop is rework at browse, but only the undesigned repeat is a pattern: patterns cover the non-fitting cases
+        report.Touchpoints.Single(t => t.TouchpointId == "browse").Repeated.ShouldBe(1);
+        report.FittingCases.ShouldBe(1);
+        report.Patterns.Select(p => p.ToString()).ShouldBe(["inserted:pay, repeated:pay"]);
+        report.Patterns.Sum(p => p.Cases).ShouldBe(report.CaseCount - report.FittingCases);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ internal static class ApiFixtures
         {"journeyId":"retail","cases":10,"fittingCases":7,"conformanceRate":0.7,"meanFitness":0.9,"logFitness":0.91,
          "touchpoints":[{"id":"checkout","name":"Checkout","stage":"purchase","cases":10,"skipped":0,"inserted":0,"outOfOrder":0,"repeated":0,"deviationRate":0,"status":"ok"},
                         {"id":"ship","name":"Ship the parcel","stage":"purchase","cases":7,"skipped":3,"inserted":0,"outOfOrder":0,"repeated":1,"deviationRate":0.3,"status":"bad"}],
-         "stages":[],"patterns":[{"pattern":"skipped:ship","cases":3,"share":0.3,"exampleCases":["c7","c9"]}],"undesigned":[],"neverTaken":[],"warnings":[]}
+         "stages":[],"patterns":[{"pattern":"skipped:ship","description":"skipped Ship","deviations":[{"kind":"skipped","subject":"ship","isTouchpoint":true}],"cases":3,"share":0.3,"exampleCases":["c7","c9"]}],"undesigned":[],"neverTaken":[],"warnings":[]}
         """;
 
     public const string BadFilter = """{"type":"about:blank","title":"Invalid filter","status":400,"detail":"Line 1: unknown filter 'bogus'. Example: variants coverage 80%"}""";

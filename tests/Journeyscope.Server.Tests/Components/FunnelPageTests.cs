@@ -32,7 +32,7 @@ public sealed class FunnelPageTests
         draw.Arguments[0].ShouldBe("funnel");
         JsonSerializer.Serialize(draw.Arguments[3]).ShouldBe("""{"steps":[{"name":"Register","count":2},{"name":"Check","count":2},{"name":"Pay","count":1}]}""");
         var last = page.FindAll("[data-testid=funnel-table] tbody tr")[2].TextContent;
-        last.ShouldContain("50%");
+        last.ShouldContain("50.0%");
         last.ShouldContain("1.5h");
         page.Find("[data-testid=funnel-summary]").TextContent.ShouldContain("2 of 2 cases entered");
     }
@@ -188,7 +188,7 @@ public sealed class FunnelPageTests
         json.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("name").GetString())
             .ShouldBe(["Register", "Check (+1)", "Pay (+2)", "end of journey (+2)"]);
         json.GetProperty("links")[2].GetProperty("target").GetString().ShouldBe("end of journey (+2)");
-        page.FindAll("[data-testid=paths-table] tbody tr")[2].TextContent.ShouldContain("50%");
+        page.FindAll("[data-testid=paths-table] tbody tr")[2].TextContent.ShouldContain("50.0%");
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class FunnelPageTests
         page.WaitForAssertion(() => page.FindAll("[data-testid=retention-table] tbody tr").Count.ShouldBe(3));
         api.Requests.ShouldContain("GET /api/v1/workspaces/shop/retention?cohort=week&periods=8&churn=inactive:30d");
         var first = page.FindAll("[data-testid=retention-table] tbody tr")[0].QuerySelectorAll("td");
-        first[1].TextContent.ShouldBe("100%");
+        first[1].TextContent.ShouldBe("100.0%");
         first[1].GetAttribute("style")!.ShouldContain("rgba(31,95,168,1.00)");
         first[3].GetAttribute("style")!.ShouldContain("rgba(31,95,168,0.31)");
         var second = page.FindAll("[data-testid=retention-table] tbody tr")[1].QuerySelectorAll("td");

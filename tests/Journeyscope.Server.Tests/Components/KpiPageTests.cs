@@ -153,7 +153,7 @@ public sealed class KpiPageTests
         var page = context.Render<Overview>(p => p.Add(x => x.Ws, "shop"));
 
         // Then the conformance tile links to the journey page and the KPI tiles carry their status colour
-        page.WaitForAssertion(() => page.Find("[data-testid=conformance-rate]").TextContent.ShouldBe("70%"));
+        page.WaitForAssertion(() => page.Find("[data-testid=conformance-rate]").TextContent.ShouldBe("70.0%"));
         page.Find("[data-testid=tile-conformance] a").GetAttribute("href").ShouldBe("w/shop/journeys/retail");
         page.Find("[data-testid=tile-conformance]").TextContent.ShouldContain("7 of 10 cases");
         page.Find("[data-testid=kpi-status-nps]").ClassList.ShouldContain("mud-chip-color-error");

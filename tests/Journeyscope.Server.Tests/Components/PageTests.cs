@@ -27,8 +27,8 @@ public sealed class PageTests
         page.WaitForAssertion(() => page.Find("[data-testid=tile-cases]").TextContent.ShouldBe("2"));
         page.Find("[data-testid=tile-events]").TextContent.ShouldBe("5");
         page.Markup.ShouldContain("Register → Check → Pay");
-        page.Markup.ShouldContain("80%");
-        page.Markup.ShouldContain("25%"); // flow efficiency tile
+        page.Markup.ShouldContain("80.0%");
+        page.Markup.ShouldContain("25.0%"); // flow efficiency tile
     }
 
     [Fact]
@@ -163,8 +163,10 @@ public sealed class PageTests
         // Then the blueprint got the status per touchpoint, and the detail lists the deviations and example cases
         var draw = context.JSInterop.Invocations.Last(i => i.Identifier == "journeyscope.draw" && (string)i.Arguments[0]! == "blueprint");
         System.Text.Json.JsonSerializer.Serialize(draw.Arguments[4]).ShouldContain("\"ship\":{\"status\":\"bad\"");
-        page.Find("[data-testid=touchpoint-deviations]").TextContent.ShouldContain("Skipped3");
+        page.Find("[data-testid=touchpoint-deviations]").TextContent.ShouldContain("skipped it330.0%");
+        page.Find("[data-testid=deviating-row]").TextContent.ShouldContain("30.0%");
         page.FindAll("a").Select(a => a.GetAttribute("href")).ShouldContain("w/shop/cases/c7");
+        page.FindAll("[data-testid=pattern-text]").Select(e => e.TextContent).ShouldContain("skipped Ship");
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class VariantsPageTests
         moves[1].GetAttribute("title")!.ShouldContain("maps to no touchpoint");
         moves[2].TextContent.ShouldContain("Skipped");
         moves[2].ClassList.ShouldContain("js-move--skipped");
-        page.Find("[data-testid=alignment-summary]").TextContent.ShouldContain("60%");
+        page.Find("[data-testid=alignment-summary]").TextContent.ShouldContain("60.0%");
         page.Find("[data-testid=alignment-summary]").TextContent.ShouldContain("2 as designed, 1 inserted, 1 skipped");
         api.Requests.ShouldContain("GET /api/v1/workspaces/shop/journeys/retail/variants/1/alignment");
     }

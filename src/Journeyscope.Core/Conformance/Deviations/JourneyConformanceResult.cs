@@ -67,11 +67,17 @@ public sealed record JourneyConformanceResult(
         ArgumentNullException.ThrowIfNull(check);
         var r = check.Report;
         var a = check.Alignments;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in r.Touchpoints)
+        {
+            names.TryAdd(t.TouchpointId, t.Name);
+        }
+
         return new JourneyConformanceResult(
             r.JourneyId, check.Mapped.Log.TimeBasis, version, r.CaseCount, r.FittingCases, r.ConformanceRate, r.MeanFitness,
             a.AverageTraceFitness, a.LogFitness, a.PercentageOfFittingTraces,
             [.. r.Touchpoints.Select(t => TouchpointConformance.From(t, r.CaseCount))], r.Stages, r.UnmappedSteps, r.ChannelMismatches,
-            r.ChannelSwitches, r.TimeTargets, r.PatternCount, [.. r.Patterns.Select(DeviationPatternFigure.From)], r.Segments,
+            r.ChannelSwitches, r.TimeTargets, r.PatternCount, [.. r.Patterns.Select(p => DeviationPatternFigure.From(p, names))], r.Segments,
             r.Transitions?.Undesigned ?? [], r.Transitions?.NeverTaken ?? [], r.Warnings);
     }
 }

@@ -10,6 +10,7 @@ namespace Journeyscope.Server.Api.Dtos;
 /// <param name="Flow">The designed flow in PM4Py's process tree notation, or null when none is designed.</param>
 /// <param name="Kpis">The KPIs with their targets.</param>
 /// <param name="TimeTargets">The time targets.</param>
+/// <param name="Version">The version of the journey file read (its ETag): send it as If-Match when saving an edit.</param>
 public sealed record JourneyModel(
     string Id,
     string Name,
@@ -19,7 +20,8 @@ public sealed record JourneyModel(
     IReadOnlyList<JourneyTouchpoint> Touchpoints,
     string? Flow,
     IReadOnlyList<JourneyKpiItem> Kpis,
-    IReadOnlyList<JourneyTimeTarget> TimeTargets);
+    IReadOnlyList<JourneyTimeTarget> TimeTargets,
+    string Version);
 
 /// <summary>A stage of a designed journey.</summary>
 /// <param name="Id">The stage id.</param>

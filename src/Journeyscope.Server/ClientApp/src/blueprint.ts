@@ -86,25 +86,29 @@ export function renderBlueprint(target: HTMLElement | string, data: BlueprintJso
   };
 }
 
+/** Lane headers stay in view while the stages scroll sideways (the blueprint is its own horizontal scroll box). */
+const sticky = 'position:sticky;left:0;z-index:2;';
+
 function html(data: BlueprintJson, options: BlueprintOptions): string {
   const stages = data.stages;
-  const columns = `grid-template-columns: 150px repeat(${Math.max(1, stages.length)}, minmax(150px, 1fr));`;
+  // Every stage gets at least 180px: a wide journey scrolls sideways instead of squeezing its cards.
+  const columns = `grid-template-columns: 150px repeat(${Math.max(1, stages.length)}, minmax(180px, 1fr));`;
   const out: string[] = [
-    `<div class="js-blueprint" role="table" aria-label="${escapeXml(data.name ?? 'Service blueprint')}" style="display:grid;${columns}gap:4px;font-family:Roboto,Helvetica,Arial,sans-serif;font-size:13px;overflow-x:auto">`,
-    '<div role="columnheader"></div>',
+    `<div class="js-blueprint" role="table" aria-label="${escapeXml(data.name ?? 'Service blueprint')}" style="display:grid;${columns}gap:4px;font-family:Roboto,Helvetica,Arial,sans-serif;font-size:13px;overflow-x:auto;padding-bottom:4px">`,
+    `<div role="columnheader" style="${sticky}background:#fff"></div>`,
   ];
   for (const s of stages) {
-    out.push(`<div role="columnheader" style="font-weight:600;padding:6px;background:#1f3a5f;color:#fff;border-radius:4px">${escapeXml(s.name)}</div>`);
+    out.push(`<div role="columnheader" data-stage="${escapeXml(s.id)}" style="font-weight:600;padding:6px;background:#1f3a5f;color:#fff;border-radius:4px;overflow-wrap:anywhere">${escapeXml(s.name)}</div>`);
   }
   for (const row of rows) {
     if (row.line) {
-      out.push(`<div role="separator" aria-label="${row.title}" style="grid-column:1 / -1;border-top:2px dashed #7b8794;color:#52606d;font-size:11px;padding-top:2px">${row.title}</div>`);
+      out.push(`<div role="separator" aria-label="${row.title}" style="grid-column:1 / -1;border-top:2px dashed #7b8794;color:#52606d;font-size:11px;padding-top:2px"><span style="${sticky}">${row.title}</span></div>`);
       continue;
     }
-    out.push(`<div role="rowheader" style="font-weight:600;padding:6px;background:#eef2f6;border-radius:4px">${row.title}</div>`);
+    out.push(`<div role="rowheader" data-lane="${row.lane}" style="${sticky}font-weight:600;padding:6px;background:#eef2f6;border-radius:4px;box-shadow:4px 0 4px -4px rgba(0,0,0,.25)">${row.title}</div>`);
     for (const s of stages) {
       const cards = data.touchpoints.filter(t => t.stage === s.id && laneKey(t.lane) === row.lane);
-      out.push('<div role="cell" style="display:flex;flex-direction:column;gap:4px;min-height:36px;padding:2px">');
+      out.push('<div role="cell" style="display:flex;flex-direction:column;gap:4px;min-height:36px;min-width:0;padding:2px">');
       for (const t of cards) out.push(card(t, options));
       out.push('</div>');
     }
@@ -121,7 +125,9 @@ function card(t: BlueprintTouchpoint, options: BlueprintOptions): string {
   const meta = [t.channel, t.owner].filter(Boolean).map(x => escapeXml(String(x))).join(' · ');
   return `<button type="button" data-touchpoint="${escapeXml(t.id)}" data-status="${escapeXml(status)}" aria-pressed="false" ` +
     `aria-label="${escapeXml(t.name)}${label ? ', ' + escapeXml(label) : ''}" ` +
-    `style="text-align:left;cursor:pointer;padding:6px 8px;border-radius:6px;border:1px solid ${c.border};border-left:5px solid ${c.border};background:${c.bg};font:inherit">` +
+    // Cards grow with their text: long names wrap (also inside long words), nothing is clipped.
+    `style="text-align:left;cursor:pointer;padding:6px 8px;border-radius:6px;border:1px solid ${c.border};border-left:5px solid ${c.border};background:${c.bg};font:inherit;` +
+    `width:100%;box-sizing:border-box;display:flex;flex-direction:column;align-items:stretch;gap:2px;white-space:normal;overflow-wrap:break-word;word-break:normal;height:auto;overflow:visible">` +
     `<div style="font-weight:600">${escapeXml(t.name)}</div>` +
     (meta ? `<div style="font-size:11px;color:#52606d">${meta}</div>` : '') +
     (label ? `<div style="font-size:11px;color:${c.border}">${escapeXml(label)}</div>` : '') +

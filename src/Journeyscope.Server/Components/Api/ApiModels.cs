@@ -41,7 +41,10 @@ internal sealed record StageModel(string Id, string Name, string? Description);
 internal sealed record TouchpointModel(string Id, string Name, string Stage, string Lane, string? Channel, string? Owner, string? Description);
 
 internal sealed record JourneyModel(
-    string Id, string Name, string? Owner, string? Description, IReadOnlyList<StageModel> Stages, IReadOnlyList<TouchpointModel> Touchpoints, string? Flow = null);
+    string Id, string Name, string? Owner, string? Description, IReadOnlyList<StageModel> Stages, IReadOnlyList<TouchpointModel> Touchpoints, string? Flow = null,
+    string? Version = null, IReadOnlyList<JourneyKpiModel>? Kpis = null);
+
+internal sealed record JourneyKpiModel(string Id, string Name, string Kind, string? Target);
 
 /// <summary>What the import wizard sends with the file (the API's import form fields).</summary>
 internal sealed record ImportRequest(
