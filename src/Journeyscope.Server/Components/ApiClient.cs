@@ -7,8 +7,8 @@ using Journeyscope.Conformance;
 using Journeyscope.Discovery;
 using Journeyscope.Performance;
 using Journeyscope.Results;
-using Journeyscope.Storage;
 using Journeyscope.Server.Components.Api;
+using Journeyscope.Storage;
 
 namespace Journeyscope.Server.Components;
 
