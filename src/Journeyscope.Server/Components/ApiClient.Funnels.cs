@@ -1,8 +1,8 @@
 using System.Globalization;
 using Journeyscope.Funnels;
 using Journeyscope.Segments;
-using Journeyscope.Storage;
 using Journeyscope.Server.Components.Api;
+using Journeyscope.Storage;
 
 namespace Journeyscope.Server.Components;
 

@@ -8,8 +8,8 @@ using Journeyscope.Discovery;
 using Journeyscope.Performance;
 using Journeyscope.IO.Journeys;
 using Journeyscope.Results;
-using Journeyscope.Storage;
 using Journeyscope.Server.Components.Api;
+using Journeyscope.Storage;
 
 namespace Journeyscope.Server.Components;
 
