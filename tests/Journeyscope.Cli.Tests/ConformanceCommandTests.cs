@@ -217,6 +217,9 @@ public sealed class ConformanceJourneyCommandTests
         body.GetProperty("channelMismatches")[0].GetProperty("actualChannel").GetString().ShouldBe("app");
         var target = body.GetProperty("timeTargets")[0];
         (target.GetProperty("measuredCases").GetInt32(), target.GetProperty("breachedCases").GetInt32()).ShouldBe((2, 0));
+        target.GetProperty("withinSeconds").GetDouble().ShouldBe(86_400); // durations in JSON are seconds, not TimeSpan strings
+        target.GetProperty("maxElapsedSeconds").ValueKind.ShouldBe(JsonValueKind.Number);
+        target.TryGetProperty("within", out _).ShouldBeFalse();
         body.GetProperty("segments").EnumerateArray().ShouldContain(s => s.GetProperty("dimension").GetString() == "case:segment" && s.GetProperty("value").GetString() == "B2B");
     }
 

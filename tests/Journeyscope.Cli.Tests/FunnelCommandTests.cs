@@ -136,9 +136,11 @@ public sealed class FunnelCommandTests
 
         // Then
         result.ExitCode.ShouldBe(0, result.Error);
-        var cohorts = JsonDocument.Parse(result.Output).RootElement.GetProperty("cohorts").EnumerateArray().ToList();
-        cohorts.Select(c => c.GetProperty("cohort").GetString()).ShouldBe(["2024-02-26", "all"]);
-        var total = cohorts[^1];
+        var root = JsonDocument.Parse(result.Output).RootElement;
+        root.GetProperty("cohorts").EnumerateArray().Select(c => c.GetProperty("cohort").GetString()).ShouldBe(["2024-02-26"]);
+        root.GetProperty("churn").GetString().ShouldBe("inactive:1w3d"); // the canonical duration text, as the API writes it
+        var total = root.GetProperty("total");
+        total.GetProperty("cohort").GetString().ShouldBe("all");
         total.GetProperty("cases").GetInt64().ShouldBe(3);
         total.GetProperty("retained")[3].GetInt64().ShouldBe(1);
         total.GetProperty("churned").GetInt64().ShouldBe(2);

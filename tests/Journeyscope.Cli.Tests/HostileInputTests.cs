@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Cli.Tests;
 
@@ -29,30 +29,11 @@ public sealed class HostileInputTests
         "c1,Search,2024-03-01T10:00:00Z\n" +
         "c2,Search,2024-03-01T11:00:00Z\n";
 
-    /// <summary><c>flow: {sequence: [{sequence: [ ... a ... ]}]}</c>, <paramref name="levels"/> operators deep.</summary>
-    private static string NestedSequences(int levels) =>
-        Touchpoints + "flow: " + Repeat("{sequence: [", levels) + "a" + Repeat("]}", levels) + "\n";
+    private static string NestedSequences(int levels) => Touchpoints + "flow: " + HostileYaml.NestedFlow("{sequence: [", "]}", levels) + "\n";
 
-    /// <summary><c>flow: {optional: {optional: ... a}}</c>, <paramref name="levels"/> deep.</summary>
-    private static string NestedOptionals(int levels) =>
-        Touchpoints + "flow: " + Repeat("{optional: ", levels) + "a" + Repeat("}", levels) + "\n";
+    private static string NestedOptionals(int levels) => Touchpoints + "flow: " + HostileYaml.NestedFlow("{optional: ", "}", levels) + "\n";
 
-    /// <summary>
-    /// A 650-byte flow whose aliases expand to 9^10 (3.5 billion) leaves: each anchor is a sequence of nine copies of
-    /// the one before.
-    /// </summary>
-    private static string AliasBomb()
-    {
-        var flow = "&a0 {sequence: [a, a, a, a, a, a, a, a, a]}";
-        for (var i = 1; i <= 9; i++)
-        {
-            flow = $"&a{i} {{sequence: [{flow}" + Repeat($", *a{i - 1}", 8) + "]}";
-        }
-
-        return Touchpoints + "flow: " + flow + "\n";
-    }
-
-    private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
+    private static string AliasBomb() => Touchpoints + "flow: " + HostileYaml.AliasBombFlow() + "\n";
 
     private static string Workspace(TempFolder temp)
     {

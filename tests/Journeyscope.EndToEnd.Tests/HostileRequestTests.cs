@@ -58,13 +58,13 @@ public sealed class HostileRequestTests
         }
 
         // When each hostile request is sent, Then each is answered with what it deserves
-        await Expect("journey nested 10,000 deep", () => PutJourney(client, "deep", Touchpoints + "flow: " + Repeat("{sequence: [", Deep) + "a" + Repeat("]}", Deep)),
+        await Expect("journey nested 10,000 deep", () => PutJourney(client, "deep", Touchpoints + "flow: " + HostileYaml.NestedFlow("{sequence: [", "]}", Deep)),
             HttpStatusCode.UnprocessableEntity, HttpStatusCode.BadRequest);
-        await Expect("optional nested 10,000 deep", () => PutJourney(client, "optional", Touchpoints + "flow: " + Repeat("{optional: ", Deep) + "a" + Repeat("}", Deep)),
+        await Expect("optional nested 10,000 deep", () => PutJourney(client, "optional", Touchpoints + "flow: " + HostileYaml.NestedFlow("{optional: ", "}", Deep)),
             HttpStatusCode.UnprocessableEntity, HttpStatusCode.BadRequest);
         await Expect("conformance of the refused journey", () => client.GetAsync($"api/v1/workspaces/{Ws}/journeys/optional/conformance", Token),
             HttpStatusCode.NotFound, HttpStatusCode.UnprocessableEntity);
-        await Expect("alias bomb", () => PutJourney(client, "bomb", Touchpoints + "flow: " + AliasBomb()),
+        await Expect("alias bomb", () => PutJourney(client, "bomb", Touchpoints + "flow: " + HostileYaml.AliasBombFlow() + "\n"),
             HttpStatusCode.UnprocessableEntity, HttpStatusCode.BadRequest);
         await Expect("catastrophic regex", () => PutJourney(client, "regex", Touchpoints.Replace("match: { activity: Register }", "match: { activity_regex: \"(a+)+$\" }", StringComparison.Ordinal)),
             HttpStatusCode.OK, HttpStatusCode.UnprocessableEntity);
@@ -122,20 +122,6 @@ public sealed class HostileRequestTests
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         return new MultipartFormDataContent { { file, "file", fileName } };
-    }
-
-    private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
-
-    /// <summary>A flow whose aliases expand to 9^10 leaves in under 700 bytes.</summary>
-    private static string AliasBomb()
-    {
-        var flow = "&a0 {sequence: [a, a, a, a, a, a, a, a, a]}";
-        for (var i = 1; i <= 9; i++)
-        {
-            flow = $"&a{i} {{sequence: [{flow}" + Repeat($", *a{i - 1}", 8) + "]}";
-        }
-
-        return flow + "\n";
     }
 
     private static byte[] NestedListsXes(int depth)

@@ -11,7 +11,7 @@ internal static class BottlenecksCommand
     {
         var source = new LogSource(context);
         var calendar = new CalendarOptions();
-        var top = new Option<int>("--top") { Description = "Show the N worst hand-overs (default 10).", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "Show the N worst hand-overs (default 10).", DefaultValueFactory = _ => BottlenecksResult.DefaultTop };
         var command = new Command("bottlenecks",
             "Bottlenecks: hand-overs between activities ranked by total waiting time (customers affected x mean wait), with share of all waiting.\n" +
             "Example: journeyscope bottlenecks --top 5 --filter \"case.channel == Internet\"")
@@ -28,7 +28,7 @@ internal static class BottlenecksCommand
                 throw new UsageException($"--top must be positive, got {n}.");
             }
 
-            var log = source.Load(parse, cancellationToken);
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
             var stream = ValueStream.Analyze(log, new ValueStreamOptions { Calendar = calendar.Read(parse) }, cancellationToken);
             var shown = stream.Bottlenecks.Take(n).ToList();
             var table = new Table("Bottlenecks", "Rank", "From", "To", "Count", "Total waiting (h)", "Mean waiting (h)", "Median waiting (h)", "Share of waiting");
@@ -39,22 +39,7 @@ internal static class BottlenecksCommand
             }
 
             var report = new Report().Add(table);
-            report.Json = new
-            {
-                totalWaitingSeconds = stream.TotalWaitingTime.TotalSeconds,
-                usesCalendar = stream.UsesCalendar,
-                bottlenecks = shown.Select(b => new
-                {
-                    rank = b.Rank,
-                    from = b.Edge.From,
-                    to = b.Edge.To,
-                    count = b.Edge.Count,
-                    totalWaitingSeconds = b.Edge.TotalWaitingTime.TotalSeconds,
-                    meanWaitingSeconds = b.Edge.MeanWaitingTime.TotalSeconds,
-                    medianWaitingSeconds = b.Edge.MedianWaitingTime.TotalSeconds,
-                    share = b.Share,
-                }),
-            };
+            report.Json = BottlenecksResult.From(log, version, stream, n);
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });

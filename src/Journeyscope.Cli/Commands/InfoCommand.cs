@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Journeyscope.Cli.Output;
 using Journeyscope.Discovery;
+using Journeyscope.IO.Journeys;
 using Journeyscope.Storage;
 
 namespace Journeyscope.Cli.Commands;
@@ -49,33 +50,8 @@ internal static class InfoCommand
                 report.Add(reasons);
             }
 
-            report.Json = new
-            {
-                folder = workspace.Folder,
-                info.Version,
-                timeBasis = basis,
-                cases = info.CaseCount,
-                events = info.EventCount,
-                activities = info.ActivityCount,
-                variants,
-                firstTimestamp = info.FirstTimestamp,
-                lastTimestamp = info.LastTimestamp,
-                attributes = info.Attributes.Select(a => new
-                {
-                    scope = a.Scope.ToString().ToLowerInvariant(),
-                    name = a.Name,
-                    type = a.Type.ToString().ToLowerInvariant(),
-                    distinct = a.DistinctCount,
-                    missing = a.NullCount,
-                }),
-                quarantine = new
-                {
-                    total = info.QuarantineCount,
-                    bySource = info.QuarantineBySource.Select(q => new { source = q.Key, records = q.Count }),
-                    topReasons = info.TopQuarantineReasons.Select(q => new { reason = q.Key, records = q.Count }),
-                },
-                imports = info.Imports,
-            };
+            report.Json = WorkspaceDetails.From(Path.GetFileName(Path.TrimEndingDirectorySeparator(workspace.Folder)), info, basis, variants,
+                JourneyRepository.Ids(workspace.JourneysFolder));
             report.Write(context.GetFormat(parse), context.Output);
             return ExitCodes.Success;
         });

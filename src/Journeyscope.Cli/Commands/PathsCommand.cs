@@ -12,8 +12,8 @@ internal static class PathsCommand
         var source = new LogSource(context);
         var from = new Option<string?>("--from") { Description = "Show the paths after this step (step syntax). Example: --from \"Add to cart\"" };
         var to = new Option<string?>("--to") { Description = "Show the paths leading to this step; with --from, the paths between the two. Example: --to Pay" };
-        var depth = new Option<int>("--depth") { Description = "Steps to show from the anchor (default 3).", DefaultValueFactory = _ => 3 };
-        var top = new Option<int>("--top") { Description = "Activities per depth; the rest go to 'other' (default 5).", DefaultValueFactory = _ => 5 };
+        var depth = new Option<int>("--depth") { Description = "Steps to show from the anchor (default 3).", DefaultValueFactory = _ => PathOptions.DefaultDepth };
+        var top = new Option<int>("--top") { Description = "Activities per depth; the rest go to 'other' (default 5).", DefaultValueFactory = _ => PathOptions.DefaultTop };
         var command = new Command("paths",
             "Paths: the most frequent next steps after --from, or previous steps before --to, or the steps between --from and --to, " +
             "depth by depth with an 'other' bucket and an end-of-journey sink, so counts always add up (Sankey data).\n" +
@@ -39,26 +39,16 @@ internal static class PathsCommand
             PathOptions options;
             try
             {
-                options = fromText is not null
-                    ? new PathOptions(FunnelStep.Parse(fromText))
-                    {
-                        Target = toText is null ? null : FunnelStep.Parse(toText),
-                        Depth = parse.GetValue(depth),
-                        Top = parse.GetValue(top),
-                    }
-                    : new PathOptions(FunnelStep.Parse(toText!))
-                    {
-                        Direction = PathDirection.Backward,
-                        Depth = parse.GetValue(depth),
-                        Top = parse.GetValue(top),
-                    };
+                options = PathOptions.For(
+                    fromText is null ? null : FunnelStep.Parse(fromText), toText is null ? null : FunnelStep.Parse(toText),
+                    depth: parse.GetValue(depth), top: parse.GetValue(top));
             }
             catch (FormatException e)
             {
                 throw new UsageException(e.Message);
             }
 
-            var log = source.Load(parse, cancellationToken);
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
             var result = PathAnalysis.Compute(log, options, cancellationToken);
             var links = new Table("Paths", "Depth", "From", "To", "Cases", "Share of anchor");
             foreach (var link in result.Links)
@@ -76,17 +66,7 @@ internal static class PathsCommand
 
             var report = new Report().Add(links).Add(nodes);
             report.Notes.Add($"{result.Cases:N0} of {log.CaseCount:N0} cases contain the anchor '{options.Anchor.Label}' (first occurrence used).");
-            report.Json = new
-            {
-                anchor = options.Anchor.Label,
-                direction = options.Direction == PathDirection.Forward ? "forward" : "backward",
-                target = options.Target?.Label,
-                depth = options.Depth,
-                top = options.Top,
-                cases = result.Cases,
-                nodes = result.Nodes.Select(n => new { id = n.Id, depth = n.Depth, label = n.Label, kind = PathNodeKinds.Name(n.Kind), cases = n.Cases }),
-                links = result.Links.Select(l => new { source = l.Source, target = l.Target, cases = l.Cases }),
-            };
+            report.Json = PathsResult.From(result, log.TimeBasis, version);
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });

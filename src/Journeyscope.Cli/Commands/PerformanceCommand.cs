@@ -18,17 +18,23 @@ internal static class PerformanceCommand
             DefaultValueFactory = _ => "week",
         };
         granularity.AcceptOnlyFromAmong("day", "week");
+        var journey = new Option<string?>("--journey", "-j")
+        {
+            Description = "A journey file whose designed order the steps of the JSON follow (default: the dominant variant's order).",
+        };
         var command = new Command("performance",
             "Value stream performance: lead time, processing time, waiting time and flow efficiency per case and per activity, " +
             "case durations, and throughput with work in progress.\nExample: journeyscope performance --working-hours 09:00-17:00 --format json")
         {
             granularity,
+            journey,
         };
         source.AddTo(command);
         calendar.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
-            var log = source.Load(parse, cancellationToken);
+            var designed = parse.GetValue(journey) is { } file ? KpiCommand.LoadJourney(file, parse.GetRequiredValue(context.Workspace)) : null;
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
             var stream = ValueStream.Analyze(log, new ValueStreamOptions { Calendar = calendar.Read(parse) }, cancellationToken);
             var durations = CaseDurations.Discover(log, cancellationToken: cancellationToken);
             var throughput = Throughput.Analyze(log, parse.GetValue(granularity) == "day" ? Granularity.Day : Granularity.Week, cancellationToken);
@@ -55,33 +61,7 @@ internal static class PerformanceCommand
                 report.Notes.Add("Flow efficiency is unknown: the events carry no start times or start/complete lifecycle pairs.");
             }
 
-            report.Json = new
-            {
-                cases = log.CaseCount,
-                processingFrom = stream.Source.ToString(),
-                usesCalendar = stream.UsesCalendar,
-                leadTimeSeconds = new { total = stream.TotalLeadTime.TotalSeconds, mean = stream.MeanLeadTime.TotalSeconds },
-                processingTimeSeconds = new { total = stream.TotalProcessingTime.TotalSeconds, mean = stream.MeanProcessingTime.TotalSeconds },
-                waitingTimeSeconds = new { total = stream.TotalWaitingTime.TotalSeconds, mean = stream.MeanWaitingTime.TotalSeconds },
-                flowEfficiency = stream.FlowEfficiency,
-                meanFlowEfficiency = stream.MeanFlowEfficiency,
-                caseDurationSeconds = new { mean = durations.Mean, median = durations.Median, min = durations.Min, max = durations.Max, p90 = durations.P90, p95 = durations.P95 },
-                activities = stream.Activities.Select(a => new
-                {
-                    activity = a.Activity,
-                    events = a.Count,
-                    totalProcessingSeconds = a.TotalProcessingTime.TotalSeconds,
-                    meanProcessingSeconds = a.MeanProcessingTime.TotalSeconds,
-                    waits = a.WaitCount,
-                    totalWaitingSeconds = a.TotalWaitingTime.TotalSeconds,
-                    meanWaitingSeconds = a.MeanWaitingTime.TotalSeconds,
-                }),
-                throughput = new
-                {
-                    granularity = throughput.Granularity.ToString().ToLowerInvariant(),
-                    periods = throughput.Periods.Select(p => new { start = p.Start, started = p.Started, completed = p.Completed, workInProgress = p.WorkInProgress }),
-                },
-            };
+            report.Json = PerformanceResult.From(log, version, stream, durations, throughput, ProcessOrder.Of(log, designed, cancellationToken), designed?.Id);
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });

@@ -12,7 +12,7 @@ internal static class RetentionCommand
         var source = new LogSource(context);
         var period = new Option<string>("--period") { Description = "Cohort period: day, week or month (default week).", DefaultValueFactory = _ => "week" };
         period.AcceptOnlyFromAmong("day", "week", "month");
-        var periods = new Option<int>("--periods") { Description = "Periods after the cohort period to show (default 8).", DefaultValueFactory = _ => 8 };
+        var periods = new Option<int>("--periods") { Description = "Periods after the cohort period to show (default 8).", DefaultValueFactory = _ => RetentionOptions.Default.Periods };
         var returnActivity = new Option<string[]>("--return-activity")
         {
             Description = "Activity that counts as a return (repeatable; default: any later event). Example: --return-activity \"Repeat purchase\"",
@@ -48,7 +48,7 @@ internal static class RetentionCommand
                 ChurnActivities = parse.GetValue(churnEvent),
                 CohortAttribute = parse.GetValue(by),
             };
-            var log = source.Load(parse, cancellationToken);
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
             RetentionResult result;
             try
             {
@@ -84,21 +84,7 @@ internal static class RetentionCommand
             var report = new Report().Add(table);
             report.Notes.Add($"P{{k}} = share of the cohort with a return event k {parse.GetValue(period)}s after its first event's {parse.GetValue(period)}, " +
                 "among cases whose period k has begun; empty when no case is eligible yet.");
-            report.Json = new
-            {
-                period = parse.GetValue(period),
-                asOf = new DateTime(result.AsOf, DateTimeKind.Utc),
-                cohorts = result.Cohorts.Append(result.Total).Select(c => new
-                {
-                    cohort = c.Label,
-                    cases = c.Size,
-                    eligible = c.Eligible,
-                    retained = c.Retained,
-                    rates = c.Rates.Select(r => double.IsNaN(r) ? (double?)null : r),
-                    churned = c.Churned,
-                    churnRate = c.ChurnRate,
-                }),
-            };
+            report.Json = RetentionTable.From(result, log.TimeBasis, version);
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });

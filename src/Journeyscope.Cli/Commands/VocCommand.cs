@@ -17,12 +17,17 @@ internal static class VocCommand
         var lexicon = new Option<string?>("--lexicon") { Description = "Score sentiment with your own lexicon file (format: docs/voc.md). Example: --lexicon my-words.txt" };
         var model = new Option<string?>("--model") { Description = "Score sentiment with a model trained by 'journeyscope voc train'. Example: --model sentiment.zip" };
         var journey = new Option<string?>("--journey", "-j") { Description = "A journey file whose touchpoints become moments too." };
-        var top = new Option<int>("--top") { Description = "Show the N strongest moments that matter (default 10).", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "Show the N strongest moments that matter (default 10).", DefaultValueFactory = _ => VocResult.DefaultTop };
+        var examples = new Option<int>("--examples")
+        {
+            Description = "Example comments of each sign in the JSON (default 5, 0 for none).",
+            DefaultValueFactory = _ => VocResult.DefaultExamples,
+        };
         var command = new Command("voc",
             "Voice of the customer: NPS / CSAT / CES per survey, sentiment of comments, and the moments that matter (steps, rework and waits most associated with unhappy customers).\n" +
             "Example: journeyscope voc --score-attribute rating --comment-attribute text --top 5")
         {
-            score, comment, lexicon, model, journey, top,
+            score, comment, lexicon, model, journey, top, examples,
         };
         source.AddTo(command);
         command.Subcommands.Add(Train(context));
@@ -42,14 +47,21 @@ internal static class VocCommand
             var designed = parse.GetValue(journey) is { } file ? KpiCommand.LoadJourney(file, parse.GetRequiredValue(context.Workspace)) : null;
             using var trained = parse.GetValue(model) is { } modelPath ? LoadModel(modelPath) : null;
             ISentimentScorer scorer = (ISentimentScorer?)trained ?? (parse.GetValue(lexicon) is { } lexiconPath ? new LexiconSentimentScorer(LoadLexicon(lexiconPath)) : LexiconSentimentScorer.Default);
-            var log = source.Load(parse, cancellationToken);
-            var result = VocAnalysis.Analyze(log, new VocOptions
+            var exampleCount = parse.GetValue(examples);
+            if (exampleCount < 0)
+            {
+                throw new UsageException($"--examples must be 0 or more, got {exampleCount}.");
+            }
+
+            var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            var options = new VocOptions
             {
                 ScoreAttribute = parse.GetRequiredValue(score),
                 CommentAttribute = parse.GetRequiredValue(comment),
                 Sentiment = scorer,
                 Journey = designed,
-            }, cancellationToken);
+            };
+            var result = VocAnalysis.Analyze(log, options, cancellationToken);
 
             var surveys = new Table("Surveys", "Survey", "Scale", "Answers", "Score", "Mean", "Positive", "Middle", "Negative");
             foreach (var s in result.Surveys)
@@ -70,36 +82,7 @@ internal static class VocCommand
 
             var report = new Report().Add(surveys).Add(comments).Add(moments);
             report.Notes.Add($"{result.SurveyedCases:N0} surveyed cases, {result.UnhappyCases:N0} unhappy (NPS 0-6, CSAT 1-2 or CES 5-7); sentiment by {(trained is null ? "lexicon" : "trained model")}.");
-            report.Json = new
-            {
-                surveyedCases = result.SurveyedCases,
-                unhappyCases = result.UnhappyCases,
-                surveys = result.Surveys.Select(s => new
-                {
-                    survey = s.Activity,
-                    scale = s.Scale.ToString().ToLowerInvariant(),
-                    answers = s.Responses,
-                    score = s.Score,
-                    mean = s.Mean,
-                    positive = s.Positive,
-                    middle = s.Middle,
-                    negative = s.Negative,
-                }),
-                sentiment = new { comments = sentiment.Comments, positive = sentiment.Positive, neutral = sentiment.Neutral, negative = sentiment.Negative, mean = sentiment.MeanCompound },
-                moments = shown.Select(m => new
-                {
-                    kind = m.Kind,
-                    name = m.Name,
-                    casesWith = m.CasesWith,
-                    unhappyWith = m.RateWith,
-                    casesWithout = m.CasesWithout,
-                    unhappyWithout = m.RateWithout,
-                    lift = m.Lift,
-                    difference = m.Difference,
-                    lower = m.Lower,
-                    upper = m.Upper,
-                }),
-            };
+            report.Json = VocResult.From(log, version, options, result, ExampleComments.Find(log, options, exampleCount, cancellationToken), n, trained is null ? "lexicon" : "model");
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });

@@ -4,63 +4,24 @@ namespace Journeyscope.IO;
 /// The file stream handed to the Parquet library: checks cancellation on every read and stops a reader that keeps
 /// reading at the end of the file, the shape a decoding loop takes when corrupt metadata promises more data than exists.
 /// </summary>
-internal sealed class GuardedStream(Stream inner, CancellationToken token) : Stream
+internal sealed class GuardedStream(Stream inner, CancellationToken token) : PassThroughReadStream(inner)
 {
     private const int MaxReadsAtEnd = 4096;
     private int _readsAtEnd;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => inner.CanSeek;
-
-    public override bool CanWrite => false;
-
-    public override long Length => inner.Length;
+    public override bool CanSeek => Inner.CanSeek;
 
     public override long Position
     {
-        get => inner.Position;
-        set => inner.Position = value;
+        get => Inner.Position;
+        set => Inner.Position = value;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    public override long Seek(long offset, SeekOrigin origin) => Inner.Seek(offset, origin);
 
-    public override int Read(Span<byte> buffer)
-    {
-        token.ThrowIfCancellationRequested();
-        return Count(buffer.Length, inner.Read(buffer));
-    }
+    protected override void BeforeRead() => token.ThrowIfCancellationRequested();
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        token.ThrowIfCancellationRequested();
-        return Count(buffer.Length, await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private int Count(int asked, int read)
+    protected override int AfterRead(int asked, int read)
     {
         token.ThrowIfCancellationRequested();
         if (read == 0 && asked > 0 && ++_readsAtEnd > MaxReadsAtEnd)

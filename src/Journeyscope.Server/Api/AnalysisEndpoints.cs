@@ -1,6 +1,5 @@
 using Journeyscope.Discovery;
 using Journeyscope.Performance;
-using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,7 +24,7 @@ internal static class AnalysisEndpoints
             .WithSummary("The most frequent variants with share, coverage and durations.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         workspace.MapGet("/performance", GetPerformance).WithName("GetPerformance")
-            .WithSummary("The value stream: lead, processing and waiting time, flow efficiency, per activity, per hand-over, throughput.")
+            .WithSummary("The value stream: lead, processing and waiting time, flow efficiency, steps in process order, per hand-over, throughput.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         workspace.MapGet("/bottlenecks", Bottlenecks).WithName("GetBottlenecks")
             .WithSummary("Hand-overs ranked by the total waiting time they cost.")
@@ -57,8 +56,9 @@ internal static class AnalysisEndpoints
         return TypedResults.Ok(VariantsResult.From(VariantSet.Discover(log, cancellationToken: cancellationToken), log.TimeBasis, version, n));
     }
 
-    private static async Task<Ok<PerformanceResponse>> GetPerformance(
-        string ws, string? granularity, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+    private static async Task<Ok<PerformanceResult>> GetPerformance(
+        string ws, string? granularity, string? journey, string[]? filter, string? timeBasis, EventLogCache cache, WorkspaceHost host,
+        CancellationToken cancellationToken)
     {
         var period = granularity switch
         {
@@ -66,44 +66,16 @@ internal static class AnalysisEndpoints
             "day" => Granularity.Day,
             _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid granularity", $"granularity must be 'day' or 'week', got '{granularity}'."),
         };
+        var designed = string.IsNullOrWhiteSpace(journey) ? null : await JourneyEndpoints.ReadValidAsync(host, ws, journey, cancellationToken).ConfigureAwait(false);
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        var stream = ValueStream.Analyze(log, ValueStreamOptions.Default, cancellationToken);
-        var durations = CaseDurations.Discover(log, cancellationToken: cancellationToken);
-        var throughput = Throughput.Analyze(log, period, cancellationToken);
-        return TypedResults.Ok(new PerformanceResponse(
-            LogQuery.Name(log.TimeBasis),
-            version,
-            log.CaseCount,
-            stream.Source.ToString(),
-            stream.UsesCalendar,
-            new TimeTotals(stream.TotalLeadTime.TotalSeconds, stream.MeanLeadTime.TotalSeconds),
-            new TimeTotals(stream.TotalProcessingTime.TotalSeconds, stream.MeanProcessingTime.TotalSeconds),
-            new TimeTotals(stream.TotalWaitingTime.TotalSeconds, stream.MeanWaitingTime.TotalSeconds),
-            stream.FlowEfficiency,
-            stream.MeanFlowEfficiency,
-            DurationSummary.From(durations),
-            stream.Activities.Select(a => new ActivityPerformanceItem(a.Activity, a.Count, a.TotalProcessingTime.TotalSeconds,
-                a.MeanProcessingTime.TotalSeconds, a.WaitCount, a.TotalWaitingTime.TotalSeconds, a.MeanWaitingTime.TotalSeconds)).ToList(),
-            stream.Edges.Select(Handover).ToList(),
-            period == Granularity.Day ? "day" : "week",
-            throughput.Periods.Select(p => new ThroughputItem(DateOnly.FromDateTime(p.Start), p.Started, p.Completed, p.WorkInProgress)).ToList()));
+        return TypedResults.Ok(PerformanceResult.Analyze(log, version, ValueStreamOptions.Default, period, designed, cancellationToken));
     }
 
-    private static async Task<Ok<BottlenecksResponse>> Bottlenecks(
+    private static async Task<Ok<BottlenecksResult>> Bottlenecks(
         string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
     {
-        var n = LogQuery.Positive(top, 10, int.MaxValue, "top");
+        var n = LogQuery.Positive(top, BottlenecksResult.DefaultTop, int.MaxValue, "top");
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        var stream = ValueStream.Analyze(log, ValueStreamOptions.Default, cancellationToken);
-        var shown = stream.Bottlenecks.Take(n)
-            .Select(b => new BottleneckItem(b.Rank, b.Edge.From, b.Edge.To, b.Edge.Count, b.Edge.TotalWaitingTime.TotalSeconds,
-                b.Edge.MeanWaitingTime.TotalSeconds, b.Edge.MedianWaitingTime.TotalSeconds, b.Share))
-            .ToList();
-        return TypedResults.Ok(new BottlenecksResponse(LogQuery.Name(log.TimeBasis), version, stream.TotalWaitingTime.TotalSeconds, stream.UsesCalendar, shown));
+        return TypedResults.Ok(BottlenecksResult.Analyze(log, version, ValueStreamOptions.Default, n, cancellationToken));
     }
-
-    private static HandoverItem Handover(HandoverWaitingTime h) =>
-        new(h.From, h.To, h.Count, h.TotalWaitingTime.TotalSeconds, h.MeanWaitingTime.TotalSeconds, h.MedianWaitingTime.TotalSeconds);
-
-
 }

@@ -1,6 +1,4 @@
-using Journeyscope.Discovery;
-using Journeyscope.EventLogs;
-using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Cases;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +24,7 @@ internal static class CaseEndpoints
         EventLogCache cache, CancellationToken cancellationToken)
     {
         var pageNumber = LogQuery.Positive(page, 1, int.MaxValue, "page");
-        var size = LogQuery.Positive(pageSize, 50, MaxPageSize, "pageSize");
+        var size = LogQuery.Positive(pageSize, CasesPage.DefaultPageSize, MaxPageSize, "pageSize");
         if ((from is null) != (to is null))
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Incomplete edge",
@@ -34,139 +32,21 @@ internal static class CaseEndpoints
         }
 
         var (log, _) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        var matcher = new CaseMatcher(log, activity, from, to, Sequence(log, variant, cancellationToken));
-        var skip = (long)(pageNumber - 1) * size;
-        long total = 0;
-        var cases = new List<CaseListItem>();
-        for (var c = 0; c < log.CaseCount; c++)
+        try
         {
-            if (!matcher.Matches(c))
-            {
-                continue;
-            }
-
-            if (total >= skip && cases.Count < size)
-            {
-                cases.Add(Item(log, c));
-            }
-
-            total++;
+            return TypedResults.Ok(CasesPage.List(log, activity, from, to, variant, pageNumber, size, cancellationToken));
         }
-
-        return TypedResults.Ok(new CasesPage(total, pageNumber, size, cases));
+        catch (ArgumentException e)
+        {
+            // The only rule left to Core to refuse here: a variant rank the filtered log does not have.
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown variant", e.Message);
+        }
     }
 
     private static async Task<Ok<CaseDetails>> Get(string ws, string caseId, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
     {
         var (log, _) = await LogQuery.LoadAsync(cache, ws, null, timeBasis, cancellationToken).ConfigureAwait(false);
-        var c = -1;
-        var ids = log.CaseIds;
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (string.Equals(ids[i], caseId, StringComparison.Ordinal))
-            {
-                c = i;
-                break;
-            }
-        }
-
-        if (c < 0)
-        {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown case",
-                $"Workspace '{ws}' has no case '{caseId}'. Case ids are case-sensitive; list cases with GET /api/v1/workspaces/{ws}/cases.");
-        }
-
-        var events = new List<CaseEvent>(log.CaseLength(c));
-        for (var e = log.CaseStart(c); e < log.CaseStart(c + 1); e++)
-        {
-            events.Add(new CaseEvent(
-                e - log.CaseStart(c),
-                log.ActivityNames[log.Activities[e]],
-                log.GetTimestamp(e),
-                log.StartTimestamps is { } starts && starts.IsValid(e) ? starts.GetValue(e)?.AsDateTimeOffset() : null,
-                log.Lifecycle?.GetString(e),
-                log.Resource?.GetString(e),
-                log.Channel?.GetString(e),
-                JsonValues.Row(log.EventAttributes, e)));
-        }
-
-        var times = log.CaseTimestamps(c);
-        var duration = times.IsEmpty ? 0 : (times[^1] - times[0]) / (double)TimeSpan.TicksPerSecond;
-        return TypedResults.Ok(new CaseDetails(caseId, LogQuery.Name(log.TimeBasis), duration, JsonValues.Row(log.CaseAttributes, c), events));
-    }
-
-    private static int[]? Sequence(EventLog log, int? rank, CancellationToken cancellationToken)
-    {
-        if (rank is null)
-        {
-            return null;
-        }
-
-        var set = VariantSet.Discover(log, cancellationToken: cancellationToken);
-        if (rank < 1 || rank > set.Variants.Count)
-        {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown variant",
-                $"variant is a rank between 1 and {set.Variants.Count} in the filtered log, got {rank}.");
-        }
-
-        return [.. set.Variants[rank.Value - 1].ActivityCodes];
-    }
-
-    private static CaseListItem Item(EventLog log, int c)
-    {
-        var times = log.CaseTimestamps(c);
-        var first = log.GetTimestamp(log.CaseStart(c));
-        var last = log.GetTimestamp(log.CaseStart(c + 1) - 1);
-        var activities = new List<string>(times.Length);
-        foreach (var a in log.CaseActivities(c))
-        {
-            activities.Add(log.ActivityNames[a]);
-        }
-
-        return new CaseListItem(log.CaseIds[c], times.Length, first, last, (times[^1] - times[0]) / (double)TimeSpan.TicksPerSecond, activities);
-    }
-
-    /// <summary>Whether a case has the activity, the directly-follows pair, and the variant's exact sequence (each when asked).</summary>
-    private sealed class CaseMatcher(EventLog log, string? activity, string? from, string? to, int[]? sequence)
-    {
-        // An unknown activity name matches no case (code -2 never occurs); null means "not asked".
-        private readonly int? _activity = activity is null ? null : Code(log, activity);
-        private readonly int? _from = from is null ? null : Code(log, from);
-        private readonly int? _to = to is null ? null : Code(log, to);
-
-        public bool Matches(int c)
-        {
-            var trace = log.CaseActivities(c);
-            if (sequence is not null && !trace.SequenceEqual(sequence))
-            {
-                return false;
-            }
-
-            if (_activity is { } a && !trace.Contains(a))
-            {
-                return false;
-            }
-
-            if (_from is { } f && _to is { } t)
-            {
-                for (var i = 1; i < trace.Length; i++)
-                {
-                    if (trace[i - 1] == f && trace[i] == t)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            return true;
-        }
-
-        private static int Code(EventLog log, string name)
-        {
-            var code = log.FindActivity(name);
-            return code < 0 ? -2 : code;
-        }
+        return TypedResults.Ok(CaseDetails.Find(log, caseId) ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown case",
+            $"Workspace '{ws}' has no case '{caseId}'. Case ids are case-sensitive; list cases with GET /api/v1/workspaces/{ws}/cases."));
     }
 }

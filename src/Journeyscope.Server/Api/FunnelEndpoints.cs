@@ -83,7 +83,7 @@ internal static class FunnelEndpoints
         return TypedResults.Ok(FunnelReport.From(result, log.TimeBasis, version, labels, dropOffs));
     }
 
-    private static async Task<Ok<PathsResponse>> Paths(
+    private static async Task<Ok<PathsResult>> Paths(
         string ws, string? from, string? to, string? direction, int? depth, int? top, string[]? filter, string? timeBasis,
         EventLogCache cache, CancellationToken cancellationToken)
     {
@@ -93,51 +93,28 @@ internal static class FunnelEndpoints
                 "Give from=<activity> (the steps after it), to=<activity> (the steps before it), or both (the steps between them).");
         }
 
-        var backward = direction switch
+        PathDirection? way = direction switch
         {
-            null or "" => string.IsNullOrWhiteSpace(from),
-            "next" => false,
-            "previous" => true,
+            null or "" => null,
+            "next" => PathDirection.Forward,
+            "previous" => PathDirection.Backward,
             _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid direction",
                 $"direction must be 'next' (the steps after the anchor) or 'previous' (the steps before it), got '{direction}'."),
         };
-        var steps = LogQuery.Positive(depth, 3, 10, "depth");
-        var width = LogQuery.Positive(top, 5, 50, "top");
+        var steps = LogQuery.Positive(depth, PathOptions.DefaultDepth, 10, "depth");
+        var width = LogQuery.Positive(top, PathOptions.DefaultTop, 50, "top");
         var (full, log, version) = await LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         var known = new KnownActivities(full, ws);
-        var fromStep = Step(from, "from", known);
-        var toStep = Step(to, "to", known);
-
-        // Forward paths start at 'from' and stop at 'to'; backward paths end at 'to' and stop at 'from'.
-        var anchor = backward ? toStep ?? fromStep! : fromStep ?? toStep!;
-        var target = backward ? (toStep is null ? null : fromStep) : (fromStep is null ? null : toStep);
-        var options = new PathOptions(anchor)
-        {
-            Direction = backward ? PathDirection.Backward : PathDirection.Forward,
-            Target = target,
-            Depth = steps,
-            Top = width,
-        };
-        var result = await Task.Run(() => PathAnalysis.Compute(log, options, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new PathsResponse(
-            LogQuery.Name(log.TimeBasis),
-            version,
-            anchor.Label,
-            backward ? "previous" : "next",
-            target?.Label,
-            steps,
-            width,
-            result.Cases,
-            [.. result.Nodes.Select(n => new PathNodeItem(n.Id, n.Depth, n.Label, PathNodeKinds.Name(n.Kind), n.Cases))],
-            [.. result.Links.Select(l => new PathLinkItem(l.Source, l.Target, l.Cases))]));
+        var options = PathOptions.For(Step(from, "from", known), Step(to, "to", known), way, steps, width);
+        return TypedResults.Ok(await Task.Run(() => PathsResult.Compute(log, version, options, cancellationToken), cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<RetentionResponse>> Retention(
+    private static async Task<Ok<RetentionTable>> Retention(
         string ws, string? cohort, string? period, int? periods, string[]? @return, string[]? churn, string[]? filter, string? timeBasis,
         EventLogCache cache, CancellationToken cancellationToken)
     {
         var (cohortPeriod, attribute) = Cohort(cohort, period);
-        var shown = periods ?? 8;
+        var shown = periods ?? RetentionOptions.Default.Periods;
         if (shown is < 0 or > 104)
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid periods", $"periods must be between 0 and 104, got {shown}.");
@@ -166,18 +143,7 @@ internal static class FunnelEndpoints
             ChurnAfter = churnAfter,
             ChurnActivities = churnActivities,
         };
-        var result = await Task.Run(() => RetentionAnalysis.Compute(log, options, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new RetentionResponse(
-            LogQuery.Name(log.TimeBasis),
-            version,
-            PeriodName(cohortPeriod),
-            attribute is null ? PeriodName(cohortPeriod) : "attribute:" + attribute,
-            shown,
-            returns,
-            churn is { Length: > 0 } ? string.Join(", ", churn) : null,
-            new DateTimeOffset(result.AsOf, TimeSpan.Zero),
-            [.. result.Cohorts.Select(Row)],
-            Row(result.Total)));
+        return TypedResults.Ok(await Task.Run(() => RetentionTable.Compute(log, version, options, cancellationToken), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The whole cached log (for names) and the filtered one (for the analysis); a bad filter is a 400 before any loading.</summary>
@@ -283,9 +249,6 @@ internal static class FunnelEndpoints
         return (after, activities);
     }
 
-    private static CohortItem Row(Cohort c) => new(
-        c.Label, c.Size, c.Eligible, c.Retained, [.. c.Rates.Select(r => double.IsNaN(r) ? (double?)null : r)], c.Churned, c.ChurnRate);
-
     private static string Bare(string attribute) =>
         attribute.StartsWith("case.", StringComparison.OrdinalIgnoreCase) ? attribute[5..]
         : attribute.StartsWith("event.", StringComparison.OrdinalIgnoreCase) ? attribute[6..]
@@ -300,10 +263,4 @@ internal static class FunnelEndpoints
         return names;
     }
 
-    private static string PeriodName(CohortPeriod period) => period switch
-    {
-        CohortPeriod.Day => "day",
-        CohortPeriod.Month => "month",
-        _ => "week",
-    };
 }

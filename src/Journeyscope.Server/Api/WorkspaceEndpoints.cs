@@ -1,6 +1,7 @@
 using Journeyscope.Discovery;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
+using Journeyscope.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journeyscope.Server.Api;
@@ -61,10 +62,7 @@ internal static class WorkspaceEndpoints
         var cached = await LogQuery.LoadCachedAsync(cache, ws, null, timeBasis, cancellationToken).ConfigureAwait(false);
         var set = await analyses.GetOrAddAsync(cached.Key, "variant-set",
             () => VariantSet.Discover(cached.Log, cancellationToken: CancellationToken.None), cancellationToken).ConfigureAwait(false);
-        long variants = set.Variants.Count;
-        return TypedResults.Ok(new WorkspaceDetails(
-            ws, info.Version, info.EventCount, info.CaseCount, info.ActivityCount, variants, info.FirstTimestamp, info.LastTimestamp,
-            info.QuarantineCount, JourneyFiles.Ids(workspace.JourneysFolder), info.Imports, info.Attributes));
+        return TypedResults.Ok(WorkspaceDetails.From(ws, info, cached.Log.TimeBasis, set.Variants.Count, JourneyFiles.Ids(workspace.JourneysFolder)));
     }
 
     private static Ok<QuarantineResponse> Quarantine(string ws, int? limit, WorkspaceHost host)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Journeyscope.Funnels;
+using Journeyscope.Segments;
+using Journeyscope.Storage;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
@@ -16,9 +18,9 @@ internal sealed partial class ApiClient
     }
 
     /// <summary>The paths after (<c>next</c>) or before (<c>previous</c>) an anchor activity.</summary>
-    public Task<PathsModel> GetPathsAsync(
+    public Task<PathsResult> GetPathsAsync(
         string workspace, string anchor, string direction, int depth, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<PathsModel>(
+        GetAsync<PathsResult>(
             Ws(workspace) + "/paths" + Query(
                 filters,
                 (direction == "previous" ? "to" : "from", anchor),
@@ -28,7 +30,7 @@ internal sealed partial class ApiClient
             cancellationToken);
 
     /// <summary>The retention table: <paramref name="cohort"/> is day, week, month or attribute:NAME; churn rules as the API takes them.</summary>
-    public Task<RetentionModel> GetRetentionAsync(
+    public Task<RetentionTable> GetRetentionAsync(
         string workspace, string cohort, int periods, string? returnActivity, IReadOnlyList<string> churn, string? period = null,
         IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default)
     {
@@ -41,10 +43,10 @@ internal sealed partial class ApiClient
             parameters.Add(("churn", rule));
         }
 
-        return GetAsync<RetentionModel>(Ws(workspace) + "/retention" + Query(filters, [.. parameters]), cancellationToken);
+        return GetAsync<RetentionTable>(Ws(workspace) + "/retention" + Query(filters, [.. parameters]), cancellationToken);
     }
 
     /// <summary>The workspace's case and event attributes (for the breakdown and cohort pickers).</summary>
-    public async Task<IReadOnlyList<WorkspaceAttributeModel>> GetAttributesAsync(string workspace, CancellationToken cancellationToken = default) =>
-        (await GetAsync<WorkspaceAttributesModel>(Ws(workspace), cancellationToken).ConfigureAwait(false)).Attributes ?? [];
+    public async Task<IReadOnlyList<AttributeInfo>> GetAttributesAsync(string workspace, CancellationToken cancellationToken = default) =>
+        (await GetWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false)).Attributes;
 }

@@ -1,5 +1,5 @@
 using Journeyscope.Kpis;
-using Journeyscope.Server.Components.Api;
+using Journeyscope.Voc;
 
 namespace Journeyscope.Server.Components;
 
@@ -17,9 +17,9 @@ internal sealed partial class ApiClient
 
     /// <summary>Surveys, sentiment, example comments and moments that matter; the journey's touchpoints become moments when given.</summary>
     /// <remarks>The attributes holding survey answers and comments are the server's defaults (score, comment) when null.</remarks>
-    public Task<VocModel> GetVocAsync(
+    public Task<VocResult> GetVocAsync(
         string workspace, string? journey = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default,
         string? scoreAttribute = null, string? commentAttribute = null) =>
-        GetAsync<VocModel>(Ws(workspace) + "/voc" + Query(filters, ("journey", journey), ("scoreAttribute", scoreAttribute), ("commentAttribute", commentAttribute)),
+        GetAsync<VocResult>(Ws(workspace) + "/voc" + Query(filters, ("journey", journey), ("scoreAttribute", scoreAttribute), ("commentAttribute", commentAttribute)),
             cancellationToken);
 }

@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Journeyscope.Cases;
 using Journeyscope.Conformance;
 using Journeyscope.Discovery;
+using Journeyscope.Performance;
 using Journeyscope.Results;
+using Journeyscope.Storage;
 using Journeyscope.Server.Components.Api;
 
 namespace Journeyscope.Server.Components;
@@ -20,8 +23,8 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<WorkspaceListModel> GetWorkspacesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<WorkspaceListModel>("api/v1/workspaces", cancellationToken);
 
-    public Task<WorkspaceModel> GetWorkspaceAsync(string workspace, CancellationToken cancellationToken = default) =>
-        GetAsync<WorkspaceModel>(Ws(workspace), cancellationToken);
+    public Task<WorkspaceDetails> GetWorkspaceAsync(string workspace, CancellationToken cancellationToken = default) =>
+        GetAsync<WorkspaceDetails>(Ws(workspace), cancellationToken);
 
     public Task<LogSummary> GetSummaryAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<LogSummary>(Ws(workspace) + "/summary" + Query(filters), cancellationToken);
@@ -33,25 +36,27 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<VariantsResult> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<VariantsResult>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
-    public Task<PerformanceModel> GetPerformanceAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<PerformanceModel>(Ws(workspace) + "/performance" + Query(filters), cancellationToken);
+    /// <summary>The value stream; its steps follow <paramref name="journey"/>'s designed order when given, else the dominant variant's.</summary>
+    public Task<PerformanceResult> GetPerformanceAsync(
+        string workspace, string? journey = null, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<PerformanceResult>(Ws(workspace) + "/performance" + Query(filters, ("journey", journey)), cancellationToken);
 
-    public Task<BottlenecksModel> GetBottlenecksAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<BottlenecksModel>(Ws(workspace) + "/bottlenecks" + Query(filters), cancellationToken);
+    public Task<BottlenecksResult> GetBottlenecksAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<BottlenecksResult>(Ws(workspace) + "/bottlenecks" + Query(filters), cancellationToken);
 
     /// <summary>Cases through an activity, a directly-follows edge (from and to) or a variant rank.</summary>
-    public Task<CasesPageModel> GetCasesAsync(
+    public Task<CasesPage> GetCasesAsync(
         string workspace, string? activity = null, string? from = null, string? to = null, int? variant = null, int page = 1, int pageSize = 50,
         IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<CasesPageModel>(
+        GetAsync<CasesPage>(
             Ws(workspace) + "/cases" + Query(
                 filters, ("activity", activity), ("from", from), ("to", to),
                 ("variant", variant?.ToString(CultureInfo.InvariantCulture)),
                 ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
             cancellationToken);
 
-    public Task<CaseModel> GetCaseAsync(string workspace, string caseId, CancellationToken cancellationToken = default) =>
-        GetAsync<CaseModel>(Ws(workspace) + "/cases/" + Uri.EscapeDataString(caseId), cancellationToken);
+    public Task<CaseDetails> GetCaseAsync(string workspace, string caseId, CancellationToken cancellationToken = default) =>
+        GetAsync<CaseDetails>(Ws(workspace) + "/cases/" + Uri.EscapeDataString(caseId), cancellationToken);
 
     /// <summary>The journeys of a workspace, or an empty list when the server has no journeys endpoint yet.</summary>
     public async Task<JourneyListModel> GetJourneysAsync(string workspace, CancellationToken cancellationToken = default) =>

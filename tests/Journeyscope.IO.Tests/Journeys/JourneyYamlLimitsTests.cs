@@ -1,5 +1,6 @@
 using System.Text;
 using Journeyscope.IO.Journeys;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.IO.Tests.Journeys;
 
@@ -18,8 +19,6 @@ public sealed class JourneyYamlLimitsTests
 
         """;
 
-    private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
-
     [Theory]
     [InlineData("{sequence: [", "]}", 606)]
     [InlineData("{optional: ", "}", 1096)]
@@ -27,7 +26,7 @@ public sealed class JourneyYamlLimitsTests
     public void Parse_Nested10000Deep_ReportsTheLimitAtTheFirstLevelPastIt(string open, string close, int column)
     {
         // Given a flow nested 10,000 levels in flow style (one line)
-        var yaml = Touchpoint + "flow: " + Repeat(open, 10_000) + "a" + Repeat(close, 10_000) + "\n";
+        var yaml = Touchpoint + "flow: " + HostileYaml.NestedFlow(open, close, 10_000) + "\n";
 
         // When read (this overflowed the stack before the cap)
         var result = JourneyYaml.Parse(yaml, "deep.yaml");
@@ -64,7 +63,7 @@ public sealed class JourneyYamlLimitsTests
     public void Parse_Nested98Deep_IsRead()
     {
         // Given 'optional:' nested 98 times under the root mapping: 99 levels, within the cap
-        var yaml = Touchpoint + "flow: " + Repeat("{optional: ", 98) + "a" + Repeat("}", 98) + "\n";
+        var yaml = Touchpoint + "flow: " + HostileYaml.NestedFlow("{optional: ", "}", 98) + "\n";
 
         // When
         var result = JourneyYaml.Parse(yaml);
@@ -86,13 +85,7 @@ public sealed class JourneyYamlLimitsTests
     public void Parse_AliasBomb_IsRefusedWithoutExpanding()
     {
         // Given anchors that each hold nine copies of the one before: 9^10 leaves once expanded, in under 1 KB
-        var flow = "&a0 {sequence: [a, a, a, a, a, a, a, a, a]}";
-        for (var i = 1; i <= 9; i++)
-        {
-            flow = $"&a{i} {{sequence: [{flow}" + Repeat($", *a{i - 1}", 8) + "]}";
-        }
-
-        var yaml = Touchpoint + "flow: " + flow + "\n";
+        var yaml = Touchpoint + "flow: " + HostileYaml.AliasBombFlow() + "\n";
         var before = GC.GetAllocatedBytesForCurrentThread();
 
         // When
@@ -109,8 +102,8 @@ public sealed class JourneyYamlLimitsTests
     public void Parse_AliasTooDeepOnceExpanded_IsRefused()
     {
         // Given an anchor 60 levels deep aliased 60 levels down: each alone is within the cap, together 120 levels
-        var anchored = "&deep " + Repeat("{optional: ", 59) + "a" + Repeat("}", 59);
-        var yaml = Touchpoint + "x_anchor: " + anchored + "\nflow: " + Repeat("{optional: ", 60) + "*deep" + Repeat("}", 60) + "\n";
+        var anchored = "&deep " + HostileYaml.NestedFlow("{optional: ", "}", 59);
+        var yaml = Touchpoint + "x_anchor: " + anchored + "\nflow: " + HostileYaml.Repeat("{optional: ", 60) + "*deep" + HostileYaml.Repeat("}", 60) + "\n";
 
         // When
         var result = JourneyYaml.Parse(yaml);

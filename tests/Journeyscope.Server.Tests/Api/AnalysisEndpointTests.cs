@@ -154,7 +154,8 @@ public sealed class AnalysisEndpointTests(ServerFixture server) : IClassFixture<
 
         // Then lead time is the sum of case durations (3 h + 2 h + 6 h + 0) and processing time is unknown
         json.GetProperty("leadTimeSeconds").GetProperty("total").GetDouble().ShouldBe(11 * 3600);
-        json.GetProperty("processingFrom").GetString().ShouldBe("None");
+        json.GetProperty("processingFrom").GetString().ShouldBe("none");
+        json.GetProperty("processingTimeSeconds").ValueKind.ShouldBe(JsonValueKind.Null);
         json.GetProperty("flowEfficiency").ValueKind.ShouldBe(JsonValueKind.Null);
         json.GetProperty("handovers").EnumerateArray().ShouldContain(h => h.GetProperty("from").GetString() == "Register" && h.GetProperty("to").GetString() == "Check");
         json.GetProperty("granularity").GetString().ShouldBe("day");

@@ -33,11 +33,13 @@ internal static class ApiFixtures
         """;
 
     public const string Performance = """
-        {"timeBasis":"utc","version":3,"cases":2,"processingFrom":"None","usesCalendar":false,
-         "leadTimeSeconds":{"total":7200,"mean":3600},"processingTimeSeconds":{"total":0,"mean":0},"waitingTimeSeconds":{"total":150,"mean":75},
+        {"timeBasis":"utc","version":3,"cases":2,"processingFrom":"none","usesCalendar":false,
+         "leadTimeSeconds":{"total":7200,"mean":3600},"processingTimeSeconds":null,"waitingTimeSeconds":{"total":150,"mean":75},
          "flowEfficiency":0.25,"meanFlowEfficiency":null,
          "caseDurationSeconds":{"count":2,"mean":3600,"median":3600,"min":1800,"max":5400,"p90":5400,"p95":5400},
-         "activities":[{"activity":"Register","events":2,"totalProcessingSeconds":0,"meanProcessingSeconds":0,"waits":0,"totalWaitingSeconds":0,"meanWaitingSeconds":0}],
+         "stepOrder":"designedJourney","journey":"retail",
+         "activities":[{"activity":"Register","events":2,"executions":2,"totalProcessingSeconds":null,"meanProcessingSeconds":null,"waits":0,"totalWaitingSeconds":0,"meanWaitingSeconds":0},
+                       {"activity":"Check","events":2,"executions":2,"totalProcessingSeconds":null,"meanProcessingSeconds":null,"waits":2,"totalWaitingSeconds":120,"meanWaitingSeconds":60}],
          "handovers":[],"granularity":"day","throughput":[]}
         """;
 

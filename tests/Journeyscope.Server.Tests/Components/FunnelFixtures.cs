@@ -4,7 +4,8 @@ namespace Journeyscope.Server.Tests.Components;
 internal static class FunnelFixtures
 {
     public const string Workspace = """
-        {"name":"shop","version":3,"events":5,"cases":2,"activities":3,"variants":2,"quarantined":0,"journeys":[],"sources":[],
+        {"name":"shop","timeBasis":"utc","version":3,"events":5,"cases":2,"activities":3,"variants":2,"firstTimestamp":null,"lastTimestamp":null,
+         "quarantined":0,"quarantineBySource":[],"topQuarantineReasons":[],"journeys":[],"sources":[],
          "attributes":[{"scope":"case","name":"segment","type":"string","distinctCount":2,"nullCount":0},
                        {"scope":"event","name":"amount","type":"double","distinctCount":2,"nullCount":0}]}
         """;

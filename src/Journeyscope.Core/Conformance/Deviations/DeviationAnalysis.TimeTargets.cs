@@ -85,7 +85,7 @@ public static partial class DeviationAnalysis
     {
         if (elapsed.Count == 0)
         {
-            return new TimeTargetResult(target.Id, target.Name, target.Within, target.BusinessHours, 0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, []);
+            return new TimeTargetResult(target.Id, target.Name, target.Within.TotalSeconds, target.BusinessHours, 0, 0, 0, 0, 0, []);
         }
 
         var sum = 0.0;
@@ -107,8 +107,9 @@ public static partial class DeviationAnalysis
         // Lower median of the ascending order = element (n - 1) / 2 counted from the end of the descending list.
         var median = elapsed[elapsed.Count - 1 - ((elapsed.Count - 1) / 2)].Ticks;
         return new TimeTargetResult(
-            target.Id, target.Name, target.Within, target.BusinessHours, elapsed.Count, breached,
-            TimeSpan.FromTicks((long)Math.Round(sum / elapsed.Count)), TimeSpan.FromTicks(median), TimeSpan.FromTicks(elapsed[0].Ticks), examples);
+            target.Id, target.Name, target.Within.TotalSeconds, target.BusinessHours, elapsed.Count, breached,
+            TimeSpan.FromTicks((long)Math.Round(sum / elapsed.Count)).TotalSeconds, TimeSpan.FromTicks(median).TotalSeconds,
+            TimeSpan.FromTicks(elapsed[0].Ticks).TotalSeconds, examples);
     }
 
     /// <summary>Which touchpoints an id names: the touchpoint itself, or every touchpoint of a stage; <c>null</c> when unknown.</summary>

@@ -1,7 +1,7 @@
 import type { Handle } from './types';
 import { escapeXml, formatDuration, resolve } from './format';
 
-/** The value-stream JSON (same keys as `journeyscope performance --format json`). */
+/** The value-stream JSON (same keys as `journeyscope performance --format json`); null processing means unknown (no start times). */
 export interface ValueStreamJson {
   leadTimeSeconds?: { mean?: number | null; total?: number | null } | null;
   processingTimeSeconds?: { mean?: number | null; total?: number | null } | null;
@@ -34,6 +34,11 @@ export function renderValueStream(target: HTMLElement | string, data: ValueStrea
   };
 }
 
+/** A processing time, or 'unknown' when the log has no start times (null), never a misleading zero. */
+function processing(seconds: number | null | undefined): string {
+  return seconds === null || seconds === undefined ? 'unknown' : formatDuration(seconds);
+}
+
 function svg(data: ValueStreamJson): string {
   const steps = data.activities;
   const boxW = 130;
@@ -47,11 +52,11 @@ function svg(data: ValueStreamJson): string {
   ];
   steps.forEach((s, i) => {
     const x = gap + i * (boxW + gap);
-    out.push(`<g data-step="${escapeXml(s.activity)}"><title>${escapeXml(s.activity)}: ${s.events} events, processing ${formatDuration(s.meanProcessingSeconds)}, waiting ${formatDuration(s.meanWaitingSeconds)}</title>`);
+    out.push(`<g data-step="${escapeXml(s.activity)}"><title>${escapeXml(s.activity)}: ${s.events} events, processing ${processing(s.meanProcessingSeconds)}, waiting ${formatDuration(s.meanWaitingSeconds)}</title>`);
     out.push(`<rect x="${x}" y="10" width="${boxW}" height="70" rx="4" fill="#e3f0fb" stroke="#1f5fa8"/>`);
     out.push(`<text x="${x + boxW / 2}" y="30" text-anchor="middle" font-weight="600">${escapeXml(truncate(s.activity, 20))}</text>`);
     out.push(`<text x="${x + boxW / 2}" y="48" text-anchor="middle" fill="#52606d">${s.events.toLocaleString('en-US')} events</text>`);
-    out.push(`<text x="${x + boxW / 2}" y="66" text-anchor="middle" fill="#52606d">P/T ${formatDuration(s.meanProcessingSeconds)}</text>`);
+    out.push(`<text x="${x + boxW / 2}" y="66" text-anchor="middle" fill="#52606d">P/T ${processing(s.meanProcessingSeconds)}</text>`);
     // The ladder: waiting before the step (raised segment), processing of the step (lowered segment).
     const waitW = gap;
     out.push(`<line x1="${x - waitW}" y1="110" x2="${x}" y2="110" stroke="#c0392b" stroke-width="3"/>`);
@@ -59,7 +64,7 @@ function svg(data: ValueStreamJson): string {
     out.push(`<line x1="${x}" y1="110" x2="${x}" y2="140" stroke="#9aa5b1"/>`);
     out.push(`<line x1="${x}" y1="140" x2="${x + boxW}" y2="140" stroke="#2e9e5b" stroke-width="3"/>`);
     out.push(`<line x1="${x + boxW}" y1="140" x2="${x + boxW}" y2="110" stroke="#9aa5b1"/>`);
-    out.push(`<text x="${x + boxW / 2}" y="156" text-anchor="middle" fill="#2e9e5b">${formatDuration(s.meanProcessingSeconds)}</text>`);
+    out.push(`<text x="${x + boxW / 2}" y="156" text-anchor="middle" fill="#2e9e5b">${processing(s.meanProcessingSeconds)}</text>`);
     const bar = (v: number | null | undefined) => Math.max(1, ((v ?? 0) / maxT) * (boxW - 10));
     out.push(`<rect x="${x + 5}" y="168" width="${bar(s.meanWaitingSeconds).toFixed(1)}" height="6" fill="#c0392b" opacity="0.7"/>`);
     out.push(`<rect x="${x + 5}" y="176" width="${bar(s.meanProcessingSeconds).toFixed(1)}" height="6" fill="#2e9e5b" opacity="0.7"/>`);
@@ -72,7 +77,7 @@ function svg(data: ValueStreamJson): string {
   const eff = data.flowEfficiency;
   out.push(`<g><rect x="${sx}" y="10" width="150" height="130" rx="4" fill="#f5f7fa" stroke="#52606d"/>`);
   out.push(`<text x="${sx + 8}" y="30" font-weight="600">Lead time ${formatDuration(data.leadTimeSeconds?.mean)}</text>`);
-  out.push(`<text x="${sx + 8}" y="50" fill="#2e9e5b">Processing ${formatDuration(data.processingTimeSeconds?.mean)}</text>`);
+  out.push(`<text x="${sx + 8}" y="50" fill="#2e9e5b">Processing ${processing(data.processingTimeSeconds?.mean)}</text>`);
   out.push(`<text x="${sx + 8}" y="70" fill="#c0392b">Waiting ${formatDuration(data.waitingTimeSeconds?.mean)}</text>`);
   out.push(`<text x="${sx + 8}" y="95" font-weight="600" data-flow-efficiency="${eff ?? ''}">Flow efficiency ${eff == null ? 'unknown' : (eff * 100).toFixed(1) + '%'}</text>`);
   out.push(`<text x="${sx + 8}" y="115" fill="#52606d" font-size="10">means per case</text></g>`);

@@ -7,35 +7,6 @@ internal sealed record WorkspaceListModel(string DefaultWorkspace, IReadOnlyList
 
 internal sealed record WorkspaceListItemModel(string Name, bool IsDefault);
 
-internal sealed record WorkspaceModel(
-    string Name, long Version, long Events, long Cases, long Activities, long Variants,
-    DateTimeOffset? FirstTimestamp, DateTimeOffset? LastTimestamp, long Quarantined, IReadOnlyList<string>? Journeys);
-
-internal sealed record TimeTotalsModel(double Total, double Mean);
-
-internal sealed record ActivityPerformanceModel(
-    string Activity, long Events, double TotalProcessingSeconds, double MeanProcessingSeconds, long Waits, double TotalWaitingSeconds, double MeanWaitingSeconds);
-
-internal sealed record PerformanceModel(
-    string TimeBasis, long Cases, string ProcessingFrom, TimeTotalsModel LeadTimeSeconds, TimeTotalsModel ProcessingTimeSeconds,
-    TimeTotalsModel WaitingTimeSeconds, double? FlowEfficiency, double? MeanFlowEfficiency, IReadOnlyList<ActivityPerformanceModel> Activities);
-
-internal sealed record BottleneckModel(
-    int Rank, string From, string To, long Count, double TotalWaitingSeconds, double MeanWaitingSeconds, double MedianWaitingSeconds, double Share);
-
-internal sealed record BottlenecksModel(string TimeBasis, double TotalWaitingSeconds, IReadOnlyList<BottleneckModel> Bottlenecks);
-
-internal sealed record CaseListItemModel(string CaseId, int Events, DateTimeOffset Start, DateTimeOffset End, double DurationSeconds, IReadOnlyList<string> Activities);
-
-internal sealed record CasesPageModel(long Total, int Page, int PageSize, IReadOnlyList<CaseListItemModel> Cases);
-
-internal sealed record CaseEventModel(
-    int Index, string Activity, DateTimeOffset Timestamp, DateTimeOffset? StartTimestamp, string? Lifecycle, string? Resource, string? Channel,
-    IReadOnlyDictionary<string, object?>? Attributes);
-
-internal sealed record CaseModel(
-    string CaseId, string TimeBasis, double DurationSeconds, IReadOnlyDictionary<string, object?>? Attributes, IReadOnlyList<CaseEventModel> Events);
-
 internal sealed record CsvMappingModel(
     string? Case, string? Activity, string? Timestamp, string? StartTimestamp, string? Resource, string? Channel, string? Lifecycle, string? EventId, string? TimestampFormat);
 

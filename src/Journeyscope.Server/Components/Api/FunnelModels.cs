@@ -1,6 +1,6 @@
 namespace Journeyscope.Server.Components.Api;
 
-// The JSON of the funnels, paths and retention endpoints (docs/api.md), camelCase on the wire.
+// What the Funnels page sends (POST …/funnels, docs/api.md), camelCase on the wire; results are Core records.
 
 /// <summary>A funnel as the Funnels page sends it (POST .../funnels).</summary>
 internal sealed record FunnelRequestModel(
@@ -21,21 +21,3 @@ internal sealed record FunnelStepRequestModel(
     IReadOnlyList<string>? Conditions = null);
 
 internal sealed record FunnelDropOffRequestModel(int Step, bool ByBreakdown = false, string? BreakdownValue = null, int Page = 1, int PageSize = 50);
-
-internal sealed record PathNodeModel(int Id, int Depth, string Label, string Kind, long Cases);
-
-internal sealed record PathLinkModel(int Source, int Target, long Cases);
-
-internal sealed record PathsModel(
-    string Anchor, string Direction, string? Target, int Depth, int Top, long Cases, IReadOnlyList<PathNodeModel> Nodes, IReadOnlyList<PathLinkModel> Links);
-
-internal sealed record CohortModel(
-    string Cohort, long Cases, IReadOnlyList<long> Eligible, IReadOnlyList<long> Retained, IReadOnlyList<double?> Rates, long? Churned, double? ChurnRate);
-
-internal sealed record RetentionModel(
-    string Period, string Cohort, int Periods, string? Churn, DateTimeOffset AsOf, IReadOnlyList<CohortModel> Cohorts, CohortModel Total);
-
-/// <summary>An attribute of the workspace (GET .../workspaces/{ws}), offered as a breakdown or cohort.</summary>
-internal sealed record WorkspaceAttributeModel(string Scope, string Name, string Type);
-
-internal sealed record WorkspaceAttributesModel(IReadOnlyList<WorkspaceAttributeModel>? Attributes);

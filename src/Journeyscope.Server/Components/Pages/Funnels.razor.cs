@@ -1,5 +1,6 @@
 using Journeyscope.Funnels;
 using Journeyscope.Server.Components.Api;
+using Journeyscope.Storage;
 
 namespace Journeyscope.Server.Components.Pages;
 
@@ -9,10 +10,13 @@ public partial class Funnels
     private const string None = "";
     private const int PageSize = 50;
 
+    /// <summary>The scope as a filter and breakdown prefix: <c>case</c> or <c>event</c>.</summary>
+    private static string ScopeWord(AttributeScope scope) => scope == AttributeScope.Case ? "case" : "event";
+
     private IReadOnlyList<string>? _activities;
     private IReadOnlyList<JourneyListItemModel>? _journeys;
     private IReadOnlyList<TouchpointModel> _touchpoints = [];
-    private IReadOnlyList<WorkspaceAttributeModel> _attributes = [];
+    private IReadOnlyList<AttributeInfo> _attributes = [];
     private readonly List<StepRow> _steps = [];
     private readonly List<ExclusionRow> _exclusions = [];
     private string _journey = None;

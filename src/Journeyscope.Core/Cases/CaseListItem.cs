@@ -1,4 +1,4 @@
-namespace Journeyscope.Server.Api.Dtos;
+namespace Journeyscope.Cases;
 
 /// <summary>One case in a drill-down list.</summary>
 /// <param name="CaseId">The case id.</param>

@@ -1,4 +1,4 @@
-namespace Journeyscope.Server.Api.Dtos;
+namespace Journeyscope.Cases;
 
 /// <summary>One event of a case.</summary>
 /// <param name="Index">Its 0-based position in the case.</param>
