@@ -75,8 +75,7 @@ public sealed class ReportDemoTests(DemoReportFixture demo) : IClassFixture<Demo
         Same(data["conformance"], conformance);
         Same(data["variants"], variants);
         Same(data["funnel"]!["steps"], funnel["steps"]);
-        data["voc"]!["surveyedCases"]!.GetValue<int>().ShouldBe(voc["surveyedCases"]!.GetValue<int>());
-        data["voc"]!["unhappyCases"]!.GetValue<int>().ShouldBe(voc["unhappyCases"]!.GetValue<int>());
+        Same(data["voc"], voc);
         data["voc"]!["surveyedCases"]!.GetValue<int>().ShouldBeGreaterThan(0);
     }
 

@@ -122,7 +122,7 @@ public static partial class HtmlReport
         var surveys = new HtmlTable("survey-table", "Survey", "Scale", "Answers", "Score", "Mean", "Positive", "Middle", "Negative");
         foreach (var s in voc.Surveys)
         {
-            surveys.Row(s.Activity, s.Scale.ToString().ToUpperInvariant(), Count(s.Responses), s.Score.ToString("0.00", CultureInfo.InvariantCulture),
+            surveys.Row(s.Survey, s.Scale.ToString().ToUpperInvariant(), Count(s.Answers), s.FormattedScore,
                 s.Mean.ToString("0.00", CultureInfo.InvariantCulture), Count(s.Positive), Count(s.Middle), Count(s.Negative));
         }
 
@@ -130,7 +130,7 @@ public static partial class HtmlReport
         var moments = new HtmlTable("moment-table", "Kind", "Step", "Unhappy with it", "Unhappy without", "Difference", "95% interval");
         foreach (var m in voc.Moments.Take(10))
         {
-            moments.Row(m.Kind, m.Name, $"{Percent(m.RateWith)} of {Count(m.CasesWith)}", $"{Percent(m.RateWithout)} of {Count(m.CasesWithout)}",
+            moments.Row(m.Kind, m.Name, $"{Percent(m.UnhappyWith)} of {Count(m.CasesWith)}", $"{Percent(m.UnhappyWithout)} of {Count(m.CasesWithout)}",
                 Percent(m.Difference), $"[{Percent(m.Lower)}, {Percent(m.Upper)}]");
         }
 

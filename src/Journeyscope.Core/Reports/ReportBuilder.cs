@@ -35,9 +35,8 @@ public static class ReportBuilder
         var set = VariantSet.Discover(log, cancellationToken: cancellationToken);
         var variants = VariantsResult.From(set, log.TimeBasis, version, options.TopVariants);
         var counts = set.Variants.Select(v => (long)v.CaseCount).ToList();
-        var stream = ReportValueStream.From(ValueStream.Analyze(log, ValueStreamOptions.Default, cancellationToken));
-
         var journey = options.Journey;
+        var stream = PerformanceResult.Analyze(log, version, ValueStreamOptions.Default, Granularity.Week, journey, cancellationToken);
         JourneyKpis? kpis = null;
         JourneyConformanceResult? conformance = null;
         if (journey is null)
@@ -64,12 +63,12 @@ public static class ReportBuilder
             notes.Add("The log has no events, so the report has no funnel.");
         }
 
-        var voc = VocAnalysis.Analyze(log, new VocOptions
+        var voc = VocResult.Analyze(log, version, new VocOptions
         {
             ScoreAttribute = options.ScoreAttribute,
             CommentAttribute = options.CommentAttribute,
             Journey = journey,
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
         if (log.FindEventAttribute(options.ScoreAttribute) is null)
         {
             notes.Add($"The events have no '{options.ScoreAttribute}' attribute, so the report has no survey answers.");

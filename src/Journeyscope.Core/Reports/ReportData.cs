@@ -3,6 +3,7 @@ using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
 using Journeyscope.Kpis;
+using Journeyscope.Performance;
 using Journeyscope.Voc;
 
 namespace Journeyscope.Reports;
@@ -19,11 +20,11 @@ namespace Journeyscope.Reports;
 /// <param name="ProcessMap">The process map with the report's sliders (as <c>GET …/process-map</c>).</param>
 /// <param name="Variants">The most frequent variants (as <c>GET …/variants</c>).</param>
 /// <param name="VariantCounts">The case count of every variant, most frequent first (the coverage curve).</param>
-/// <param name="ValueStream">Lead, processing and waiting time and the busiest steps.</param>
+/// <param name="ValueStream">Lead, processing and waiting time per step in process order (as <c>GET …/performance</c>).</param>
 /// <param name="Kpis">The journey's KPIs (as <c>GET …/journeys/{id}/kpis</c>), or null without a journey.</param>
 /// <param name="Conformance">Conformance and deviations (as <c>GET …/journeys/{id}/conformance</c>), or null without a journey with a flow.</param>
 /// <param name="Funnel">The funnel (as <c>POST …/funnels</c>), or null when the log has no events.</param>
-/// <param name="Voc">Surveys, sentiment and the moments that matter.</param>
+/// <param name="Voc">Surveys, sentiment and the moments that matter (as <c>GET …/voc</c>).</param>
 /// <param name="Notes">Why a section is empty or left out, in the user's words.</param>
 public sealed record ReportData(
     string Title,
@@ -34,9 +35,9 @@ public sealed record ReportData(
     ProcessMapResult ProcessMap,
     VariantsResult Variants,
     IReadOnlyList<long> VariantCounts,
-    ReportValueStream ValueStream,
+    PerformanceResult ValueStream,
     JourneyKpis? Kpis,
     JourneyConformanceResult? Conformance,
     FunnelReport? Funnel,
-    VocReport Voc,
+    VocResult Voc,
     IReadOnlyList<string> Notes);

@@ -3,11 +3,11 @@ using AngleSharp.Dom;
 using Bunit;
 using Journeyscope.Server.Components;
 using Journeyscope.Server.Components.Pages;
-using P = Journeyscope.Server.Components.Pages;
 using Journeyscope.Server.Tests.Api;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using P = Journeyscope.Server.Components.Pages;
 
 namespace Journeyscope.Server.Tests.Components;
 
