@@ -2,6 +2,7 @@ import cytoscape from 'cytoscape';
 import elk from 'cytoscape-elk';
 import type { DotNetReference, Handle, NodeJson, ProcessMapJson } from './types';
 import { escapeXml, formatCount, formatDuration, logScale, mix, resolve } from './format';
+import { LOOP_REACH, loopStep, loopSweep, placeEdgeLabels } from './mapGeometry';
 
 cytoscape.use(elk);
 
@@ -165,6 +166,17 @@ const style: cytoscape.StylesheetJson = [
     },
   },
   { selector: 'edge.terminal-edge', style: { 'line-style': 'dashed' } },
+  // A self-loop on the node's right side, its ends at the node's right corners and its bend clear of the node: with
+  // cytoscape's default loop (40px up-left) the loop's control points fall inside a wide node and it is not drawn at all
+  // ("invalid endpoints"), so the most frequent path of a log could be missing from its map.
+  {
+    selector: 'edge:loop',
+    style: {
+      'loop-direction': '90deg',
+      'loop-sweep': (e: cytoscape.EdgeSingular) => `${loopSweep(e.source())}deg`,
+      'control-point-step-size': (e: cytoscape.EdgeSingular) => loopStep(e.source()),
+    },
+  } as unknown as cytoscape.StylesheetJsonBlock,
   { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f39c12', 'line-color': '#f39c12', 'target-arrow-color': '#f39c12' } },
 ];
 
@@ -184,7 +196,8 @@ function layoutOptions(options: ProcessMapOptions): cytoscape.LayoutOptions {
       'elk.direction': options.direction ?? 'DOWN',
       'elk.layered.spacing.nodeNodeBetweenLayers': 50,
       'elk.layered.spacing.edgeNodeBetweenLayers': 20,
-      'elk.spacing.nodeNode': 30,
+      // Room beside each node for its self-loop and the loop's count.
+      'elk.spacing.nodeNode': 30 + LOOP_REACH,
       'elk.spacing.edgeNode': 15,
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
@@ -219,6 +232,9 @@ export function renderProcessMap(target: HTMLElement | string, data: ProcessMapJ
     container.setAttribute('data-layout', 'running');
     const layout = cy.layout(layoutOptions(opts));
     layout.one('layoutstop', () => {
+      const moved = placeEdgeLabels(cy);
+      container.setAttribute('data-labels-on-nodes', String(moved.blocked));
+      container.setAttribute('data-self-loops', String(cy.edges(':loop').length));
       view();
       container.setAttribute('data-layout', 'done');
     });
@@ -259,6 +275,11 @@ export function renderProcessMap(target: HTMLElement | string, data: ProcessMapJ
     if (e.hasClass('terminal-edge')) return;
     select('edge', e.data('from') as string, e.data('to') as string);
   });
+  // Where an edge is drawn on screen (relative to the container), so that a browser test can click it like a user.
+  (container as HTMLElement & { journeyscopeEdgePoint?: unknown }).journeyscopeEdgePoint = (from: string, to: string) => {
+    const e = cy.edges().filter(x => x.data('from') === from && x.data('to') === to);
+    return e.empty() ? null : (e.first() as cytoscape.EdgeSingular).renderedMidpoint();
+  };
   function select(kind: 'node' | 'edge', from: string, to: string | null) {
     current.onSelect?.(kind, from, to);
     void current.dotNet?.invokeMethodAsync('OnMapSelection', kind, from, to);
@@ -355,11 +376,21 @@ function toSvg(cy: cytoscape.Core): string {
     const s = e.sourceEndpoint();
     const t = e.targetEndpoint();
     const colour = (e.data('colour') as string) ?? '#9aa5b1';
-    parts.push(`<line x1="${(s.x + dx).toFixed(1)}" y1="${(s.y + dy).toFixed(1)}" x2="${(t.x + dx).toFixed(1)}" y2="${(t.y + dy).toFixed(1)}" stroke="${colour}" stroke-width="${Number(e.data('width')).toFixed(1)}" marker-end="url(#arrow)"/>`);
+    const stroke = `stroke="${colour}" stroke-width="${Number(e.data('width')).toFixed(1)}" marker-end="url(#arrow)"`;
+    const c = e.isLoop() ? e.controlPoints() : undefined;
+    if (c && c.length >= 2) {
+      // A self-loop: the cubic curve cytoscape draws, through its two control points.
+      const p = (q: cytoscape.Position) => `${(q.x + dx).toFixed(1)},${(q.y + dy).toFixed(1)}`;
+      parts.push(`<path d="M${p(s)} C${p(c[0])} ${p(c[1])} ${p(t)}" fill="none" ${stroke}/>`);
+    } else {
+      parts.push(`<line x1="${(s.x + dx).toFixed(1)}" y1="${(s.y + dy).toFixed(1)}" x2="${(t.x + dx).toFixed(1)}" y2="${(t.y + dy).toFixed(1)}" ${stroke}/>`);
+    }
     const label = e.data('label') as string;
     if (label) {
       const m = e.midpoint();
-      parts.push(`<text x="${(m.x + dx).toFixed(1)}" y="${(m.y + dy).toFixed(1)}" font-size="9" fill="#3e4c59" text-anchor="middle">${escapeXml(label)}</text>`);
+      const mx = m.x + dx + (Number.parseFloat(String(e.style('text-margin-x'))) || 0);
+      const my = m.y + dy + (Number.parseFloat(String(e.style('text-margin-y'))) || 0);
+      parts.push(`<text x="${mx.toFixed(1)}" y="${my.toFixed(1)}" font-size="9" fill="#3e4c59" text-anchor="middle">${escapeXml(label)}</text>`);
     }
   });
   cy.nodes().forEach(n => {
