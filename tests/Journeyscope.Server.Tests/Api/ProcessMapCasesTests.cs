@@ -83,7 +83,7 @@ public sealed class ProcessMapCasesTests(ServerFixture server) : IClassFixture<S
     {
         using var client = await SeededAsync();
         using var response = await client.GetAsync("/api/v1/workspaces/hidden/" + query, Token);
-        (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldContain(name);
+        (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain(name);
     }
 
     [Fact]

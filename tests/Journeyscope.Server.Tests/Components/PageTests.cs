@@ -110,7 +110,7 @@ public sealed class PageTests
 
         // Then the filter box holds the path's filter and the map is asked again with it, at the same sliders
         page.WaitForAssertion(() => api.Requests.ShouldContain(
-            "GET /api/v1/workspaces/shop/process-map?activities=1&paths=1&filter=" + Uri.EscapeDataString("follows Register -> Check")));
+            "GET /api/v1/workspaces/shop/process-map?activities=1&paths=1&filter=follows Register -> Check"));
         page.Find("textarea").GetAttribute("value").ShouldBe("follows Register -> Check");
     }
 
@@ -212,12 +212,13 @@ public sealed class PageTests
         // When
         var page = context.Render<Variants>(p => p.Add(x => x.Ws, "shop"));
 
-        // Then
+        // Then the rows show their steps inline, and the curve gets the case counts and all cases (shares of all cases)
         page.WaitForAssertion(() => page.FindAll("[data-testid=variants-table] tbody tr").Count.ShouldBe(2));
         page.Find("[data-testid=variant-detail]").TextContent.ShouldContain("Pay");
+        page.FindAll("[data-testid=variant-steps]")[0].QuerySelectorAll("li").Select(li => li.TextContent).ShouldBe(["Register", "Check", "Pay"]);
         var draw = context.JSInterop.Invocations.Last(i => i.Identifier == "journeyscope.draw");
         draw.Arguments[0].ShouldBe("coverage");
-        JsonSerializer.Serialize(draw.Arguments[3]).ShouldBe("""{"counts":[1,1]}""");
+        JsonSerializer.Serialize(draw.Arguments[3]).ShouldBe("""{"counts":[1,1],"total":2}""");
     }
 
     [Fact]
