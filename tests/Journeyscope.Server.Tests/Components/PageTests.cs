@@ -93,6 +93,26 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task ProcessMap_FilterFromHereOnANode_AppliesTheContainsFilter()
+    {
+        // Given the map with the node Check selected
+        var api = new FakeApi()
+            .On("/api/v1/workspaces/shop/process-map", ApiFixtures.ProcessMap)
+            .On("/api/v1/workspaces/shop/cases", ApiFixtures.Cases);
+        await using var context = api.Context();
+        var page = context.Render<ProcessMapPage>(p => p.Add(x => x.Ws, "shop"));
+        page.WaitForAssertion(() => page.Find("[data-testid=map-counts]"));
+        await page.InvokeAsync(() => page.Instance.OnMapSelection("node", "Check", null));
+        page.WaitForAssertion(() => page.Find("[data-testid=filter-from-here]"));
+
+        // When "Filter from here" is pressed
+        await page.InvokeAsync(() => page.Find("[data-testid=filter-from-here]").Click());
+
+        // Then the map is asked again with the whole cases that contain Check
+        page.WaitForAssertion(() => api.Requests.ShouldContain("GET /api/v1/workspaces/shop/process-map?activities=1&paths=1&filter=contains Check"));
+    }
+
+    [Fact]
     public async Task ProcessMap_FilterFromHereOnAnEdge_AppliesTheFollowsFilter()
     {
         // Given the map with the edge Register → Check selected
