@@ -173,10 +173,16 @@ public sealed class UsabilityTests(UsabilityFixture app) : IClassFixture<Usabili
         var (context, page, console) = await app.OpenAsync(1280, 800);
         try
         {
-            // When its map is drawn
+            // When its map opens (at the readable default: at most 25 activities) and both sliders go to 100 %
             await OpenAsync(page, app.Url(UsabilityFixture.Wide, "map"));
             var map = page.Locator(".js-viz[data-kind=processMap][data-layout=done]");
             await map.WaitForAsync();
+            int.Parse((await map.GetAttributeAsync("data-activity-count"))!, CultureInfo.InvariantCulture).ShouldBeLessThanOrEqualTo(25);
+            await page.Locator("input[type=range]").First.FillAsync("1");
+            await page.Locator("input[type=range]").Nth(1).FillAsync("1");
+            await page.WaitForFunctionAsync(
+                "n => { const m = document.querySelector('.js-viz[data-kind=processMap]'); return m && m.getAttribute('data-layout') === 'done' && +m.getAttribute('data-activity-count') === n; }",
+                UsabilityFixture.WideActivities);
             await UsabilityFixture.Shot(page, "map-62-activities");
 
             // Then every activity is drawn, at a zoom where 11px labels stay readable

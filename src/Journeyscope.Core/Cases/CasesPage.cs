@@ -20,11 +20,12 @@ public sealed record CasesPage(long Total, int Page, int PageSize, IReadOnlyList
     /// The cases of <paramref name="log"/> with <paramref name="activity"/>, through the directly-follows edge
     /// <paramref name="from"/> → <paramref name="to"/>, and following the variant of rank <paramref name="variant"/>
     /// (each only when given); page <paramref name="page"/> of <paramref name="pageSize"/>. An unknown activity matches no case.
+    /// With a <paramref name="view"/>, the node or edge as the process map at those sliders draws it (<see cref="CaseMapView"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Only one end of the edge is given, or the variant rank is not one of the log's.</exception>
     public static CasesPage List(
         EventLog log, string? activity = null, string? from = null, string? to = null, int? variant = null, int page = 1, int pageSize = DefaultPageSize,
-        CancellationToken cancellationToken = default)
+        CaseMapView? view = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(page);
@@ -34,7 +35,7 @@ public sealed record CasesPage(long Total, int Page, int PageSize, IReadOnlyList
             throw new ArgumentException("Give both 'from' and 'to' to list the cases through a directly-follows edge (for example ?from=A&to=B).");
         }
 
-        var matcher = new CaseMatcher(log, activity, from, to, Sequence(log, variant, cancellationToken));
+        var matcher = new CaseMatcher(log, activity, from, to, Sequence(log, variant, cancellationToken), view);
         var skip = (long)(page - 1) * pageSize;
         long total = 0;
         var cases = new List<CaseListItem>();

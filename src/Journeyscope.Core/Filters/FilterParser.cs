@@ -103,9 +103,14 @@ public static class FilterParser
             return ParseRelation(ref cursor, RelationKind.EventuallyFollows, not);
         }
 
+        if (cursor.Keyword("contains"))
+        {
+            return new ActivityPresenceFilter(ParseValueOrList(ref cursor), not);
+        }
+
         if (not)
         {
-            throw cursor.Error("'follows' or 'eventually'");
+            throw cursor.Error("'follows', 'eventually' or 'contains'");
         }
 
         if (cursor.Keyword("starts"))
@@ -121,7 +126,7 @@ public static class FilterParser
         }
 
         throw cursor.Error(
-            "a filter: activity, case.<name>, event.<name>, time, duration, variants, variant, follows, eventually, starts with or ends with");
+            "a filter: activity, case.<name>, event.<name>, time, duration, variants, variant, follows, eventually, contains, starts with or ends with");
     }
 
     private static (List<string> Values, bool Negate) ParseComparison(ref Cursor cursor)

@@ -18,7 +18,7 @@ internal static class AnalysisEndpoints
             .WithSummary("Cases, events, activities, variants, time range and case durations of the filtered log.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         workspace.MapGet("/process-map", GetProcessMap).WithName("GetProcessMap")
-            .WithSummary("The process map (directly-follows graph) with the activity and path sliders: nodes, edges, start and end edges.")
+            .WithSummary("The process map (directly-follows graph) with the activity and path sliders (missing: 1, or with sliders=readable the readable default): nodes, edges, start and end edges.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         workspace.MapGet("/variants", Variants).WithName("GetVariants")
             .WithSummary("The most frequent variants with share, coverage and durations.")
@@ -39,11 +39,20 @@ internal static class AnalysisEndpoints
     }
 
     private static async Task<Ok<ProcessMapResult>> GetProcessMap(
-        string ws, double? activities, double? paths, string[]? filter, string? timeBasis, EventLogCache cache, AnalysisCache analyses,
-        CancellationToken cancellationToken)
+        string ws, double? activities, double? paths, string? sliders, string[]? filter, string? timeBasis, EventLogCache cache,
+        AnalysisCache analyses, CancellationToken cancellationToken)
     {
-        var activityShare = LogQuery.Share(activities, "activities");
-        var pathShare = LogQuery.Share(paths, "paths");
+        // sliders=readable: a missing slider takes the readable default of ProcessMapDefaults (what the page opens at);
+        // without it a missing slider is 1, the full map, as `journeyscope discover` draws it.
+        var readable = sliders switch
+        {
+            null or "" or "full" => false,
+            "readable" => true,
+            _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid sliders",
+                $"sliders must be 'readable' (a missing slider takes the readable default) or 'full' (a missing slider is 1), got '{sliders}'."),
+        };
+        double? activityShare = activities is null && readable ? null : LogQuery.Share(activities, "activities");
+        double? pathShare = paths is null && readable ? null : LogQuery.Share(paths, "paths");
         var cached = await LogQuery.LoadCachedAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(await ProcessMapJson.BuildAsync(cached, analyses, activityShare, pathShare, cancellationToken).ConfigureAwait(false));
     }

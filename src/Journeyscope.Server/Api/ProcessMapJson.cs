@@ -14,23 +14,53 @@ internal static class ProcessMapJson
     /// <summary>The analysis key of the statistics with every activity kept (the activity slider ranks from them).</summary>
     public const string AllActivities = "map-statistics:all";
 
-    /// <summary>The map of the cached log with the sliders at <paramref name="activityShare"/> and <paramref name="pathShare"/>.</summary>
+    /// <summary>
+    /// The map of the cached log with the sliders at <paramref name="activityShare"/> and <paramref name="pathShare"/>; a
+    /// null share is the readable default of <see cref="ProcessMapDefaults"/>.
+    /// </summary>
     public static async Task<ProcessMapResult> BuildAsync(
+        CachedLog cached, AnalysisCache analyses, double? activityShare, double? pathShare, CancellationToken cancellationToken)
+    {
+        var full = await AllAsync(cached, analyses, cancellationToken).ConfigureAwait(false);
+        var activities = activityShare ?? ProcessMapDefaults.ActivityShare(full);
+        var (statistics, hidden) = await KeptAsync(cached, analyses, full, activities, cancellationToken).ConfigureAwait(false);
+        var paths = pathShare ?? ProcessMapDefaults.PathShare(statistics);
+        var processing = await analyses.GetOrAddAsync(cached.Key, "map-processing:hide:" + hidden,
+            () => ProcessingTimes(statistics), cancellationToken).ConfigureAwait(false);
+        var map = ProcessMap.Build(statistics, paths);
+        return ProcessMapResult.From(map, cached.Version, activities, paths, processing.ByActivity);
+    }
+
+    /// <summary>
+    /// The map of the cached log at the sliders, for the cases of a node or an edge: the statistics (whose projected
+    /// graph the edges come from) and the map drawn from them.
+    /// </summary>
+    public static async Task<ProcessMap> MapAsync(
         CachedLog cached, AnalysisCache analyses, double activityShare, double pathShare, CancellationToken cancellationToken)
     {
+        var full = await AllAsync(cached, analyses, cancellationToken).ConfigureAwait(false);
+        var (statistics, _) = await KeptAsync(cached, analyses, full, activityShare, cancellationToken).ConfigureAwait(false);
+        return ProcessMap.Build(statistics, pathShare);
+    }
+
+    private static Task<ProcessMapStatistics> AllAsync(CachedLog cached, AnalysisCache analyses, CancellationToken cancellationToken)
+    {
         var log = cached.Log;
-        var full = await analyses.GetOrAddAsync(cached.Key, AllActivities,
-            () => ProcessMapStatistics.Discover(log, cancellationToken: CancellationToken.None), cancellationToken).ConfigureAwait(false);
+        return analyses.GetOrAddAsync(cached.Key, AllActivities,
+            () => ProcessMapStatistics.Discover(log, cancellationToken: CancellationToken.None), cancellationToken);
+    }
+
+    private static async Task<(ProcessMapStatistics Statistics, string Hidden)> KeptAsync(
+        CachedLog cached, AnalysisCache analyses, ProcessMapStatistics full, double activityShare, CancellationToken cancellationToken)
+    {
+        var log = cached.Log;
         var kept = full.SelectActivities(activityShare);
         var hidden = HiddenKey(kept);
         var statistics = hidden.Length == 0
             ? full
             : await analyses.GetOrAddAsync(cached.Key, "map-statistics:hide:" + hidden,
                 () => ProcessMapStatistics.Discover(log, kept, cancellationToken: CancellationToken.None), cancellationToken).ConfigureAwait(false);
-        var processing = await analyses.GetOrAddAsync(cached.Key, "map-processing:hide:" + hidden,
-            () => ProcessingTimes(statistics), cancellationToken).ConfigureAwait(false);
-        var map = ProcessMap.Build(statistics, pathShare);
-        return ProcessMapResult.From(map, cached.Version, activityShare, pathShare, processing.ByActivity);
+        return (statistics, hidden);
     }
 
     /// <summary>The codes of the hidden activities, comma-separated; empty when every activity is kept.</summary>

@@ -30,9 +30,13 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<LogSummary> GetSummaryAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<LogSummary>(Ws(workspace) + "/summary" + Query(filters), cancellationToken);
 
+    /// <summary>The process map at the sliders; a null slider takes the readable default (<c>sliders=readable</c>).</summary>
     public Task<ProcessMapResult> GetProcessMapAsync(
-        string workspace, double activities, double paths, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
-        GetAsync<ProcessMapResult>(Ws(workspace) + "/process-map" + Query(filters, ("activities", Share(activities)), ("paths", Share(paths))), cancellationToken);
+        string workspace, double? activities, double? paths, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        GetAsync<ProcessMapResult>(
+            Ws(workspace) + "/process-map" + Query(
+                filters, ("activities", Share(activities)), ("paths", Share(paths)), ("sliders", activities is null || paths is null ? "readable" : null)),
+            cancellationToken);
 
     public Task<VariantsResult> GetVariantsAsync(string workspace, int top, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<VariantsResult>(Ws(workspace) + "/variants" + Query(filters, ("top", top.ToString(CultureInfo.InvariantCulture))), cancellationToken);
@@ -45,14 +49,18 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<BottlenecksResult> GetBottlenecksAsync(string workspace, IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
         GetAsync<BottlenecksResult>(Ws(workspace) + "/bottlenecks" + Query(filters), cancellationToken);
 
-    /// <summary>Cases through an activity, a directly-follows edge (from and to) or a variant rank.</summary>
+    /// <summary>
+    /// Cases through an activity, a directly-follows edge (from and to) or a variant rank; with the map's sliders, the node
+    /// or edge as the map at those sliders draws it.
+    /// </summary>
     public Task<CasesPage> GetCasesAsync(
         string workspace, string? activity = null, string? from = null, string? to = null, int? variant = null, int page = 1, int pageSize = 50,
-        IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+        IReadOnlyList<string>? filters = null, double? activities = null, double? paths = null, CancellationToken cancellationToken = default) =>
         GetAsync<CasesPage>(
             Ws(workspace) + "/cases" + Query(
                 filters, ("activity", activity), ("from", from), ("to", to),
                 ("variant", variant?.ToString(CultureInfo.InvariantCulture)),
+                ("activities", Share(activities)), ("paths", Share(paths)),
                 ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
             cancellationToken);
 
@@ -104,7 +112,7 @@ internal sealed partial class ApiClient(HttpClient http)
 
     private static string Ws(string workspace) => "api/v1/workspaces/" + Uri.EscapeDataString(workspace);
 
-    private static string Share(double share) => Math.Clamp(share, 0, 1).ToString("0.###", CultureInfo.InvariantCulture);
+    private static string? Share(double? share) => share is { } s ? Math.Clamp(s, 0, 1).ToString("0.###", CultureInfo.InvariantCulture) : null;
 
     private static string Query(IReadOnlyList<string>? filters, params (string Name, string? Value)[] parameters)
     {

@@ -115,6 +115,8 @@ public sealed class FilterParserTests
     [InlineData("not follows A -> B")]
     [InlineData("eventually A -> B")]
     [InlineData("starts with (A, B)")]
+    [InlineData("contains \"W_Completeren aanvraag\"")]
+    [InlineData("not contains (A, B)")]
     [InlineData("time started 2024-01-01T00:00:00Z..2024-02-01T00:00:00Z")]
     public void ToString_ParsesBackToTheSameFilter(string text)
     {

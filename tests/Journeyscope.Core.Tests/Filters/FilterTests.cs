@@ -164,6 +164,18 @@ public sealed class FilterTests
     }
 
     [Fact]
+    public void Contains_KeepsWholeCasesWithOrWithoutTheActivity()
+    {
+        var log = TestLogs.Sequences("A B", "B C", "C", "A X B");
+
+        Apply(log, "contains B").CaseIds.ShouldBe(["c0", "c1", "c3"]);
+        Apply(log, "contains B").EventCount.ShouldBe(7);
+        Apply(log, "contains (A, C)").CaseIds.ShouldBe(["c0", "c1", "c2", "c3"]);
+        Apply(log, "not contains A").CaseIds.ShouldBe(["c1", "c2"]);
+        Apply(log, "contains Nope").CaseCount.ShouldBe(0);
+    }
+
+    [Fact]
     public void Pipeline_VariantAfterEventFilter_RanksTheFilteredLog()
     {
         // Unfiltered, "C" (x2, first) ties with "A B" (x2) and wins; removing X first makes "A B" the top variant (x3).

@@ -24,13 +24,16 @@ public sealed class FunnelPageTests
         // When the page opens
         var page = context.Render<FunnelsPage>(p => p.Add(x => x.Ws, "shop"));
 
-        // Then it posts that funnel, draws it and lists every step with conversion and time
+        // Then it posts that funnel, draws its bars proportional to the counts (2, 2, 1 entered: 100 %, 100 %, 50 %, the
+        // one case lost before Pay drawn on Pay's bar) and lists every step with conversion and time
         page.WaitForAssertion(() => page.FindAll("[data-testid=funnel-table] tbody tr").Count.ShouldBe(3));
         page.Instance.Steps.Select(s => s.Value).ShouldBe(["Register", "Check", "Pay"]);
         api.Requests.ShouldContain("POST /api/v1/workspaces/shop/funnels");
-        var draw = context.JSInterop.Invocations.Last(i => i.Identifier == "journeyscope.draw");
-        draw.Arguments[0].ShouldBe("funnel");
-        JsonSerializer.Serialize(draw.Arguments[3]).ShouldBe("""{"steps":[{"name":"Register","count":2},{"name":"Check","count":2},{"name":"Pay","count":1}]}""");
+        page.FindAll("[data-testid=funnel-bar-entered]").Select(b => b.GetAttribute("style")).ShouldBe(["width:100%", "width:100%", "width:50%"]);
+        var bars = page.FindAll("[data-testid=funnel-bar]");
+        bars[2].QuerySelector("[data-testid=funnel-bar-dropped]").ShouldNotBeNull().GetAttribute("style").ShouldBe("width:50%");
+        bars[1].QuerySelector("[data-testid=funnel-bar-dropped]").ShouldBeNull();
+        bars[2].TextContent.ShouldContain("1 dropped off");
         var last = page.FindAll("[data-testid=funnel-table] tbody tr")[2].TextContent;
         last.ShouldContain("50.0%");
         last.ShouldContain("1.5h");
@@ -128,10 +131,10 @@ public sealed class FunnelPageTests
         page.WaitForAssertion(() => page.FindAll("[data-testid=funnel-table] tbody tr").Count.ShouldBe(3));
 
         // When its drop-off count is clicked
-        page.Find("button[aria-label='Show the 1 cases that stopped at step 2']").Click();
+        page.Find("button[aria-label='Show the 1 cases that reached step 2 and not step 3']").Click();
 
         // Then the drop-off cases are listed with links to their case pages
-        page.WaitForAssertion(() => page.Find("[data-testid=drop-offs]").TextContent.ShouldContain("stopped at step 2 (Check)"));
+        page.WaitForAssertion(() => page.Find("[data-testid=drop-offs]").TextContent.ShouldContain("stopped at step 2 (Check), before step 3 (Pay)"));
         page.Find("[data-testid=drop-offs] a").GetAttribute("href").ShouldBe("w/shop/cases/c2");
         api.Requests.Count(r => r == "POST /api/v1/workspaces/shop/funnels").ShouldBe(2);
     }
@@ -146,7 +149,7 @@ public sealed class FunnelPageTests
         page.WaitForAssertion(() => page.FindAll("[data-testid=breakdown-table] tbody tr").Count.ShouldBe(2));
 
         // When the app row's drop-off is clicked
-        page.Find("button[aria-label='Show the 1 cases with channel = app that stopped at step 1']").Click();
+        page.Find("button[aria-label='Show the 1 cases with channel = app that reached step 1 and not step 2']").Click();
 
         // Then that value's drop-off cases are listed
         page.WaitForAssertion(() => page.Find("[data-testid=drop-offs]").TextContent.ShouldContain("with channel = app"));

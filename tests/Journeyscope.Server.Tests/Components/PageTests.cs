@@ -49,7 +49,7 @@ public sealed class PageTests
         json.GetProperty("nodes").GetArrayLength().ShouldBe(3);
         json.GetProperty("edges").GetArrayLength().ShouldBe(2);
         page.Find("[data-testid=map-counts]").TextContent.ShouldContain("3 activities, 2 paths shown");
-        api.Requests.ShouldContain("GET /api/v1/workspaces/shop/process-map?activities=1&paths=1");
+        api.Requests.ShouldContain("GET /api/v1/workspaces/shop/process-map?sliders=readable");
     }
 
     [Fact]
@@ -89,7 +89,49 @@ public sealed class PageTests
         // Then
         page.WaitForAssertion(() => page.Find("[data-testid=selection]").TextContent.ShouldContain("c2"));
         page.Find("[data-testid=selection]").TextContent.ShouldContain("Cases going Register → Check");
-        api.Requests.ShouldContain(r => r.Contains("/cases?from=Register&to=Check", StringComparison.Ordinal));
+        api.Requests.ShouldContain(r => r.Contains("/cases?from=Register&to=Check&activities=1&paths=1&", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProcessMap_FilterFromHereOnANode_AppliesTheContainsFilter()
+    {
+        // Given the map with the node Check selected
+        var api = new FakeApi()
+            .On("/api/v1/workspaces/shop/process-map", ApiFixtures.ProcessMap)
+            .On("/api/v1/workspaces/shop/cases", ApiFixtures.Cases);
+        await using var context = api.Context();
+        var page = context.Render<ProcessMapPage>(p => p.Add(x => x.Ws, "shop"));
+        page.WaitForAssertion(() => page.Find("[data-testid=map-counts]"));
+        await page.InvokeAsync(() => page.Instance.OnMapSelection("node", "Check", null));
+        page.WaitForAssertion(() => page.Find("[data-testid=filter-from-here]"));
+
+        // When "Filter from here" is pressed
+        await page.InvokeAsync(() => page.Find("[data-testid=filter-from-here]").Click());
+
+        // Then the map is asked again with the whole cases that contain Check
+        page.WaitForAssertion(() => api.Requests.ShouldContain("GET /api/v1/workspaces/shop/process-map?activities=1&paths=1&filter=contains Check"));
+    }
+
+    [Fact]
+    public async Task ProcessMap_FilterFromHereOnAnEdge_AppliesTheFollowsFilter()
+    {
+        // Given the map with the edge Register → Check selected
+        var api = new FakeApi()
+            .On("/api/v1/workspaces/shop/process-map", ApiFixtures.ProcessMap)
+            .On("/api/v1/workspaces/shop/cases", ApiFixtures.Cases);
+        await using var context = api.Context();
+        var page = context.Render<ProcessMapPage>(p => p.Add(x => x.Ws, "shop"));
+        page.WaitForAssertion(() => page.Find("[data-testid=map-counts]"));
+        await page.InvokeAsync(() => page.Instance.OnMapSelection("edge", "Register", "Check"));
+        page.WaitForAssertion(() => page.Find("[data-testid=filter-from-here]"));
+
+        // When "Filter from here" is pressed
+        await page.InvokeAsync(() => page.Find("[data-testid=filter-from-here]").Click());
+
+        // Then the filter box holds the path's filter and the map is asked again with it, at the same sliders
+        page.WaitForAssertion(() => api.Requests.ShouldContain(
+            "GET /api/v1/workspaces/shop/process-map?activities=1&paths=1&filter=follows Register -> Check"));
+        page.Find("textarea").GetAttribute("value").ShouldBe("follows Register -> Check");
     }
 
     [Fact]
@@ -192,12 +234,13 @@ public sealed class PageTests
         // When
         var page = context.Render<Variants>(p => p.Add(x => x.Ws, "shop"));
 
-        // Then
+        // Then the rows show their steps inline, and the curve gets the case counts and all cases (shares of all cases)
         page.WaitForAssertion(() => page.FindAll("[data-testid=variants-table] tbody tr").Count.ShouldBe(2));
         page.Find("[data-testid=variant-detail]").TextContent.ShouldContain("Pay");
+        page.FindAll("[data-testid=variant-steps]")[0].QuerySelectorAll("li").Select(li => li.TextContent).ShouldBe(["Register", "Check", "Pay"]);
         var draw = context.JSInterop.Invocations.Last(i => i.Identifier == "journeyscope.draw");
         draw.Arguments[0].ShouldBe("coverage");
-        JsonSerializer.Serialize(draw.Arguments[3]).ShouldBe("""{"counts":[1,1]}""");
+        JsonSerializer.Serialize(draw.Arguments[3]).ShouldBe("""{"counts":[1,1],"total":2}""");
     }
 
     [Fact]

@@ -109,26 +109,33 @@ export function renderFunnel(target: HTMLElement | string, data: { steps: { name
   }), data, options);
 }
 
-/** Cumulative share of cases covered by the top-k variants; counts are the variants' case counts in any order. */
-export function coverageCurve(counts: number[]): number[] {
+/**
+ * Cumulative share of cases covered by the top-k variants; counts are the variants' case counts in any order. The share
+ * is of `total` cases when given (all the log's cases: a curve over the top 50 variants then ends at their coverage, as
+ * the variants table says), else of the listed counts' sum.
+ */
+export function coverageCurve(counts: number[], total?: number): number[] {
   const sorted = [...counts].sort((a, b) => b - a);
-  const total = sorted.reduce((s, c) => s + c, 0);
+  const all = total ?? sorted.reduce((s, c) => s + c, 0);
   let sum = 0;
   return sorted.map(c => {
     sum += c;
-    return total === 0 ? 0 : sum / total;
+    return all <= 0 ? 0 : Math.min(1, sum / all);
   });
 }
 
-/** Coverage curve: x = top-k variants, y = share of cases they cover. */
-export function renderCoverage(target: HTMLElement | string, data: { counts: number[] }, options: ChartOptions = {}): Handle {
-  return chart(target, d => {
-    const curve = coverageCurve((d as typeof data).counts);
+/** Coverage curve: x = top-k variants, y = share of all `total` cases they cover (see coverageCurve). */
+export function renderCoverage(target: HTMLElement | string, data: { counts: number[]; total?: number }, options: ChartOptions = {}): Handle {
+  const el = resolve(target);
+  return chart(el, d => {
+    const curve = coverageCurve((d as typeof data).counts, (d as typeof data).total);
+    // The last point, for tests and assistive text: the coverage of all the variants drawn.
+    el.setAttribute('data-coverage', curve.length === 0 ? '0' : curve[curve.length - 1].toFixed(6));
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${(v * 100).toFixed(1)}%` },
       grid: { left: 50, right: 20, bottom: 40, top: options.title ? 40 : 20 },
       xAxis: { type: 'category', name: 'variants', data: curve.map((_, i) => String(i + 1)) },
-      yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
       series: [{ type: 'line', data: curve, areaStyle: { opacity: 0.2 }, showSymbol: curve.length <= 50, itemStyle: { color: '#1f5fa8' } }],
     };
   }, data, options);

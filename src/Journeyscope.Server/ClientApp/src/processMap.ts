@@ -1,7 +1,9 @@
 import cytoscape from 'cytoscape';
 import elk from 'cytoscape-elk';
 import type { DotNetReference, Handle, NodeJson, ProcessMapJson } from './types';
-import { escapeXml, formatCount, formatDuration, logScale, mix, resolve } from './format';
+import { formatCount, formatDuration, logScale, mix, resolve } from './format';
+import { LOOP_REACH, loopStep, loopSweep, placeEdgeLabels } from './mapGeometry';
+import { toSvg } from './mapSvg';
 
 cytoscape.use(elk);
 
@@ -165,6 +167,17 @@ const style: cytoscape.StylesheetJson = [
     },
   },
   { selector: 'edge.terminal-edge', style: { 'line-style': 'dashed' } },
+  // A self-loop on the node's right side, its ends at the node's right corners and its bend clear of the node: with
+  // cytoscape's default loop (40px up-left) the loop's control points fall inside a wide node and it is not drawn at all
+  // ("invalid endpoints"), so the most frequent path of a log could be missing from its map.
+  {
+    selector: 'edge:loop',
+    style: {
+      'loop-direction': '90deg',
+      'loop-sweep': (e: cytoscape.EdgeSingular) => `${loopSweep(e.source())}deg`,
+      'control-point-step-size': (e: cytoscape.EdgeSingular) => loopStep(e.source()),
+    },
+  } as unknown as cytoscape.StylesheetJsonBlock,
   { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f39c12', 'line-color': '#f39c12', 'target-arrow-color': '#f39c12' } },
 ];
 
@@ -184,7 +197,8 @@ function layoutOptions(options: ProcessMapOptions): cytoscape.LayoutOptions {
       'elk.direction': options.direction ?? 'DOWN',
       'elk.layered.spacing.nodeNodeBetweenLayers': 50,
       'elk.layered.spacing.edgeNodeBetweenLayers': 20,
-      'elk.spacing.nodeNode': 30,
+      // Room beside each node for its self-loop and the loop's count.
+      'elk.spacing.nodeNode': 30 + LOOP_REACH,
       'elk.spacing.edgeNode': 15,
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
@@ -219,6 +233,9 @@ export function renderProcessMap(target: HTMLElement | string, data: ProcessMapJ
     container.setAttribute('data-layout', 'running');
     const layout = cy.layout(layoutOptions(opts));
     layout.one('layoutstop', () => {
+      const moved = placeEdgeLabels(cy);
+      container.setAttribute('data-labels-on-nodes', String(moved.blocked));
+      container.setAttribute('data-self-loops', String(cy.edges(':loop').length));
       view();
       container.setAttribute('data-layout', 'done');
     });
@@ -259,6 +276,11 @@ export function renderProcessMap(target: HTMLElement | string, data: ProcessMapJ
     if (e.hasClass('terminal-edge')) return;
     select('edge', e.data('from') as string, e.data('to') as string);
   });
+  // Where an edge is drawn on screen (relative to the container), so that a browser test can click it like a user.
+  (container as HTMLElement & { journeyscopeEdgePoint?: unknown }).journeyscopeEdgePoint = (from: string, to: string) => {
+    const e = cy.edges().filter(x => x.data('from') === from && x.data('to') === to);
+    return e.empty() ? null : (e.first() as cytoscape.EdgeSingular).renderedMidpoint();
+  };
   function select(kind: 'node' | 'edge', from: string, to: string | null) {
     current.onSelect?.(kind, from, to);
     void current.dotNet?.invokeMethodAsync('OnMapSelection', kind, from, to);
@@ -336,49 +358,4 @@ function addTooltip(container: HTMLElement, cy: cytoscape.Core): HTMLElement {
 
 function ensurePositioned(container: HTMLElement): void {
   if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
-}
-
-/** Serialises the drawn map to standalone SVG (rectangles, ellipses, straight edges with arrowheads). */
-function toSvg(cy: cytoscape.Core): string {
-  const bb = cy.elements().boundingBox({});
-  const pad = 20;
-  const w = Math.ceil(bb.w + pad * 2);
-  const h = Math.ceil(bb.h + pad * 2);
-  const dx = pad - bb.x1;
-  const dy = pad - bb.y1;
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="Roboto, Helvetica, Arial, sans-serif">`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#52606d"/></marker></defs>`,
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
-  ];
-  cy.edges().forEach(e => {
-    const s = e.sourceEndpoint();
-    const t = e.targetEndpoint();
-    const colour = (e.data('colour') as string) ?? '#9aa5b1';
-    parts.push(`<line x1="${(s.x + dx).toFixed(1)}" y1="${(s.y + dy).toFixed(1)}" x2="${(t.x + dx).toFixed(1)}" y2="${(t.y + dy).toFixed(1)}" stroke="${colour}" stroke-width="${Number(e.data('width')).toFixed(1)}" marker-end="url(#arrow)"/>`);
-    const label = e.data('label') as string;
-    if (label) {
-      const m = e.midpoint();
-      parts.push(`<text x="${(m.x + dx).toFixed(1)}" y="${(m.y + dy).toFixed(1)}" font-size="9" fill="#3e4c59" text-anchor="middle">${escapeXml(label)}</text>`);
-    }
-  });
-  cy.nodes().forEach(n => {
-    const p = n.position();
-    const nw = n.width();
-    const nh = n.height();
-    if (n.hasClass('terminal')) {
-      const fill = n.hasClass('start') ? '#2e9e5b' : '#1f2933';
-      parts.push(`<circle cx="${(p.x + dx).toFixed(1)}" cy="${(p.y + dy).toFixed(1)}" r="${(nw / 2).toFixed(1)}" fill="${fill}"/>`);
-      return;
-    }
-    parts.push(`<g><title>${escapeXml(n.data('name') as string)}</title><rect x="${(p.x - nw / 2 + dx).toFixed(1)}" y="${(p.y - nh / 2 + dy).toFixed(1)}" width="${nw.toFixed(1)}" height="${nh.toFixed(1)}" rx="6" fill="${n.data('fill') as string}" stroke="#5b7fa6"/>`);
-    const lines = (n.data('label') as string).split('\n');
-    lines.forEach((line, i) => {
-      const y = p.y + dy + (i - (lines.length - 1) / 2) * 13 + 4;
-      parts.push(`<text x="${(p.x + dx).toFixed(1)}" y="${y.toFixed(1)}" font-size="11" fill="${n.data('text') as string}" text-anchor="middle">${escapeXml(line)}</text>`);
-    });
-    parts.push('</g>');
-  });
-  parts.push('</svg>');
-  return parts.join('\n');
 }

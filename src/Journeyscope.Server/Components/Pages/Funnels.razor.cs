@@ -26,7 +26,6 @@ public partial class Funnels
     private string? _filterText;
     private FunnelRequestModel? _request;
     private FunnelReport? _result;
-    private object? _chart;
     private FunnelDropOffPage? _dropOffs;
 
     /// <summary>One step being edited: an activity name or a touchpoint id.</summary>
@@ -160,7 +159,6 @@ public partial class Funnels
         var filters = (_filterText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         _request = new FunnelRequestModel(steps, _order, Blank(_window), Blank(_breakdown), filters, Exclusions: exclusions.Count == 0 ? null : exclusions);
         _result = await Api.ComputeFunnelAsync(Ws, _request, cancellationToken);
-        _chart = new { steps = _result.Steps.Select(s => new { name = s.Label, count = s.Entered }) };
         _dropOffs = null;
     }
 
@@ -176,6 +174,19 @@ public partial class Funnels
         var result = await Api.ComputeFunnelAsync(Ws, _request with { DropOffs = dropOffs }, cancellationToken);
         _dropOffs = result.DropOffs;
     });
+
+    /// <summary>The cases that reached the step before <paramref name="index"/> (0-based) and not this one: its drop-off.</summary>
+    private long DroppedBefore(int index) => index == 0 || _result is null ? 0 : _result.Steps[index - 1].DroppedOff;
+
+    /// <summary>A bar's width: <paramref name="count"/> against the widest step's entered count.</summary>
+    private string BarWidth(long count)
+    {
+        var widest = _result is null ? 0 : _result.Steps.Max(s => s.Entered);
+        var percent = widest <= 0 ? 0 : 100.0 * count / widest;
+        return FormattableString.Invariant($"width:{percent:0.###}%");
+    }
+
+    private static string DropOffLabel(long dropped, int from, int to) => $"Show the {dropped} cases that reached step {from} and not step {to}";
 
     private static int Pages(FunnelDropOffPage page) => (int)Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
 
