@@ -1,3 +1,4 @@
+using Journeyscope.Server.Collector;
 using Journeyscope.Server.Services;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,8 @@ public static class ApiEndpoints
         FunnelEndpoints.Map(workspace);
         KpiEndpoints.Map(workspace);
         VocEndpoints.Map(workspace);
+        IngestKeyEndpoints.Map(workspace);
+        app.MapJourneyscopeCollector();
         return app;
     }
 }
