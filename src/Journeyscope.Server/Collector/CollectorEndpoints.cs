@@ -52,13 +52,11 @@ public static class CollectorEndpoints
             collector.MapMethods("/v1/" + call, [HttpMethods.Options], Preflight);
         }
 
+        // Routing matches a path with and without its trailing slash ("/batch" and "/batch/").
         foreach (var path in PostHogPaths)
         {
-            foreach (var variant in new[] { path, path + "/" })
-            {
-                collector.MapPost(variant, CollectPostHogAsync);
-                collector.MapMethods(variant, [HttpMethods.Options], Preflight);
-            }
+            collector.MapPost(path, CollectPostHogAsync);
+            collector.MapMethods(path, [HttpMethods.Options], Preflight);
         }
 
         return app;
@@ -193,7 +191,7 @@ public static class CollectorEndpoints
     private static async Task<IResult> StoreAsync(
         HttpContext http, string? key, CollectedBatch batch, IServiceProvider services, CollectorOptions options, IResult success, CancellationToken cancellationToken)
     {
-        var workspace = services.GetRequiredService<IngestKeyIndex>().FindWorkspace(key);
+        var workspace = await services.GetRequiredService<IngestKeyIndex>().FindWorkspaceAsync(key, cancellationToken).ConfigureAwait(false);
         var host = services.GetRequiredService<WorkspaceHost>();
         if (workspace is null || !host.Exists(workspace))
         {

@@ -18,7 +18,12 @@ public sealed class IngestKeyIndex(WorkspaceHost host, TimeProvider time)
     private volatile Snapshot _snapshot = new(new Dictionary<string, string>(StringComparer.Ordinal), long.MinValue);
 
     /// <summary>The name of the workspace <paramref name="key"/> writes to, or null when it is no ingest key.</summary>
-    public string? FindWorkspace(string? key)
+    /// <remarks>
+    /// A key not in the index waits until the index is a second old and looks again in a rebuilt one: a key just created
+    /// (by the CLI, or the API) is always found, and a flood of unknown keys costs at most one scan of the keys files a
+    /// second (each of its requests waits up to a second).
+    /// </remarks>
+    public async ValueTask<string?> FindWorkspaceAsync(string? key, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(key) || !key.StartsWith(IngestKeys.Prefix, StringComparison.Ordinal) || key.Length > 100)
         {
@@ -26,19 +31,19 @@ public sealed class IngestKeyIndex(WorkspaceHost host, TimeProvider time)
         }
 
         var hash = IngestKeys.Hash(key);
-        var now = time.GetTimestamp();
         var snapshot = _snapshot;
-        var age = time.GetElapsedTime(snapshot.BuiltAt, now);
+        var age = time.GetElapsedTime(snapshot.BuiltAt);
         if (snapshot.BuiltAt != long.MinValue && age < MaxAge && snapshot.Keys.TryGetValue(hash, out var workspace))
         {
             return workspace;
         }
 
-        if (snapshot.BuiltAt == long.MinValue || age >= MissRefresh)
+        if (snapshot.BuiltAt != long.MinValue && age < MissRefresh)
         {
-            snapshot = Rebuild(snapshot);
+            await Task.Delay(MissRefresh - age, time, cancellationToken).ConfigureAwait(false);
         }
 
+        snapshot = Rebuild(snapshot);
         return snapshot.Keys.TryGetValue(hash, out workspace) ? workspace : null;
     }
 
@@ -46,7 +51,7 @@ public sealed class IngestKeyIndex(WorkspaceHost host, TimeProvider time)
     {
         lock (_rebuild)
         {
-            if (!ReferenceEquals(_snapshot, seen))
+            if (!ReferenceEquals(_snapshot, seen) && time.GetElapsedTime(_snapshot.BuiltAt) < MissRefresh)
             {
                 return _snapshot; // another request rebuilt it meanwhile
             }
