@@ -35,6 +35,7 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(KpiCommand.Create(context));
         root.Subcommands.Add(VocCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(KeysCommand.Create(context));
         TimeBasisScope.RefuseOutside(root, context.TimeBasisOption);
 
         var parse = root.Parse(args);
