@@ -53,8 +53,12 @@ public sealed class WorkspaceCollectTests
         var versionBefore = workspace.Version;
         var identify = new CollectedMessage
         {
-            MessageId = "m3", CaseId = "cust-7", Activity = "Identify", Timestamp = T0.AddMinutes(2),
-            KnownIds = ["cust-7"], Links = [new IdentityLink("anon1", "cust-7", T0.AddMinutes(2).UtcTicks)],
+            MessageId = "m3",
+            CaseId = "cust-7",
+            Activity = "Identify",
+            Timestamp = T0.AddMinutes(2),
+            KnownIds = ["cust-7"],
+            Links = [new IdentityLink("anon1", "cust-7", T0.AddMinutes(2).UtcTicks)],
             Traits = [new("plan", AttributeValue.FromString("gold"))],
         };
         await workspace.CollectAsync(Batch(identify, Track("m4", "cust-7", "Order placed", 3)), TimeSpan.FromDays(30), Ct);
@@ -185,13 +189,20 @@ public sealed class WorkspaceCollectTests
 
     private static CollectedMessage Track(string id, string caseId, string activity, int minute) => new()
     {
-        MessageId = id, CaseId = caseId, Activity = activity, Timestamp = T0.AddMinutes(minute),
+        MessageId = id,
+        CaseId = caseId,
+        Activity = activity,
+        Timestamp = T0.AddMinutes(minute),
     };
 
     private static CollectedMessage Identify(string id, string anonymous, string customer, int minute) => new()
     {
-        MessageId = id, CaseId = customer, Activity = "Identify", Timestamp = T0.AddMinutes(minute),
-        KnownIds = [customer], Links = [new IdentityLink(anonymous, customer, T0.AddMinutes(minute).UtcTicks)],
+        MessageId = id,
+        CaseId = customer,
+        Activity = "Identify",
+        Timestamp = T0.AddMinutes(minute),
+        KnownIds = [customer],
+        Links = [new IdentityLink(anonymous, customer, T0.AddMinutes(minute).UtcTicks)],
     };
 
     private static void Sql(string folder, params string[] statements)
