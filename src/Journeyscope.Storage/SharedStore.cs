@@ -8,6 +8,9 @@ internal sealed class SharedStore
 {
     private long _version;
 
+    /// <summary>When the collector last pruned old message ids (UTC ticks); written only under <see cref="Gate"/>.</summary>
+    public long LastMessagePruneTicks { get; set; }
+
     /// <summary>Serialises every operation on the database file.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 

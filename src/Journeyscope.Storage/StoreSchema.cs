@@ -7,8 +7,10 @@ internal static class StoreSchema
     /// <remarks>
     /// 2: an event's id carries its occurrence number among identical events of its case (<c>#n</c>, n &gt;= 2), and
     /// ids are unique per case rather than per workspace. Version 1 databases are migrated on open without re-keying.
+    /// 3: the collector's tables, <c>collector_messages</c> (message ids kept for dedup) and <c>identity_links</c> (the
+    /// identity graph's observations). Version 2 databases are migrated on open by creating them (empty).
     /// </remarks>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string DatabaseFileName = "journeyscope.duckdb";
 
@@ -44,6 +46,11 @@ internal static class StoreSchema
         CREATE TABLE IF NOT EXISTS quarantine (
             seq BIGINT NOT NULL, import_id BIGINT NOT NULL, source VARCHAR NOT NULL, line BIGINT NOT NULL,
             byte_offset BIGINT NOT NULL, field VARCHAR, reason VARCHAR NOT NULL, raw_text VARCHAR);
+        CREATE TABLE IF NOT EXISTS collector_messages (
+            message_id VARCHAR NOT NULL, received_ticks BIGINT NOT NULL, import_id BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS identity_links (
+            kind VARCHAR NOT NULL, anonymous_id VARCHAR, customer_id VARCHAR NOT NULL, ts BIGINT NOT NULL,
+            message_id VARCHAR NOT NULL, import_id BIGINT NOT NULL);
         """;
 
     /// <summary>A double-quoted SQL identifier.</summary>

@@ -45,6 +45,8 @@ public sealed partial class Workspace
             caseHandles[a] = builder.GetCaseAttributeHandle(caseAttributes[a].Name, caseAttributes[a].Type);
         }
 
+        // Identity stitching is applied here, on read: each raw case id resolves to its customer (docs/identity.md).
+        var graph = ReadIdentityGraph();
         using (var command = _connection.CreateCommand())
         {
             command.CommandText =
@@ -60,7 +62,8 @@ public sealed partial class Workspace
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var e = builder.AddEvent(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt16(3));
+                var caseId = reader.GetString(0);
+                var e = builder.AddEvent(graph is null ? caseId : graph.Resolve(caseId), reader.GetString(1), reader.GetInt64(2), reader.GetInt16(3));
                 if (!reader.IsDBNull(4))
                 {
                     builder.SetStartTimestamp(e, reader.GetInt64(4), reader.GetInt16(5));
@@ -107,14 +110,47 @@ public sealed partial class Workspace
             command.CommandText = "SELECT case_id" + Columns(caseAttributes) + " FROM cases ORDER BY first_seq";
             using var reader = (DuckDBDataReader)command.ExecuteReader();
             var ordinals = Ordinals(caseAttributes, 1);
+            List<(string Customer, AttributeValue?[] Values)>? ownRows = graph is null ? null : [];
+            var filled = new HashSet<(string Customer, int Handle)>();
             while (reader.Read())
             {
                 var caseId = reader.GetString(0);
+                var merged = graph is not null && graph.IsMerged(caseId);
+                var values = merged || ownRows is null ? null : new AttributeValue?[caseHandles.Length];
                 for (var a = 0; a < caseHandles.Length; a++)
                 {
                     if (AttributeRegistry.Read(reader, ordinals[a], caseAttributes[a].Type) is { } value)
                     {
-                        builder.SetCaseAttribute(caseId, caseHandles[a], value);
+                        if (values is not null)
+                        {
+                            values[a] = value;
+                        }
+                        else if (!merged)
+                        {
+                            builder.SetCaseAttribute(caseId, caseHandles[a], value);
+                        }
+                        else if (filled.Add((graph!.Resolve(caseId), a)))
+                        {
+                            // The first anonymous id (in order of first appearance) with a value gives it.
+                            builder.SetCaseAttribute(graph.Resolve(caseId), caseHandles[a], value);
+                        }
+                    }
+                }
+
+                if (values is not null)
+                {
+                    ownRows!.Add((caseId, values));
+                }
+            }
+
+            // With merges, a customer's own values are set last, so they win over those of its anonymous ids.
+            foreach (var (customer, values) in ownRows ?? [])
+            {
+                for (var a = 0; a < values.Length; a++)
+                {
+                    if (values[a] is { } value)
+                    {
+                        builder.SetCaseAttribute(customer, caseHandles[a], value);
                     }
                 }
             }

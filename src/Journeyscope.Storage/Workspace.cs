@@ -270,6 +270,10 @@ public sealed partial class Workspace : IDisposable
         {
             MigrateFromVersion1();
         }
+        else if (string.Equals(schema, "2", StringComparison.Ordinal))
+        {
+            MigrateFromVersion2();
+        }
         else if (!string.Equals(schema, current, StringComparison.Ordinal))
         {
             throw new WorkspaceException(
@@ -306,6 +310,20 @@ public sealed partial class Workspace : IDisposable
         Execute("INSERT INTO meta VALUES ('migrated_from_schema_1', '" + _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) + "')");
         transaction.Commit();
         MigratedFromSchema = 1;
+    }
+
+    /// <summary>
+    /// Schema 2 lacks the collector's tables; <see cref="StoreSchema.Create"/> has just created them (empty), so only the
+    /// version is recorded. Nothing stored changes.
+    /// </summary>
+    private void MigrateFromVersion2()
+    {
+        using var transaction = _connection.BeginTransaction();
+        Execute(
+            "UPDATE meta SET value = '" + StoreSchema.Version.ToString(CultureInfo.InvariantCulture) + "' WHERE key = 'schema_version'");
+        Execute("INSERT INTO meta VALUES ('migrated_from_schema_2', '" + _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) + "')");
+        transaction.Commit();
+        MigratedFromSchema = 2;
     }
 
     /// <summary>The current value of a DuckDB setting, as text (for tests and diagnostics).</summary>

@@ -141,7 +141,7 @@ public sealed class EventIdentityTests
         reopened.MigratedFromSchema.ShouldBeNull();
         idsBefore.Count.ShouldBe(3);
         idsAfter.ShouldBe(idsBefore);
-        schema.ShouldBe(["2"]);
+        schema.ShouldBe(["3"]);
         reimport.EventsAdded.ShouldBe(2);
         reopened.LoadEventLog(Ct).ShouldEqualLog(log);
     }

@@ -1,3 +1,4 @@
+using Journeyscope.Server.Collector;
 using Journeyscope.Server.Services;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,8 @@ public static class ApiEndpoints
         KpiEndpoints.Map(workspace);
         VocEndpoints.Map(workspace);
         ReportEndpoints.Map(workspace);
+        IngestKeyEndpoints.Map(workspace);
+        app.MapJourneyscopeCollector();
         return app;
     }
 }

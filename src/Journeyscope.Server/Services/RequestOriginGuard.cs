@@ -9,6 +9,9 @@ namespace Journeyscope.Server.Services;
 /// one, <c>Referer</c> — names another host than the request's own gets 403 (cross-site request forgery).
 /// </summary>
 /// <remarks>
+/// Endpoints carrying <see cref="Collector.CrossSiteAllowed"/> metadata (the collector's ingest endpoints, which take
+/// write-only keys and are meant to be called from any site's pages) are exempt from the cross-site check, not from
+/// the Host check.
 /// Browsers send <c>Origin</c> on every cross-origin POST, including the "simple" multipart form posts that need no
 /// CORS preflight, so the check covers uploads without asking clients for a token or a custom header. Requests without
 /// <c>Origin</c> and <c>Referer</c> (curl, the CLI, scripts, the UI's own server-side API client) are not cross-site and
@@ -33,7 +36,9 @@ public sealed class RequestOriginGuard(RequestDelegate next, IOptions<Journeysco
             return;
         }
 
-        if (IsStateChanging(request) && ForeignSource(request) is { } source)
+        // The collector's ingest endpoints take posts from any site by design (write-only keys; docs/collector.md).
+        if (IsStateChanging(request) && context.GetEndpoint()?.Metadata.GetMetadata<Collector.CrossSiteAllowed>() is null
+            && ForeignSource(request) is { } source)
         {
             await RefuseAsync(context, StatusCodes.Status403Forbidden, "Cross-site request refused",
                 $"A {request.Method} from the page at '{Shorten(source)}' may not change data on '{request.Host.Value}'." +

@@ -1,4 +1,5 @@
 using Journeyscope.Results;
+using Journeyscope.Server.Collector;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -19,6 +20,7 @@ public static class ServiceRegistration
         services.AddSingleton<UploadFolder>();
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
+        services.AddJourneyscopeCollector(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
         services.AddExceptionHandler<ApiExceptionHandler>();
         // One contract: the API writes results with the options the CLI's --format json and the UI use.
