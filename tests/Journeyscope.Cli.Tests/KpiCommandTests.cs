@@ -119,7 +119,7 @@ public sealed class KpiCommandTests
         result.ExitCode.ShouldBe(0, result.Error);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("KPI,Name,Kind,Period,Segment,Value,Target,Status,Sample");
-        lines.ShouldContain("nps,Net Promoter Score,nps,all,web,0,>= 40,missed,20");
+        lines.ShouldContain("nps,Net Promoter Score,nps,all,web,0.0,>= 40,missed,20");
         lines.ShouldContain("delivery-time,Order to delivery,order-cycle-time,all,store,3d,<= 3d,met,20");
     }
 

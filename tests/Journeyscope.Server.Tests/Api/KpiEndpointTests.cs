@@ -27,7 +27,7 @@ public sealed class KpiEndpointTests(OrdersServerFixture server) : IClassFixture
         nps.GetProperty("kind").GetString().ShouldBe("nps");
         nps.GetProperty("unit").GetString().ShouldBe("netScore");
         nps.GetProperty("value").GetDouble().ShouldBe(25.0, 1e-9);
-        nps.GetProperty("formattedValue").GetString().ShouldBe("25");
+        nps.GetProperty("formattedValue").GetString().ShouldBe("25.0");
         nps.GetProperty("target").GetString().ShouldBe(">= 40");
         nps.GetProperty("status").GetString().ShouldBe("missed");
         nps.GetProperty("sampleSize").GetInt32().ShouldBe(40);
@@ -135,7 +135,7 @@ public sealed class KpiEndpointTests(OrdersServerFixture server) : IClassFixture
         link.GetProperty("offTargetCases").GetInt32().ShouldBe(15);
         link.GetProperty("difference").GetDouble().ShouldBe(-200.0, 1e-9);
         link.GetProperty("significant").GetBoolean().ShouldBeTrue();
-        link.GetProperty("formattedDifference").GetString().ShouldBe("-200");
+        link.GetProperty("formattedDifference").GetString().ShouldBe("-200.0");
         link.GetProperty("method").GetString().ShouldBe("nps-variance");
     }
 
