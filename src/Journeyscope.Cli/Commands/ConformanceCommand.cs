@@ -95,10 +95,11 @@ internal static class ConformanceCommand
     private static Report JourneyReport(JourneyCheck check, int top, long version)
     {
         var r = check.Report;
+        var result = JourneyConformanceResult.From(check, version);
         var summary = new Table($"Conformance of journey {r.JourneyId}", "Measure", "Value")
             .Add("Cases", r.CaseCount)
             .Add("Fitting cases", r.FittingCases)
-            .Add("Conformance rate", r.ConformanceRate)
+            .Add("Conformance rate", Human.Share(r.ConformanceRate))
             .Add("Mean fitness", r.MeanFitness)
             .Add("Log fitness", check.Alignments.LogFitness)
             .Add("Deviation patterns", r.PatternCount);
@@ -115,21 +116,22 @@ internal static class ConformanceCommand
         }
 
         var patterns = new Table("Deviation patterns", "Cases", "Share", "Pattern", "Example cases");
-        foreach (var p in r.Patterns.Take(top))
+        foreach (var p in result.Patterns.Take(top))
         {
-            patterns.Add(p.Cases, p.Share, p.ToString(), string.Join(" ", p.ExampleCaseIds));
+            patterns.Add(p.Cases, Human.Share(p.Share), p.Description, string.Join(" ", p.ExampleCases));
         }
 
         var targets = new Table("Time targets", "Target", "Within", "Measured", "Breached", "Breach rate", "Median", "Example cases");
         foreach (var t in r.TimeTargets)
         {
-            targets.Add(t.TargetId, t.Within.ToString(), t.MeasuredCases, t.BreachedCases, t.BreachRate, t.MedianElapsed.ToString(), string.Join(" ", t.ExampleCaseIds));
+            targets.Add(t.TargetId, Human.Duration(t.WithinSeconds), t.MeasuredCases, t.BreachedCases, Human.Share(t.BreachRate), Human.Duration(t.MedianElapsedSeconds),
+                string.Join(" ", t.ExampleCaseIds));
         }
 
         var segments = new Table("Conformance by segment", "Dimension", "Value", "Cases", "Fitting cases", "Conformance rate", "Mean fitness");
         foreach (var s in r.Segments)
         {
-            segments.Add(s.Dimension, s.Value, s.Cases, s.FittingCases, s.ConformanceRate, s.MeanFitness);
+            segments.Add(s.Dimension, s.Value, s.Cases, s.FittingCases, Human.Share(s.ConformanceRate), s.MeanFitness);
         }
 
         var report = new Report().Add(touchpoints).Add(summary).Add(stages).Add(patterns);
@@ -178,7 +180,7 @@ internal static class ConformanceCommand
         }
 
         report.Notes.AddRange(r.Warnings);
-        report.Json = JourneyConformanceResult.From(check, version);
+        report.Json = result;
         return report;
     }
 
