@@ -3,37 +3,19 @@ using Journeyscope.Conformance;
 using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
 using Journeyscope.Kpis;
-using Journeyscope.Storage;
 
 namespace Journeyscope.Server.Tests.Api;
 
 /// <summary>On the demo workspace, the API and the CLI give the same result records (KPIs, KPI tree, variants, process map, conformance), the summary the counts of <c>info</c> and the same VoC figures.</summary>
-public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixture<DemoServerFixture>, IAsyncLifetime
+public sealed class DemoCliEqualityTests(DemoServerFixture server, CliDemoWorkspace demo) : IClassFixture<DemoServerFixture>
 {
     private const string Api = "/api/v1/workspaces/demo";
 
-    private readonly string _cliWorkspace = Path.Combine(Path.GetTempPath(), "journeyscope-kpiweb-cli-" + Guid.NewGuid().ToString("N"));
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private string Journey => Path.Combine(_cliWorkspace, "journeys", "retail.yaml");
+    private string CliWorkspace => demo.Folder;
 
-    public async ValueTask InitializeAsync() =>
-        // The same demo (fixed seed) in a folder of its own: the server holds its own workspace database open.
-        await DemoWorkspace.EnsureAsync(_cliWorkspace, Token);
-
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_cliWorkspace, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    private string Journey => demo.Journey;
 
     [Fact]
     public async Task GetKpis_DemoDefaultPeriod_IsTheCliKpiRecord()
@@ -42,7 +24,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         using var client = server.CreateClient();
 
         // When the KPIs are read from both with no period given (one default: month)
-        var cli = CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json");
+        var cli = CliRunner.Json("kpi", "--workspace", CliWorkspace, "--journey", Journey, "--format", "json");
         var kpis = await ContractParity.SameAsync<JourneyKpis>(await client.GetAsync($"{Api}/journeys/retail/kpis", Token), cli);
 
         // Then both are the same JourneyKpis record, per month, with the contract's status words
@@ -59,7 +41,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         using var client = server.CreateClient();
 
         // When the KPIs are broken down by channel in both
-        var cli = CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--period", "none", "--by", "channel", "--format", "json");
+        var cli = CliRunner.Json("kpi", "--workspace", CliWorkspace, "--journey", Journey, "--period", "none", "--by", "channel", "--format", "json");
         var kpis = await ContractParity.SameAsync<JourneyKpis>(await client.GetAsync($"{Api}/journeys/retail/kpis?period=none&by=channel", Token), cli);
 
         // Then every segment of every KPI agrees, byte for byte
@@ -72,7 +54,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         using var client = server.CreateClient();
 
         // When the KPI tree is read from both
-        var cli = CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--tree", "--format", "json");
+        var cli = CliRunner.Json("kpi", "--workspace", CliWorkspace, "--journey", Journey, "--tree", "--format", "json");
         var tree = await ContractParity.SameAsync<JourneyKpiTree>(await client.GetAsync($"{Api}/journeys/retail/kpis/tree", Token), cli);
 
         // Then every link has the same groups, difference and interval (the bootstrap is seeded)
@@ -85,7 +67,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         using var client = server.CreateClient();
 
         // When the variants are read from both in the wall-clock time basis with the default number shown
-        var cli = CliRunner.Json("variants", "--workspace", _cliWorkspace, "--time-basis", "wall-clock", "--format", "json");
+        var cli = CliRunner.Json("variants", "--workspace", CliWorkspace, "--time-basis", "wall-clock", "--format", "json");
         var variants = await ContractParity.SameAsync<VariantsResult>(await client.GetAsync($"{Api}/variants?timeBasis=wall-clock", Token), cli);
 
         // Then both are the same record, named in the contract's words
@@ -100,7 +82,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         using var client = server.CreateClient();
 
         // When the map is read from both with both sliders moved
-        var cli = CliRunner.Json("discover", "--workspace", _cliWorkspace, "--activities", "0.8", "--paths", "0.5", "--format", "json");
+        var cli = CliRunner.Json("discover", "--workspace", CliWorkspace, "--activities", "0.8", "--paths", "0.5", "--format", "json");
         var map = await ContractParity.SameAsync<ProcessMapResult>(await client.GetAsync($"{Api}/process-map?activities=0.8&paths=0.5", Token), cli);
 
         // Then both are the same record, durations in seconds and the sliders' settings echoed
@@ -121,7 +103,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         var response = await client.GetAsync($"{Api}/summary", Token);
         var json = await response.Content.ReadAsStringAsync(Token);
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, json);
-        using var info = JsonDocument.Parse(CliRunner.Json("info", "--workspace", _cliWorkspace, "--format", "json"));
+        using var info = JsonDocument.Parse(CliRunner.Json("info", "--workspace", CliWorkspace, "--format", "json"));
 
         // Then the API's JSON is exactly the Core record, durations in seconds, and its counts are the CLI's
         var summary = ContractParity.Same<LogSummary>(json, json);
@@ -139,7 +121,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         using var client = server.CreateClient();
 
         // When the demo's cases are checked against the retail journey by both, with the default number of patterns
-        var cli = CliRunner.Json("conformance", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json");
+        var cli = CliRunner.Json("conformance", "--workspace", CliWorkspace, "--journey", Journey, "--format", "json");
         var result = await ContractParity.SameAsync<JourneyConformanceResult>(await client.GetAsync($"{Api}/journeys/retail/conformance", Token), cli);
 
         // Then both are the same record: rates, touchpoint statuses (thresholds in Core), patterns with their deviations
@@ -156,7 +138,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         // Given the demo journey's CES KPI, whose target (>= 5.5) declares higher answers better
         var kpis = await ContractParity.SameAsync<JourneyKpis>(
             await client.GetAsync($"{Api}/journeys/retail/kpis", Token),
-            CliRunner.Json("kpi", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json"));
+            CliRunner.Json("kpi", "--workspace", CliWorkspace, "--journey", Journey, "--format", "json"));
         kpis.Kpis.Single(k => k.Id == "ces").Target.ShouldBe(">= 5.5");
 
         // When the voice of the customer is read with that journey, as the VoC page does
@@ -166,7 +148,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
         var ces = voc.GetProperty("surveys").EnumerateArray().Single(s => s.GetProperty("scale").GetString() == "ces");
         ces.GetProperty("score").GetDouble().ShouldBeGreaterThan(5);
         ces.GetProperty("positive").GetInt32().ShouldBeGreaterThan(ces.GetProperty("negative").GetInt32());
-        using var cli = JsonDocument.Parse(CliRunner.Json("voc", "--workspace", _cliWorkspace, "--journey", Journey, "--format", "json"));
+        using var cli = JsonDocument.Parse(CliRunner.Json("voc", "--workspace", CliWorkspace, "--journey", Journey, "--format", "json"));
         var cliCes = cli.RootElement.GetProperty("surveys").EnumerateArray().Single(s => s.GetProperty("scale").GetString() == "ces");
         cliCes.GetProperty("positive").GetInt32().ShouldBe(ces.GetProperty("positive").GetInt32());
     }
@@ -178,7 +160,7 @@ public sealed class DemoCliEqualityTests(DemoServerFixture server) : IClassFixtu
 
         // When the voice of the customer is read from both
         var api = await Problem.JsonAsync(await client.GetAsync($"{Api}/voc?top=10", Token));
-        using var cli = JsonDocument.Parse(CliRunner.Json("voc", "--workspace", _cliWorkspace, "--top", "10", "--format", "json"));
+        using var cli = JsonDocument.Parse(CliRunner.Json("voc", "--workspace", CliWorkspace, "--top", "10", "--format", "json"));
 
         // Then surveys, sentiment and moments agree
         var root = cli.RootElement;

@@ -15,32 +15,15 @@ namespace Journeyscope.Server.Tests.Api;
 /// On the demo workspace, the CLI's <c>--format json</c> and the API give the same result record, byte for byte (docs/api.md,
 /// "One contract"): performance, bottlenecks, voice of the customer, paths, retention, workspace info and cases.
 /// </summary>
-public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixture<DemoServerFixture>, IAsyncLifetime
+public sealed class DemoResultParityTests(DemoServerFixture server, CliDemoWorkspace demo) : IClassFixture<DemoServerFixture>
 {
     private const string Api = "/api/v1/workspaces/demo";
 
-    private readonly string _cliWorkspace = Path.Combine(Path.GetTempPath(), "journeyscope-parity-cli-" + Guid.NewGuid().ToString("N"));
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private string Journey => Path.Combine(_cliWorkspace, "journeys", "retail.yaml");
+    private string CliWorkspace => demo.Folder;
 
-    public async ValueTask InitializeAsync() =>
-        // The same demo (fixed seed) in a folder of its own: the server holds its own workspace database open.
-        await DemoWorkspace.EnsureAsync(_cliWorkspace, Token);
-
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_cliWorkspace, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    private string Journey => demo.Journey;
 
     [Fact]
     public async Task GetPerformance_DemoWithJourney_IsTheCliPerformanceRecordInDesignedOrder()
@@ -48,7 +31,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         using var client = server.CreateClient();
 
         // When the value stream is read from both, in days, with the retail journey's order
-        var cli = CliRunner.Json("performance", "--workspace", _cliWorkspace, "--journey", Journey, "--granularity", "day", "--format", "json");
+        var cli = CliRunner.Json("performance", "--workspace", CliWorkspace, "--journey", Journey, "--granularity", "day", "--format", "json");
         var result = await ContractParity.SameAsync<PerformanceResult>(await client.GetAsync($"{Api}/performance?journey=retail&granularity=day", Token), cli);
 
         // Then both are the same record: steps in the journey's designed order, durations in seconds, words of the contract
@@ -67,7 +50,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         using var client = server.CreateClient();
 
         // When the value stream is read from both without a journey, in wall-clock time
-        var cli = CliRunner.Json("performance", "--workspace", _cliWorkspace, "--time-basis", "wall-clock", "--format", "json");
+        var cli = CliRunner.Json("performance", "--workspace", CliWorkspace, "--time-basis", "wall-clock", "--format", "json");
         var result = await ContractParity.SameAsync<PerformanceResult>(await client.GetAsync($"{Api}/performance?timeBasis=wall-clock", Token), cli);
 
         // Then the steps follow the dominant variant, in the time basis asked for
@@ -83,7 +66,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         using var client = server.CreateClient();
 
         // When the bottlenecks are read from both with the default number shown
-        var cli = CliRunner.Json("bottlenecks", "--workspace", _cliWorkspace, "--format", "json");
+        var cli = CliRunner.Json("bottlenecks", "--workspace", CliWorkspace, "--format", "json");
         var result = await ContractParity.SameAsync<BottlenecksResult>(await client.GetAsync($"{Api}/bottlenecks", Token), cli);
 
         // Then both rank the same hand-overs, costliest first, shares as fractions
@@ -98,7 +81,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         using var client = server.CreateClient();
 
         // When the voice of the customer is read from both with the retail journey and 5 moments
-        var cli = CliRunner.Json("voc", "--workspace", _cliWorkspace, "--journey", Journey, "--top", "5", "--format", "json");
+        var cli = CliRunner.Json("voc", "--workspace", CliWorkspace, "--journey", Journey, "--top", "5", "--format", "json");
         var result = await ContractParity.SameAsync<VocResult>(await client.GetAsync($"{Api}/voc?journey=retail&top=5", Token), cli);
 
         // Then surveys, sentiment, example comments and moments are one record, scales and labels in the contract's words
@@ -118,7 +101,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         var (first, last) = await DominantEndsAsync(client);
 
         // When the paths between the dominant variant's first and last steps are read from both
-        var cli = CliRunner.Json("paths", "--workspace", _cliWorkspace, "--from", first, "--to", last, "--depth", "4", "--format", "json");
+        var cli = CliRunner.Json("paths", "--workspace", CliWorkspace, "--from", first, "--to", last, "--depth", "4", "--format", "json");
         var query = $"{Api}/paths?from={Uri.EscapeDataString(first)}&to={Uri.EscapeDataString(last)}&depth=4";
         var result = await ContractParity.SameAsync<PathsResult>(await client.GetAsync(query, Token), cli);
 
@@ -136,7 +119,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         var (_, last) = await DominantEndsAsync(client);
 
         // When only the end step is given, to both
-        var cli = CliRunner.Json("paths", "--workspace", _cliWorkspace, "--to", last, "--format", "json");
+        var cli = CliRunner.Json("paths", "--workspace", CliWorkspace, "--to", last, "--format", "json");
         var result = await ContractParity.SameAsync<PathsResult>(await client.GetAsync($"{Api}/paths?to={Uri.EscapeDataString(last)}", Token), cli);
 
         // Then both walk backward (one rule: PathOptions.For)
@@ -151,7 +134,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         using var client = server.CreateClient();
 
         // When monthly retention with 30 days of inactivity as churn is read from both
-        var cli = CliRunner.Json("retention", "--workspace", _cliWorkspace, "--period", "month", "--periods", "3", "--churn-after", "30d", "--format", "json");
+        var cli = CliRunner.Json("retention", "--workspace", CliWorkspace, "--period", "month", "--periods", "3", "--churn-after", "30d", "--format", "json");
         var result = await ContractParity.SameAsync<RetentionTable>(
             await client.GetAsync($"{Api}/retention?cohort=month&periods=3&churn=inactive:30d", Token), cli);
 
@@ -174,7 +157,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         var response = await client.GetAsync($"{Api}?timeBasis=wall-clock", Token);
         var apiJson = await response.Content.ReadAsStringAsync(Token);
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, apiJson);
-        var cliJson = CliRunner.Json("info", "--workspace", _cliWorkspace, "--time-basis", "wall-clock", "--format", "json");
+        var cliJson = CliRunner.Json("info", "--workspace", CliWorkspace, "--time-basis", "wall-clock", "--format", "json");
 
         // Then each side's JSON is exactly the record, and they agree on everything but what names the workspace and its imports
         var api = ContractParity.Same<WorkspaceDetails>(apiJson, apiJson);
@@ -195,7 +178,7 @@ public sealed class DemoResultParityTests(DemoServerFixture server) : IClassFixt
         using var client = server.CreateClient();
 
         // Given the same demo events read by the library from the CLI's workspace
-        using var workspace = Workspace.Open(_cliWorkspace, create: false);
+        using var workspace = Workspace.Open(CliWorkspace, create: false);
         var log = workspace.LoadEventLog(Token);
 
         // When the cases of the second variant, and the first of them, are read from the API

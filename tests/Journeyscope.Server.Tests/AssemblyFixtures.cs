@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Journeyscope.Server.Tests.Api.CliDemoWorkspace))]
