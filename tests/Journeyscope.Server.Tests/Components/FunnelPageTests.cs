@@ -53,12 +53,15 @@ public sealed class FunnelPageTests
         page.WaitForAssertion(() => page.FindAll("[data-testid=funnel-table] tbody tr").Count.ShouldBe(3));
 
         // When step 3 is removed, step 2 moved up and a step added through the buttons
+        // (each click waits for the render of the one before: under load a click could reach a stale button)
         page.Find("button[aria-label='Remove step 3']").Click();
+        page.WaitForAssertion(() => page.Instance.Steps.Select(s => s.Value).ShouldBe(["Register", "Check"]));
         page.Find("button[aria-label='Move step 2 up']").Click();
+        page.WaitForAssertion(() => page.Instance.Steps.Select(s => s.Value).ShouldBe(["Check", "Register"]));
         page.FindAll("button").First(b => b.TextContent.Contains("Add step", StringComparison.Ordinal)).Click();
 
         // Then the steps are Check, Register and an empty one, and running without picking it says which step to fix
-        page.Instance.Steps.Select(s => s.Value).ShouldBe(["Check", "Register", null]);
+        page.WaitForAssertion(() => page.Instance.Steps.Select(s => s.Value).ShouldBe(["Check", "Register", null]));
         page.Find("button[aria-label='Move step 1 up']").HasAttribute("disabled").ShouldBeTrue();
         var posts = api.Requests.Count(r => r.StartsWith("POST", StringComparison.Ordinal));
         await page.InvokeAsync(() => page.Instance.RunFunnelAsync());
