@@ -76,7 +76,54 @@ internal sealed class DriftScan
             significant[i] = scores[i] > threshold;
         }
 
-        return new DriftScan(window, positions, scores, significant, Runs(positions, scores, significant, options.Persistence));
+        var candidates = Runs(positions, scores, significant, options.Persistence);
+        for (var c = 0; c < candidates.Count && stride > 1; c++)
+        {
+            candidates[c] = Refine(features, window, stride, candidates[c], left, right, minSupport);
+        }
+
+        return new DriftScan(window, positions, scores, significant, candidates);
+    }
+
+    /// <summary>
+    /// Places a change found at the stride's resolution on the single case: tests every boundary within one stride of
+    /// it and keeps the strongest (the tested boundary wins ties). Reuses <paramref name="left"/> and
+    /// <paramref name="right"/> as scratch.
+    /// </summary>
+    private static (int Position, double Score) Refine(
+        DriftFeatures features, int window, int stride, (int Position, double Score) found, int[] left, int[] right, int minSupport)
+    {
+        var from = Math.Max(window, found.Position - stride + 1);
+        var to = Math.Min(features.CaseCount - window, found.Position + stride - 1);
+        Array.Clear(left);
+        Array.Clear(right);
+        for (var p = 0; p < window; p++)
+        {
+            Count(features.Row(from - window + p), left, 1);
+            Count(features.Row(from + p), right, 1);
+        }
+
+        var best = found;
+        for (var boundary = from; boundary <= to; boundary++)
+        {
+            if (boundary > from)
+            {
+                var p = boundary - 1;
+                Count(features.Row(p - window), left, -1);
+                var row = features.Row(p);
+                Count(row, right, -1);
+                Count(row, left, 1);
+                Count(features.Row(p + window), right, 1);
+            }
+
+            var score = Score(left, right, window, minSupport);
+            if (score > best.Score)
+            {
+                best = (boundary, score);
+            }
+        }
+
+        return best;
     }
 
     private static void Count(ReadOnlySpan<int> row, int[] counts, int delta)

@@ -19,7 +19,7 @@ public sealed class DriftDetectorTests
 
         // Then one change point at that case, with its time and id, whose first change is the new step appearing
         var point = result.ChangePoints.ShouldHaveSingleItem();
-        point.CaseIndex.ShouldBeInRange(1224, 1244);
+        point.CaseIndex.ShouldBe(1234);
         point.CaseId.ShouldBe("c" + point.CaseIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
         point.Timestamp.ShouldBe(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(point.CaseIndex));
         var appeared = point.Changes.First(c => c.Subject == DriftSubject.Activity);
@@ -127,7 +127,7 @@ public sealed class DriftDetectorTests
         var point = DriftDetector.Detect(builder.Build(), cancellationToken: TestContext.Current.CancellationToken).ChangePoints.ShouldHaveSingleItem();
 
         // Then the case index counts cases by their first event, not by their order in the file
-        point.CaseIndex.ShouldBeInRange(590, 610);
+        point.CaseIndex.ShouldBe(600);
         point.CaseId.ShouldBe("c" + point.CaseIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -136,17 +136,23 @@ public sealed class DriftDetectorTests
     {
         // Given the retail demo with only the drift problem (a new step for every order placed after the change date)
         var scenario = Scenario.Default with { Months = 4, Problems = InjectedProblems.None with { Drift = true } };
-        var simulation = Simulator.Run(RetailJourney.Create(), scenario, new SimulationOptions { Customers = 3000, Seed = 4 });
+        var simulation = Simulator.Run(RetailJourney.Create(), scenario, new SimulationOptions { Customers = 3000, Seed = 4 }, TestContext.Current.CancellationToken);
         var truth = DemoDriftCaseIndex(simulation, scenario);
 
         // When drift is detected
         var result = DriftDetector.Detect(simulation.Log, cancellationToken: TestContext.Current.CancellationToken);
 
-        // Then one change point, within the lag of the first customer who started after the change date, names the new step
-        TestContext.Current.TestOutputHelper?.WriteLine($"truth {truth}, found {string.Join(", ", result.ChangePoints.Select(p => p.CaseIndex))}");
-        var point = result.ChangePoints.ShouldHaveSingleItem();
-        Math.Abs(point.CaseIndex - truth).ShouldBeLessThanOrEqualTo(DriftEvaluation.Lag);
+        // Then one change point lies within the lag of the first customer who started after the change date and names the
+        // new step; any other lies in the last window, where the journeys of the newest customers are cut off by the end
+        // of the simulated period (docs/monitoring.md, "Incomplete cases at the end")
+        foreach (var p in result.ChangePoints)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"truth {truth}, found {p.CaseIndex} (window {p.Window}): {string.Join(" | ", p.Changes.Select(c => c.Text))}");
+        }
+
+        var point = result.ChangePoints.Where(p => Math.Abs(p.CaseIndex - truth) <= DriftEvaluation.Lag).ShouldHaveSingleItem();
         point.Changes.ShouldContain(c => c.Activity == scenario.Problems.DriftActivity && c.Kind == DriftChangeKind.Appeared);
+        result.ChangePoints.Where(p => p != point).ShouldAllBe(p => p.CaseIndex >= simulation.Log.CaseCount - p.Window);
     }
 
     /// <summary>The index (cases ordered by first event) of the first case that starts at or after the change date.</summary>
