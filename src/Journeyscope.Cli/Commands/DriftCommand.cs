@@ -42,13 +42,9 @@ internal static class DriftCommand
                 Alpha = parse.GetValue(alpha),
                 Persistence = parse.GetValue(persistence),
             };
-            try
+            if (options.Problem() is { } problem)
             {
-                options.Validate();
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                throw new UsageException(e.Message);
+                throw new UsageException(problem);
             }
 
             var (log, version) = source.LoadVersioned(parse, cancellationToken);

@@ -36,23 +36,23 @@ public sealed class DriftOptions
     /// <summary>How many plain-word changes each change point reports at most.</summary>
     public int MaxChanges { get; init; } = 10;
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a parameter is out of range.</summary>
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a parameter is out of range (its message is <see cref="Problem"/>).</summary>
     public void Validate()
     {
-        if (Window is { } w && w < MinWindow)
+        if (Problem() is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(Window), w, $"The window must be at least {MinWindow} cases.");
+            throw new ArgumentOutOfRangeException(problem, (Exception?)null);
         }
-
-        if (!(Alpha > 0 && Alpha < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "Alpha must be between 0 and 1 (exclusive).");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(Persistence, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(StridesPerWindow, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MinSupport, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxVariants);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxChanges, 1);
     }
+
+    /// <summary>What is wrong with the parameters, in one sentence for the user; <c>null</c> when they are valid.</summary>
+    public string? Problem() =>
+        Window is { } w && w < MinWindow ? $"The window must be at least {MinWindow} cases, got {w}."
+        : !(Alpha > 0 && Alpha < 1) ? $"Alpha must be between 0 and 1 (exclusive), got {Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}."
+        : Persistence < 1 ? $"Persistence must be at least 1, got {Persistence}."
+        : StridesPerWindow < 1 ? $"StridesPerWindow must be at least 1, got {StridesPerWindow}."
+        : MinSupport < 1 ? $"MinSupport must be at least 1, got {MinSupport}."
+        : MaxVariants < 0 ? $"MaxVariants must not be negative, got {MaxVariants}."
+        : MaxChanges < 1 ? $"MaxChanges must be at least 1, got {MaxChanges}."
+        : null;
 }

@@ -25,13 +25,9 @@ internal static class DriftEndpoints
             Alpha = alpha ?? DriftOptions.Default.Alpha,
             Persistence = persistence ?? DriftOptions.Default.Persistence,
         };
-        try
+        if (options.Problem() is { } problem)
         {
-            options.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid drift parameter", e.Message);
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid drift parameter", problem);
         }
 
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
