@@ -7,8 +7,10 @@ namespace Journeyscope.Monitoring;
 /// <param name="From">The first activity of the edge, when <paramref name="Subject"/> is an edge.</param>
 /// <param name="To">The second activity of the edge, when <paramref name="Subject"/> is an edge.</param>
 /// <param name="Variant">The activity sequence, when <paramref name="Subject"/> is a variant.</param>
-/// <param name="Before">Share of the cases before the change point (back to the previous one) that have it (0..1).</param>
-/// <param name="After">Share of the cases after the change point (up to the next one) that have it (0..1).</param>
+/// <param name="Before">Share of the cases before the change point (back to the previous one) that have it (0..1); over the
+/// window before it when the stretches show no change.</param>
+/// <param name="After">Share of the cases after the change point (up to the next one) that have it (0..1); over the window
+/// after it when the stretches show no change.</param>
 /// <param name="Text">The change in plain words.</param>
 public sealed record DriftChange(
     DriftChangeKind Kind,

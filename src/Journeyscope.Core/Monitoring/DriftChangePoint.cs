@@ -6,8 +6,8 @@ namespace Journeyscope.Monitoring;
 /// <param name="Timestamp">The first event of that case: when the change shows.</param>
 /// <param name="Window">The window (cases on each side) at which the change was found.</param>
 /// <param name="PValue">The corrected p-value of the strongest boundary test (Bonferroni over the features tested).</param>
-/// <param name="CasesBefore">Cases the before shares are taken over (back to the previous change point or the start).</param>
-/// <param name="CasesAfter">Cases the after shares are taken over (up to the next change point or the end).</param>
+/// <param name="CasesBefore">Cases between the previous change point (or the start) and this one.</param>
+/// <param name="CasesAfter">Cases between this change point and the next one (or the end).</param>
 /// <param name="Changes">What changed, largest difference in share first.</param>
 public sealed record DriftChangePoint(
     int CaseIndex,

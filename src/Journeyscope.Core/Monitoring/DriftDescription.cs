@@ -12,8 +12,13 @@ internal static class DriftDescription
     /// <summary>The smallest difference in share reported (one percentage point): smaller ones are significant only on huge logs.</summary>
     private const double MinEffect = 0.01;
 
+    /// <summary>
+    /// The changes at each change point over the stretches around it; when the stretches show none (a short stretch
+    /// between two close change points), over the windows the change was found with.
+    /// </summary>
     public static List<IReadOnlyList<DriftChange>> Describe(
-        EventLog log, DriftFeatures features, IReadOnlyList<int> changePositions, DriftOptions options, CancellationToken cancellationToken)
+        EventLog log, DriftFeatures features, IReadOnlyList<int> changePositions, IReadOnlyList<int> windows, DriftOptions options,
+        CancellationToken cancellationToken)
     {
         var featureCount = features.Features.Length;
         var segments = changePositions.Count + 1;
@@ -46,7 +51,29 @@ internal static class DriftDescription
         for (var j = 0; j < changePositions.Count; j++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            result.Add(Compare(log, features, counts[j], sizes[j], counts[j + 1], sizes[j + 1], options));
+            var changes = Compare(log, features, counts[j], sizes[j], counts[j + 1], sizes[j + 1], options);
+            if (changes.Count == 0)
+            {
+                var (before, after) = (new int[featureCount], new int[featureCount]);
+                var at = changePositions[j];
+                var w = Math.Min(windows[j], Math.Min(at, features.CaseCount - at));
+                for (var p = 0; p < w; p++)
+                {
+                    foreach (var f in features.Row(at - w + p))
+                    {
+                        before[f]++;
+                    }
+
+                    foreach (var f in features.Row(at + p))
+                    {
+                        after[f]++;
+                    }
+                }
+
+                changes = Compare(log, features, before, w, after, w, options);
+            }
+
+            result.Add(changes);
         }
 
         return result;

@@ -57,7 +57,7 @@ public static class DriftDetector
 
         accepted.Sort((x, y) => x.Position.CompareTo(y.Position));
         var positions = accepted.ConvertAll(a => a.Position);
-        var changes = DriftDescription.Describe(log, features, positions, options, cancellationToken);
+        var changes = DriftDescription.Describe(log, features, positions, accepted.ConvertAll(a => a.Window), options, cancellationToken);
         var points = new List<DriftChangePoint>(accepted.Count);
         for (var j = 0; j < accepted.Count; j++)
         {
