@@ -40,17 +40,18 @@ public static class DriftDetector
 
         var features = DriftFeatures.Build(log, options.MaxVariants, cancellationToken);
         var alpha = options.Alpha / windows.Count;
+        // The scales are independent scans over the same features: one per core.
+        var scans = new DriftScan[windows.Count];
+        Parallel.For(0, windows.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            s => scans[s] = DriftScan.Run(features, windows[s], options, alpha, cancellationToken));
         var accepted = new List<(int Position, double Score, int Window)>();
-        DriftScan? smallest = null;
-        foreach (var window in windows)
+        foreach (var scan in scans)
         {
-            var scan = DriftScan.Run(features, window, options, alpha, cancellationToken);
-            smallest ??= scan;
             foreach (var (position, score) in scan.Candidates)
             {
-                if (!accepted.Exists(a => Math.Abs(a.Position - position) < window))
+                if (!accepted.Exists(a => Math.Abs(a.Position - position) < scan.Window))
                 {
-                    accepted.Add((position, score, window));
+                    accepted.Add((position, score, scan.Window));
                 }
             }
         }
@@ -68,7 +69,7 @@ public static class DriftDetector
                 Math.Pow(10, -score), before, after, changes[j]));
         }
 
-        return new DriftResult(log.TimeBasis, version, n, DriftResult.MethodText, parameters, points, Timeline(log, features, smallest!));
+        return new DriftResult(log.TimeBasis, version, n, DriftResult.MethodText, parameters, points, Timeline(log, features, scans[0]));
     }
 
     /// <summary>The window scales: the one given (at most half the log), or adaptive ones from 200 cases.</summary>

@@ -77,6 +77,19 @@ public sealed class DriftEndpointTests(DemoServerFixture server, CliDemoWorkspac
         table.ShouldContain("'Verify address' changed frequency from ");
     }
 
+    [Fact]
+    public void Drift_CliWindowTooSmall_UsageErrorSaysTheMinimum()
+    {
+        // When the CLI is asked for a window below the minimum
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = Journeyscope.Cli.JourneyscopeCli.Run(["drift", "--workspace", demo.Folder, "--window", "5"], output, error, interactive: false);
+
+        // Then it is a usage error (exit 2) naming the minimum
+        code.ShouldBe(2);
+        error.ToString().ShouldContain($"at least {DriftOptions.MinWindow} cases, got 5");
+    }
+
     /// <summary>The index (cases ordered by first event) of the first customer whose first event is at or after the change date.</summary>
     private int TruthCaseIndex()
     {
