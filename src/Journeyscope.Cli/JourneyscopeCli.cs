@@ -22,6 +22,7 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(DiscoverCommand.Create(context));
         root.Subcommands.Add(VariantsCommand.Create(context));
+        root.Subcommands.Add(DriftCommand.Create(context));
         root.Subcommands.Add(PerformanceCommand.Create(context));
         root.Subcommands.Add(BottlenecksCommand.Create(context));
         root.Subcommands.Add(ConformanceCommand.Create(context));

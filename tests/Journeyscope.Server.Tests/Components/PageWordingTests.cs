@@ -19,7 +19,7 @@ namespace Journeyscope.Server.Tests.Components;
 public sealed partial class PageWordingTests(DemoServerFixture demo) : IClassFixture<DemoServerFixture>
 {
     public static TheoryData<string> Pages =>
-        ["Overview", "Journey", "ProcessMap", "Variants", "ValueStream", "Funnels", "Paths", "Retention", "Kpis", "Voc", "Import", "Case"];
+        ["Overview", "Journey", "ProcessMap", "Variants", "Drift", "ValueStream", "Funnels", "Paths", "Retention", "Kpis", "Voc", "Import", "Case"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -86,6 +86,7 @@ public sealed partial class PageWordingTests(DemoServerFixture demo) : IClassFix
         "Journey" => Loaded(context.Render<Journey>(p => p.Add(x => x.Ws, ws))),
         "ProcessMap" => Loaded(context.Render<ProcessMapPage>(p => p.Add(x => x.Ws, ws))),
         "Variants" => Loaded(context.Render<Variants>(p => p.Add(x => x.Ws, ws))),
+        "Drift" => Loaded(context.Render<P.Drift>(p => p.Add(x => x.Ws, ws))),
         "ValueStream" => Loaded(context.Render<ValueStream>(p => p.Add(x => x.Ws, ws))),
         "Funnels" => Loaded(context.Render<P.Funnels>(p => p.Add(x => x.Ws, ws))),
         "Paths" => Loaded(context.Render<Paths>(p => p.Add(x => x.Ws, ws))),
