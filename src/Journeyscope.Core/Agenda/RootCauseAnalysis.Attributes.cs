@@ -14,17 +14,23 @@ public static partial class RootCauseAnalysis
     public const int MaxCategoricalNumbers = 12;
 
     private static void AddAttributeFactors(
-        EventLog log, int outcomeCases, RootCauseOptions options, List<RootCauseCandidate> candidates, List<string> notes)
+        EventLog log, int outcomeCases, RootCauseOptions options, RootCauseExclusions exclusions, List<RootCauseCandidate> candidates, List<string> notes)
     {
+        var excluded = exclusions.ActivityMask(log);
         foreach (var (name, level) in Attributes(log, options.By))
         {
+            if (exclusions.Attributes.Contains(name))
+            {
+                continue;
+            }
+
             if (level == CaseAttributeKind)
             {
                 AddCaseAttribute(log, log.FindCaseAttribute(name)!, outcomeCases, candidates, notes);
             }
             else
             {
-                AddEventAttribute(log, name, EventAttributeFilter.Column(log, name)!, outcomeCases, candidates, notes);
+                AddEventAttribute(log, name, EventAttributeFilter.Column(log, name)!, excluded, outcomeCases, candidates, notes);
             }
         }
     }
@@ -177,7 +183,7 @@ public static partial class RootCauseAnalysis
         }
     }
 
-    private static void AddEventAttribute(EventLog log, string name, AttributeColumn column, int outcomeCases, List<RootCauseCandidate> candidates, List<string> notes)
+    private static void AddEventAttribute(EventLog log, string name, AttributeColumn column, bool[] excluded, int outcomeCases, List<RootCauseCandidate> candidates, List<string> notes)
     {
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -186,7 +192,7 @@ public static partial class RootCauseAnalysis
             seen.Clear();
             for (var e = log.CaseStart(c); e < log.CaseStart(c + 1); e++)
             {
-                if (column.GetValue(e) is { } value && seen.Add(value.ToString()))
+                if (!excluded[log.Activities[e]] && column.GetValue(e) is { } value && seen.Add(value.ToString()))
                 {
                     Member(groups, value.ToString(), c);
                 }

@@ -8,18 +8,23 @@ public static partial class RootCauseAnalysis
     /// <summary>How many first activities make a case's entry path.</summary>
     public const int EntryPathLength = 3;
 
-    private static void AddEntryPaths(EventLog log, int outcomeCases, List<RootCauseCandidate> candidates)
+    private static void AddEntryPaths(EventLog log, int outcomeCases, bool[] excluded, List<RootCauseCandidate> candidates)
     {
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var names = log.ActivityNames;
         for (var c = 0; c < log.CaseCount; c++)
         {
-            var activities = log.CaseActivities(c);
-            var length = Math.Min(EntryPathLength, activities.Length);
-            var parts = new string[length];
-            for (var i = 0; i < length; i++)
+            var parts = new List<string>(EntryPathLength);
+            foreach (var a in log.CaseActivities(c))
             {
-                parts[i] = names[activities[i]];
+                if (!excluded[a])
+                {
+                    parts.Add(names[a]);
+                    if (parts.Count == EntryPathLength)
+                    {
+                        break;
+                    }
+                }
             }
 
             Member(groups, string.Join(" > ", parts), c);
@@ -37,22 +42,33 @@ public static partial class RootCauseAnalysis
     }
 
     /// <summary>Per activity, the cases whose wait before its first event is above that wait's median, against the other cases that have it.</summary>
-    private static void AddWaits(EventLog log, bool[] outcome, int minSupport, List<RootCauseCandidate> candidates)
+    private static void AddWaits(EventLog log, bool[] outcome, int minSupport, bool[] excluded, List<RootCauseCandidate> candidates)
     {
         var waits = new List<(int Case, double Seconds)>[log.ActivityCount];
         var first = new bool[log.ActivityCount];
         for (var c = 0; c < log.CaseCount; c++)
         {
-            Array.Clear(first);
+            foreach (var a in log.CaseActivities(c))
+            {
+                first[a] = false;
+            }
+
             for (var e = log.CaseStart(c) + 1; e < log.CaseStart(c + 1); e++)
             {
                 var a = log.Activities[e];
-                if (first[a])
+                if (first[a] || excluded[a])
                 {
                     continue;
                 }
 
                 first[a] = true;
+
+                // A wait out of one of the outcome's own activities is the outcome's doing, not a cause of it.
+                if (excluded[log.Activities[e - 1]])
+                {
+                    continue;
+                }
+
                 (waits[a] ??= []).Add((c, WaitSeconds(log, e)));
             }
         }

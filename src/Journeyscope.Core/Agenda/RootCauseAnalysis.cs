@@ -40,7 +40,8 @@ public static partial class RootCauseAnalysis
             throw new ArgumentException("Name the outcome with at least one filter.", nameof(outcome));
         }
 
-        return Analyze(log, version, OutcomeMask(log, outcome, cancellationToken), outcome.Select(f => f.ToString()).ToList(), options, cancellationToken);
+        return Run(log, version, OutcomeMask(log, outcome, cancellationToken), outcome.Select(f => f.ToString()).ToList(), options,
+            RootCauseExclusions.From(outcome), cancellationToken);
     }
 
     /// <summary>Analyses an outcome given case by case (<paramref name="outcome"/>[c] for case c of <paramref name="log"/>).</summary>
@@ -57,6 +58,13 @@ public static partial class RootCauseAnalysis
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(outcomeText);
         ArgumentOutOfRangeException.ThrowIfNotEqual(outcome.Length, log.CaseCount, nameof(outcome));
+        return Run(log, version, outcome, outcomeText, options, RootCauseExclusions.None, cancellationToken);
+    }
+
+    private static RootCauseResult Run(
+        EventLog log, long version, bool[] outcome, IReadOnlyList<string> outcomeText, RootCauseOptions? options, RootCauseExclusions exclusions,
+        CancellationToken cancellationToken)
+    {
         options ??= RootCauseOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Top);
         var cases = log.CaseCount;
@@ -69,12 +77,13 @@ public static partial class RootCauseAnalysis
         var minSupport = Math.Max(Math.Max(1, options.MinSupport), (int)Math.Ceiling(options.MinSupportShare * cases));
         var notes = new List<string>();
         var candidates = new List<RootCauseCandidate>();
-        AddAttributeFactors(log, outcomeCases, options, candidates, notes);
+        AddAttributeFactors(log, outcomeCases, options, exclusions, candidates, notes);
         cancellationToken.ThrowIfCancellationRequested();
         if (options.IncludeProcessFactors)
         {
-            AddEntryPaths(log, outcomeCases, candidates);
-            AddWaits(log, outcome, minSupport, candidates);
+            var excluded = exclusions.ActivityMask(log);
+            AddEntryPaths(log, outcomeCases, excluded, candidates);
+            AddWaits(log, outcome, minSupport, excluded, candidates);
         }
 
         var tested = candidates.Where(c => c.Members.Length >= minSupport && c.PopulationCases - c.Members.Length >= minSupport).ToList();
@@ -97,6 +106,12 @@ public static partial class RootCauseAnalysis
         }
 
         var ranked = Rank(tested);
+        if (exclusions.Activities.Count + exclusions.Attributes.Count > 0)
+        {
+            notes.Add("Left out as defining the outcome: " +
+                string.Join(", ", exclusions.Activities.Concat(exclusions.Attributes).Order(StringComparer.Ordinal)) + ".");
+        }
+
         if (untested > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
