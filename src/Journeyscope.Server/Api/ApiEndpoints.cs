@@ -29,6 +29,7 @@ public static class ApiEndpoints
         WorkspaceEndpoints.MapScoped(workspace);
         ImportEndpoints.Map(workspace, settings.MaxImportBytes);
         AnalysisEndpoints.Map(workspace);
+        RootCauseEndpoints.Map(workspace);
         CaseEndpoints.Map(workspace);
         JourneyEndpoints.Map(workspace);
         ConformanceEndpoints.Map(workspace);

@@ -29,7 +29,7 @@ public sealed class RootCauseSimulationTests
         var top = result.Factors[0];
         (top.Attribute, top.Value).ShouldBe(("device", device));
         top.Explains.ShouldBeTrue();
-        top.RiskDifference.ShouldBeGreaterThan(0.4);
+        top.RiskDifference.ShouldBeGreaterThan(0.2);
         result.Factors.ShouldNotContain(f => f.Kind == "wait" && f.Attribute == RetailActivities.AuthorisePayment);
     }
 }
