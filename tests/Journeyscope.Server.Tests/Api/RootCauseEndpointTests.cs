@@ -25,7 +25,7 @@ public sealed class RootCauseEndpointTests(DemoServerFixture server, CliDemoWork
         // Then the device ranks first and explains it, and both surfaces give the same record
         (result.Factors[0].Attribute, result.Factors[0].Value).ShouldBe(("device", "android-app"));
         result.Factors[0].Explains.ShouldBeTrue();
-        result.Outcome.ShouldBe([Retried]);
+        result.Outcome.ShouldBe(["follows \"Authorise payment\" -> \"Authorise payment\""]);
     }
 
     [Fact]
