@@ -1,5 +1,4 @@
 using Journeyscope.Agenda;
-using Journeyscope.Filters;
 using Journeyscope.Simulation;
 
 namespace Journeyscope.Core.Tests.Agenda;
