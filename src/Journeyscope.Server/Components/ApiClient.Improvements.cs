@@ -16,4 +16,12 @@ internal sealed partial class ApiClient
         parameters.AddRange(by.Select(b => ("by", (string?)b)));
         return GetAsync<RootCauseResult>(Ws(workspace) + "/rootcause" + Query(filters, [.. parameters]), cancellationToken);
     }
+
+    /// <summary>The improvements recorded in the workspace.</summary>
+    public Task<IReadOnlyList<Improvement>> GetImprovementsAsync(string workspace, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<Improvement>>(Ws(workspace) + "/improvements", cancellationToken);
+
+    /// <summary>Whether improvement <paramref name="id"/> worked.</summary>
+    public Task<ImprovementReport> GetImprovementReportAsync(string workspace, string id, CancellationToken cancellationToken = default) =>
+        GetAsync<ImprovementReport>(Ws(workspace) + "/improvements/" + Uri.EscapeDataString(id) + "/report", cancellationToken);
 }
