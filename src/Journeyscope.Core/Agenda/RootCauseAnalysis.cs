@@ -99,7 +99,7 @@ public static partial class RootCauseAnalysis
             tested.AddRange(SearchPairs(tested, cases, outcomeCases, outcome, minSupport));
         }
 
-        var q = RootCauseStatistics.BenjaminiHochberg(tested.Select(c => c.PValue).ToList());
+        var q = RootCauseStatistics.BenjaminiHochbergAdjust(tested.Select(c => c.PValue).ToList());
         for (var i = 0; i < tested.Count; i++)
         {
             tested[i].QValue = q[i];

@@ -1,9 +1,11 @@
+using Journeyscope.Statistics;
+
 namespace Journeyscope.Agenda;
 
 /// <summary>The small, closed-form statistics root cause needs: score intervals, a two-proportion test, Benjamini–Hochberg.</summary>
 /// <remarks>
-/// Kept internal to root cause on purpose: the agenda's shared statistics (bootstrap, stratified differences) live in
-/// <c>Journeyscope.Statistics</c>; these are the exact textbook formulas, documented in docs/rootcause.md.
+/// The normal tail and Benjamini–Hochberg come from the shared <c>Journeyscope.Statistics</c>; the score intervals and
+/// the two-proportion test are the textbook formulas documented in docs/rootcause.md.
 /// </remarks>
 internal static class RootCauseStatistics
 {
@@ -53,31 +55,11 @@ internal static class RootCauseStatistics
         return TwoSidedNormalPValue(z);
     }
 
-    /// <summary>Two-sided p-value of a standard normal statistic.</summary>
-    public static double TwoSidedNormalPValue(double z) => Math.Min(1, Erfc(Math.Abs(z) / Math.Sqrt(2)));
+    /// <summary>Two-sided p-value of a standard normal statistic (the shared <see cref="Normal"/>).</summary>
+    public static double TwoSidedNormalPValue(double z) => Math.Min(1, Normal.TwoSidedP(z));
 
-    /// <summary>Benjamini–Hochberg adjusted p-values (q-values), in the order of <paramref name="pValues"/>.</summary>
-    public static double[] BenjaminiHochberg(IReadOnlyList<double> pValues)
-    {
-        var m = pValues.Count;
-        var order = new int[m];
-        for (var i = 0; i < m; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (a, b) => pValues[a].CompareTo(pValues[b]));
-        var q = new double[m];
-        var running = 1.0;
-        for (var rank = m; rank >= 1; rank--)
-        {
-            var i = order[rank - 1];
-            running = Math.Min(running, pValues[i] * m / rank);
-            q[i] = Math.Min(1, running);
-        }
-
-        return q;
-    }
+    /// <summary>Benjamini–Hochberg adjusted p-values (q-values), in the order of <paramref name="pValues"/> (the shared <see cref="BenjaminiHochberg"/>).</summary>
+    public static double[] BenjaminiHochbergAdjust(IReadOnlyList<double> pValues) => BenjaminiHochberg.Adjust([.. pValues]);
 
     /// <summary>How far an interval lies from zero: its low end when above, minus its high end when below, else 0.</summary>
     public static double DistanceFromZero(double low, double high) => low > 0 ? low : high < 0 ? -high : 0;
@@ -93,20 +75,5 @@ internal static class RootCauseStatistics
         values.Sort();
         var mid = values.Length / 2;
         return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-    }
-
-    // Complementary error function, Numerical Recipes' Chebyshev fit (fractional error below 1.2e-7 everywhere).
-    private static double Erfc(double x)
-    {
-        var z = Math.Abs(x);
-        var t = 1 / (1 + (0.5 * z));
-        var poly = 0.17087277;
-        foreach (var c in (double[])[-0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196, 1.00002368])
-        {
-            poly = c + (t * poly);
-        }
-
-        var r = t * Math.Exp(-(z * z) - 1.26551223 + (t * poly));
-        return x >= 0 ? r : 2 - r;
     }
 }
