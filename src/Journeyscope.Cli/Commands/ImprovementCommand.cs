@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Journeyscope.Agenda;
-using Journeyscope.EventLogs;
 using Journeyscope.Cli.Output;
+using Journeyscope.EventLogs;
 using Journeyscope.Filters;
 using Journeyscope.Storage;
 
