@@ -25,6 +25,8 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(DriftCommand.Create(context));
         root.Subcommands.Add(PerformanceCommand.Create(context));
         root.Subcommands.Add(BottlenecksCommand.Create(context));
+        root.Subcommands.Add(RootCauseCommand.Create(context));
+        root.Subcommands.Add(ImprovementCommand.Create(context));
         root.Subcommands.Add(ConformanceCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(FunnelCommand.Create(context));

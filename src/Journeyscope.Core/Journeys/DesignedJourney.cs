@@ -51,6 +51,12 @@ public sealed record DesignedJourney(
     /// <summary>Where the journey was read from; <see cref="SourceLocation.None"/> when built in code.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
+    /// <summary>What a change of each KPI is worth (YAML <c>value:</c>), for the improvement agenda; <c>null</c> when not declared.</summary>
+    public JourneyValue? Value { get; init; }
+
+    /// <summary>Improvement ideas with effort and expected share of the gap they close (YAML <c>solutions:</c>).</summary>
+    public IReadOnlyList<JourneySolution> Solutions { get; init; } = [];
+
     /// <summary>Finds a touchpoint by id, or <c>null</c>.</summary>
     public Touchpoint? FindTouchpoint(string id)
     {

@@ -197,7 +197,7 @@ public static class KpiEngine
         _ => "a number",
     };
 
-    private static long AsOf(EventLog log, KpiOptions options)
+    internal static long AsOf(EventLog log, KpiOptions options)
     {
         if (options.AsOf is { } asOf)
         {

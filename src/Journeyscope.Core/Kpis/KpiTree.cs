@@ -1,4 +1,5 @@
 using Journeyscope.EventLogs;
+using Journeyscope.Statistics;
 
 namespace Journeyscope.Kpis;
 
@@ -11,8 +12,8 @@ namespace Journeyscope.Kpis;
 /// does not; without a target, cases at or below the median of the per-case driver values are "met" for drivers whose
 /// target direction is unknown. Cases without a driver value are left out. The interval of the difference
 /// (missed − met) is the standard NPS variance formula for NPS parents,
-/// <c>Var(NPS) = (p + d − (p − d)²) / n</c> (in points², × 100²), and a percentile bootstrap over cases (resampled
-/// within each group, seeded, <see cref="KpiOptions.BootstrapSamples"/> times) for every other parent.
+/// <c>Var(NPS) = (p + d − (p − d)²) / n</c> (in points², × 100²), and the shared seeded case-level Poisson bootstrap
+/// (<see cref="CaseBootstrap"/>, <see cref="KpiOptions.BootstrapSamples"/> replicates, percentile interval) for every other parent.
 /// </remarks>
 internal static class KpiTree
 {
@@ -89,7 +90,7 @@ internal static class KpiTree
                 difference, difference - half, difference + half, "nps-variance");
         }
 
-        var (low, high) = Bootstrap(parent, metCases, missedCases, options);
+        var (low, high) = Bootstrap(log, parent, metCases, missedCases, options);
         return new KpiAssociation(parent.Id, driver.Id, split, metValue, metCases.Length, missedValue, missedCases.Length,
             difference, low, high, "bootstrap");
     }
@@ -115,52 +116,16 @@ internal static class KpiTree
         return (p + d - ((p - d) * (p - d))) / answers * 10000;
     }
 
-    private static (double? Low, double? High) Bootstrap(KpiMeasure parent, int[] met, int[] missed, KpiOptions options)
+    private static (double? Low, double? High) Bootstrap(EventLog log, KpiMeasure parent, int[] met, int[] missed, KpiOptions options)
     {
         if (met.Length == 0 || missed.Length == 0 || options.BootstrapSamples < 10)
         {
             return (null, null);
         }
 
-        var random = new Random(options.Seed);
-        var differences = new List<double>(options.BootstrapSamples);
-        var metWeights = new int[met.Length];
-        var missedWeights = new int[missed.Length];
-        for (var i = 0; i < options.BootstrapSamples; i++)
-        {
-            Resample(random, metWeights);
-            Resample(random, missedWeights);
-            if (parent.Evaluate(met, metWeights).Value is { } a && parent.Evaluate(missed, missedWeights).Value is { } b)
-            {
-                differences.Add(b - a);
-            }
-        }
-
-        if (differences.Count < options.BootstrapSamples / 2)
-        {
-            return (null, null);
-        }
-
-        differences.Sort();
-        return (Quantile(differences, 0.025), Quantile(differences, 0.975));
-    }
-
-    /// <summary>Multinomial weights: n draws with replacement from n cases.</summary>
-    private static void Resample(Random random, int[] weights)
-    {
-        Array.Clear(weights);
-        for (var i = 0; i < weights.Length; i++)
-        {
-            weights[random.Next(weights.Length)]++;
-        }
-    }
-
-    private static double Quantile(List<double> sorted, double q)
-    {
-        var position = q * (sorted.Count - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Count - 1);
-        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+        var bootstrap = new BootstrapOptions { Replicates = options.BootstrapSamples, Seed = options.Seed };
+        var estimate = CaseBootstrap.Difference(missed, met, PoissonWeights.CaseKeys(log.CaseIds), (cases, weights) => parent.Evaluate(cases, weights).Value, bootstrap);
+        return (estimate.Low, estimate.High);
     }
 
     private static int[] Ones(int length)

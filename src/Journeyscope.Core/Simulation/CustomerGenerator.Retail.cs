@@ -190,7 +190,7 @@ internal sealed partial class CustomerGenerator
     private long Pay(int step, int activity, int channel, long t)
     {
         _attempts = _random.Chance(_scenario.PaymentFailure) ? 2 : 1;
-        if (_problems.PaymentRetries && _customer.Device == _plan.RetryDevice && _random.Chance(_problems.PaymentRetriesProbability))
+        if (_problems.PaymentRetries && _customer.Device == _plan.RetryDevice && t < _plan.RetriesFixedTicks && _random.Chance(_problems.PaymentRetriesProbability))
         {
             _attempts += _random.Chance(0.4) ? 2 : 1;
             _customer.Problems |= CustomerProfile.PaymentRetriesHit;

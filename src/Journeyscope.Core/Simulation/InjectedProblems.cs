@@ -26,6 +26,12 @@ public sealed record InjectedProblems
     /// <summary>Probability that a checkout of the affected device needs at least one retry.</summary>
     public double PaymentRetriesProbability { get; init; } = 0.6;
 
+    /// <summary>
+    /// When set, an improvement fixes the payment retries from this instant on (checkouts at or after it are no longer
+    /// retried because of the problem); value tracking's acceptance tests switch it on at a known date.
+    /// </summary>
+    public DateTimeOffset? PaymentRetriesFixedFrom { get; init; }
+
     /// <summary>(b) Warehouse backlog: parcels packed on a Monday wait before they are shipped.</summary>
     public bool MondayBacklog { get; init; }
 

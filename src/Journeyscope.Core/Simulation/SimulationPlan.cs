@@ -47,6 +47,7 @@ internal sealed class SimulationPlan
         EscalationLine = IndexOf(scenario.ProductLines, problems.DoubleEscalationProductLine);
         SkipBusiness = string.Equals(problems.SkippedOnboardingCustomerType, "B2B", StringComparison.OrdinalIgnoreCase);
         DriftTicks = StartTicks + (long)((EndTicks - StartTicks) * problems.DriftAt);
+        RetriesFixedTicks = problems.PaymentRetriesFixedFrom is { } fixedFrom ? fixedFrom.UtcTicks : long.MaxValue;
         AppDevice = new bool[scenario.Devices.Count];
         for (var i = 0; i < AppDevice.Length; i++)
         {
@@ -82,6 +83,9 @@ internal sealed class SimulationPlan
     public int Days { get; }
 
     public long DriftTicks { get; }
+
+    /// <summary>From when payment retries no longer happen (an improvement switched on); <see cref="long.MaxValue"/> for never.</summary>
+    public long RetriesFixedTicks { get; }
 
     public int RetryDevice { get; }
 

@@ -30,6 +30,8 @@ public static class ApiEndpoints
         ImportEndpoints.Map(workspace, settings.MaxImportBytes);
         AnalysisEndpoints.Map(workspace);
         DriftEndpoints.Map(workspace);
+        RootCauseEndpoints.Map(workspace);
+        ImprovementEndpoints.Map(workspace);
         CaseEndpoints.Map(workspace);
         JourneyEndpoints.Map(workspace);
         ConformanceEndpoints.Map(workspace);

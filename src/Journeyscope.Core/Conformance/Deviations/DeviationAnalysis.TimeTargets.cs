@@ -18,68 +18,79 @@ public static partial class DeviationAnalysis
                 continue;
             }
 
-            var sameSpan = string.Equals(target.From, target.To, StringComparison.Ordinal);
-            var elapsed = new List<(long Ticks, int Case)>();
-            var timestamps = log.Timestamps;
-            var activities = log.Activities;
-            for (var c = 0; c < log.CaseCount; c++)
-            {
-                if (c % ChunkCases == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var start = log.CaseStarts[c];
-                var end = log.CaseStarts[c + 1];
-                var first = -1;
-                var last = -1;
-                for (var e = start; e < end; e++)
-                {
-                    var t = index.ActivityTouchpoint[activities[e]];
-                    if (first < 0)
-                    {
-                        if (t >= 0 && from[t])
-                        {
-                            first = e;
-                            if (!sameSpan)
-                            {
-                                continue;
-                            }
-                        }
-                        else
-                        {
-                            continue;
-                        }
-                    }
-
-                    if (t >= 0 && to[t])
-                    {
-                        last = e;
-                        if (!sameSpan)
-                        {
-                            break;
-                        }
-                    }
-                }
-
-                if (first < 0 || last < 0)
-                {
-                    continue;
-                }
-
-                var ticks = !target.BusinessHours
-                    ? timestamps[last] - timestamps[first]
-                    : log.TimeBasis == TimeBasis.WallClock
-                        ? options.Calendar.DurationLocal(timestamps[first], timestamps[last]).Ticks
-                        : options.Calendar.Duration(timestamps[first], timestamps[last]).Ticks;
-                elapsed.Add((ticks, c));
-            }
-
+            var elapsed = CaseElapsed(log, index, target, from, to, options, cancellationToken);
             results.Add(Summarise(target, elapsed, log, options));
         }
 
         return results;
     }
+
+    /// <summary>The time each case took on a time target (ticks, case index), for the cases that reach both ends; used by the agenda too.</summary>
+    internal static List<(long Ticks, int Case)> CaseElapsed(
+        EventLog log, JourneyIndex index, Journeys.TimeTarget target, bool[] from, bool[] to, DeviationOptions options, CancellationToken cancellationToken)
+    {
+        var sameSpan = string.Equals(target.From, target.To, StringComparison.Ordinal);
+        var elapsed = new List<(long Ticks, int Case)>();
+        var timestamps = log.Timestamps;
+        var activities = log.Activities;
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            if (c % ChunkCases == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var start = log.CaseStarts[c];
+            var end = log.CaseStarts[c + 1];
+            var first = -1;
+            var last = -1;
+            for (var e = start; e < end; e++)
+            {
+                var t = index.ActivityTouchpoint[activities[e]];
+                if (first < 0)
+                {
+                    if (t >= 0 && from[t])
+                    {
+                        first = e;
+                        if (!sameSpan)
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
+
+                if (t >= 0 && to[t])
+                {
+                    last = e;
+                    if (!sameSpan)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (first < 0 || last < 0)
+            {
+                continue;
+            }
+
+            var ticks = !target.BusinessHours
+                ? timestamps[last] - timestamps[first]
+                : log.TimeBasis == TimeBasis.WallClock
+                    ? options.Calendar.DurationLocal(timestamps[first], timestamps[last]).Ticks
+                    : options.Calendar.Duration(timestamps[first], timestamps[last]).Ticks;
+            elapsed.Add((ticks, c));
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>Which touchpoints an id names (internal for the agenda); <c>null</c> when unknown.</summary>
+    internal static bool[]? ResolveTouchpoints(string id, JourneyIndex index) => Resolve(id, index);
 
     private static TimeTargetResult Summarise(Journeys.TimeTarget target, List<(long Ticks, int Case)> elapsed, EventLog log, DeviationOptions options)
     {

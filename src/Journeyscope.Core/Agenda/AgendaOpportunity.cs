@@ -1,0 +1,36 @@
+namespace Journeyscope.Agenda;
+
+/// <summary>One opportunity of the agenda: a measurable gap with its customers, effects, value and priority.</summary>
+/// <param name="Rank">1 for the highest score.</param>
+/// <param name="Id">A stable id: <c>kind:subject</c> plus <c>@attribute=value</c> for a segment, for example <c>repeated:pay@device=android-app</c>.</param>
+/// <param name="Kind"><c>skipped</c>, <c>inserted</c>, <c>out-of-order</c>, <c>repeated</c>, <c>time-target</c> or <c>bottleneck</c>.</param>
+/// <param name="Title">The gap in plain words.</param>
+/// <param name="Touchpoint">The touchpoint id, or <c>null</c> (an unmapped step, a stage-to-stage target).</param>
+/// <param name="Segment">The segment it is concentrated in, or <c>null</c>.</param>
+/// <param name="CustomersAffected">The cases with the gap.</param>
+/// <param name="Share">Their share of all cases.</param>
+/// <param name="CustomersPerPeriod">Cases with the gap per period.</param>
+/// <param name="Effects">Its effect on each linked KPI, associational and (with <c>--by</c>) adjusted.</param>
+/// <param name="ValuePerPeriod">Its value per period.</param>
+/// <param name="Effort">The effort of its solution, 1 without one.</param>
+/// <param name="Solution">The id of the solution that addresses it, or <c>null</c>.</param>
+/// <param name="Owner">The solution's owner, else the touchpoint's owner, or <c>null</c>.</param>
+/// <param name="Score">The priority: value lower bound × share / effort (WSJF).</param>
+/// <param name="Rice">Reach × impact × confidence / effort.</param>
+public sealed record AgendaOpportunity(
+    int Rank,
+    string Id,
+    string Kind,
+    string Title,
+    string? Touchpoint,
+    AgendaSegment? Segment,
+    int CustomersAffected,
+    double Share,
+    double CustomersPerPeriod,
+    IReadOnlyList<AgendaEffect> Effects,
+    AgendaValue ValuePerPeriod,
+    double Effort,
+    string? Solution,
+    string? Owner,
+    double Score,
+    double Rice);

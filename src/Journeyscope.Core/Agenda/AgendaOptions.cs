@@ -1,0 +1,32 @@
+using Journeyscope.Kpis;
+using Journeyscope.Statistics;
+
+namespace Journeyscope.Agenda;
+
+/// <summary>How the improvement agenda is computed (docs/agenda.md).</summary>
+public sealed class AgendaOptions
+{
+    /// <summary>Monthly value, no adjustment, the top 10, minimum support 30, 1,000 replicates, seed 7.</summary>
+    public static AgendaOptions Default { get; } = new();
+
+    /// <summary>The period the value is expressed per (default month).</summary>
+    public KpiPeriod Period { get; init; } = KpiPeriod.Month;
+
+    /// <summary>Case attributes to adjust for (and to look for segments in); empty for associational effects only.</summary>
+    public IReadOnlyList<string> AdjustFor { get; init; } = [];
+
+    /// <summary>How many opportunities the result lists (all are tested; default 10).</summary>
+    public int Top { get; init; } = 10;
+
+    /// <summary>Opportunities with fewer cases are not reported (default 30).</summary>
+    public int MinimumSupport { get; init; } = 30;
+
+    /// <summary>The false discovery rate of the Benjamini-Hochberg control (default 0.05).</summary>
+    public double FalseDiscoveryRate { get; init; } = 0.05;
+
+    /// <summary>How many of the costliest hand-overs become bottleneck opportunities (default 5).</summary>
+    public int Bottlenecks { get; init; } = 5;
+
+    /// <summary>The bootstrap: replicates, seed, confidence.</summary>
+    public BootstrapOptions Bootstrap { get; init; } = BootstrapOptions.Default;
+}

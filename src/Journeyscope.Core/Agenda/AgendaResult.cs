@@ -1,0 +1,39 @@
+using Journeyscope.EventLogs;
+
+namespace Journeyscope.Agenda;
+
+/// <summary>
+/// The quantified, prioritised improvement agenda of a journey: the one record of <c>journeyscope agenda --format json</c>,
+/// <c>GET …/agenda</c>, the Agenda page and the report's agenda section (docs/agenda.md).
+/// </summary>
+/// <param name="Journey">The journey id.</param>
+/// <param name="TimeBasis">The log's time basis.</param>
+/// <param name="Version">The workspace version the figures were computed at.</param>
+/// <param name="Cases">Cases in the log.</param>
+/// <param name="Period">The value period: <c>day</c>, <c>week</c>, <c>month</c>, <c>quarter</c> or <c>year</c>.</param>
+/// <param name="Periods">How many periods the log spans.</param>
+/// <param name="AdjustedFor">The case attributes the adjusted effects stratify on.</param>
+/// <param name="ValueUnit">The value unit.</param>
+/// <param name="CustomersAffectedTotal">Cases with at least one listed opportunity (the union: never double counted).</param>
+/// <param name="Tests">How many differences were tested (Benjamini-Hochberg's m).</param>
+/// <param name="Formula">The ranking formula, shown next to the list.</param>
+/// <param name="Opportunities">The top opportunities, highest score first.</param>
+/// <param name="Notes">What was left out and why.</param>
+public sealed record AgendaResult(
+    string Journey,
+    TimeBasis TimeBasis,
+    long Version,
+    int Cases,
+    string Period,
+    double Periods,
+    IReadOnlyList<string> AdjustedFor,
+    string ValueUnit,
+    int CustomersAffectedTotal,
+    int Tests,
+    string Formula,
+    IReadOnlyList<AgendaOpportunity> Opportunities,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The ranking formula.</summary>
+    public const string RankingFormula = "score = valuePerPeriod.low × share / effort (WSJF: cost of delay / job size); RICE = reach × impact × confidence / effort";
+}

@@ -1,0 +1,24 @@
+namespace Journeyscope.Agenda;
+
+/// <summary>An opportunity before it is measured: what it is and the sorted indexes of the cases that have it.</summary>
+internal sealed class Candidate(string subject, string kind, string title, string? touchpoint, int[] cases, int order)
+{
+    /// <summary>What the gap concerns: a touchpoint id, an activity, a time target id, or <c>From → To</c>.</summary>
+    public string Subject { get; } = subject;
+
+    public string Kind { get; } = kind;
+
+    public string Title { get; set; } = title;
+
+    public string? Touchpoint { get; } = touchpoint;
+
+    /// <summary>Sorted case indexes: the case set, a first-class value (unions never double count).</summary>
+    public int[] Cases { get; set; } = cases;
+
+    /// <summary>The order of the source analysis (ties in the ranking keep it).</summary>
+    public int Order { get; } = order;
+
+    public AgendaSegment? Segment { get; set; }
+
+    public string Id => $"{Kind}:{Subject}" + (Segment is null ? string.Empty : $"@{Segment.Attribute}={Segment.Value}");
+}

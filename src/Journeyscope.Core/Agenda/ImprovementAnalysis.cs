@@ -1,0 +1,166 @@
+using System.Globalization;
+using Journeyscope.EventLogs;
+using Journeyscope.Filters;
+
+namespace Journeyscope.Agenda;
+
+/// <summary>
+/// Value tracking: did an improvement move its KPI? Difference-in-differences against the segments that did not get it
+/// (seeded case-level bootstrap interval), or an interrupted time series with weekday seasonality when everyone got it,
+/// a plain verdict and the value realised so far (docs/value-tracking.md).
+/// </summary>
+public static partial class ImprovementAnalysis
+{
+    /// <summary>The verdict when the interval excludes zero.</summary>
+    public const string EffectDetected = "effect detected";
+
+    /// <summary>The verdict when the interval covers zero.</summary>
+    public const string NoEffectDetected = "no effect detected";
+
+    /// <summary>The verdict when a group is still too small for an interval worth reading.</summary>
+    public const string NotEnoughData = "not enough data yet";
+
+    /// <summary>The method with a comparison group.</summary>
+    public const string DifferenceInDifferences = "difference-in-differences";
+
+    /// <summary>The method without one.</summary>
+    public const string InterruptedTimeSeries = "interrupted-time-series";
+
+    /// <summary>Reports the improvement's effect on <paramref name="log"/>.</summary>
+    /// <param name="log">The (filtered) log.</param>
+    /// <param name="version">The workspace version the log was read at.</param>
+    /// <param name="improvement">The improvement.</param>
+    /// <param name="options">Options; the defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <exception cref="FilterParseException">The improvement's outcome is not a valid filter.</exception>
+    /// <exception cref="ArgumentException">Its segment attribute is not in the log.</exception>
+    public static ImprovementReport Report(
+        EventLog log, long version, Improvement improvement, ImprovementOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(improvement);
+        options ??= ImprovementOptions.Default;
+        var outcome = RootCauseAnalysis.OutcomeMask(log, FilterParser.ParseAll(improvement.Outcome), cancellationToken);
+        var after = new bool[log.CaseCount];
+        var from = improvement.From.UtcTicks;
+        for (var c = 0; c < after.Length; c++)
+        {
+            after[c] = log.Timestamps[log.CaseStart(c)] >= from;
+        }
+
+        var notes = new List<string>();
+        ImprovementReport result;
+        if (improvement.SegmentAttribute is { } attribute)
+        {
+            var treated = SegmentMask(log, attribute, improvement.SegmentValue ?? "");
+            result = WithComparison(log, version, improvement, outcome, after, treated, options, notes);
+        }
+        else
+        {
+            result = TimeSeries(log, version, improvement, outcome, options, notes, cancellationToken);
+        }
+
+        return result with { ValueRealised = Value(improvement, result) };
+    }
+
+    private static ImprovementValue? Value(Improvement improvement, ImprovementReport report)
+    {
+        if (improvement.ValuePerUnit is not { } perUnit || report.Effect is not { } effect || report.Low is not { } low || report.High is not { } high)
+        {
+            return null;
+        }
+
+        var cases = report.After.Cases;
+        var a = low * cases * perUnit;
+        var b = high * cases * perUnit;
+        return new ImprovementValue(effect * cases * perUnit, Math.Min(a, b), Math.Max(a, b), improvement.Unit);
+    }
+
+    /// <summary>Which cases are in the segment: a case attribute with that value, else a case with an event carrying it.</summary>
+    private static bool[] SegmentMask(EventLog log, string attribute, string value)
+    {
+        var mask = new bool[log.CaseCount];
+        if (log.FindCaseAttribute(attribute) is { } caseColumn)
+        {
+            for (var c = 0; c < mask.Length; c++)
+            {
+                mask[c] = caseColumn.GetValue(c) is { } v && string.Equals(v.ToString(), value, StringComparison.Ordinal);
+            }
+
+            return mask;
+        }
+
+        var eventColumn = EventAttributeFilter.Column(log, attribute)
+            ?? throw new ArgumentException($"The log has no case or event attribute '{attribute}'.", nameof(attribute));
+        for (var c = 0; c < mask.Length; c++)
+        {
+            for (var e = log.CaseStart(c); e < log.CaseStart(c + 1) && !mask[c]; e++)
+            {
+                mask[c] = eventColumn.GetValue(e) is { } v && string.Equals(v.ToString(), value, StringComparison.Ordinal);
+            }
+        }
+
+        return mask;
+    }
+
+    private static ImprovementReport WithComparison(
+        EventLog log, long version, Improvement improvement, bool[] outcome, bool[] after, bool[] treated, ImprovementOptions options, List<string> notes)
+    {
+        // Cells: 0 comparison before, 1 comparison after, 2 treated before, 3 treated after.
+        var cases = new int[4];
+        var hits = new int[4];
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            var cell = (treated[c] ? 2 : 0) + (after[c] ? 1 : 0);
+            cases[cell]++;
+            hits[cell] += outcome[c] ? 1 : 0;
+        }
+
+        var cells = Enumerable.Range(0, 4).Select(i => new ImprovementCell(cases[i], hits[i], cases[i] == 0 ? 0 : (double)hits[i] / cases[i])).ToArray();
+        notes.Add($"Comparison group: cases not in {improvement.SegmentAttribute} = {improvement.SegmentValue}. Assumes their rate would have moved as the changed group's did (parallel trends).");
+        const string IntervalText = "seeded case-level bootstrap (percentile, per group)";
+        if (cases.Min() < options.MinCases)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Each group needs {options.MinCases} cases; the smallest has {cases.Min()}."));
+            return new ImprovementReport(log.TimeBasis, version, improvement, DifferenceInDifferences, NotEnoughData, null, null, null, IntervalText,
+                cells[2], cells[3], cells[0], cells[1], null, notes);
+        }
+
+        var effect = (cells[3].Rate - cells[2].Rate) - (cells[1].Rate - cells[0].Rate);
+        var random = new Random(options.Seed);
+        var draws = new double[options.Resamples];
+        for (var r = 0; r < draws.Length; r++)
+        {
+            var rate = new double[4];
+            for (var i = 0; i < 4; i++)
+            {
+                // A case-level resample of a group of 0/1 outcomes: each draw picks a case, an outcome with its share.
+                var p = cells[i].Rate;
+                var count = 0;
+                for (var k = 0; k < cases[i]; k++)
+                {
+                    count += random.NextDouble() < p ? 1 : 0;
+                }
+
+                rate[i] = (double)count / cases[i];
+            }
+
+            draws[r] = (rate[3] - rate[2]) - (rate[1] - rate[0]);
+        }
+
+        Array.Sort(draws);
+        var low = Quantile(draws, 0.025);
+        var high = Quantile(draws, 0.975);
+        var verdict = low > 0 || high < 0 ? EffectDetected : NoEffectDetected;
+        return new ImprovementReport(log.TimeBasis, version, improvement, DifferenceInDifferences, verdict, effect, low, high, IntervalText,
+            cells[2], cells[3], cells[0], cells[1], null, notes);
+    }
+
+    private static double Quantile(double[] sorted, double q)
+    {
+        var position = q * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+    }
+}
