@@ -9,6 +9,8 @@ internal static class StoreSchema
     /// ids are unique per case rather than per workspace. Version 1 databases are migrated on open without re-keying.
     /// 3: the collector's tables, <c>collector_messages</c> (message ids kept for dedup) and <c>identity_links</c> (the
     /// identity graph's observations). Version 2 databases are migrated on open by creating them (empty).
+    /// <c>suppressed_ids</c> (keyed hashes of erased customers' ids, docs/erasure.md) is created on open when missing;
+    /// it is empty until the first erasure, so it needs no version of its own.
     /// </remarks>
     public const int Version = 3;
 
@@ -51,6 +53,7 @@ internal static class StoreSchema
         CREATE TABLE IF NOT EXISTS identity_links (
             kind VARCHAR NOT NULL, anonymous_id VARCHAR, customer_id VARCHAR NOT NULL, ts BIGINT NOT NULL,
             message_id VARCHAR NOT NULL, import_id BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS suppressed_ids (hash VARCHAR NOT NULL, erased_ticks BIGINT NOT NULL);
         """;
 
     /// <summary>A double-quoted SQL identifier.</summary>

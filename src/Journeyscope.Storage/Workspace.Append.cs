@@ -69,6 +69,7 @@ public sealed partial class Workspace
 
     private ImportSummary Append(ImportResult result, string sourceName, CancellationToken cancellationToken)
     {
+        result = WithoutErased(result, sourceName);
         var log = result.Log.TimeBasis == TimeBasis.Utc ? result.Log : result.Log.ToTimeBasis(TimeBasis.Utc);
         var importId = Scalar("SELECT coalesce(max(id), 0) + 1 FROM imports");
         var baseSeq = Scalar("SELECT coalesce(max(seq) + 1, 0) FROM events");

@@ -29,11 +29,18 @@ public sealed partial class Workspace
         try
         {
             var unique = UniqueInRequest(batch.Messages);
-            var fresh = unique.Count == 0 ? unique : NotYetStored(unique);
-            var duplicates = batch.Messages.Count - fresh.Count;
-            if (fresh.Count == 0 && batch.Rejected.Count == 0)
+            var unfiltered = unique.Count == 0 ? unique : NotYetStored(unique);
+            var duplicates = batch.Messages.Count - unfiltered.Count;
+            if (unfiltered.Count == 0 && batch.Rejected.Count == 0)
             {
                 return new CollectSummary(0, duplicates, 0, _shared.Version, []);
+            }
+
+            // Messages of erased customers are dropped here, before any of their ids is stored (docs/erasure.md).
+            var (fresh, suppressed) = WithoutErased(unfiltered, batch.Source);
+            if (suppressed.Count > 0)
+            {
+                batch = batch with { Rejected = [.. batch.Rejected, .. suppressed] };
             }
 
             var result = ToImportResult(batch, fresh);
@@ -64,7 +71,7 @@ public sealed partial class Workspace
                 throw;
             }
 
-            return new CollectSummary(fresh.Count, duplicates, batch.Rejected.Count, version, RefusalsOf(fresh));
+            return new CollectSummary(fresh.Count, duplicates, batch.Rejected.Count, version, RefusalsOf(fresh)) { Suppressed = suppressed.Count };
         }
         finally
         {

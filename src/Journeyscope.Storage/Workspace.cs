@@ -34,6 +34,7 @@ public sealed partial class Workspace : IDisposable
         Folder = folder;
         _shared = Stores.GetOrAdd(Path.Combine(folder, StoreSchema.DatabaseFileName), _ => new SharedStore());
         _gate = _shared.Gate;
+        _shared.Opened();
         _connection = connection;
         _time = time;
     }
@@ -173,6 +174,7 @@ public sealed partial class Workspace : IDisposable
 
             _disposed = true;
             _connection.Dispose();
+            _shared.Closed();
         }
         finally
         {

@@ -41,6 +41,7 @@ public static class ApiEndpoints
         VocEndpoints.Map(workspace);
         ReportEndpoints.Map(workspace);
         IngestKeyEndpoints.Map(workspace);
+        ErasureEndpoints.Map(workspace);
         app.MapJourneyscopeCollector();
         return app;
     }

@@ -213,6 +213,12 @@ public static class CollectorEndpoints
             return Refuse(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The events were not stored; send them again.");
         }
 
+        if (summary.Suppressed > 0)
+        {
+            // Answered 2xx like any stored message, so the SDK does not send them again (docs/erasure.md); never logged with their ids.
+            logger.LogInformation("Workspace {Workspace}: {Count} events of erased customers dropped.", workspace, summary.Suppressed);
+        }
+
         foreach (var refused in summary.Refused)
         {
             logger.LogWarning("Workspace {Workspace}: {Refusal}", workspace, refused.Describe());

@@ -61,7 +61,10 @@ public sealed partial class WorkspaceHost : IDisposable
     public bool Exists(string? name) =>
         IsValidName(name) && !_closing.ContainsKey(name!) && Directory.Exists(Path.Combine(Root, name!));
 
-    /// <summary>Raised after a workspace was renamed or deleted, with its old name, so that caches drop what they hold for it.</summary>
+    /// <summary>
+    /// Raised after a workspace was renamed, deleted or had a customer erased, with its (old) name, so that caches drop what
+    /// they hold for it.
+    /// </summary>
     public event Action<string>? Closed;
 
     /// <summary>Creates the workspace <paramref name="name"/>; false when it already exists.</summary>
@@ -98,6 +101,11 @@ public sealed partial class WorkspaceHost : IDisposable
         if (_closing.ContainsKey(name))
         {
             throw new WorkspaceException($"The workspace '{name}' is being renamed or deleted.");
+        }
+
+        if (_erasing.ContainsKey(name))
+        {
+            throw new WorkspaceException($"A customer is being erased from the workspace '{name}'; try again in a moment.");
         }
 
         var lazy = _open.GetOrAdd(name, n => new Lazy<Workspace>(() => Workspace.Open(Path.Combine(Root, n), create: true)));
