@@ -22,7 +22,7 @@ internal static class SimulateCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write to a file instead of the workspace: .xes, .xes.gz, .csv, .jsonl, .parquet or .jsonocel (objects: customers, orders, tickets)." };
         var groundTruth = new Option<string?>("--ground-truth") { Description = "Write the ground truth (injected problems, affected cases, KPI effects) as JSON." };
         var live = new Option<bool>("--live") { Description = "Stream the customers through the collector of a running server (--server, --key) instead of writing them: anonymous browsing, identify, orders from the back end." };
-        var server = new Option<Uri>("--server") { Description = "With --live: the server's address. Default http://127.0.0.1:5080.", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080/") };
+        var server = new Option<string>("--server") { Description = "With --live: the server's address. Default http://127.0.0.1:5080.", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
         var key = new Option<string?>("--key") { Description = "With --live: the workspace's ingest key (default: a new key is created for --workspace, which must be a workspace folder the server hosts)." };
         var rate = new Option<double>("--rate") { Description = "With --live: messages per second. Example: --rate 200", DefaultValueFactory = _ => 100 };
         var command = new Command("simulate", "Simulate an omnichannel customer value stream with known injected problems, into the workspace or a file.\n" +
@@ -98,9 +98,14 @@ internal static class SimulateCommand
     }
 
     private static async Task<int> StreamLiveAsync(
-        CliContext context, ParseResult parse, string scenarioPath, Scenario scenario, DesignedJourney journey, int? count, int seed, Uri server,
+        CliContext context, ParseResult parse, string scenarioPath, Scenario scenario, DesignedJourney journey, int? count, int seed, string address,
         string? key, double rate, string? outPath, CancellationToken cancellationToken)
     {
+        if (!Uri.TryCreate(address.TrimEnd('/') + "/", UriKind.Absolute, out var server) || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"--server '{address}' is not an http(s) address. Example: --server http://127.0.0.1:5080");
+        }
+
         if (outPath is not null)
         {
             throw new UsageException("--live sends the customers to a server; it does not write --out.");

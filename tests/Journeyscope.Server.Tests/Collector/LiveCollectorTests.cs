@@ -3,7 +3,6 @@ using System.Text.Json;
 using Journeyscope.Cli;
 using Journeyscope.Server.Services;
 using Journeyscope.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Journeyscope.Server.Tests.Collector;
