@@ -27,7 +27,8 @@ public sealed class CollectorCrashTests
     {
         // Given the server with a workspace and an ingest key, and 400 batches of 250 events (Segment and PostHog in turn)
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        limit.CancelAfter(TimeSpan.FromMinutes(4));
+        // Bounded: about 2 min on a quiet machine; the shared 2-core machine at a load of 45 needs up to 4 (docs/collector.md).
+        limit.CancelAfter(TimeSpan.FromMinutes(8));
         var server = await ServerProcess.StartAsync(new Dictionary<string, string>(), limit.Token);
         try
         {

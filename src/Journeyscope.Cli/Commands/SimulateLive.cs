@@ -4,8 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using EventLog = Journeyscope.EventLogs.EventLog;
 using Journeyscope.Simulation;
+using EventLog = Journeyscope.EventLogs.EventLog;
 
 namespace Journeyscope.Cli.Commands;
 
@@ -55,14 +55,20 @@ internal static class SimulateLive
                     known = true;
                     messages.Add(new JsonObject
                     {
-                        ["type"] = "identify", ["messageId"] = id + "-identify", ["userId"] = customer, ["anonymousId"] = anonymous,
+                        ["type"] = "identify",
+                        ["messageId"] = id + "-identify",
+                        ["userId"] = customer,
+                        ["anonymousId"] = anonymous,
                         ["timestamp"] = at.ToString("O", CultureInfo.InvariantCulture),
                     });
                 }
 
                 var message = new JsonObject
                 {
-                    ["type"] = "track", ["messageId"] = id, ["event"] = activity, ["timestamp"] = at.ToString("O", CultureInfo.InvariantCulture),
+                    ["type"] = "track",
+                    ["messageId"] = id,
+                    ["event"] = activity,
+                    ["timestamp"] = at.ToString("O", CultureInfo.InvariantCulture),
                 };
                 if (channel is { Length: > 0 })
                 {
