@@ -36,8 +36,9 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     [Inject]
     internal WorkspaceState Workspace { get; set; } = null!;
 
+    // Resolved only by pages that refresh live, and optional: component tests render pages without a workspace host.
     [Inject]
-    internal WorkspaceHost Host { get; set; } = null!;
+    internal IServiceProvider PageServices { get; set; } = null!;
 
     /// <summary>
     /// Whether the page re-fetches its data when the workspace gets new events (the collector's live events), at most
@@ -52,9 +53,9 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     protected override Task OnParametersSetAsync()
     {
         Workspace.Current = Ws;
-        if (RefreshOnNewEvents && _watched is null)
+        if (RefreshOnNewEvents && _watched is null && PageServices.GetService(typeof(WorkspaceHost)) is WorkspaceHost host)
         {
-            _watched = Host;
+            _watched = host;
             _watched.Changed += OnWorkspaceChanged;
         }
 
