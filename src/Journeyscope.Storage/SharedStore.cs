@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Journeyscope.Storage.Collector;
+
 namespace Journeyscope.Storage;
 
 /// <summary>
@@ -11,6 +14,15 @@ internal sealed class SharedStore
 
     /// <summary>When the collector last pruned old message ids (UTC ticks); written only under <see cref="Gate"/>.</summary>
     public long LastMessagePruneTicks { get; set; }
+
+    /// <summary>Collector requests waiting to be written by the next group commit.</summary>
+    public ConcurrentQueue<PendingCollect> Collects { get; } = new();
+
+    /// <summary>
+    /// Hashes of the message ids in <c>collector_messages</c> (a filter with no false negatives: stale hashes of pruned
+    /// ids only cost an exact check), or null until the first collector append loads it; used only under <see cref="Gate"/>.
+    /// </summary>
+    public HashSet<ulong>? MessageFilter { get; set; }
 
     /// <summary>Serialises every operation on the database file.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);

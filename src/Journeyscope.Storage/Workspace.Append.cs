@@ -67,7 +67,7 @@ public sealed partial class Workspace
         _registry.Reload(_connection);
     }
 
-    private ImportSummary Append(ImportResult result, string sourceName, CancellationToken cancellationToken)
+    private ImportSummary Append(ImportResult result, string sourceName, CancellationToken cancellationToken, bool checkStoredIds = true)
     {
         result = WithoutErased(result, sourceName);
         var log = result.Log.TimeBasis == TimeBasis.Utc ? result.Log : result.Log.ToTimeBasis(TimeBasis.Utc);
@@ -88,7 +88,7 @@ public sealed partial class Workspace
             caseAttributes[a] = _registry.Ensure(_connection, AttributeScope.Case, column.Name, column.Type);
         }
 
-        var added = AppendEvents(log, baseSeq, importId, eventAttributes, cancellationToken);
+        var added = AppendEvents(log, baseSeq, importId, eventAttributes, checkStoredIds, cancellationToken);
 
         var casesChanged = AppendCases(log, baseSeq, importId, caseAttributes);
         var quarantineAdded = AppendQuarantine(result.Quarantine, importId);

@@ -19,7 +19,8 @@ public sealed partial class Workspace
     /// stored are found with one semi-join of a narrow staging table (case, id, position) against <c>events</c>,
     /// and only when the workspace has events. Every row is then written once, in the table's own column order.
     /// </remarks>
-    private long AppendEvents(EventLog log, long baseSeq, long importId, StoredAttribute[] attributes, CancellationToken cancellationToken)
+    private long AppendEvents(
+        EventLog log, long baseSeq, long importId, StoredAttribute[] attributes, bool checkStoredIds, CancellationToken cancellationToken)
     {
         var identity = new EventIdentity(log);
         var keys = new UInt128[log.EventCount];
@@ -49,7 +50,7 @@ public sealed partial class Workspace
         }
 
         counts = null;
-        if (Scalar("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)") > 0)
+        if (checkStoredIds && Scalar("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)") > 0)
         {
             SkipStoredIds(log, identity, keys, occurrences, skip, cancellationToken);
         }

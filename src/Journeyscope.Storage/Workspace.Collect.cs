@@ -14,68 +14,104 @@ public sealed partial class Workspace
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Appends what one collector request carried, in one transaction: the messages whose id is not stored yet become
-    /// events (with their case attributes and objects), their ids go to <c>collector_messages</c> and their identity
-    /// observations to <c>identity_links</c>; unusable messages go to quarantine (docs/collector.md).
+    /// Appends what one collector request carried: the messages whose id is not stored yet become events (with their
+    /// case attributes and objects), their ids go to <c>collector_messages</c> and their identity observations to
+    /// <c>identity_links</c>; unusable messages go to quarantine (docs/collector.md).
     /// </summary>
     /// <param name="batch">The request's messages.</param>
     /// <param name="messageRetention">How long message ids are kept for dedup (at least <see cref="MinimumMessageRetention"/>).</param>
-    /// <param name="cancellationToken">Cancels the append; nothing is stored then.</param>
+    /// <param name="cancellationToken">Cancels waiting for the workspace; once this request's group is being written it is not cut short.</param>
     /// <returns>What was stored. When this returns, it is committed: the caller may acknowledge the request.</returns>
-    public async Task<CollectSummary> CollectAsync(CollectedBatch batch, TimeSpan messageRetention, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Group commit: requests that arrive while another is being written wait in a queue; the next to enter writes all
+    /// of them in one transaction (one commit, one flush of the write-ahead log) and each returns only after that commit.
+    /// When a group fails, its requests are written again one by one, so one bad request never fails the others.
+    /// Message ids already stored are found through an in-memory filter of the stored ids' hashes (no false negatives;
+    /// a hit is confirmed in SQL), so the check does not scan <c>collector_messages</c>.
+    /// </remarks>
+    public async Task<CollectSummary> CollectAsync(CollectedBatch batch, TimeSpan messageRetention, CancellationToken cancellationToken = default) =>
+        await CollectAsync(batch, new CollectLimits { MessageRetention = messageRetention }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Appends what one collector request carried, within <paramref name="limits"/> (see the other overload).</summary>
+    /// <param name="batch">The request's messages.</param>
+    /// <param name="limits">Message id retention and the cap on distinct property names.</param>
+    /// <param name="cancellationToken">Cancels waiting for the workspace; once this request's group is being written it is not cut short.</param>
+    /// <returns>What was stored. When this returns, it is committed: the caller may acknowledge the request.</returns>
+    public async Task<CollectSummary> CollectAsync(CollectedBatch batch, CollectLimits limits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(limits);
+        var pending = new PendingCollect(batch);
+        _shared.Collects.Enqueue(pending);
         try
         {
-            var unique = UniqueInRequest(batch.Messages);
-            var unfiltered = unique.Count == 0 ? unique : NotYetStored(unique);
-            var duplicates = batch.Messages.Count - unfiltered.Count;
-            if (unfiltered.Count == 0 && batch.Rejected.Count == 0)
-            {
-                return new CollectSummary(0, duplicates, 0, _shared.Version, []);
-            }
+            await EnterAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not written yet: another request's group may still write it (then it is stored but not acknowledged,
+            // which a retry turns into a duplicate that is skipped).
+            pending.Result.TrySetCanceled(cancellationToken);
+            throw;
+        }
 
-            // Messages of erased customers are dropped here, before any of their ids is stored (docs/erasure.md).
-            var (fresh, suppressed) = WithoutErased(unfiltered, batch.Source);
-            if (suppressed.Count > 0)
+        try
+        {
+            if (!pending.Result.Task.IsCompleted)
             {
-                batch = batch with { Rejected = [.. batch.Rejected, .. suppressed] };
+                WriteQueued(limits);
             }
-
-            var result = ToImportResult(batch, fresh);
-            _registry.Widen(_connection, AttributeScope.Event, result.Log.EventAttributes);
-            _registry.Widen(_connection, AttributeScope.Case, result.Log.CaseAttributes);
-            using var transaction = _connection.BeginTransaction();
-            long version;
-            try
-            {
-                var before = ReadVersion();
-                var summary = Append(result, batch.Source, cancellationToken);
-                AppendMessageIds(fresh, summary.ImportId, summary.ImportedAt.UtcTicks);
-                var observations = AppendIdentity(fresh, summary.ImportId);
-                version = summary.Version;
-                if (observations > 0 && version == before)
-                {
-                    version = before + 1;
-                    WriteVersion(version);
-                }
-
-                PruneMessageIds(summary.ImportedAt, messageRetention);
-                transaction.Commit();
-                _shared.Version = version;
-            }
-            catch
-            {
-                RollBack(transaction);
-                throw;
-            }
-
-            return new CollectSummary(fresh.Count, duplicates, batch.Rejected.Count, version, RefusalsOf(fresh)) { Suppressed = suppressed.Count };
         }
         finally
         {
             _gate.Release();
+        }
+
+        return await pending.Result.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Writes every queued request (under the gate): all in one transaction, or one by one when that fails.</summary>
+    private void WriteQueued(CollectLimits limits)
+    {
+        var group = new List<PendingCollect>();
+        while (_shared.Collects.TryDequeue(out var queued))
+        {
+            if (!queued.Result.Task.IsCompleted)
+            {
+                group.Add(queued);
+            }
+        }
+
+        if (group.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var summaries = CollectGroup(group.ConvertAll(p => p.Batch), limits);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Result.TrySetResult(summaries[i]);
+            }
+        }
+        catch (Exception) when (group.Count > 1)
+        {
+            foreach (var one in group)
+            {
+                try
+                {
+                    one.Result.TrySetResult(CollectGroup([one.Batch], limits)[0]);
+                }
+                catch (Exception e)
+                {
+                    one.Result.TrySetException(e);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            group[0].Result.TrySetException(e);
         }
     }
 
@@ -91,49 +127,6 @@ public sealed partial class Workspace
         {
             _gate.Release();
         }
-    }
-
-    private static List<CollectedMessage> UniqueInRequest(IReadOnlyList<CollectedMessage> messages)
-    {
-        var seen = new HashSet<string>(messages.Count, StringComparer.Ordinal);
-        var unique = new List<CollectedMessage>(messages.Count);
-        foreach (var message in messages)
-        {
-            if (seen.Add(message.MessageId))
-            {
-                unique.Add(message);
-            }
-        }
-
-        return unique;
-    }
-
-    /// <summary>The messages whose id <c>collector_messages</c> does not hold, found with one semi-join.</summary>
-    private List<CollectedMessage> NotYetStored(List<CollectedMessage> messages)
-    {
-        Execute("CREATE OR REPLACE TEMP TABLE stage_messages (message_id VARCHAR)");
-        using (var appender = _connection.CreateAppender("stage_messages"))
-        {
-            foreach (var message in messages)
-            {
-                appender.CreateRow().AppendValue(message.MessageId).EndRow();
-            }
-        }
-
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        using (var command = _connection.CreateCommand())
-        {
-            command.CommandText =
-                "SELECT s.message_id FROM stage_messages s WHERE EXISTS (SELECT 1 FROM collector_messages m WHERE m.message_id = s.message_id)";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                stored.Add(reader.GetString(0));
-            }
-        }
-
-        Execute("DROP TABLE stage_messages");
-        return stored.Count == 0 ? messages : messages.FindAll(m => !stored.Contains(m.MessageId));
     }
 
     private static ImportResult ToImportResult(CollectedBatch batch, List<CollectedMessage> messages)
@@ -247,20 +240,21 @@ public sealed partial class Workspace
         return added;
     }
 
-    /// <summary>Deletes message ids older than the retention, at most once an hour per database.</summary>
-    private void PruneMessageIds(DateTimeOffset now, TimeSpan retention)
+    /// <summary>Deletes message ids older than the retention, at most once an hour per database; true when it ran.</summary>
+    private bool PruneMessageIds(DateTimeOffset now, TimeSpan retention)
     {
         if (now.UtcTicks - _shared.LastMessagePruneTicks < PruneInterval.Ticks)
         {
-            return;
+            return false;
         }
 
         var keep = retention < MinimumMessageRetention ? MinimumMessageRetention : retention;
         using var command = _connection.CreateCommand();
         command.CommandText = "DELETE FROM collector_messages WHERE received_ticks < $cutoff";
         command.Parameters.Add(new DuckDBParameter("cutoff", now.UtcTicks - keep.Ticks));
-        command.ExecuteNonQuery();
+        var deleted = command.ExecuteNonQuery();
         _shared.LastMessagePruneTicks = now.UtcTicks;
+        return deleted > 0;
     }
 
     private void WriteVersion(long version)

@@ -13,13 +13,16 @@ namespace Journeyscope.EndToEnd.Tests;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly StringBuilder _output = new();
+    private bool _keepRoot;
 
-    private ServerProcess(Process process, string root, Uri address)
+    private ServerProcess(Process process, string root, Uri address, IReadOnlyDictionary<string, string> settings)
     {
         _process = process;
         Root = root;
         Address = address;
+        _settings = settings;
     }
 
     public string Root { get; }
@@ -40,11 +43,38 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var root = Path.Combine(Path.GetTempPath(), "journeyscope-proc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var port = FreePort();
+        return StartAsync(settings, root, FreePort(), cancellationToken);
+    }
+
+    /// <summary>Kills the process at once (SIGKILL: no shutdown, no flush, no finally) and waits until it is gone.</summary>
+    public async Task KillHardAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// Starts a new server process over the same workspaces root and port (after <see cref="KillHardAsync"/>); this one
+    /// no longer deletes the root when disposed, the new one does.
+    /// </summary>
+    public async Task<ServerProcess> RestartAsync(CancellationToken cancellationToken)
+    {
+        await KillHardAsync();
+        _keepRoot = true;
+        return await StartAsync(_settings, Root, Address.Port, cancellationToken);
+    }
+
+    private static async Task<ServerProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings, string root, int port, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -64,7 +94,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new ServerProcess(process, root, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new ServerProcess(process, root, new Uri($"http://127.0.0.1:{port}/"), settings);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -84,6 +114,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_keepRoot)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -13,6 +13,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchFunnelCommand.Create(context));
         command.Subcommands.Add(BenchConformanceCommand.Create(context));
         command.Subcommands.Add(BenchDriftCommand.Create(context));
+        command.Subcommands.Add(BenchCollectorCommand.Create(context));
         return command;
     }
 }

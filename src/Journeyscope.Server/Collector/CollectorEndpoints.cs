@@ -203,8 +203,12 @@ public static class CollectorEndpoints
         CollectSummary summary;
         try
         {
-            var retention = TimeSpan.FromDays(Math.Max(options.MessageRetentionDays, Workspace.MinimumMessageRetention.Days));
-            summary = await host.Get(workspace).CollectAsync(batch, retention, cancellationToken).ConfigureAwait(false);
+            var limits = new CollectLimits
+            {
+                MessageRetention = TimeSpan.FromDays(Math.Max(options.MessageRetentionDays, Workspace.MinimumMessageRetention.Days)),
+                MaxAttributeNames = options.MaxPropertyNames,
+            };
+            summary = await host.Get(workspace).CollectAsync(batch, limits, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WorkspaceException or DuckDBException or IOException or ObjectDisposedException)
         {
@@ -222,6 +226,16 @@ public static class CollectorEndpoints
         foreach (var refused in summary.Refused)
         {
             logger.LogWarning("Workspace {Workspace}: {Refusal}", workspace, refused.Describe());
+        }
+
+        if (summary.Quarantined > 0)
+        {
+            logger.LogWarning("Workspace {Workspace}: {Count} messages quarantined (see the workspace's quarantine for the reasons).", workspace, summary.Quarantined);
+        }
+
+        if (summary.EventsAdded > 0 || summary.Quarantined > 0)
+        {
+            host.NotifyChanged(workspace);
         }
 
         return success;

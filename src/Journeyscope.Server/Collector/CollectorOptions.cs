@@ -11,4 +11,10 @@ public sealed class CollectorOptions
 
     /// <summary>Days message ids are kept for dedup; at least 7. Default 30.</summary>
     public int MessageRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// The most distinct property and trait names a workspace may hold (each is a column of its store); a message that would
+    /// add one beyond it is quarantined with the reason. Default 500.
+    /// </summary>
+    public int MaxPropertyNames { get; set; } = Storage.Collector.CollectLimits.DefaultMaxAttributeNames;
 }

@@ -4,6 +4,16 @@ namespace Journeyscope.Server.Services;
 
 public sealed partial class WorkspaceHost
 {
+    /// <summary>
+    /// Raised with a workspace's name after new data was committed to it by the collector (live events); pages showing
+    /// the workspace re-fetch their data (throttled to about once a second, see WorkspacePage).
+    /// </summary>
+    /// <remarks>Raised on the writer's thread, after the commit; handlers must return quickly and not throw.</remarks>
+    public event Action<string>? Changed;
+
+    /// <summary>Tells the subscribers of <see cref="Changed"/> that <paramref name="name"/> has new data.</summary>
+    public void NotifyChanged(string name) => Changed?.Invoke(name);
+
     /// <summary>Renames the workspace <paramref name="name"/> to <paramref name="newName"/> (moves its folder).</summary>
     /// <remarks>
     /// The open database is closed first, after the operation in progress ends; requests that arrive meanwhile see the

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Journeyscope.Server.Components.Api;
+using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -10,7 +12,13 @@ namespace Journeyscope.Server.Components.Pages;
 /// </summary>
 public abstract class WorkspacePage : ComponentBase, IDisposable
 {
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
+
     private CancellationTokenSource? _loading;
+    private WorkspaceHost? _watched;
+    private int _refreshQueued;
+    private long _lastRefresh;
+    private bool _disposed;
 
     /// <summary>The workspace name from the route.</summary>
     [Parameter]
@@ -28,6 +36,16 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     [Inject]
     internal WorkspaceState Workspace { get; set; } = null!;
 
+    // Resolved only by pages that refresh live, and optional: component tests render pages without a workspace host.
+    [Inject]
+    internal IServiceProvider PageServices { get; set; } = null!;
+
+    /// <summary>
+    /// Whether the page re-fetches its data when the workspace gets new events (the collector's live events), at most
+    /// about once a second, without a reload. Off by default; the overview, the process map and the KPIs turn it on.
+    /// </summary>
+    protected virtual bool RefreshOnNewEvents => false;
+
     /// <summary>Cancels the running analysis (the Cancel button).</summary>
     protected void Cancel() => _loading?.Cancel();
 
@@ -35,7 +53,56 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     protected override Task OnParametersSetAsync()
     {
         Workspace.Current = Ws;
+        if (RefreshOnNewEvents && _watched is null && PageServices.GetService(typeof(WorkspaceHost)) is WorkspaceHost host)
+        {
+            _watched = host;
+            _watched.Changed += OnWorkspaceChanged;
+        }
+
+        _lastRefresh = Stopwatch.GetTimestamp();
         return RunAsync(LoadAsync);
+    }
+
+    /// <summary>On the collector's thread: queues one re-fetch, at least <see cref="LiveInterval"/> after the last one.</summary>
+    private void OnWorkspaceChanged(string name)
+    {
+        if (!string.Equals(name, Ws, StringComparison.Ordinal) || Interlocked.Exchange(ref _refreshQueued, 1) == 1)
+        {
+            return;
+        }
+
+        var wait = LiveInterval - Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRefresh));
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                Volatile.Write(ref _refreshQueued, 0);
+                Interlocked.Exchange(ref _lastRefresh, Stopwatch.GetTimestamp());
+                if (!_disposed)
+                {
+                    // While the user's own analysis runs, the refresh waits for the next interval instead of cancelling it.
+                    await InvokeAsync(() =>
+                    {
+                        if (!Loading)
+                        {
+                            return RunAsync(LoadAsync);
+                        }
+
+                        OnWorkspaceChanged(name);
+                        return Task.CompletedTask;
+                    });
+                }
+            }
+            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+            {
+                // The circuit closed meanwhile: nothing to refresh.
+            }
+        });
     }
 
     /// <summary>Loads the page's data.</summary>
@@ -96,6 +163,13 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     {
         if (disposing)
         {
+            _disposed = true;
+            if (_watched is not null)
+            {
+                _watched.Changed -= OnWorkspaceChanged;
+                _watched = null;
+            }
+
             _loading?.Cancel();
             _loading?.Dispose();
             _loading = null;
