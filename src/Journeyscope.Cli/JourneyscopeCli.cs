@@ -24,6 +24,7 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(VariantsCommand.Create(context));
         root.Subcommands.Add(PerformanceCommand.Create(context));
         root.Subcommands.Add(BottlenecksCommand.Create(context));
+        root.Subcommands.Add(AgendaCommand.Create(context));
         root.Subcommands.Add(ConformanceCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(FunnelCommand.Create(context));
