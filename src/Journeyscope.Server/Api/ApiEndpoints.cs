@@ -35,6 +35,7 @@ public static class ApiEndpoints
         VariantAlignmentEndpoints.Map(workspace);
         FunnelEndpoints.Map(workspace);
         KpiEndpoints.Map(workspace);
+        AgendaEndpoints.Map(workspace);
         VocEndpoints.Map(workspace);
         ReportEndpoints.Map(workspace);
         IngestKeyEndpoints.Map(workspace);
