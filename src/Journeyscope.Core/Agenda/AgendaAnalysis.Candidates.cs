@@ -7,6 +7,9 @@ namespace Journeyscope.Agenda;
 
 public static partial class AgendaAnalysis
 {
+    /// <summary>The Otsu effectiveness a hand-over's waits need to be split into a short and a long class (docs/agenda.md).</summary>
+    private const double MinimumSeparation = 0.8;
+
     /// <summary>Skipped, inserted, out-of-order and repeated touchpoints from the optimal alignments, per variant applied to its cases.</summary>
     private static void Deviations(JourneyCheck check, List<Candidate> candidates, CancellationToken cancellationToken)
     {
@@ -161,7 +164,13 @@ public static partial class AgendaAnalysis
                 continue;
             }
 
-            var fence = Split(waits);
+            var (fence, separation) = Split(waits);
+            if (separation < MinimumSeparation)
+            {
+                // One mode of waits (every case waits alike): a slow hand-over, but no group of customers to single out.
+                continue;
+            }
+
             var cases = waits.Where(w => w.Wait > fence).Select(w => w.Case).ToArray();
             var eligible = new bool[log.CaseCount];
             foreach (var (_, c) in waits)
@@ -213,7 +222,7 @@ public static partial class AgendaAnalysis
     /// between-class variance. O(n log n); for a bimodal hand-over (most parcels wait hours, Monday parcels a day more) it
     /// falls in the valley between the two modes.
     /// </summary>
-    private static double Split(List<(long Wait, int Case)> waits)
+    private static (double Threshold, double Separation) Split(List<(long Wait, int Case)> waits)
     {
         var x = waits.Select(w => Math.Log(1 + (Math.Max(0, w.Wait) / (double)TimeSpan.TicksPerSecond))).Order().ToArray();
         double total = 0;
@@ -241,6 +250,15 @@ public static partial class AgendaAnalysis
             }
         }
 
-        return (Math.Exp(threshold) - 1) * TimeSpan.TicksPerSecond;
+        double squares = 0;
+        var mean = total / x.Length;
+        foreach (var v in x)
+        {
+            squares += (v - mean) * (v - mean);
+        }
+
+        // Otsu's effectiveness: between-class over total variance (2/π ≈ 0.64 for one normal mode, → 1 for two separate modes).
+        var separation = squares == 0 ? 0 : best / x.Length / x.Length / (squares / x.Length);
+        return ((Math.Exp(threshold) - 1) * TimeSpan.TicksPerSecond, separation);
     }
 }

@@ -15,7 +15,7 @@ internal static class AgendaEndpoints
     public static void Map(RouteGroupBuilder workspace)
     {
         workspace.MapGet("/agenda", Get).WithName("GetAgenda")
-            .WithSummary("The quantified, prioritised improvement agenda of a journey (journey=id; by=attributes; top=N; period; format=json|csv|md|tracker).")
+            .WithSummary("The quantified, prioritised improvement agenda of a journey (journey=id; by=attributes; top=N; period; seed; minSupport; format=json|csv|md|tracker).")
             .Produces<AgendaResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -25,10 +25,19 @@ internal static class AgendaEndpoints
     }
 
     private static async Task<IResult> Get(
-        string ws, string? journey, string? by, int? top, string? period, int? seed, string? format, string[]? filter, string? timeBasis,
+        string ws, string? journey, string? by, int? top, string? period, int? seed, int? minSupport, string? format, string[]? filter, string? timeBasis,
         WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
     {
         var (designed, log, version, options) = await LoadAsync(ws, journey, by, top, period, seed, filter, timeBasis, host, cache, cancellationToken).ConfigureAwait(false);
+        if (minSupport is { } support)
+        {
+            options = new AgendaOptions
+            {
+                AdjustFor = options.AdjustFor, Period = options.Period, Top = options.Top, Bootstrap = options.Bootstrap,
+                MinimumSupport = LogQuery.Positive(support, AgendaOptions.Default.MinimumSupport, int.MaxValue, "minSupport"),
+            };
+        }
+
         AgendaResult agenda;
         try
         {

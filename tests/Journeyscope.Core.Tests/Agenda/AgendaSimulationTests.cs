@@ -58,8 +58,9 @@ public sealed class AgendaSimulationTests
         // Given the same customers without any injected problem
         var (agenda, _) = Run(InjectedProblems.None, top: 50);
 
-        // When the opportunities at the problems' touchpoints are read
-        var suspects = agenda.Opportunities.Where(o => o.Touchpoint is "pay" or "escalate" or "onboarding-email").ToList();
+        // When the segment opportunities at the problems' touchpoints are read (the simulator's natural payment failures,
+        // 3 % of every device, are a real effect on CES with the same mechanism, but not concentrated in a segment)
+        var suspects = agenda.Opportunities.Where(o => o.Segment is not null && o.Touchpoint is "pay" or "escalate" or "onboarding-email").ToList();
 
         // Then none has an adjusted interval that excludes zero after the multiple-testing control
         suspects.SelectMany(o => o.Effects).Where(e => e.Basis == "adjusted" && e.Significant).ShouldBeEmpty(Describe(agenda));
@@ -102,7 +103,7 @@ public sealed class AgendaSimulationTests
         "monday-backlog" => o.Touchpoint == "ship" && o.Kind == "bottleneck",
         "double-escalation" => o.Touchpoint == "escalate" && o.Segment == new AgendaSegment("product_line", p.DoubleEscalationProductLine),
         "skipped-onboarding" => o.Touchpoint == "onboarding-email" && o.Kind == "skipped" && o.Segment == new AgendaSegment("customer_type", p.SkippedOnboardingCustomerType),
-        _ => o.Kind == "inserted" && o.Touchpoint is null && o.Id == $"inserted:{p.DriftActivity}",
+        _ => o.Id == $"inserted:{p.DriftActivity}" || (o.Kind == "bottleneck" && o.Id.Contains(p.DriftActivity, StringComparison.Ordinal)),
     };
 
     private static string Describe(AgendaResult agenda) =>
