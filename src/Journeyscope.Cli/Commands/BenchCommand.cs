@@ -12,6 +12,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchDiscoveryCommand.Create(context));
         command.Subcommands.Add(BenchFunnelCommand.Create(context));
         command.Subcommands.Add(BenchConformanceCommand.Create(context));
+        command.Subcommands.Add(BenchAgendaCommand.Create(context));
         return command;
     }
 }
