@@ -61,20 +61,13 @@ public static partial class AgendaAnalysis
                 DeviationKind.OutOfOrder => $"{name} done out of order",
                 _ => $"{name} done more than once",
             };
-            bool[]? eligible = null;
-            if (touchpoint is not null && stages.TryGetValue(touchpoint.Stage, out var reached))
-            {
-                eligible = (bool[])reached.Clone();
-                foreach (var c in cases)
-                {
-                    eligible[c] = true;
-                }
-            }
-
+            // The comparison population: the cases that reached the touchpoint's stage (shared by every gap of the stage, so
+            // its totals are computed once); a case with the gap outside it joins the exposed group only.
+            var reached = touchpoint is not null && stages.TryGetValue(touchpoint.Stage, out var set) ? set : null;
             candidates.Add(new Candidate(item.Subject, DeviationItem.KindName(item.Kind), title, touchpoint?.Id, [.. cases], candidates.Count)
             {
-                EligibleKey = eligible is null ? "all" : $"{DeviationItem.KindName(item.Kind)}:{touchpoint!.Id}",
-                Eligible = eligible,
+                EligibleKey = reached is null ? "all" : "stage:" + touchpoint!.Stage,
+                Eligible = reached,
             });
         }
     }

@@ -163,16 +163,24 @@ public static partial class AgendaAnalysis
                         continue;
                     }
 
-                    // Move the case from the unexposed to the exposed group.
+                    // Move the case from the unexposed to the exposed group (a case outside the comparison population only joins).
                     var row = weights.AsSpan(c * replicates, replicates);
                     double n = kpi.Numerator[c], d = kpi.Denominator[c];
+                    var inTotals = candidate.Eligible is not { } eligible || eligible[c];
                     crude.Add(row, 1, n, d);
-                    crude.Add(row, 0, -n, -d);
+                    if (inTotals)
+                    {
+                        crude.Add(row, 0, -n, -d);
+                    }
+
                     if (byStratum is not null)
                     {
                         var s = 2 * strata.Stratum[c];
                         byStratum.Add(row, s + 1, n, d);
-                        byStratum.Add(row, s, -n, -d);
+                        if (inTotals)
+                        {
+                            byStratum.Add(row, s, -n, -d);
+                        }
                     }
                 }
 
