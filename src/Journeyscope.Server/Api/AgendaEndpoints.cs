@@ -33,7 +33,10 @@ internal static class AgendaEndpoints
         {
             options = new AgendaOptions
             {
-                AdjustFor = options.AdjustFor, Period = options.Period, Top = options.Top, Bootstrap = options.Bootstrap,
+                AdjustFor = options.AdjustFor,
+                Period = options.Period,
+                Top = options.Top,
+                Bootstrap = options.Bootstrap,
                 MinimumSupport = LogQuery.Positive(support, AgendaOptions.Default.MinimumSupport, int.MaxValue, "minSupport"),
             };
         }
