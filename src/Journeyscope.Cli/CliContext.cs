@@ -45,11 +45,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = "Output: 'table' for people, 'json' or 'csv' for scripts (stable keys), 'dot' (discover only) for Graphviz. Example: --format json",
+            Description = "Output: 'table' for people, 'json' or 'csv' for scripts (stable keys), 'dot' (discover only) for Graphviz, 'md' and 'tracker' (agenda only). Example: --format json",
             DefaultValueFactory = _ => "table",
             Recursive = true,
         };
-        option.AcceptOnlyFromAmong("table", "json", "csv", "dot");
+        option.AcceptOnlyFromAmong("table", "json", "csv", "dot", "md", "tracker");
         return option;
     }
 

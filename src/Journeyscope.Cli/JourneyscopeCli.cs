@@ -27,6 +27,7 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(BottlenecksCommand.Create(context));
         root.Subcommands.Add(RootCauseCommand.Create(context));
         root.Subcommands.Add(ImprovementCommand.Create(context));
+        root.Subcommands.Add(AgendaCommand.Create(context));
         root.Subcommands.Add(ConformanceCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(FunnelCommand.Create(context));

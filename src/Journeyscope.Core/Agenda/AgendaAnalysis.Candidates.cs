@@ -7,6 +7,9 @@ namespace Journeyscope.Agenda;
 
 public static partial class AgendaAnalysis
 {
+    /// <summary>The Otsu effectiveness a hand-over's waits need to be split into a short and a long class (docs/agenda.md).</summary>
+    private const double MinimumSeparation = 0.8;
+
     /// <summary>Skipped, inserted, out-of-order and repeated touchpoints from the optimal alignments, per variant applied to its cases.</summary>
     private static void Deviations(JourneyCheck check, List<Candidate> candidates, CancellationToken cancellationToken)
     {
@@ -27,8 +30,15 @@ public static partial class AgendaAnalysis
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            foreach (var item in variantItems[alignments.CaseVariants[c]])
+            var items = variantItems[alignments.CaseVariants[c]];
+            foreach (var item in items)
             {
+                if (item.Kind == DeviationKind.Repeated && (!item.IsTouchpoint || !Array.Exists(items, i => i.Subject == item.Subject && i.Kind is DeviationKind.Inserted or DeviationKind.OutOfOrder)))
+                {
+                    // Repeats the design allows (a loop) are not a gap; a repeated unexpected step is the same gap as the step.
+                    continue;
+                }
+
                 if (!byItem.TryGetValue(item, out var list))
                 {
                     byItem[item] = list = [];
@@ -39,6 +49,7 @@ public static partial class AgendaAnalysis
         }
 
         var journey = check.Mapped.Journey;
+        var stages = StageCases(check.Mapped);
         foreach (var (item, cases) in byItem.OrderBy(p => p.Key))
         {
             var touchpoint = item.IsTouchpoint ? journey.FindTouchpoint(item.Subject) : null;
@@ -50,7 +61,14 @@ public static partial class AgendaAnalysis
                 DeviationKind.OutOfOrder => $"{name} done out of order",
                 _ => $"{name} done more than once",
             };
-            candidates.Add(new Candidate(item.Subject, DeviationItem.KindName(item.Kind), title, touchpoint?.Id, [.. cases], candidates.Count));
+            // The comparison population: the cases that reached the touchpoint's stage (shared by every gap of the stage, so
+            // its totals are computed once); a case with the gap outside it joins the exposed group only.
+            var reached = touchpoint is not null && stages.TryGetValue(touchpoint.Stage, out var set) ? set : null;
+            candidates.Add(new Candidate(item.Subject, DeviationItem.KindName(item.Kind), title, touchpoint?.Id, [.. cases], candidates.Count)
+            {
+                EligibleKey = reached is null ? "all" : "stage:" + touchpoint!.Stage,
+                Eligible = reached,
+            });
         }
     }
 
@@ -68,8 +86,10 @@ public static partial class AgendaAnalysis
             }
 
             var breached = new List<int>();
+            var eligible = new bool[check.Mapped.Log.CaseCount];
             foreach (var (ticks, c) in DeviationAnalysis.CaseElapsed(check.Mapped.Log, index, target, from, to, DeviationOptions.Default, cancellationToken))
             {
+                eligible[c] = true;
                 if (ticks > target.Within.Ticks)
                 {
                     breached.Add(c);
@@ -78,13 +98,17 @@ public static partial class AgendaAnalysis
 
             breached.Sort();
             var touchpoint = check.Mapped.Journey.FindTouchpoint(target.To)?.Id;
-            candidates.Add(new Candidate(target.Id, "time-target", $"{target.Name}: target missed", touchpoint, [.. breached], candidates.Count));
+            candidates.Add(new Candidate(target.Id, "time-target", $"{target.Name}: target missed", touchpoint, [.. breached], candidates.Count)
+            {
+                EligibleKey = "time-target:" + target.Id,
+                Eligible = eligible,
+            });
         }
     }
 
     /// <summary>
-    /// The costliest hand-overs of <see cref="BottlenecksResult"/>; a case has the gap when its wait at the hand-over is beyond the
-    /// hand-over's Tukey fence Q3 + 1.5 × IQR.
+    /// The costliest hand-overs of <see cref="BottlenecksResult"/>; a case has the gap when its wait at the hand-over is in the
+    /// long class of the hand-over's waits (Otsu's two-class split of log(1 + wait in seconds)).
     /// </summary>
     private static void Bottlenecks(EventLog log, DesignedJourney journey, int top, List<Candidate> candidates, CancellationToken cancellationToken)
     {
@@ -133,12 +157,101 @@ public static partial class AgendaAnalysis
                 continue;
             }
 
-            var sorted = waits.Select(w => (double)w.Wait).Order().ToArray();
-            double q1 = Statistics.Differences.Quantile(sorted, 0.25), q3 = Statistics.Differences.Quantile(sorted, 0.75);
-            var fence = q3 + (1.5 * (q3 - q1));
+            var (fence, separation) = Split(waits);
+            if (separation < MinimumSeparation)
+            {
+                // One mode of waits (every case waits alike): a slow hand-over, but no group of customers to single out.
+                continue;
+            }
+
             var cases = waits.Where(w => w.Wait > fence).Select(w => w.Case).ToArray();
+            var eligible = new bool[log.CaseCount];
+            foreach (var (_, c) in waits)
+            {
+                eligible[c] = true;
+            }
+
             candidates.Add(new Candidate($"{b.From} → {b.To}", "bottleneck",
-                $"Long wait between {b.From} and {b.To} (beyond {DurationText.Format(TimeSpan.FromTicks((long)fence))})", touchpoint, cases, candidates.Count));
+                $"Long wait between {b.From} and {b.To} (beyond {DurationText.Format(TimeSpan.FromTicks((long)fence))})", touchpoint, cases, candidates.Count)
+            {
+                EligibleKey = $"bottleneck:{b.From} → {b.To}",
+                Eligible = eligible,
+            });
         }
+    }
+
+    /// <summary>Per stage id: which cases have at least one event at a touchpoint of the stage.</summary>
+    private static Dictionary<string, bool[]> StageCases(MappedLog mapped)
+    {
+        var journey = mapped.Journey;
+        var log = mapped.Log;
+        var stages = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        foreach (var touchpoint in journey.Touchpoints)
+        {
+            if (!stages.ContainsKey(touchpoint.Stage))
+            {
+                stages[touchpoint.Stage] = new bool[log.CaseCount];
+            }
+        }
+
+        var stageOf = journey.Touchpoints.Select(t => stages[t.Stage]).ToArray();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            for (int e = log.CaseStart(c), end = log.CaseStart(c + 1); e < end; e++)
+            {
+                var t = mapped.EventTouchpoint[e];
+                if (t >= 0)
+                {
+                    stageOf[t][c] = true;
+                }
+            }
+        }
+
+        return stages;
+    }
+
+    /// <summary>
+    /// Otsu's threshold on log(1 + seconds): the split of the sorted waits into a short and a long class that maximises the
+    /// between-class variance. O(n log n); for a bimodal hand-over (most parcels wait hours, Monday parcels a day more) it
+    /// falls in the valley between the two modes.
+    /// </summary>
+    private static (double Threshold, double Separation) Split(List<(long Wait, int Case)> waits)
+    {
+        var x = waits.Select(w => Math.Log(1 + (Math.Max(0, w.Wait) / (double)TimeSpan.TicksPerSecond))).Order().ToArray();
+        double total = 0;
+        foreach (var v in x)
+        {
+            total += v;
+        }
+
+        double best = -1, threshold = x[^1], prefix = 0;
+        for (var i = 0; i < x.Length - 1; i++)
+        {
+            prefix += x[i];
+            if (x[i] == x[i + 1])
+            {
+                continue;
+            }
+
+            double n0 = i + 1, n1 = x.Length - n0;
+            double m0 = prefix / n0, m1 = (total - prefix) / n1;
+            var between = n0 * n1 * (m0 - m1) * (m0 - m1);
+            if (between > best)
+            {
+                best = between;
+                threshold = x[i];
+            }
+        }
+
+        double squares = 0;
+        var mean = total / x.Length;
+        foreach (var v in x)
+        {
+            squares += (v - mean) * (v - mean);
+        }
+
+        // Otsu's effectiveness: between-class over total variance (2/π ≈ 0.64 for one normal mode, → 1 for two separate modes).
+        var separation = squares == 0 ? 0 : best / x.Length / x.Length / (squares / x.Length);
+        return ((Math.Exp(threshold) - 1) * TimeSpan.TicksPerSecond, separation);
     }
 }

@@ -110,7 +110,7 @@ public static partial class AgendaAnalysis
     }
 
     private static List<Test>[] Effects(
-        List<Candidate> candidates, List<KpiCaseValues> kpis, DesignedJourney journey, (int[] Stratum, int Count) strata,
+        List<Candidate> candidates, List<KpiCaseValues> kpis, DesignedJourney journey, Dictionary<string, (int[] Stratum, int Count)> allStrata,
         ulong[] keys, AgendaOptions options, CancellationToken cancellationToken)
     {
         var bootstrap = options.Bootstrap;
@@ -118,27 +118,31 @@ public static partial class AgendaAnalysis
         var weights = PoissonWeights.Matrix(keys, replicates, bootstrap.Seed);
         var adjusted = options.AdjustFor.Count > 0;
 
-        // Totals per KPI: every measured case in group 0 (crude) and in group 2 × stratum (adjusted).
-        var totals = new (BootstrapPartial Crude, BootstrapPartial? Strata)[kpis.Count];
-        Parallel.For(0, kpis.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
-        {
-            var crude = new BootstrapPartial(2, replicates, bootstrap.Seed);
-            var byStratum = adjusted ? new BootstrapPartial(2 * strata.Count, replicates, bootstrap.Seed) : null;
-            var kpi = kpis[k];
-            for (var c = 0; c < keys.Length; c++)
+        // Totals per comparison population and KPI: every eligible measured case in group 0 (crude) and 2 × stratum (adjusted).
+        // A gap concentrated in a segment is compared with everyone else, adjusted for the other attributes (within its own
+        // segment there may be nobody without the gap to compare with).
+        var totals = new System.Collections.Concurrent.ConcurrentDictionary<(string, string, int), Lazy<(BootstrapPartial Crude, BootstrapPartial? Strata)>>();
+        (BootstrapPartial Crude, BootstrapPartial? Strata) Totals(Candidate candidate, int k) => totals.GetOrAdd((candidate.EligibleKey, candidate.Segment?.Attribute ?? string.Empty, k), _ =>
+            new Lazy<(BootstrapPartial, BootstrapPartial?)>(() =>
             {
-                if (kpi.Denominator[c] == 0 && kpi.Numerator[c] == 0)
+                var strata = allStrata[candidate.Segment?.Attribute ?? string.Empty];
+                var crude = new BootstrapPartial(2, replicates, bootstrap.Seed);
+                var byStratum = adjusted && strata.Count > 0 ? new BootstrapPartial(2 * strata.Count, replicates, bootstrap.Seed) : null;
+                var kpi = kpis[k];
+                for (var c = 0; c < keys.Length; c++)
                 {
-                    continue;
+                    if ((kpi.Denominator[c] == 0 && kpi.Numerator[c] == 0) || (candidate.Eligible is { } eligible && !eligible[c]))
+                    {
+                        continue;
+                    }
+
+                    var row = weights.AsSpan(c * replicates, replicates);
+                    crude.Add(row, 0, kpi.Numerator[c], kpi.Denominator[c]);
+                    byStratum?.Add(row, 2 * strata.Stratum[c], kpi.Numerator[c], kpi.Denominator[c]);
                 }
 
-                var row = weights.AsSpan(c * replicates, replicates);
-                crude.Add(row, 0, kpi.Numerator[c], kpi.Denominator[c]);
-                byStratum?.Add(row, 2 * strata.Stratum[c], kpi.Numerator[c], kpi.Denominator[c]);
-            }
-
-            totals[k] = (crude, byStratum);
-        });
+                return (crude, byStratum);
+            })).Value;
 
         var tests = new List<Test>[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -148,8 +152,10 @@ public static partial class AgendaAnalysis
             foreach (var k in Linked(candidate, kpis, journey))
             {
                 var kpi = kpis[k];
-                var crude = totals[k].Crude.Clone();
-                var byStratum = totals[k].Strata?.Clone();
+                var total = Totals(candidate, k);
+                var strata = allStrata[candidate.Segment?.Attribute ?? string.Empty];
+                var crude = total.Crude.Clone();
+                var byStratum = total.Strata?.Clone();
                 foreach (var c in candidate.Cases)
                 {
                     if (kpi.Denominator[c] == 0 && kpi.Numerator[c] == 0)
@@ -157,16 +163,24 @@ public static partial class AgendaAnalysis
                         continue;
                     }
 
-                    // Move the case from the unexposed to the exposed group.
+                    // Move the case from the unexposed to the exposed group (a case outside the comparison population only joins).
                     var row = weights.AsSpan(c * replicates, replicates);
                     double n = kpi.Numerator[c], d = kpi.Denominator[c];
+                    var inTotals = candidate.Eligible is not { } eligible || eligible[c];
                     crude.Add(row, 1, n, d);
-                    crude.Add(row, 0, -n, -d);
+                    if (inTotals)
+                    {
+                        crude.Add(row, 0, -n, -d);
+                    }
+
                     if (byStratum is not null)
                     {
                         var s = 2 * strata.Stratum[c];
                         byStratum.Add(row, s + 1, n, d);
-                        byStratum.Add(row, s, -n, -d);
+                        if (inTotals)
+                        {
+                            byStratum.Add(row, s, -n, -d);
+                        }
                     }
                 }
 

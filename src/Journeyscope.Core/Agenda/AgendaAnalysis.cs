@@ -47,14 +47,19 @@ public static partial class AgendaAnalysis
             Concentrate(candidate, attributes, log.CaseCount);
         }
 
-        var supported = candidates.Where(c => c.Cases.Length >= options.MinimumSupport && c.Cases.Length < log.CaseCount).ToList();
+        var supported = Fold(candidates.Where(c => c.Cases.Length >= options.MinimumSupport && c.Cases.Length < log.CaseCount));
         if (supported.Count < candidates.Count)
         {
             notes.Add($"{candidates.Count - supported.Count} gap(s) with fewer than {options.MinimumSupport} cases (or every case) are not tested.");
         }
 
         var kpis = Measures(log, journey, notes);
-        var strata = Strata(attributes, log.CaseCount);
+        var strata = new Dictionary<string, (int[] Stratum, int Count)>(StringComparer.Ordinal) { [string.Empty] = Strata(attributes, log.CaseCount) };
+        foreach (var (name, _) in attributes)
+        {
+            strata[name] = Strata([.. attributes.Where(a => a.Name != name)], log.CaseCount);
+        }
+
         var keys = Statistics.PoissonWeights.CaseKeys(log.CaseIds);
         var effects = Effects(supported, kpis, journey, strata, keys, options, cancellationToken);
         var tests = ControlFalseDiscoveries(effects);
@@ -105,6 +110,33 @@ public static partial class AgendaAnalysis
         }
 
         return [];
+    }
+
+    /// <summary>Keeps one candidate per distinct case set: the others (the same customers at other touchpoints) are named in its title.</summary>
+    private static List<Candidate> Fold(IEnumerable<Candidate> candidates)
+    {
+        var kept = new List<Candidate>();
+        var bySet = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            var key = candidate.Cases.Length + "|" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+                System.Runtime.InteropServices.MemoryMarshal.AsBytes(candidate.Cases.AsSpan())));
+            if (bySet.TryGetValue(key, out var first))
+            {
+                first.AlsoAt.Add($"{candidate.Kind} {candidate.Touchpoint ?? candidate.Subject}");
+                continue;
+            }
+
+            bySet[key] = candidate;
+            kept.Add(candidate);
+        }
+
+        foreach (var candidate in kept.Where(c => c.AlsoAt.Count > 0))
+        {
+            candidate.Title += $" (the same customers: also {string.Join(", ", candidate.AlsoAt)})";
+        }
+
+        return kept;
     }
 
     private static (string Name, string?[] Values)[] Attributes(EventLog log, IReadOnlyList<string> names)
@@ -186,7 +218,7 @@ public static partial class AgendaAnalysis
         var stratum = new int[caseCount];
         if (attributes.Length == 0)
         {
-            return (stratum, 1);
+            return (stratum, 0);
         }
 
         var labels = new string[caseCount];

@@ -24,8 +24,8 @@ public sealed class AgendaOptions
     /// <summary>The false discovery rate of the Benjamini-Hochberg control (default 0.05).</summary>
     public double FalseDiscoveryRate { get; init; } = 0.05;
 
-    /// <summary>How many of the costliest hand-overs become bottleneck opportunities (default 5).</summary>
-    public int Bottlenecks { get; init; } = 5;
+    /// <summary>How many of the costliest hand-overs become bottleneck opportunities (default 20).</summary>
+    public int Bottlenecks { get; init; } = 20;
 
     /// <summary>The bootstrap: replicates, seed, confidence.</summary>
     public BootstrapOptions Bootstrap { get; init; } = BootstrapOptions.Default;

@@ -20,5 +20,14 @@ internal sealed class Candidate(string subject, string kind, string title, strin
 
     public AgendaSegment? Segment { get; set; }
 
+    /// <summary>The comparison population's key (cases that could have the gap); candidates with one key share their totals.</summary>
+    public string EligibleKey { get; init; } = "all";
+
+    /// <summary>Per case: whether it could have had the gap (reached the stage, both ends of the target, the hand-over); null for all cases.</summary>
+    public bool[]? Eligible { get; init; }
+
+    /// <summary>Other touchpoints with exactly the same cases, folded into this one.</summary>
+    public List<string> AlsoAt { get; } = [];
+
     public string Id => $"{Kind}:{Subject}" + (Segment is null ? string.Empty : $"@{Segment.Attribute}={Segment.Value}");
 }

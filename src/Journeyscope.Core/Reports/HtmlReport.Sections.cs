@@ -27,6 +27,25 @@ public static partial class HtmlReport
         return Section("kpis", "KPIs", $"<p class=\"meta\">Journey '{Encode(kpis.Journey)}', {Count(kpis.Cases)} cases.</p>{table}");
     }
 
+    private static string AgendaSection(ReportData data)
+    {
+        if (data.Agenda is not { } agenda)
+        {
+            return Section("agenda", "Improvement agenda", "<p class=\"empty\">No designed journey with KPIs, so no agenda.</p>");
+        }
+
+        var table = new HtmlTable("agenda-table", "Rank", "Opportunity", "Touchpoint", "Customers", "Effect (95 % interval)", "Value per period", "Effort", "Score");
+        foreach (var o in agenda.Opportunities)
+        {
+            table.Row(o.Rank, o.Title, o.Touchpoint ?? "–", Count(o.CustomersAffected), Journeyscope.Agenda.AgendaExport.Effect(Journeyscope.Agenda.AgendaExport.Lead(o)),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o.ValuePerPeriod.Value:0.##} {o.ValuePerPeriod.Unit}"), o.Effort,
+                o.Score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return Section("agenda", "Improvement agenda",
+            $"<p class=\"meta\">Ranking: {Encode(agenda.Formula)}. {Count(agenda.CustomersAffectedTotal)} customers affected, each counted once.</p>{table}");
+    }
+
     private static string ConformanceSection(ReportData data)
     {
         if (data.Conformance is not { } c)

@@ -36,6 +36,7 @@ public static partial class HtmlReport
         var body = new StringBuilder()
             .Append(Header(data))
             .Append(KpiSection(data))
+            .Append(AgendaSection(data))
             .Append(ConformanceSection(data))
             .Append(MapSection(data))
             .Append(VariantSection(data))

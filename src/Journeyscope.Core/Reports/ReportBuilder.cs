@@ -74,8 +74,12 @@ public static class ReportBuilder
             notes.Add($"The events have no '{options.ScoreAttribute}' attribute, so the report has no survey answers.");
         }
 
+        var agenda = journey is { Kpis.Count: > 0 } ? Journeyscope.Agenda.AgendaAnalysis.Compute(log, journey, version, null, cancellationToken) : null;
         return new ReportData(options.Title, options.GeneratedAt, options.Filters, log.TimeBasis, summary, processMap, variants, counts, stream,
-            kpis, conformance, funnel, voc, notes);
+            kpis, conformance, funnel, voc, notes)
+        {
+            Agenda = agenda,
+        };
     }
 
     /// <summary>The funnels page's starting funnel: the first distinct activities of the most frequent variant.</summary>

@@ -40,4 +40,8 @@ public sealed record ReportData(
     JourneyConformanceResult? Conformance,
     FunnelReport? Funnel,
     VocResult Voc,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The improvement agenda of the journey (as <c>GET …/agenda</c>, no adjustment), or null without a journey with KPIs.</summary>
+    public Journeyscope.Agenda.AgendaResult? Agenda { get; init; }
+}

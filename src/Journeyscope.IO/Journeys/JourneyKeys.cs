@@ -5,7 +5,7 @@ namespace Journeyscope.IO.Journeys;
 internal static class JourneyKeys
 {
     public static readonly string[] Root =
-        ["journey", "name", "owner", "description", "personas", "stages", "touchpoints", "flow", "kpis", "critical_success_factors", "time_targets"];
+        ["journey", "name", "owner", "description", "personas", "stages", "touchpoints", "flow", "kpis", "critical_success_factors", "time_targets", "value", "solutions"];
 
     public static readonly string[] RootRequired = ["journey", "name", "touchpoints"];
 
@@ -35,6 +35,21 @@ internal static class JourneyKeys
     public static readonly string[] TimeTarget = ["id", "name", "from", "to", "within", "business_hours"];
 
     public static readonly string[] TimeTargetRequired = ["id", "name", "from", "to", "within"];
+
+    public static readonly string[] Value = ["unit", "kpis"];
+
+    public static readonly string[] ValueRequired = ["unit", "kpis"];
+
+    public static readonly string[] ValueRate = ["kpi", "amount", "per"];
+
+    public static readonly string[] ValueRateRequired = ["kpi", "amount"];
+
+    public static readonly string[] Solution = ["id", "name", "touchpoints", "kinds", "effort", "cost", "share", "confidence", "owner"];
+
+    public static readonly string[] SolutionRequired = ["id", "name", "touchpoints"];
+
+    /// <summary>The opportunity kinds a solution may name (docs/agenda.md).</summary>
+    public static readonly string[] OpportunityKinds = ["skipped", "inserted", "out-of-order", "repeated", "time-target", "bottleneck"];
 
     public static readonly string[] FlowOperators = ["sequence", "choice", "parallel", "optional", "loop", "repeat"];
 

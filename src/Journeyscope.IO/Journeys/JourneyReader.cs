@@ -112,6 +112,8 @@ internal sealed partial class JourneyReader
             ReadList(keys, "time_targets", "time target", ReadTimeTarget))
         {
             Location = At(node.Start),
+            Value = keys.TryGetValue("value", out var valueNode) && !IsNull(valueNode) ? ReadValue(valueNode) : null,
+            Solutions = ReadList(keys, "solutions", "solution", ReadSolution),
         };
     }
 

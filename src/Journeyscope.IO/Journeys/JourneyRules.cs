@@ -111,6 +111,16 @@ internal static class JourneyRules
         return Error("JS008", at, $"{context} names unknown {kind} '{id}'", hint);
     }
 
+    public static JourneyDiagnostic BadNumber(SourceLocation at, string key, string text, string expected) =>
+        Error("JS015", at, $"'{key}' is '{text}', not {expected}", $"write {expected}, for example 'effort: 3' or 'share: 0.5'");
+
+    public static JourneyDiagnostic UnknownOpportunityKind(SourceLocation at, string context, string kind, IEnumerable<string> kinds)
+    {
+        var closest = NameSuggestions.Closest(kind, kinds);
+        var hint = closest is null ? $"use one of: {string.Join(", ", kinds)}" : $"did you mean '{closest}'?";
+        return Error("JS016", at, $"{context} names unknown opportunity kind '{kind}'", hint);
+    }
+
     public static JourneyDiagnostic EmptyStage(SourceLocation at, string stage) =>
         Warning("JS009", at, $"stage '{stage}' has no touchpoint", $"add a touchpoint with 'stage: {stage}', or remove the stage");
 

@@ -135,6 +135,24 @@ public static partial class JourneyValidator
             var context = $"time target '{target.Id}'";
             References([target.From, target.To], either, context, "touchpoint or stage", target.Location, diagnostics);
         }
+
+        foreach (var rate in journey.Value?.Kpis ?? [])
+        {
+            References([rate.Kpi], kpiIds, $"value entry for '{rate.Kpi}'", "KPI", rate.Location, diagnostics);
+        }
+
+        foreach (var solution in journey.Solutions)
+        {
+            var context = $"solution '{solution.Id}'";
+            References(solution.Touchpoints, touchpointIds, context, "touchpoint", solution.Location, diagnostics);
+            foreach (var kind in solution.Kinds)
+            {
+                if (Array.IndexOf(JourneyKeys.OpportunityKinds, kind) < 0)
+                {
+                    diagnostics.Add(JourneyRules.UnknownOpportunityKind(solution.Location, context, kind, JourneyKeys.OpportunityKinds));
+                }
+            }
+        }
     }
 
     private static void References(

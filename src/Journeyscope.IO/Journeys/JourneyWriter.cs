@@ -118,6 +118,57 @@ internal static class JourneyWriter
                 }
             }
         }
+
+        WriteAgenda(writer, journey);
+    }
+
+    private static void WriteAgenda(TextWriter writer, DesignedJourney journey)
+    {
+        static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        if (journey.Value is { } value)
+        {
+            writer.WriteLine();
+            writer.WriteLine("value:");
+            Field(writer, 2, "unit", value.Unit);
+            writer.WriteLine("  kpis:");
+            foreach (var rate in value.Kpis)
+            {
+                writer.WriteLine($"    - kpi: {Scalar(rate.Kpi)}");
+                writer.WriteLine($"      amount: {Number(rate.Amount)}");
+                if (rate.Per is { } per)
+                {
+                    writer.WriteLine($"      per: {DurationText.Format(per)}");
+                }
+            }
+        }
+
+        if (journey.Solutions.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("solutions:");
+            foreach (var solution in journey.Solutions)
+            {
+                Item(writer, "id", solution.Id);
+                Field(writer, 4, "name", solution.Name);
+                writer.Write("    touchpoints: ");
+                writer.WriteLine(FlowList(solution.Touchpoints));
+                if (solution.Kinds.Count > 0)
+                {
+                    writer.Write("    kinds: ");
+                    writer.WriteLine(FlowList(solution.Kinds));
+                }
+
+                writer.WriteLine($"    effort: {Number(solution.Effort)}");
+                if (solution.Cost is { } cost)
+                {
+                    writer.WriteLine($"    cost: {Number(cost)}");
+                }
+
+                writer.WriteLine($"    share: {Number(solution.Share)}");
+                writer.WriteLine($"    confidence: {Number(solution.Confidence)}");
+                Field(writer, 4, "owner", solution.Owner);
+            }
+        }
     }
 
     /// <summary>A value as a YAML scalar: plain when that reads back as the same text, double-quoted otherwise.</summary>

@@ -38,6 +38,7 @@ public static class ApiEndpoints
         VariantAlignmentEndpoints.Map(workspace);
         FunnelEndpoints.Map(workspace);
         KpiEndpoints.Map(workspace);
+        AgendaEndpoints.Map(workspace);
         VocEndpoints.Map(workspace);
         ReportEndpoints.Map(workspace);
         IngestKeyEndpoints.Map(workspace);

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+
+namespace Journeyscope.Agenda;
+
+/// <summary>The agenda as files people hand on: CSV, Markdown, and a CSV that issue trackers import (title, description, labels).</summary>
+/// <remarks>The same text from the CLI (<c>--format csv|md|tracker</c>) and the API (<c>format=csv|md|tracker</c>).</remarks>
+public static class AgendaExport
+{
+    /// <summary>One row per opportunity with its strongest significant effect.</summary>
+    public static string Csv(AgendaResult agenda)
+    {
+        ArgumentNullException.ThrowIfNull(agenda);
+        var text = new StringBuilder("rank,id,kind,title,touchpoint,segment,customersAffected,share,effectKpi,effect,effectLow,effectHigh,method,valuePerPeriod,valueLow,valueHigh,unit,effort,score,rice\n");
+        foreach (var o in agenda.Opportunities)
+        {
+            var e = Lead(o);
+            text.AppendJoin(',',
+                N(o.Rank), Quote(o.Id), o.Kind, Quote(o.Title), Quote(o.Touchpoint ?? string.Empty), Quote(Segment(o)), N(o.CustomersAffected), N(o.Share),
+                Quote(e?.Kpi ?? string.Empty), N(e?.Value), N(e?.Low), N(e?.High), Quote(e is null ? string.Empty : $"{e.Method}, {e.Basis}"),
+                N(o.ValuePerPeriod.Value), N(o.ValuePerPeriod.Low), N(o.ValuePerPeriod.High), Quote(o.ValuePerPeriod.Unit), N(o.Effort), N(o.Score), N(o.Rice)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A Markdown table with the formula above it.</summary>
+    public static string Markdown(AgendaResult agenda)
+    {
+        ArgumentNullException.ThrowIfNull(agenda);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# Improvement agenda: {agenda.Journey}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{agenda.Cases} cases, value per {agenda.Period} in {agenda.ValueUnit}; {agenda.CustomersAffectedTotal} customers affected in total (never double counted).\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Ranking: `{agenda.Formula}`\n\n");
+        text.Append("| Rank | Opportunity | Touchpoint | Segment | Customers | Effect (95 % interval) | Value per period | Effort | Score |\n");
+        text.Append("|---:|---|---|---|---:|---|---:|---:|---:|\n");
+        foreach (var o in agenda.Opportunities)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {o.Rank} | {Cell(o.Title)} | {o.Touchpoint} | {Cell(Segment(o))} | {o.CustomersAffected} | {Cell(Effect(Lead(o)))} | {Value(o.ValuePerPeriod)} | {N(o.Effort)} | {o.Score:0.##} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The columns GitHub, GitLab and Jira CSV imports read: <c>title,description,labels</c>, one issue per opportunity.</summary>
+    public static string Tracker(AgendaResult agenda)
+    {
+        ArgumentNullException.ThrowIfNull(agenda);
+        var text = new StringBuilder("title,description,labels\n");
+        foreach (var o in agenda.Opportunities)
+        {
+            var description = new StringBuilder()
+                .Append(CultureInfo.InvariantCulture, $"Rank {o.Rank} of the improvement agenda of journey '{agenda.Journey}' ({o.Id}).\n")
+                .Append(CultureInfo.InvariantCulture, $"Customers affected: {o.CustomersAffected} ({o.Share:P1} of {agenda.Cases}), {o.CustomersPerPeriod:0.#} per {agenda.Period}.\n");
+            foreach (var e in o.Effects.Where(e => e.Significant))
+            {
+                description.Append(CultureInfo.InvariantCulture, $"Effect on {Effect(e)}.\n");
+            }
+
+            description.Append(CultureInfo.InvariantCulture, $"Value per {agenda.Period}: {Value(o.ValuePerPeriod)}. Score {o.Score:0.##} ({agenda.Formula}).");
+            var labels = new List<string> { "agenda", o.Kind };
+            if (o.Touchpoint is not null)
+            {
+                labels.Add("touchpoint:" + o.Touchpoint);
+            }
+
+            text.AppendJoin(',', Quote(o.Title), Quote(description.ToString()), Quote(string.Join(',', labels))).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The effect shown first: the most significant harmful one, adjusted before associational.</summary>
+    public static AgendaEffect? Lead(AgendaOpportunity opportunity)
+    {
+        ArgumentNullException.ThrowIfNull(opportunity);
+        return opportunity.Effects
+            .OrderByDescending(e => e.Significant && e.Harmful)
+            .ThenByDescending(e => e.Basis == "adjusted")
+            .ThenBy(e => e.QValue ?? 1)
+            .FirstOrDefault();
+    }
+
+    /// <summary>An effect as people read it: <c>ces −2.05 [−2.28, −1.79] (mean difference, adjusted)</c>.</summary>
+    public static string Effect(AgendaEffect? effect) => effect is null
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $"{effect.Kpi} {effect.Value:0.###} [{effect.Low:0.###}, {effect.High:0.###}] ({effect.Method}, {effect.Basis})");
+
+    private static string Segment(AgendaOpportunity o) => o.Segment is null ? string.Empty : $"{o.Segment.Attribute}={o.Segment.Value}";
+
+    private static string Value(AgendaValue v) => string.Create(CultureInfo.InvariantCulture, $"{v.Value:0.##} [{v.Low:0.##}, {v.High:0.##}] {v.Unit}");
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string N(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static string Quote(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
