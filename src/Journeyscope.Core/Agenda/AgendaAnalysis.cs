@@ -67,6 +67,14 @@ public static partial class AgendaAnalysis
         var periods = Periods(log, options.Period);
         var ranked = Rank(supported, effects, kpis, journey, periods, log.CaseCount, options.FalseDiscoveryRate);
         var top = ranked.Take(options.Top).ToList();
+        for (var i = 0; i < Math.Min(options.RootCauses, top.Count); i++)
+        {
+            top[i] = top[i] with { Opportunity = top[i].Opportunity with
+            {
+                RootCauses = RootCausesOf(log, version, supported[top[i].Index], top[i].Opportunity.Title, options, cancellationToken),
+            } };
+        }
+
         var union = new bool[log.CaseCount];
         var total = 0;
         foreach (var o in top)
@@ -82,6 +90,23 @@ public static partial class AgendaAnalysis
             journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
             [.. options.AdjustFor], journey.Value?.Unit ?? "customers", total, tests, AgendaResult.RankingFormula,
             [.. top.Select(o => o.Opportunity)], notes);
+    }
+
+    /// <summary>The factors that explain which cases are in <paramref name="candidate"/>'s case set, strongest first.</summary>
+    private static IReadOnlyList<RootCauseFactor> RootCausesOf(
+        EventLog log, long version, Candidate candidate, string title, AgendaOptions options, CancellationToken cancellationToken)
+    {
+        var outcome = new bool[log.CaseCount];
+        foreach (var c in candidate.Cases)
+        {
+            outcome[c] = true;
+        }
+
+        var result = RootCauseAnalysis.Analyze(
+            log, version, outcome, [title],
+            new RootCauseOptions { By = options.AdjustFor.Count == 0 ? null : options.AdjustFor, MinSupport = options.MinimumSupport, BackstageTop = 0 },
+            cancellationToken);
+        return [.. result.Factors.Where(f => f.Explains && f.RiskDifference > 0).Take(options.RootCauseFactors)];
     }
 
     /// <summary>The case sets of the listed opportunities by id, for the drill-down into their customers.</summary>

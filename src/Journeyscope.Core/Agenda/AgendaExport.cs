@@ -58,6 +58,11 @@ public static class AgendaExport
                 description.Append(CultureInfo.InvariantCulture, $"Effect on {Effect(e)}.\n");
             }
 
+            foreach (var f in o.RootCauses)
+            {
+                description.Append(CultureInfo.InvariantCulture, $"Root cause: {f.Title} (the gap in {f.Rate:P1} of these customers vs {f.RateElsewhere:P1} of the others).\n");
+            }
+
             description.Append(CultureInfo.InvariantCulture, $"Value per {agenda.Period}: {Value(o.ValuePerPeriod)}. Score {o.Score:0.##} ({agenda.Formula}).");
             var labels = new List<string> { "agenda", o.Kind };
             if (o.Touchpoint is not null)

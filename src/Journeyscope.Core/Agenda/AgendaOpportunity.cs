@@ -33,4 +33,12 @@ public sealed record AgendaOpportunity(
     string? Solution,
     string? Owner,
     double Score,
-    double Rice);
+    double Rice)
+{
+    /// <summary>
+    /// What the opportunity's customers have in common: the root-cause factors (<see cref="RootCauseAnalysis"/>) that
+    /// explain membership of its case set (q at most the false discovery rate), strongest first; empty below the first
+    /// <see cref="AgendaOptions.RootCauses"/> ranks or when nothing explains it.
+    /// </summary>
+    public IReadOnlyList<RootCauseFactor> RootCauses { get; init; } = [];
+}

@@ -18,6 +18,12 @@ public sealed class AgendaOptions
     /// <summary>How many opportunities the result lists (all are tested; default 10).</summary>
     public int Top { get; init; } = 10;
 
+    /// <summary>How many of the top opportunities get their root causes (default 5; 0 for none).</summary>
+    public int RootCauses { get; init; } = 5;
+
+    /// <summary>How many root-cause factors each of them lists at most (default 3).</summary>
+    public int RootCauseFactors { get; init; } = 3;
+
     /// <summary>Opportunities with fewer cases are not reported (default 30).</summary>
     public int MinimumSupport { get; init; } = 30;
 

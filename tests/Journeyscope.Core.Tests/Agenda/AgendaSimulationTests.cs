@@ -37,6 +37,25 @@ public sealed class AgendaSimulationTests
         match.CustomersAffected.ShouldBeInRange((int)(problem.AffectedCases.Count * 0.75), (int)Math.Ceiling(problem.AffectedCases.Count * 1.25), Describe(agenda));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Compute_PaymentRetriesOnOneDevice_ItsOpportunityNamesThatDeviceAsRootCause(bool moved)
+    {
+        // Given payment retries on one device (the demo's, or moved to another)
+        var problems = Problem("payment-retries", moved);
+        var (agenda, truth) = Run(problems);
+
+        // When the opportunity that stands for it is read
+        var match = agenda.Opportunities.First(o => Matches(o, truth.Problems.ShouldHaveSingleItem(), problems));
+
+        // Then its root causes name that device, with an interval above zero
+        match.RootCauses.ShouldNotBeEmpty(Describe(agenda));
+        var device = match.RootCauses.FirstOrDefault(f => f.Attribute == "device" && f.Value == problems.PaymentRetriesDevice);
+        device.ShouldNotBeNull(string.Join("; ", match.RootCauses.Select(f => f.Title)));
+        device.Low.ShouldBeGreaterThan(0);
+    }
+
     [Fact]
     public void Compute_EveryProblemTogether_EachAmongTheTopOpportunities()
     {
