@@ -38,7 +38,8 @@ internal sealed class CsvLookupTable
     public static CsvLookupTable Load(CsvLookup lookup, string caseColumn, ImportOptions options, CancellationToken cancellationToken)
     {
         var source = lookup.SourceName ?? System.IO.Path.GetFileName(lookup.Path);
-        var session = new ImportSession(source, options);
+        // Its own session: errors name the lookup file, never the imported file's SourceName.
+        var session = new ImportSession(source, new ImportOptions { Mode = ImportMode.Strict, MaxRecordLength = options.MaxRecordLength });
         FileStream stream;
         try
         {

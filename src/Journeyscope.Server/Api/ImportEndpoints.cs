@@ -33,7 +33,7 @@ internal static class ImportEndpoints
         string ws, HttpRequest request, WorkspaceHost host, UploadFolder uploads, IOptions<JourneyscopeServerOptions> options, CancellationToken cancellationToken)
     {
         await using var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken).ConfigureAwait(false);
-        var fileOptions = ImportMapping.FileOptions(upload.Form);
+        var fileOptions = ImportMapping.FileOptions(upload.Form, upload.LookupPath, upload.LookupName);
         var importOptions = ImportMapping.Options(upload.Form, upload.Name, options.Value.Imports);
         var result = await Task.Run(
             () => EventLogFile.Import(upload.Path, fileOptions, importOptions, cancellationToken),
@@ -47,7 +47,7 @@ internal static class ImportEndpoints
     {
         _ = ws;
         await using var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken).ConfigureAwait(false);
-        var fileOptions = ImportMapping.FileOptions(upload.Form);
+        var fileOptions = ImportMapping.FileOptions(upload.Form, upload.LookupPath, upload.LookupName);
         var format = fileOptions.Format ?? EventLogFile.Detect(upload.Path);
         if (format != EventLogFormat.Csv)
         {

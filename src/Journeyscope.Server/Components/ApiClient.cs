@@ -110,6 +110,11 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<ImportModel> ImportAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
         PostFileAsync<ImportModel>(Ws(workspace) + "/imports", file, fileName, request, cancellationToken);
 
+    /// <summary>Imports <paramref name="file"/> with a lookup file (multipart field <c>lookup</c>) that maps its case column.</summary>
+    public Task<ImportModel> ImportAsync(
+        string workspace, Stream file, string fileName, Stream lookup, string lookupName, ImportRequest request, CancellationToken cancellationToken = default) =>
+        PostFileAsync<ImportModel>(Ws(workspace) + "/imports", file, fileName, request, cancellationToken, (lookup, lookupName));
+
     private static string Ws(string workspace) => "api/v1/workspaces/" + Uri.EscapeDataString(workspace);
 
     private static string? Share(double? share) => share is { } s ? Math.Clamp(s, 0, 1).ToString("0.###", CultureInfo.InvariantCulture) : null;
@@ -157,11 +162,18 @@ internal sealed partial class ApiClient(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> PostFileAsync<T>(string path, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken)
+    private async Task<T> PostFileAsync<T>(
+        string path, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken, (Stream File, string Name)? lookup = null)
     {
         using var content = new MultipartFormDataContent();
         using var stream = new StreamContent(file);
         content.Add(stream, "file", fileName);
+        using var lookupStream = lookup is { } l ? new StreamContent(l.File) : null;
+        if (lookupStream is not null)
+        {
+            content.Add(lookupStream, "lookup", lookup!.Value.Name);
+        }
+
         var m = request.Mapping;
         foreach (var (name, value) in new (string, string?)[]
         {
@@ -171,6 +183,8 @@ internal sealed partial class ApiClient(HttpClient http)
             ("wideTimestamps", m?.WideTimestamps is { Count: > 0 } wide ? string.Join(',', wide) : null), ("survey", m?.Survey), ("score", m?.Score),
             ("comment", m?.Comment), ("surveyDate", request.SurveyDate), ("timeZone", request.TimeZone), ("encoding", request.Encoding),
             ("delimiter", request.Delimiter), ("caseAttributes", request.CaseAttributes is { Count: > 0 } attributes ? string.Join(',', attributes) : null),
+            ("lookupKey", request.LookupKey), ("lookupCase", request.LookupCase),
+            ("lookupAttributes", request.LookupAttributes is { Count: > 0 } lookupAttributes ? string.Join(',', lookupAttributes) : null),
         })
         {
             if (!string.IsNullOrEmpty(value))

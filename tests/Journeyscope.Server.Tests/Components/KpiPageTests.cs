@@ -157,6 +157,26 @@ public sealed class KpiPageTests
         api.Requests.ShouldContain("GET /api/v1/workspaces/shop/voc?journey=retail");
     }
 
+    [Theory]
+    [InlineData("higherIsBetter", "CES 1-3")]
+    [InlineData("lowerIsBetter", "CES 5-7")]
+    public async Task Voc_CesDirectionInTheResult_DefinesUnhappyCesWithoutReadingTheJourney(string direction, string unhappy)
+    {
+        // Given a voice-of-the-customer result that carries the CES direction its journey declares
+        var voc = KpiFixtures.Voc.Replace("\"surveyedCases\":40,", $"\"surveyedCases\":40,\"cesDirection\":\"{direction}\",", StringComparison.Ordinal);
+        var api = new FakeApi()
+            .On("/api/v1/workspaces/shop/journeys", KpiFixtures.Journeys)
+            .On("/api/v1/workspaces/shop/voc", voc);
+        await using var context = api.Context();
+
+        // When the page opens
+        var page = context.Render<VocPage>(p => p.Add(x => x.Ws, "shop"));
+
+        // Then the unhappy CES answers follow the result's direction, and the page did not fetch the journey to parse it
+        page.WaitForAssertion(() => page.Find("[data-testid=unhappy-definition]").TextContent.ShouldContain(unhappy));
+        api.Requests.ShouldNotContain(r => r.StartsWith("GET /api/v1/workspaces/shop/journeys/", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Overview_WithJourney_ShowsConformanceAndKpiTiles()
     {

@@ -68,4 +68,13 @@ public sealed class ImportForm
 
     /// <summary>OCEL: the object type used as the case notion.</summary>
     public string? ObjectType { get; set; }
+
+    /// <summary>Lookup (with the multipart file field <c>lookup</c>): the lookup's key column; default the case column's name.</summary>
+    public string? LookupKey { get; set; }
+
+    /// <summary>Lookup: the lookup's column whose value becomes the case id; default keep the key.</summary>
+    public string? LookupCase { get; set; }
+
+    /// <summary>Lookup: comma-separated lookup columns added as case attributes; default every column but the key and the case.</summary>
+    public string? LookupAttributes { get; set; }
 }

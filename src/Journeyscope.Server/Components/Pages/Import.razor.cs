@@ -33,6 +33,11 @@ public partial class Import
     private string? _survey, _score, _comment, _surveyDate;
     private readonly HashSet<string> _wide = new(StringComparer.Ordinal);
     private readonly HashSet<string> _caseAttributes = new(StringComparer.Ordinal);
+    private IBrowserFile? _lookupFile;
+    private string? _lookupUpload;
+    private IReadOnlyList<string> _lookupColumns = [];
+    private string? _lookupKey, _lookupCase;
+    private readonly HashSet<string> _lookupAttributes = new(StringComparer.Ordinal);
 
     private bool IsCsv => string.Equals(_inspect?.Format, "csv", StringComparison.OrdinalIgnoreCase);
 
@@ -309,6 +314,69 @@ public partial class Import
         return proposal is null ? "your choice" : $"{Format.Percent(proposal.Confidence)} sure: {proposal.Reason}";
     }
 
+    /// <summary>
+    /// The optional "look up the case in another file" step: the lookup file is copied once and inspected for its columns;
+    /// its key defaults to the column named like the case column, and its other columns are case attributes.
+    /// </summary>
+    private Task LookupChosen(InputFileChangeEventArgs e)
+    {
+        _lookupFile = e.File;
+        return RunAsync(async ct =>
+        {
+            DeleteLookup();
+            _lookupUpload = Path.GetTempFileName();
+            await using (var source = _lookupFile.OpenReadStream(MaxUploadBytes, ct))
+            await using (var copy = File.Create(_lookupUpload))
+            {
+                await source.CopyToAsync(copy, ct);
+            }
+
+            InspectModel inspected;
+            await using (var stream = File.OpenRead(_lookupUpload))
+            {
+                inspected = await Api.InspectAsync(TargetName, stream, _lookupFile.Name, new ImportRequest(Format: "csv"), ct);
+            }
+
+            _lookupColumns = inspected.Columns.Select(c => c.Name).ToList();
+            _lookupKey = _case is not null && _lookupColumns.Contains(_case, StringComparer.Ordinal) ? _case : _lookupColumns.FirstOrDefault();
+            _lookupCase = null;
+            _lookupAttributes.Clear();
+            _lookupAttributes.UnionWith(_lookupColumns.Where(c => c != _lookupKey));
+        });
+    }
+
+    private void LookupRoleChanged(ChangeEventArgs e, bool key)
+    {
+        var column = e.Value is string { Length: > 0 } chosen ? chosen : null;
+        if (key)
+        {
+            _lookupKey = column;
+        }
+        else
+        {
+            _lookupCase = column;
+        }
+
+        // The key and the case id are not case attributes.
+        _lookupAttributes.RemoveWhere(c => c == _lookupKey || c == _lookupCase);
+    }
+
+    private void RemoveLookup()
+    {
+        DeleteLookup();
+        (_lookupFile, _lookupColumns, _lookupKey, _lookupCase) = (null, [], null, null);
+        _lookupAttributes.Clear();
+    }
+
+    private void DeleteLookup()
+    {
+        if (_lookupUpload is not null)
+        {
+            File.Delete(_lookupUpload);
+            _lookupUpload = null;
+        }
+    }
+
     private Task ImportFile() => RunAsync(async ct =>
     {
         if (_file is null || _inspect is null || _upload is null)
@@ -318,7 +386,23 @@ public partial class Import
 
         var target = TargetName;
         await using var stream = File.OpenRead(_upload);
-        _result = await Api.ImportAsync(target, stream, _file.Name, Request(_mode), ct);
+        if (IsCsv && _lookupUpload is not null && _lookupFile is not null)
+        {
+            // The lookup's columns as the user chose them; none ticked sends none, which the API reads as every other column.
+            await using var lookup = File.OpenRead(_lookupUpload);
+            var request = Request(_mode) with
+            {
+                LookupKey = _lookupKey,
+                LookupCase = _lookupCase,
+                LookupAttributes = _lookupColumns.Where(_lookupAttributes.Contains).ToList(),
+            };
+            _result = await Api.ImportAsync(target, stream, _file.Name, lookup, _lookupFile.Name, request, ct);
+        }
+        else
+        {
+            _result = await Api.ImportAsync(target, stream, _file.Name, Request(_mode), ct);
+        }
+
         (_importedInto, _importedSurvey) = (target, IsCsv && _layout == "survey");
         _step = 3;
     });
@@ -327,6 +411,7 @@ public partial class Import
     {
         (_step, _file, _inspect, _result, Error) = (1, null, null, null, null);
         DeleteUpload();
+        RemoveLookup();
     }
 
     private void DeleteUpload()
@@ -344,6 +429,7 @@ public partial class Import
         if (disposing)
         {
             DeleteUpload();
+            DeleteLookup();
         }
 
         base.Dispose(disposing);
