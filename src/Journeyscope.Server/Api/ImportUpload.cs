@@ -19,8 +19,9 @@ internal sealed class ImportUpload : IAsyncDisposable
     private const int MaxFieldChars = 16 * 1024;
     private const int MaxSections = 64;
 
-    private ImportUpload(string path, string name, ImportForm form, string? lookupPath, string? lookupName)
+    private ImportUpload(string path, string name, ImportForm form, string? lookupPath, string? lookupName, bool kept = false)
     {
+        Kept = kept;
         Path = path;
         Name = name;
         Form = form;
@@ -37,6 +38,9 @@ internal sealed class ImportUpload : IAsyncDisposable
     /// <summary>The other form fields.</summary>
     public ImportForm Form { get; }
 
+    /// <summary>Whether the file is a kept upload (form field <c>uploadId</c>), which disposing leaves in place.</summary>
+    public bool Kept { get; }
+
     /// <summary>The lookup file (multipart field <c>lookup</c>) on disk, or null when none was sent.</summary>
     public string? LookupPath { get; }
 
@@ -45,7 +49,11 @@ internal sealed class ImportUpload : IAsyncDisposable
 
     /// <summary>Reads the request's parts; the file part must be field <c>file</c>.</summary>
     /// <exception cref="ApiProblemException">Not multipart, no file, a bad file name or a malformed body (400).</exception>
-    public static async Task<ImportUpload> ReadAsync(HttpRequest request, UploadFolder folder, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="folder">The upload folder.</param>
+    /// <param name="cancellationToken">The client's connection.</param>
+    /// <param name="workspace">The workspace whose kept uploads a form field <c>uploadId</c> may name instead of a file part.</param>
+    public static async Task<ImportUpload> ReadAsync(HttpRequest request, UploadFolder folder, CancellationToken cancellationToken, string? workspace = null)
     {
         var boundary = Boundary(request);
         var reader = new MultipartReader(boundary, request.Body);
@@ -120,6 +128,23 @@ internal sealed class ImportUpload : IAsyncDisposable
             throw;
         }
 
+        if (path is null && workspace is not null && form.UploadId is { Length: > 0 } id)
+        {
+            if (folder.Find(id.Trim(), workspace) is { } kept)
+            {
+                return new ImportUpload(kept, System.IO.Path.GetFileName(kept), form, lookupPath, lookupName, kept: true);
+            }
+
+            if (lookupPath is not null)
+            {
+                UploadFolder.Delete(lookupPath);
+            }
+
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown upload",
+                $"Workspace '{workspace}' has no kept upload '{Shorten(id)}' (it was deleted, or the server restarted). Upload the file again.",
+                new Dictionary<string, object?> { ["field"] = "uploadId" });
+        }
+
         if (path is null || name is null)
         {
             if (lookupPath is not null)
@@ -137,7 +162,11 @@ internal sealed class ImportUpload : IAsyncDisposable
     /// <summary>Deletes the file (and the lookup file).</summary>
     public ValueTask DisposeAsync()
     {
-        UploadFolder.Delete(Path);
+        if (!Kept)
+        {
+            UploadFolder.Delete(Path);
+        }
+
         if (LookupPath is not null)
         {
             UploadFolder.Delete(LookupPath);
@@ -235,6 +264,7 @@ internal sealed class ImportUpload : IAsyncDisposable
             case "surveydate": form.SurveyDate = value; break;
             case "objecttype": form.ObjectType = value; break;
             case "lookupkey": form.LookupKey = value; break;
+            case "uploadid": form.UploadId = value; break;
             case "lookupcase": form.LookupCase = value; break;
             case "lookupattributes": form.LookupAttributes = value; break;
             default: break; // unknown fields are ignored, as form binding did

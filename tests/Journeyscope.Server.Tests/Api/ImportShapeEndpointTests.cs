@@ -131,6 +131,45 @@ public sealed class ImportShapeEndpointTests(ImportShapeEndpointTests.Server ser
         problem.GetProperty("detail").GetString()!.ShouldContain("customers.csv:3: field 'customer_id': the key 'c1' is also on line 2");
     }
 
+    [Fact]
+    public async Task KeptUpload_InspectedTwiceAndImportedById_FileSentOnceAndIdScopedToItsWorkspace()
+    {
+        // Given a CSV kept on the server once (the wizard's upload)
+        using var client = server.CreateClient();
+        await CreateAsync(client, "kept");
+        await CreateAsync(client, "other");
+        const string csv = "ticket,what,when\nT1,Opened,2024-01-02 10:00\nT1,Closed,2024-01-03 11:00\nT2,Opened,2024-01-04 09:00\n";
+        var kept = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/kept/imports/uploads", ServerFixture.Upload(csv, "t.csv"), Token));
+        var id = kept.GetProperty("uploadId").GetString()!;
+        kept.GetProperty("fileName").GetString().ShouldBe("t.csv");
+
+        // When it is inspected twice by id (a proposal, then the user's mapping) and imported by id, with no file part
+        using var byId = new MultipartFormDataContent { { new StringContent(id), "uploadId" } };
+        var proposed = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/kept/imports/inspect", byId, Token));
+        using var mapped = new MultipartFormDataContent { { new StringContent(id), "uploadId" }, { new StringContent("when"), "timestamp" }, { new StringContent("what"), "activity" } };
+        var rechecked = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/kept/imports/inspect", mapped, Token));
+        using var import = new MultipartFormDataContent
+        {
+            { new StringContent(id), "uploadId" }, { new StringContent("ticket"), "case" }, { new StringContent("what"), "activity" }, { new StringContent("when"), "timestamp" },
+        };
+        var imported = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/kept/imports", import, Token));
+
+        // Then each inspection reads the kept file, the import adds its events, and the id neither serves another workspace nor outlives its deletion
+        proposed.GetProperty("fileName").GetString().ShouldBe("t.csv");
+        rechecked.GetProperty("timestamps").GetProperty("parsed").GetInt32().ShouldBe(3);
+        imported.GetProperty("summary").GetProperty("eventsAdded").GetInt64().ShouldBe(3);
+        using var elsewhere = new MultipartFormDataContent { { new StringContent(id), "uploadId" } };
+        (await Problem.ReadAsync(await client.PostAsync("/api/v1/workspaces/other/imports/inspect", elsewhere, Token), HttpStatusCode.NotFound))
+            .GetProperty("title").GetString().ShouldBe("Unknown upload");
+        using (var deleted = await client.DeleteAsync($"/api/v1/workspaces/kept/imports/uploads/{id}", Token))
+        {
+            deleted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        using var again = new MultipartFormDataContent { { new StringContent(id), "uploadId" } };
+        await Problem.ReadAsync(await client.PostAsync("/api/v1/workspaces/kept/imports/inspect", again, Token), HttpStatusCode.NotFound);
+    }
+
     private static async Task CreateAsync(HttpClient client, string name)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/workspaces", new { name }, Token);

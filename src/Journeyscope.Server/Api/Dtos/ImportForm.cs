@@ -77,4 +77,7 @@ public sealed class ImportForm
 
     /// <summary>Lookup: comma-separated lookup columns added as case attributes; default every column but the key and the case.</summary>
     public string? LookupAttributes { get; set; }
+
+    /// <summary>A kept upload's id (<c>POST …/imports/uploads</c>) to inspect or import instead of sending the file part again.</summary>
+    public string? UploadId { get; set; }
 }

@@ -22,7 +22,9 @@ public partial class Import
     private int _step = 1;
     private bool _fileInputReady;
     private IBrowserFile? _file;
+    /// <summary>The id of the file's upload the server keeps (inspected and imported by id, sent once).</summary>
     private string? _upload;
+    private string? _uploadWorkspace;
     private InspectModel? _inspect;
     private ImportModel? _result;
     private string? _importedInto;
@@ -33,11 +35,6 @@ public partial class Import
     private string? _survey, _score, _comment, _surveyDate;
     private readonly HashSet<string> _wide = new(StringComparer.Ordinal);
     private readonly HashSet<string> _caseAttributes = new(StringComparer.Ordinal);
-    private IBrowserFile? _lookupFile;
-    private string? _lookupUpload;
-    private IReadOnlyList<string> _lookupColumns = [];
-    private string? _lookupKey, _lookupCase;
-    private readonly HashSet<string> _lookupAttributes = new(StringComparer.Ordinal);
 
     private bool IsCsv => string.Equals(_inspect?.Format, "csv", StringComparison.OrdinalIgnoreCase);
 
@@ -151,14 +148,26 @@ public partial class Import
         _file = e.File;
         return RunAsync(async ct =>
         {
-            // The browser sends the file once, into a server-side temp copy; inspect and import both read the copy, so the
-            // circuit's stream is never read while an HTTP request is being sent from it.
+            // The browser sends the file once, into a temp copy (so the circuit's stream is never read while an HTTP request
+            // is being sent from it), which goes to the API once: it keeps the upload, and every inspection and the import
+            // name it by id instead of sending the file again.
             DeleteUpload();
-            _upload = Path.GetTempFileName();
-            await using (var source = _file.OpenReadStream(MaxUploadBytes, ct))
-            await using (var copy = File.Create(_upload))
+            var copyPath = Path.GetTempFileName();
+            try
             {
-                await source.CopyToAsync(copy, ct);
+                await using (var source = _file.OpenReadStream(MaxUploadBytes, ct))
+                await using (var copy = File.Create(copyPath))
+                {
+                    await source.CopyToAsync(copy, ct);
+                }
+
+                await using var stream = File.OpenRead(copyPath);
+                _uploadWorkspace = TargetName;
+                _upload = (await Api.UploadAsync(_uploadWorkspace, stream, _file.Name, ct)).UploadId;
+            }
+            finally
+            {
+                File.Delete(copyPath);
             }
 
             (_encoding, _delimiter, _timeZone, _timestampFormat) = (null, null, null, null);
@@ -175,10 +184,7 @@ public partial class Import
             return;
         }
 
-        await using (var stream = File.OpenRead(_upload))
-        {
-            _inspect = await Api.InspectAsync(TargetName, stream, _file.Name, propose ? Dialect() : Request(), cancellationToken);
-        }
+        _inspect = await Api.InspectAsync(TargetName, _upload, propose ? Dialect() : Request(), cancellationToken);
 
         if (propose)
         {
@@ -314,69 +320,6 @@ public partial class Import
         return proposal is null ? "your choice" : $"{Format.Percent(proposal.Confidence)} sure: {proposal.Reason}";
     }
 
-    /// <summary>
-    /// The optional "look up the case in another file" step: the lookup file is copied once and inspected for its columns;
-    /// its key defaults to the column named like the case column, and its other columns are case attributes.
-    /// </summary>
-    private Task LookupChosen(InputFileChangeEventArgs e)
-    {
-        _lookupFile = e.File;
-        return RunAsync(async ct =>
-        {
-            DeleteLookup();
-            _lookupUpload = Path.GetTempFileName();
-            await using (var source = _lookupFile.OpenReadStream(MaxUploadBytes, ct))
-            await using (var copy = File.Create(_lookupUpload))
-            {
-                await source.CopyToAsync(copy, ct);
-            }
-
-            InspectModel inspected;
-            await using (var stream = File.OpenRead(_lookupUpload))
-            {
-                inspected = await Api.InspectAsync(TargetName, stream, _lookupFile.Name, new ImportRequest(Format: "csv"), ct);
-            }
-
-            _lookupColumns = inspected.Columns.Select(c => c.Name).ToList();
-            _lookupKey = _case is not null && _lookupColumns.Contains(_case, StringComparer.Ordinal) ? _case : _lookupColumns.FirstOrDefault();
-            _lookupCase = null;
-            _lookupAttributes.Clear();
-            _lookupAttributes.UnionWith(_lookupColumns.Where(c => c != _lookupKey));
-        });
-    }
-
-    private void LookupRoleChanged(ChangeEventArgs e, bool key)
-    {
-        var column = e.Value is string { Length: > 0 } chosen ? chosen : null;
-        if (key)
-        {
-            _lookupKey = column;
-        }
-        else
-        {
-            _lookupCase = column;
-        }
-
-        // The key and the case id are not case attributes.
-        _lookupAttributes.RemoveWhere(c => c == _lookupKey || c == _lookupCase);
-    }
-
-    private void RemoveLookup()
-    {
-        DeleteLookup();
-        (_lookupFile, _lookupColumns, _lookupKey, _lookupCase) = (null, [], null, null);
-        _lookupAttributes.Clear();
-    }
-
-    private void DeleteLookup()
-    {
-        if (_lookupUpload is not null)
-        {
-            File.Delete(_lookupUpload);
-            _lookupUpload = null;
-        }
-    }
-
     private Task ImportFile() => RunAsync(async ct =>
     {
         if (_file is null || _inspect is null || _upload is null)
@@ -385,7 +328,6 @@ public partial class Import
         }
 
         var target = TargetName;
-        await using var stream = File.OpenRead(_upload);
         if (IsCsv && _lookupUpload is not null && _lookupFile is not null)
         {
             // The lookup's columns as the user chose them; none ticked sends none, which the API reads as every other column.
@@ -396,11 +338,11 @@ public partial class Import
                 LookupCase = _lookupCase,
                 LookupAttributes = _lookupColumns.Where(_lookupAttributes.Contains).ToList(),
             };
-            _result = await Api.ImportAsync(target, stream, _file.Name, lookup, _lookupFile.Name, request, ct);
+            _result = await Api.ImportAsync(target, _upload, request, (lookup, _lookupFile.Name), ct);
         }
         else
         {
-            _result = await Api.ImportAsync(target, stream, _file.Name, Request(_mode), ct);
+            _result = await Api.ImportAsync(target, _upload, Request(_mode), null, ct);
         }
 
         (_importedInto, _importedSurvey) = (target, IsCsv && _layout == "survey");
@@ -414,12 +356,26 @@ public partial class Import
         RemoveLookup();
     }
 
+    /// <summary>Asks the server to delete the kept upload (it sweeps what is left at its next start anyway).</summary>
     private void DeleteUpload()
     {
-        if (_upload is not null)
+        if (_upload is not null && _uploadWorkspace is not null)
         {
-            File.Delete(_upload);
-            _upload = null;
+            _ = ForgetAsync(_uploadWorkspace, _upload);
+        }
+
+        _upload = null;
+    }
+
+    private async Task ForgetAsync(string workspace, string uploadId)
+    {
+        try
+        {
+            await Api.DeleteUploadAsync(workspace, uploadId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ObjectDisposedException)
+        {
+            // The server is gone or the circuit closed: the start-up sweep removes the upload.
         }
     }
 
