@@ -67,6 +67,12 @@ public sealed class DotnetToolTests
             start.ArgumentList.Add(arg);
         }
 
+        // The test host's MSBuild variables would point a child `dotnet pack` at the test run's MSBuild: drop them.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["JOURNEYSCOPE_HOME"] = Path.Combine(directory, "home");
