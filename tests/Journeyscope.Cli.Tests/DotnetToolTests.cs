@@ -17,7 +17,7 @@ public sealed class DotnetToolTests
         // Given the CLI project packed as a tool (from the build the tests already ran) into a temp feed
         using var temp = new TempFolder();
         var root = RepositoryRoot();
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<configuration>/net10.0
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<configuration>/net10.0
         var feed = Path.Combine(temp.Path, "feed");
         var pack = Dotnet(temp.Path, "pack", Path.Combine(root, "src", "Journeyscope.Cli", "Journeyscope.Cli.csproj"), "--no-build", "-c", configuration, "-o", feed);
         pack.ExitCode.ShouldBe(0, pack.Output);
