@@ -155,4 +155,48 @@ public sealed class KpiCommandTests
         result.Error.ShouldContain("JS008");
         result.Error.ShouldContain("journeyscope journey validate");
     }
+
+    [Fact]
+    public void Kpi_ActivityNotInTheLog_ExitsOneNamingTheKpiTheNameAndTheClosestActivity()
+    {
+        // Given a journey whose NPS KPI names a misspelt survey activity and whose custom KPI names an unknown one
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey.Replace("activity: NPS survey", "activity: NPS survy", StringComparison.Ordinal) + """
+
+              - id: returns
+                name: Returned orders
+                kind: custom
+                expression: count(cases where has(Retrun)) / count(cases)
+            """);
+
+        // When its KPIs are computed
+        var result = CliRun.Run("kpi", "--journey", journey, "--workspace", workspace);
+
+        // Then it is bad input naming each KPI, the unknown name and a did-you-mean, instead of a silent noData
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Output.ShouldBeEmpty();
+        result.Error.ShouldContain("KPI 'nps' (Net Promoter Score), activity: 'NPS survy' is neither an activity of the workspace");
+        result.Error.ShouldContain("Did you mean 'NPS survey'?");
+        result.Error.ShouldContain("KPI 'returns' (Returned orders), expression: 'Retrun'");
+    }
+
+    [Fact]
+    public void Kpi_ActivityWithoutEventsInTheFilteredSlice_IsNoDataNotAnError()
+    {
+        // Given the shop journey, whose NPS KPI names the survey activity
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey);
+
+        // When the KPIs are computed on a slice without any survey event
+        var result = CliRun.Run("kpi", "--journey", journey, "--workspace", workspace, "--filter", "activity in (Order,Deliver)", "--period", "none",
+            "--format", "csv");
+
+        // Then the survey is known, so NPS simply has no data
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("nps,Net Promoter Score,nps,all,all,-,>= 40,noData,0");
+    }
 }

@@ -129,6 +129,36 @@ public sealed class ImportWizardTests(ImportWizardFixture fixture) : IClassFixtu
     });
 
     [Fact]
+    public Task WebUi_OlistOrdersLookedUpInCustomers_OneJourneyPerUniqueCustomer() => RunAsync("olist-customers", async page =>
+    {
+        // Given the Olist orders (keyed by customer_id, one per order) and the customers file mapping customer_id to customer_unique_id
+        var orders = SharedData.Path("datasets/olist_sample_cabg/olist_orders_dataset.csv");
+        var customers = SharedData.Path("datasets/olist_sample_cabg/olist_customers_dataset.csv");
+        var uniqueOf = File.ReadAllLines(customers).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        var repeat = File.ReadAllLines(orders).Skip(1).Where(l => l.Length > 0).GroupBy(l => uniqueOf[l.Split(',')[1]], StringComparer.Ordinal)
+            .First(g => g.Count() > 1);
+
+        // When the orders go through the wizard keyed by customer_id, with the customers file as the lookup giving the case id
+        await ImportWizardFixture.ChooseFileAsync(page, orders);
+        await ImportWizardFixture.SelectAsync(page, "case", "customer_id");
+        await page.Locator("#lookup-file").SetInputFilesAsync(customers);
+        await page.Locator("[data-testid=lookup-case]").WaitForAsync();
+        (await page.Locator("[data-testid=lookup-key]").InputValueAsync()).ShouldBe("customer_id");
+        await page.Locator("[data-testid=lookup-case]").SelectOptionAsync("customer_unique_id");
+        (await page.Locator("[data-testid=lookup-attribute-customer_state]").IsCheckedAsync()).ShouldBeTrue();
+        await ImportWizardFixture.ShotAsync(page, "olist-customers-1-lookup");
+        var imported = await ImportWizardFixture.ImportAsync(page);
+
+        // Then every order is read, and a customer's orders are one journey: both purchases on the unique customer's case
+        imported.ShouldBe(8_135);
+        await page.GotoAsync(new Uri(fixture.Host.Address, "w/olist-customers/cases/" + repeat.Key).ToString());
+        await page.Locator("[data-testid=case-events] tbody tr").First.WaitForAsync();
+        var activities = await page.Locator("[data-testid=case-events] tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        activities.Count(a => a == "order_purchase_timestamp").ShouldBe(repeat.Count());
+        await ImportWizardFixture.ShotAsync(page, "olist-customers-2-case");
+    });
+
+    [Fact]
     public Task WebUi_Bpic2012XesGz_IntoANewWorkspace() => RunAsync("loans", async page =>
     {
         // Given the BPI Challenge 2012 log (XES, gzip), When it is imported into the new workspace

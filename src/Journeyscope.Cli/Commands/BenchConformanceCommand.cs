@@ -96,10 +96,10 @@ internal static class BenchConformanceCommand
         double? pm4pyReplay, CancellationToken cancellationToken)
     {
         var alignments = Measure.Best(3, () => Alignments.Compute(log, net, options, cancellationToken));
-        table.Add(name, "alignments", alignments.Seconds, pm4pyAlignments, pm4pyAlignments / alignments.Seconds,
-            (long)alignments.Result.Variants.Count, alignments.Result.LogFitness);
+        table.Add(name, "alignments", Human.Duration(alignments.Seconds), Human.Duration(pm4pyAlignments), pm4pyAlignments / alignments.Seconds,
+            (long)alignments.Result.Variants.Count, Human.Share(alignments.Result.LogFitness));
         var replay = Measure.Best(3, () => TokenReplay.Compute(log, net, options, cancellationToken));
-        table.Add(name, "token replay", replay.Seconds, pm4pyReplay, pm4pyReplay / replay.Seconds,
-            (long)replay.Result.Variants.Count, replay.Result.LogFitness);
+        table.Add(name, "token replay", Human.Duration(replay.Seconds), Human.Duration(pm4pyReplay), pm4pyReplay / replay.Seconds,
+            (long)replay.Result.Variants.Count, Human.Share(replay.Result.LogFitness));
     }
 }

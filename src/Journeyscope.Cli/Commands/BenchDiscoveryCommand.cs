@@ -39,9 +39,9 @@ internal static class BenchDiscoveryCommand
                 var sql = Measure.Best(n, duckdb.Discover);
                 var differences = DiscoveryComparison.Compare(ours.Result, sql.Result);
                 var table = new Table("Discovery benchmark", "Engine", "Seconds", "Peak MiB", "Speed-up", "Events", "Cases", "Edges", "Variants");
-                table.Add("Journeyscope (DFG + perf DFG + variants + durations)", ours.Seconds, ours.PeakMiB, sql.Seconds / ours.Seconds,
+                table.Add("Journeyscope (DFG + perf DFG + variants + durations)", Human.Duration(ours.Seconds), ours.PeakMiB, sql.Seconds / ours.Seconds,
                     written, cases, (long)ours.Result.DirectlyFollowsGraph.Edges.Count, (long)ours.Result.Variants.Variants.Count);
-                table.Add("DuckDB SQL (edge window pass + case pass, same results)", sql.Seconds, sql.PeakMiB, 1.0, written, cases,
+                table.Add("DuckDB SQL (edge window pass + case pass, same results)", Human.Duration(sql.Seconds), sql.PeakMiB, 1.0, written, cases,
                     (long)sql.Result.Edges.Count, (long)sql.Result.Variants.Count);
                 var report = new Report().Add(table);
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -40,9 +40,9 @@ internal static class BenchFunnelCommand
                 var sql = Measure.Best(n, () => RunSql(duckdb));
                 var mismatches = Compare(ours.Result, sql.Result);
                 var table = new Table("Funnel benchmark", "Engine", "Seconds", "Peak MiB", "Speed-up", "Events", "Cases", "Converted");
-                table.Add("Journeyscope (5 steps, 7-day window, by channel)", ours.Seconds, ours.PeakMiB, sql.Seconds / ours.Seconds,
+                table.Add("Journeyscope (5 steps, 7-day window, by channel)", Human.Duration(ours.Seconds), ours.PeakMiB, sql.Seconds / ours.Seconds,
                     written, cases, ours.Result.Steps[^1].Entered);
-                table.Add("DuckDB SQL (window functions + joins, same funnel)", sql.Seconds, sql.PeakMiB, 1.0, written, cases,
+                table.Add("DuckDB SQL (window functions + joins, same funnel)", Human.Duration(sql.Seconds), sql.PeakMiB, 1.0, written, cases,
                     sql.Result.TryGetValue(("", 4), out var last) ? last.Count : 0);
                 var report = new Report().Add(table);
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -87,11 +87,11 @@ internal static class BenchImportCommand
         });
         var step = $"XES {name}";
         var eventCount = (long)ours.Result.Log.EventCount;
-        table.Add(step, ours.Seconds, "XDocument (DOM) parse", dom.Seconds, dom.Seconds / ours.Seconds, ours.PeakMiB, eventCount);
+        table.Add(step, Human.Duration(ours.Seconds), "XDocument (DOM) parse", Human.Duration(dom.Seconds), dom.Seconds / ours.Seconds, ours.PeakMiB, eventCount);
         var pm4py = Pm4PyTimings.ForLog(reference, name)?.Get(Pm4PyTimings.ReadXes);
         if (pm4py is { } seconds)
         {
-            table.Add(step, ours.Seconds, "PM4Py 2.7.14 read_xes (recorded)", seconds, seconds / ours.Seconds, ours.PeakMiB, eventCount);
+            table.Add(step, Human.Duration(ours.Seconds), "PM4Py 2.7.14 read_xes (recorded)", Human.Duration(seconds), seconds / ours.Seconds, ours.PeakMiB, eventCount);
         }
         else if (reference is null)
         {
@@ -118,7 +118,7 @@ internal static class BenchImportCommand
             var (_, written) = SyntheticLog.WriteCsv(csv, events);
             var memory = Measure.Best(runs, () => CsvImporter.Import(csv, cancellationToken: cancellationToken).Log.EventCount);
             var duckdb = Measure.Best(runs, () => DuckDbReadCsv(csv));
-            table.Add("CSV -> EventLog", memory.Seconds, "DuckDB read_csv into a table", duckdb.Seconds,
+            table.Add("CSV -> EventLog", Human.Duration(memory.Seconds), "DuckDB read_csv into a table", Human.Duration(duckdb.Seconds),
                 duckdb.Seconds / memory.Seconds, memory.PeakMiB, written);
             var run = 0;
             var store = Measure.Best(runs, () =>
@@ -127,7 +127,7 @@ internal static class BenchImportCommand
                 var result = CsvImporter.Import(csv, cancellationToken: cancellationToken);
                 return workspace.AppendAsync(result, "events.csv", cancellationToken).GetAwaiter().GetResult().EventsAdded;
             });
-            table.Add("CSV -> workspace", store.Seconds, "DuckDB read_csv into a table", duckdb.Seconds,
+            table.Add("CSV -> workspace", Human.Duration(store.Seconds), "DuckDB read_csv into a table", Human.Duration(duckdb.Seconds),
                 duckdb.Seconds / store.Seconds, store.PeakMiB, store.Result);
         }
         finally

@@ -47,9 +47,33 @@ internal sealed class CsvMappingOptions
             "Example: --survey-date 2020-06-30",
     };
 
+    private readonly Option<string?> _lookup = new("--lookup")
+    {
+        Description = "CSV: look the case up in another CSV file: its --lookup-key column matches this file's --case column; --lookup-case gives\n" +
+            "the case id to use instead, and its other columns (or --lookup-attribute ones) become case attributes. Rows whose key it lacks are quarantined.\n" +
+            "Example: --case customer_id --lookup olist_customers_dataset.csv --lookup-case customer_unique_id",
+    };
+
+    private readonly Option<string?> _lookupKey = new("--lookup-key") { Description = "CSV: the lookup file's key column (default: the --case column's name). Example: --lookup-key customer_id" };
+    private readonly Option<string?> _lookupCase = new("--lookup-case")
+    {
+        Description = "CSV: the lookup file's column whose value becomes the case id (default: keep the key). Example: --lookup-case customer_unique_id",
+    };
+
+    private readonly Option<string[]> _lookupAttributes = new("--lookup-attribute")
+    {
+        Description = "CSV: a column of the lookup file to add as a case attribute (repeatable; default: every column but the key and --lookup-case).\n" +
+            "Example: --lookup-attribute customer_city customer_state",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _case, _activity, _timestamp, _start, _resource, _channel, _timestampFormat, _timeZone, _delimiter, _encoding, _caseAttributes, _wide, _survey, _score, _comment, _surveyDate })
+        foreach (var option in new Option[]
+        {
+            _case, _activity, _timestamp, _start, _resource, _channel, _timestampFormat, _timeZone, _delimiter, _encoding, _caseAttributes, _wide, _survey, _score, _comment, _surveyDate,
+            _lookup, _lookupKey, _lookupCase, _lookupAttributes,
+        })
         {
             command.Options.Add(option);
         }
@@ -77,6 +101,10 @@ internal sealed class CsvMappingOptions
             Score = parse.GetValue(_score),
             Comment = parse.GetValue(_comment),
             SurveyDate = parse.GetValue(_surveyDate),
+            Lookup = parse.GetValue(_lookup),
+            LookupKey = parse.GetValue(_lookupKey),
+            LookupCase = parse.GetValue(_lookupCase),
+            LookupAttributes = parse.GetValue(_lookupAttributes) ?? [],
         };
 
         // Deterministic for a given file (never "now"); documented in docs/formats/csv.md.
@@ -110,6 +138,10 @@ internal sealed class CsvMappingOptions
         nameof(CsvMappingText.Score) => "--score",
         nameof(CsvMappingText.Comment) => "--comment",
         nameof(CsvMappingText.SurveyDate) => "--survey-date",
+        nameof(CsvMappingText.Lookup) => "--lookup",
+        nameof(CsvMappingText.LookupKey) => "--lookup-key",
+        nameof(CsvMappingText.LookupCase) => "--lookup-case",
+        nameof(CsvMappingText.LookupAttributes) => "--lookup-attribute",
         _ => field,
     };
 }

@@ -45,6 +45,13 @@ internal static class KpiCommand
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
+            if (NameCheck.UnknownKpiNames(log, designed) is { } unknownNames)
+            {
+                // A KPI naming an activity the workspace never saw would otherwise silently say noData.
+                context.Error.WriteLine($"error: {unknownNames}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var report = new Report();
             try
             {

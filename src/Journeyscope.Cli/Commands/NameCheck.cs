@@ -1,4 +1,6 @@
 using Journeyscope.EventLogs;
+using Journeyscope.Journeys;
+using Journeyscope.Kpis;
 
 namespace Journeyscope.Cli.Commands;
 
@@ -59,5 +61,18 @@ internal static class NameCheck
             ? null
             : $"{where}: the workspace has no case or event attribute '{attribute}'.{NameSuggestions.Hint(attribute, names)} " +
                 "See `journeyscope info` for the attributes.";
+    }
+
+    /// <summary>
+    /// The errors for the event names <paramref name="journey"/>'s KPIs use that neither the journey nor the log has
+    /// (<see cref="KpiNames.Unknown"/>), one line each with a did-you-mean; null when every name is known.
+    /// </summary>
+    public static string? UnknownKpiNames(EventLog log, DesignedJourney journey)
+    {
+        var unknown = KpiNames.Unknown(log, journey);
+        return unknown.Count == 0
+            ? null
+            : string.Join(Environment.NewLine + "error: ", unknown.Select(u => u.Message)) + Environment.NewLine +
+                "See `journeyscope info` for the activities and `journeyscope journey show` for the touchpoints and stages.";
     }
 }

@@ -44,8 +44,10 @@ internal static class PerformanceCommand
             summary.Add((long)log.CaseCount, Human.Duration(stream.MeanLeadTime.TotalHours, DurationUnit.Hours), Human.Duration(stream.MeanProcessingTime.TotalHours, DurationUnit.Hours),
                 Human.Duration(stream.MeanWaitingTime.TotalHours, DurationUnit.Hours), Human.Share(stream.FlowEfficiency), Human.Duration(durations.Median / 3600, DurationUnit.Hours),
                 Human.Duration(durations.P90 / 3600, DurationUnit.Hours), Human.Duration(durations.P95 / 3600, DurationUnit.Hours), stream.Source.ToString());
+            // The steps in process order, as the value stream page shows them (not by waiting time): one rule in Core.
+            var order = ProcessOrder.Of(log, designed, cancellationToken);
             var activities = new Table("Activities", "Activity", "Events", "Mean processing (h)", "Total waiting before (h)", "Mean waiting before (h)");
-            foreach (var a in stream.Activities.OrderByDescending(a => a.TotalWaitingTime))
+            foreach (var a in order.Sort(stream.Activities, a => a.Activity))
             {
                 activities.Add(a.Activity, (long)a.Count, Human.Duration(a.MeanProcessingTime.TotalHours, DurationUnit.Hours),
                     Human.Duration(a.TotalWaitingTime.TotalHours, DurationUnit.Hours), Human.Duration(a.MeanWaitingTime.TotalHours, DurationUnit.Hours));
@@ -58,12 +60,15 @@ internal static class PerformanceCommand
             }
 
             var report = new Report().Add(summary).Add(activities).Add(periods);
+            report.Notes.Add(order.Basis == StepOrder.DesignedJourney
+                ? $"Activities in process order: the designed order of journey '{designed!.Id}', as on the value stream page."
+                : "Activities in process order: the order of the most frequent variant, as on the value stream page (--journey FILE for the designed order).");
             if (stream.FlowEfficiency is null)
             {
                 report.Notes.Add("Flow efficiency is unknown: the events carry no start times or start/complete lifecycle pairs.");
             }
 
-            report.Json = PerformanceResult.From(log, version, stream, durations, throughput, ProcessOrder.Of(log, designed, cancellationToken), designed?.Id);
+            report.Json = PerformanceResult.From(log, version, stream, durations, throughput, order, designed?.Id);
             report.Write(context.GetFormat(parse), context.Output);
             return Task.FromResult(ExitCodes.Success);
         });

@@ -162,7 +162,7 @@ internal static class SimulateCommand
         var report = new Report();
         var summary = new Table("Simulation", "Customers", "Events", "Activities", "Simulated (s)", "Total (s)", "Written to");
         summary.Add((long)result.Log.CaseCount, (long)result.Log.EventCount, (long)result.Log.ActivityCount,
-            Math.Round(simulated.TotalSeconds, 2), Math.Round(total.TotalSeconds, 2), target);
+            Human.Duration(Math.Round(simulated.TotalSeconds, 2)), Human.Duration(Math.Round(total.TotalSeconds, 2)), target);
         var problems = new Table("Injected problems", "Id", "Kind", "Affected cases", "Touchpoints");
         foreach (var problem in result.GroundTruth.Problems)
         {

@@ -76,8 +76,8 @@ internal static class VocCommand
             var moments = new Table("Moments that matter", "Kind", "Name", "Cases with", "Unhappy with", "Cases without", "Unhappy without", "Lift", "Difference", "95% interval");
             foreach (var m in shown)
             {
-                moments.Add(m.Kind, m.Name, m.CasesWith, Percent(m.RateWith), m.CasesWithout, Percent(m.RateWithout), m.Lift.ToString("0.00", CultureInfo.InvariantCulture),
-                    Percent(m.Difference), $"[{Percent(m.Lower)}, {Percent(m.Upper)}]");
+                moments.Add(m.Kind, m.Name, m.CasesWith, Human.Share(m.RateWith), m.CasesWithout, Human.Share(m.RateWithout), m.Lift.ToString("0.00", CultureInfo.InvariantCulture),
+                    Human.Share(m.Difference), $"[{Human.FormatShare(m.Lower)}, {Human.FormatShare(m.Upper)}]");
             }
 
             var report = new Report().Add(surveys).Add(comments).Add(moments);
@@ -142,7 +142,7 @@ internal static class VocCommand
                 var table = new Table("Sentiment model", "Comments", "Classes", "Held out", "Accuracy", "Macro-F1", "Model");
                 var evaluation = model.Evaluation;
                 table.Add(comments.Count, string.Join(" ", model.Labels).ToLowerInvariant(), evaluation?.Comments ?? 0,
-                    evaluation is null ? "-" : Percent(evaluation.Accuracy), evaluation?.MacroF1.ToString("0.000", CultureInfo.InvariantCulture) ?? "-", parse.GetRequiredValue(output));
+                    evaluation is null ? "-" : Human.FormatShare(evaluation.Accuracy), evaluation?.MacroF1.ToString("0.000", CultureInfo.InvariantCulture) ?? "-", parse.GetRequiredValue(output));
                 var report = new Report().Add(table);
                 report.Json = new
                 {
@@ -184,9 +184,7 @@ internal static class VocCommand
     private static string Headline(SurveySummary survey) => survey.Scale switch
     {
         SurveyScale.Nps => survey.Score.ToString("0.0", CultureInfo.InvariantCulture),
-        SurveyScale.Csat => Percent(survey.Score),
+        SurveyScale.Csat => Human.FormatShare(survey.Score),
         _ => survey.Score.ToString("0.00", CultureInfo.InvariantCulture),
     };
-
-    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -23,7 +23,7 @@ public static class VocAnalysis
         ArgumentNullException.ThrowIfNull(log);
         options ??= VocOptions.Default;
         var scores = new NumericReader(EventAttributeFilter.Column(log, options.ScoreAttribute));
-        var higherIsBetter = (options.CesDirection ?? ScoreDirections.Ces(options.Journey)) == ScoreDirection.HigherIsBetter;
+        var higherIsBetter = options.EffectiveCesDirection == ScoreDirection.HigherIsBetter;
         var surveys = Surveys(log, scores, options, out var scales);
         cancellationToken.ThrowIfCancellationRequested();
         var sentiment = Sentiment(log, options);
@@ -106,7 +106,7 @@ public static class VocAnalysis
             }
         }
 
-        var higherIsBetter = (options.CesDirection ?? ScoreDirections.Ces(options.Journey)) == ScoreDirection.HigherIsBetter;
+        var higherIsBetter = options.EffectiveCesDirection == ScoreDirection.HigherIsBetter;
         scales = new SurveyScale?[log.ActivityCount];
         for (var a = 0; a < scales.Length; a++)
         {

@@ -34,4 +34,10 @@ public sealed class VocOptions
 
     /// <summary>Which end of the CES scale is good; null (the default) reads it from <see cref="Journey"/> (<see cref="ScoreDirections.Ces"/>).</summary>
     public ScoreDirection? CesDirection { get; init; }
+
+    /// <summary>
+    /// The CES direction the analysis uses: <see cref="CesDirection"/> when given, else the journey's (<see cref="ScoreDirections.Ces"/>).
+    /// The one rule behind the unhappy CES answers and <see cref="VocResult.CesDirection"/>.
+    /// </summary>
+    public ScoreDirection EffectiveCesDirection => CesDirection ?? ScoreDirections.Ces(Journey);
 }

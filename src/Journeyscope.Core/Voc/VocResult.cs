@@ -12,6 +12,10 @@ namespace Journeyscope.Voc;
 /// <param name="SurveyedCases">Cases with at least one survey answer.</param>
 /// <param name="UnhappyCases">Surveyed cases with an unhappy answer (NPS 0-6, CSAT 1-2, CES high effort).</param>
 /// <param name="Surveys">One per survey.</param>
+/// <param name="CesDirection">
+/// Which end of the CES scale is good, as the journey's <c>ces</c> KPI target declares it (<see cref="VocOptions.EffectiveCesDirection"/>):
+/// the page reads it from here rather than parsing the journey.
+/// </param>
 /// <param name="Sentiment">The sentiment of the comments.</param>
 /// <param name="NegativeComments">The most negative comments.</param>
 /// <param name="PositiveComments">The most positive comments.</param>
@@ -25,6 +29,7 @@ public sealed record VocResult(
     int SurveyedCases,
     int UnhappyCases,
     IReadOnlyList<VocSurvey> Surveys,
+    ScoreDirection CesDirection,
     VocSentiment Sentiment,
     IReadOnlyList<VocComment> NegativeComments,
     IReadOnlyList<VocComment> PositiveComments,
@@ -80,6 +85,7 @@ public sealed record VocResult(
         return new VocResult(
             log.TimeBasis, version, options.Journey?.Id, log.CaseCount, report.SurveyedCases, report.UnhappyCases,
             [.. report.Surveys.Select(VocSurvey.Of)],
+            options.EffectiveCesDirection,
             new VocSentiment(s.Comments, s.Positive, s.Neutral, s.Negative, s.MeanCompound, scorer),
             [.. comments.MostNegative.Select(VocComment.Of)],
             [.. comments.MostPositive.Select(VocComment.Of)],

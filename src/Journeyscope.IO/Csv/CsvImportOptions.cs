@@ -97,4 +97,10 @@ public sealed class CsvImportOptions
 
     /// <summary>Attribute types given by column name; a value that does not fit quarantines its row.</summary>
     public IReadOnlyDictionary<string, AttributeType>? AttributeTypes { get; init; }
+
+    /// <summary>
+    /// A third file that maps the case column's value to another case id and/or adds case attributes (a join through
+    /// a lookup, docs/formats/csv.md); null when none.
+    /// </summary>
+    public CsvLookup? Lookup { get; init; }
 }

@@ -106,10 +106,11 @@ public static class CsvImporter
             session.Warn(warning);
         }
 
+        var lookup = csv.Lookup is null ? null : CsvLookupTable.Load(csv.Lookup, layout.Names[layout.Case], session.Options, cancellationToken);
         var reader = new CsvRecordReader(dialect.OpenReader(counting), dialect.Delimiter, csv.Quote, session.Options.MaxRecordLength);
         try
         {
-            return new CsvRowReader(reader, layout, csv, session, counting).Run(cancellationToken);
+            return new CsvRowReader(reader, layout, csv, session, counting, lookup).Run(cancellationToken);
         }
         catch (DecoderFallbackException ex)
         {

@@ -68,6 +68,21 @@ public sealed class CsvMappingText
     /// <summary>Survey layout: the date of every answer when the file has no date column (ISO 8601).</summary>
     public string? SurveyDate { get; init; }
 
+    /// <summary>Lookup: the path of a third CSV file that maps the case column to another case id and/or adds case attributes.</summary>
+    public string? Lookup { get; init; }
+
+    /// <summary>Lookup: the lookup's key column (default: the case column's name).</summary>
+    public string? LookupKey { get; init; }
+
+    /// <summary>Lookup: the lookup's column whose value becomes the case id (default: keep the key).</summary>
+    public string? LookupCase { get; init; }
+
+    /// <summary>Lookup: the lookup's columns added as case attributes (default: every column but the key and the case).</summary>
+    public IReadOnlyList<string> LookupAttributes { get; init; } = [];
+
+    /// <summary>The name errors give the lookup file (an upload's original name); its file name when null.</summary>
+    public string? LookupName { get; init; }
+
     /// <summary>Checks the text and converts it to importer options.</summary>
     /// <param name="fieldName">How the caller names a field of this class (by property name) in messages, e.g. <c>TimeZone</c> to <c>--time-zone</c>.</param>
     /// <param name="defaultSurveyDate">The date of a survey without date column when <see cref="SurveyDate"/> is not given (the CLI passes the file's modification time).</param>
@@ -94,8 +109,29 @@ public sealed class CsvMappingText
         }
 
         survey = Blank(survey);
+        var lookup = Blank(Lookup);
+        if (lookup is null)
+        {
+            foreach (var (field, given) in new[] { (nameof(LookupKey), Blank(LookupKey) is not null), (nameof(LookupCase), Blank(LookupCase) is not null),
+                (nameof(LookupAttributes), Columns(LookupAttributes).Length > 0) })
+            {
+                if (given)
+                {
+                    throw Bad(field, $"{fieldName(field)} names a column of the lookup file: give {fieldName(nameof(Lookup))} too.");
+                }
+            }
+        }
+
         return new CsvImportOptions
         {
+            Lookup = lookup is null ? null : new CsvLookup
+            {
+                Path = lookup,
+                SourceName = Blank(LookupName),
+                KeyColumn = Blank(LookupKey),
+                CaseColumn = Blank(LookupCase),
+                AttributeColumns = Columns(LookupAttributes),
+            },
             CaseColumn = Blank(Case),
             ActivityColumn = Blank(Activity),
             TimestampColumn = Blank(Timestamp),

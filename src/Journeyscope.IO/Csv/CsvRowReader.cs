@@ -20,9 +20,12 @@ internal sealed class CsvRowReader
     private readonly List<string> _caseIds = [];
     private readonly long[] _wideTicks;
     private readonly short[] _wideOffsets;
+    private readonly CsvLookupTable? _lookup;
+    private readonly TextAttributeColumn[] _lookupColumns;
+    private readonly int[] _lookupCodes;
     private int _eventIdHandle = -1;
 
-    public CsvRowReader(CsvRecordReader reader, CsvLayout layout, CsvImportOptions csv, ImportSession session, CountingStream counting)
+    public CsvRowReader(CsvRecordReader reader, CsvLayout layout, CsvImportOptions csv, ImportSession session, CountingStream counting, CsvLookupTable? lookup = null)
     {
         _reader = reader;
         _layout = layout;
@@ -47,7 +50,10 @@ internal sealed class CsvRowReader
             }
         }
 
-        if (anyCaseAttribute)
+        _lookup = lookup;
+        _lookupColumns = lookup is null ? [] : [.. lookup.AttributeNames.Select(name => new TextAttributeColumn(name, null, csv.DetectAttributeTypes, _zone))];
+        _lookupCodes = new int[_lookupColumns.Length];
+        if (anyCaseAttribute || _lookupColumns.Length > 0)
         {
             _caseOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
             _caseLookup = _caseOrdinals.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -99,6 +105,26 @@ internal sealed class CsvRowReader
         {
             Reject(_layout.Case, "the case id is empty");
             return;
+        }
+
+        if (_lookup is not null)
+        {
+            if (!_lookup.TryFind(caseId.Trim(), out var entry))
+            {
+                Reject(_layout.Case, $"the key '{Cut(caseId)}' is not in the lookup {_lookup.Source} (column {_lookup.KeyColumn})");
+                return;
+            }
+
+            if (entry.CaseId is { } mapped)
+            {
+                caseId = mapped;
+            }
+
+            for (var j = 0; j < _lookupColumns.Length; j++)
+            {
+                var value = entry.Values[j];
+                _lookupCodes[j] = value.Length == 0 || IsMissing(value) || !_lookupColumns[j].TryIntern(value, out var code) ? -1 : code;
+            }
         }
 
         var activity = _layout.Activity >= 0 ? _reader[_layout.Activity] : _csv.SurveyActivity.AsSpan();
@@ -238,6 +264,19 @@ internal sealed class CsvRowReader
         }
 
         var caseOrdinal = -1;
+        for (var j = 0; j < _lookupCodes.Length; j++)
+        {
+            if (_lookupCodes[j] >= 0)
+            {
+                if (caseOrdinal < 0)
+                {
+                    caseOrdinal = CaseOrdinal(caseId);
+                }
+
+                _lookupColumns[j].Set(caseOrdinal, _lookupCodes[j]);
+            }
+        }
+
         for (var i = 0; i < _attributes.Length; i++)
         {
             if (_codes[i] < 0)
@@ -308,6 +347,26 @@ internal sealed class CsvRowReader
 
     private ImportResult Finish()
     {
+        foreach (var column in _lookupColumns)
+        {
+            if (column.RowCount == 0)
+            {
+                continue;
+            }
+
+            var type = column.ResolveType();
+            var values = column.ParsedValues(type);
+            var codes = column.Codes;
+            var handle = _builder.GetCaseAttributeHandle(column.Name, type);
+            for (var c = 0; c < codes.Length; c++)
+            {
+                if (codes[c] >= 0)
+                {
+                    _builder.SetCaseAttribute(_caseIds[c], handle, values[codes[c]]);
+                }
+            }
+        }
+
         for (var i = 0; i < _attributes.Length; i++)
         {
             if (_attributes[i] is not { } column || column.RowCount == 0)

@@ -23,6 +23,37 @@ internal static class ImportEndpoints
             .Accepts<ImportForm>("multipart/form-data").DisableAntiforgery().WithMetadata(limit)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        workspace.MapPost("/imports/uploads", Keep).WithName("KeepUpload")
+            .WithSummary("Keeps an uploaded file (multipart field 'file') on the server; inspect and import it by its id (form field 'uploadId') without sending it again.")
+            .Accepts<ImportForm>("multipart/form-data").DisableAntiforgery().WithMetadata(limit)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        workspace.MapDelete("/imports/uploads/{uploadId}", Forget).WithName("DeleteUpload")
+            .WithSummary("Deletes a kept upload.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Keeps the upload for the wizard: one transfer of the file, then any number of inspections and the import by id.</summary>
+    private static async Task<Ok<UploadResponse>> Keep(string ws, HttpRequest request, UploadFolder uploads, CancellationToken cancellationToken)
+    {
+        var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken).ConfigureAwait(false);
+        if (upload.LookupPath is not null)
+        {
+            UploadFolder.Delete(upload.LookupPath);
+        }
+
+        var id = UploadFolder.Keep(upload.Path, ws);
+        return TypedResults.Ok(new UploadResponse(id, upload.Name, new FileInfo(upload.Path).Length));
+    }
+
+    private static NoContent Forget(string ws, string uploadId, UploadFolder uploads)
+    {
+        if (uploads.Find(uploadId, ws) is not { } path)
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown upload", $"Workspace '{ws}' has no kept upload '{uploadId}'.");
+        }
+
+        UploadFolder.Delete(path);
+        return TypedResults.NoContent();
     }
 
     /// <remarks>
@@ -32,8 +63,8 @@ internal static class ImportEndpoints
     private static async Task<Ok<ImportResponse>> Import(
         string ws, HttpRequest request, WorkspaceHost host, UploadFolder uploads, IOptions<JourneyscopeServerOptions> options, CancellationToken cancellationToken)
     {
-        await using var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken).ConfigureAwait(false);
-        var fileOptions = ImportMapping.FileOptions(upload.Form);
+        await using var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken, ws).ConfigureAwait(false);
+        var fileOptions = ImportMapping.FileOptions(upload.Form, upload.LookupPath, upload.LookupName);
         var importOptions = ImportMapping.Options(upload.Form, upload.Name, options.Value.Imports);
         var result = await Task.Run(
             () => EventLogFile.Import(upload.Path, fileOptions, importOptions, cancellationToken),
@@ -46,8 +77,8 @@ internal static class ImportEndpoints
     private static async Task<Ok<InspectResponse>> Inspect(string ws, HttpRequest request, UploadFolder uploads, CancellationToken cancellationToken)
     {
         _ = ws;
-        await using var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken).ConfigureAwait(false);
-        var fileOptions = ImportMapping.FileOptions(upload.Form);
+        await using var upload = await ImportUpload.ReadAsync(request, uploads, cancellationToken, ws).ConfigureAwait(false);
+        var fileOptions = ImportMapping.FileOptions(upload.Form, upload.LookupPath, upload.LookupName);
         var format = fileOptions.Format ?? EventLogFile.Detect(upload.Path);
         if (format != EventLogFormat.Csv)
         {

@@ -48,7 +48,8 @@ internal static class ImportMapping
         _ => "ocel",
     };
 
-    public static EventLogFileOptions FileOptions(ImportForm form)
+    /// <summary>The file options of an upload's form; <paramref name="lookupPath"/> is the uploaded lookup file (field <c>lookup</c>), when sent.</summary>
+    public static EventLogFileOptions FileOptions(ImportForm form, string? lookupPath = null, string? lookupName = null)
     {
         EventLogFormat? format = form.Format?.ToLowerInvariant() switch
         {
@@ -80,6 +81,11 @@ internal static class ImportMapping
             Score = form.Score,
             Comment = form.Comment,
             SurveyDate = form.SurveyDate,
+            Lookup = lookupPath,
+            LookupName = lookupName,
+            LookupKey = form.LookupKey,
+            LookupCase = form.LookupCase,
+            LookupAttributes = CsvMappingText.SplitList(form.LookupAttributes),
         };
         CsvImportOptions csv;
         try

@@ -19,11 +19,14 @@ internal sealed class ImportUpload : IAsyncDisposable
     private const int MaxFieldChars = 16 * 1024;
     private const int MaxSections = 64;
 
-    private ImportUpload(string path, string name, ImportForm form)
+    private ImportUpload(string path, string name, ImportForm form, string? lookupPath, string? lookupName, bool kept = false)
     {
+        Kept = kept;
         Path = path;
         Name = name;
         Form = form;
+        LookupPath = lookupPath;
+        LookupName = lookupName;
     }
 
     /// <summary>The uploaded file on disk.</summary>
@@ -35,15 +38,30 @@ internal sealed class ImportUpload : IAsyncDisposable
     /// <summary>The other form fields.</summary>
     public ImportForm Form { get; }
 
+    /// <summary>Whether the file is a kept upload (form field <c>uploadId</c>), which disposing leaves in place.</summary>
+    public bool Kept { get; }
+
+    /// <summary>The lookup file (multipart field <c>lookup</c>) on disk, or null when none was sent.</summary>
+    public string? LookupPath { get; }
+
+    /// <summary>The lookup file's name as the client sent it, or null.</summary>
+    public string? LookupName { get; }
+
     /// <summary>Reads the request's parts; the file part must be field <c>file</c>.</summary>
     /// <exception cref="ApiProblemException">Not multipart, no file, a bad file name or a malformed body (400).</exception>
-    public static async Task<ImportUpload> ReadAsync(HttpRequest request, UploadFolder folder, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="folder">The upload folder.</param>
+    /// <param name="cancellationToken">The client's connection.</param>
+    /// <param name="workspace">The workspace whose kept uploads a form field <c>uploadId</c> may name instead of a file part.</param>
+    public static async Task<ImportUpload> ReadAsync(HttpRequest request, UploadFolder folder, CancellationToken cancellationToken, string? workspace = null)
     {
         var boundary = Boundary(request);
         var reader = new MultipartReader(boundary, request.Body);
         var form = new ImportForm();
         string? path = null;
         string? name = null;
+        string? lookupPath = null;
+        string? lookupName = null;
         try
         {
             var sections = 0;
@@ -60,7 +78,17 @@ internal sealed class ImportUpload : IAsyncDisposable
                 }
 
                 var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
-                if (disposition.IsFileDisposition())
+                if (disposition.IsFileDisposition() && string.Equals(field, "lookup", StringComparison.OrdinalIgnoreCase) && lookupPath is null)
+                {
+                    // The third file of a join: maps the case column to another case id and/or adds case attributes.
+                    lookupName = FileName(disposition);
+                    var lookup = folder.Create(lookupName, out lookupPath);
+                    await using (lookup.ConfigureAwait(false))
+                    {
+                        await section.Body.CopyToAsync(lookup, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else if (disposition.IsFileDisposition())
                 {
                     if (!string.Equals(field, "file", StringComparison.OrdinalIgnoreCase) || path is not null)
                     {
@@ -87,6 +115,11 @@ internal sealed class ImportUpload : IAsyncDisposable
                 UploadFolder.Delete(path);
             }
 
+            if (lookupPath is not null)
+            {
+                UploadFolder.Delete(lookupPath);
+            }
+
             if (e is InvalidDataException data)
             {
                 throw Bad("Malformed upload", "The multipart/form-data body cannot be read: " + data.Message);
@@ -95,19 +128,50 @@ internal sealed class ImportUpload : IAsyncDisposable
             throw;
         }
 
+        if (path is null && workspace is not null && form.UploadId is { Length: > 0 } id)
+        {
+            if (folder.Find(id.Trim(), workspace) is { } kept)
+            {
+                return new ImportUpload(kept, System.IO.Path.GetFileName(kept), form, lookupPath, lookupName, kept: true);
+            }
+
+            if (lookupPath is not null)
+            {
+                UploadFolder.Delete(lookupPath);
+            }
+
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown upload",
+                $"Workspace '{workspace}' has no kept upload '{Shorten(id)}' (it was deleted, or the server restarted). Upload the file again.",
+                new Dictionary<string, object?> { ["field"] = "uploadId" });
+        }
+
         if (path is null || name is null)
         {
+            if (lookupPath is not null)
+            {
+                UploadFolder.Delete(lookupPath);
+            }
+
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "No file",
                 "Attach the file as multipart/form-data field 'file' (for example: curl -F file=@orders.csv ...).");
         }
 
-        return new ImportUpload(path, name, form);
+        return new ImportUpload(path, name, form, lookupPath, lookupName);
     }
 
-    /// <summary>Deletes the file.</summary>
+    /// <summary>Deletes the file (and the lookup file).</summary>
     public ValueTask DisposeAsync()
     {
-        UploadFolder.Delete(Path);
+        if (!Kept)
+        {
+            UploadFolder.Delete(Path);
+        }
+
+        if (LookupPath is not null)
+        {
+            UploadFolder.Delete(LookupPath);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -199,6 +263,10 @@ internal sealed class ImportUpload : IAsyncDisposable
             case "comment": form.Comment = value; break;
             case "surveydate": form.SurveyDate = value; break;
             case "objecttype": form.ObjectType = value; break;
+            case "lookupkey": form.LookupKey = value; break;
+            case "uploadid": form.UploadId = value; break;
+            case "lookupcase": form.LookupCase = value; break;
+            case "lookupattributes": form.LookupAttributes = value; break;
             default: break; // unknown fields are ignored, as form binding did
         }
     }

@@ -38,6 +38,7 @@ internal static class KpiEndpoints
                 $"by='{segmentBy}' is neither a case nor an event attribute of workspace '{ws}'. Use one of: {Attributes(log)}.");
         }
 
+        RequireKnownNames(log, journey);
         return TypedResults.Ok(await Task.Run(
             () => Compute(journey, () => JourneyKpis.Compute(log, journey, version, trendPeriod, segmentBy, cancellationToken)),
             cancellationToken).ConfigureAwait(false));
@@ -48,8 +49,27 @@ internal static class KpiEndpoints
     {
         var journey = await JourneyEndpoints.ReadValidAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        RequireKnownNames(log, journey);
         return TypedResults.Ok(await Task.Run(
             () => Compute(journey, () => JourneyKpiTree.Compute(log, journey, version, cancellationToken)), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// A 422 naming the KPI, the unknown name and the closest known one when a KPI names events neither the journey nor
+    /// the log has (<see cref="KpiNames"/>): it would otherwise silently answer noData.
+    /// </summary>
+    private static void RequireKnownNames(EventLog log, DesignedJourney journey)
+    {
+        var unknown = KpiNames.Unknown(log, journey);
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var first = unknown[0];
+        throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Unknown name in a KPI",
+            string.Join(" ", unknown.Select(u => u.Message)),
+            new Dictionary<string, object?> { ["kpi"] = first.Kpi, ["name"] = first.Name, ["suggestion"] = first.Suggestion, ["unknownNames"] = unknown });
     }
 
     private static T Compute<T>(DesignedJourney journey, Func<T> compute)

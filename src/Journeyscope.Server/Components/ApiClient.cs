@@ -107,8 +107,30 @@ internal sealed partial class ApiClient(HttpClient http)
     public Task<InspectModel> InspectAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
         PostFileAsync<InspectModel>(Ws(workspace) + "/imports/inspect", file, fileName, request, cancellationToken);
 
+    /// <summary>Sends the file once; the server keeps it, and <see cref="InspectAsync(string, string, ImportRequest, CancellationToken)"/> and the import read it by id.</summary>
+    public Task<UploadModel> UploadAsync(string workspace, Stream file, string fileName, CancellationToken cancellationToken = default) =>
+        PostFileAsync<UploadModel>(Ws(workspace) + "/imports/uploads", file, fileName, new ImportRequest(), cancellationToken);
+
+    /// <summary>Inspects the kept upload <paramref name="uploadId"/> with the mapping in <paramref name="request"/>.</summary>
+    public Task<InspectModel> InspectAsync(string workspace, string uploadId, ImportRequest request, CancellationToken cancellationToken = default) =>
+        PostFileAsync<InspectModel>(Ws(workspace) + "/imports/inspect", null, null, request with { UploadId = uploadId }, cancellationToken);
+
+    /// <summary>Imports the kept upload <paramref name="uploadId"/>, with a lookup file when given.</summary>
+    public Task<ImportModel> ImportAsync(
+        string workspace, string uploadId, ImportRequest request, (Stream File, string Name)? lookup, CancellationToken cancellationToken = default) =>
+        PostFileAsync<ImportModel>(Ws(workspace) + "/imports", null, null, request with { UploadId = uploadId }, cancellationToken, lookup);
+
+    /// <summary>Deletes a kept upload; false when the server no longer has it.</summary>
+    public async Task<bool> DeleteUploadAsync(string workspace, string uploadId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.DeleteAsync(new Uri(Ws(workspace) + "/imports/uploads/" + Uri.EscapeDataString(uploadId), UriKind.Relative), cancellationToken)
+            .ConfigureAwait(false);
+        return response.IsSuccessStatusCode;
+    }
+
     public Task<ImportModel> ImportAsync(string workspace, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken = default) =>
         PostFileAsync<ImportModel>(Ws(workspace) + "/imports", file, fileName, request, cancellationToken);
+
 
     private static string Ws(string workspace) => "api/v1/workspaces/" + Uri.EscapeDataString(workspace);
 
@@ -157,11 +179,22 @@ internal sealed partial class ApiClient(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> PostFileAsync<T>(string path, Stream file, string fileName, ImportRequest request, CancellationToken cancellationToken)
+    private async Task<T> PostFileAsync<T>(
+        string path, Stream? file, string? fileName, ImportRequest request, CancellationToken cancellationToken, (Stream File, string Name)? lookup = null)
     {
         using var content = new MultipartFormDataContent();
-        using var stream = new StreamContent(file);
-        content.Add(stream, "file", fileName);
+        using var stream = file is null ? null : new StreamContent(file);
+        if (stream is not null)
+        {
+            content.Add(stream, "file", fileName!);
+        }
+
+        using var lookupStream = lookup is { } l ? new StreamContent(l.File) : null;
+        if (lookupStream is not null)
+        {
+            content.Add(lookupStream, "lookup", lookup!.Value.Name);
+        }
+
         var m = request.Mapping;
         foreach (var (name, value) in new (string, string?)[]
         {
@@ -171,6 +204,8 @@ internal sealed partial class ApiClient(HttpClient http)
             ("wideTimestamps", m?.WideTimestamps is { Count: > 0 } wide ? string.Join(',', wide) : null), ("survey", m?.Survey), ("score", m?.Score),
             ("comment", m?.Comment), ("surveyDate", request.SurveyDate), ("timeZone", request.TimeZone), ("encoding", request.Encoding),
             ("delimiter", request.Delimiter), ("caseAttributes", request.CaseAttributes is { Count: > 0 } attributes ? string.Join(',', attributes) : null),
+            ("lookupKey", request.LookupKey), ("lookupCase", request.LookupCase), ("uploadId", request.UploadId),
+            ("lookupAttributes", request.LookupAttributes is { Count: > 0 } lookupAttributes ? string.Join(',', lookupAttributes) : null),
         })
         {
             if (!string.IsNullOrEmpty(value))

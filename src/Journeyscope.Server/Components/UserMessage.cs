@@ -24,6 +24,7 @@ internal static partial class UserMessage
             "Invalid journey" => "The Journey page lists its errors with their lines.",
             "Touchpoint without events" => "The Journey page shows the touchpoint's rule; pick a touchpoint whose rule matches your activities.",
             "Unknown activity" or "Unknown touchpoint" => "Pick one from the list.",
+            "Unknown name in a KPI" => "Correct the KPI's name in the journey's YAML (its kpis: section), or import the events it names.",
             "Workspace exists" => "Open it from the start page, or type another name.",
             _ => null,
         };

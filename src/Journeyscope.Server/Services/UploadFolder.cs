@@ -20,6 +20,9 @@ public sealed class UploadFolder
     /// <summary>The default folder's name inside the workspaces root.</summary>
     public const string DefaultName = ".uploads";
 
+    /// <summary>The file beside a kept upload naming its workspace (a dot name: never an uploaded file's name).</summary>
+    private const string OwnerFile = ".workspace";
+
     /// <summary>Creates the folder (owner-only) from the configuration.</summary>
     public UploadFolder(IOptions<JourneyscopeServerOptions> options, WorkspaceHost host)
     {
@@ -105,6 +108,37 @@ public sealed class UploadFolder
             Delete(path);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Keeps the upload at <paramref name="path"/> for <paramref name="workspace"/> and returns its id (its subfolder's
+    /// random name): the wizard inspects and imports it again by id instead of sending it again. Deleted with
+    /// <see cref="Delete"/> or swept at the next start.
+    /// </summary>
+    public static string Keep(string path, string workspace)
+    {
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        File.WriteAllText(System.IO.Path.Combine(folder, OwnerFile), workspace);
+        return System.IO.Path.GetFileName(folder);
+    }
+
+    /// <summary>The path of the upload kept as <paramref name="id"/> for <paramref name="workspace"/>, or null when there is none.</summary>
+    /// <remarks>An id is 32 hex digits; the upload of another workspace is not found, so an id does not cross workspaces.</remarks>
+    public string? Find(string id, string workspace)
+    {
+        if (id.Length != 32 || !id.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+
+        var folder = System.IO.Path.Combine(Path, id);
+        var owner = System.IO.Path.Combine(folder, OwnerFile);
+        if (!File.Exists(owner) || !string.Equals(File.ReadAllText(owner), workspace, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Directory.EnumerateFiles(folder).FirstOrDefault(f => !string.Equals(System.IO.Path.GetFileName(f), OwnerFile, StringComparison.Ordinal));
     }
 
     /// <summary>Deletes an upload file and its subfolder; what cannot be deleted now is swept at the next start.</summary>

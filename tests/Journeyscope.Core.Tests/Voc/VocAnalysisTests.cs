@@ -125,4 +125,23 @@ public sealed class VocAnalysisTests
     [InlineData("Survey", 0, 100, SurveyScale.Other)]
     public void DetectScale_NameThenRange_PicksScale(string activity, double min, double max, SurveyScale scale) =>
         VocAnalysis.DetectScale(activity, min, max, integers: true).ShouldBe(scale);
+
+    [Theory]
+    [InlineData(">= 5.5", ScoreDirection.HigherIsBetter)]
+    [InlineData("<= 3", ScoreDirection.LowerIsBetter)]
+    [InlineData(null, ScoreDirection.LowerIsBetter)]
+    public void VocResult_JourneyWithCesKpiTarget_CarriesTheCesDirection(string? target, ScoreDirection expected)
+    {
+        // Given a journey whose ces KPI has the target (or no ces KPI at all)
+        JourneyKpi[] kpis = target is null ? [] :
+            [new JourneyKpi("effort", "Effort", "ces", target, [], [], new Dictionary<string, string> { ["activity"] = "Rate us" }, null, [])];
+        var journey = new DesignedJourney("shop", "Shop", null, null, [], DesignedJourney.DefaultStages, [], null, kpis, [], []);
+
+        // When the voice of the customer is analysed with it
+        var result = VocResult.Analyze(Log(), 1, new VocOptions { Journey = journey }, cancellationToken: TestContext.Current.CancellationToken);
+
+        // Then the result says which end of CES is good, the one rule the page and the unhappy count use
+        result.CesDirection.ShouldBe(expected);
+        new VocOptions { Journey = journey }.EffectiveCesDirection.ShouldBe(expected);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Server.Tests.Api;
 
@@ -85,6 +86,88 @@ public sealed class ImportShapeEndpointTests(ImportShapeEndpointTests.Server ser
         var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         problem.GetProperty("field").GetString().ShouldBe(field);
         problem.GetProperty("detail").GetString()!.ShouldStartWith(field);
+    }
+
+    [Fact]
+    public async Task Import_OlistOrdersWithCustomersLookup_OneJourneyPerUniqueCustomerWithCityAndState()
+    {
+        // Given the Olist orders (keyed by customer_id) and the customers file that maps customer_id to customer_unique_id
+        using var client = server.CreateClient();
+        await CreateAsync(client, "olistlookup");
+        var orders = SharedData.Path("datasets/olist_sample_cabg/olist_orders_dataset.csv");
+        var customers = SharedData.Path("datasets/olist_sample_cabg/olist_customers_dataset.csv");
+        var uniqueOf = File.ReadAllLines(customers).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        var orderLines = File.ReadAllLines(orders).Skip(1).Where(l => l.Length > 0).ToList();
+        var expected = orderLines.Select(l => uniqueOf[l.Split(',')[1]]).Distinct(StringComparer.Ordinal).Count();
+        using var upload = ServerFixture.Upload(await File.ReadAllBytesAsync(orders, Token), "olist_orders_dataset.csv",
+            ("case", "customer_id"), ("wideTimestamps", "order_purchase_timestamp, order_approved_at, order_delivered_customer_date"),
+            ("lookupCase", "customer_unique_id"), ("lookupAttributes", "customer_city, customer_state"));
+        var lookup = new ByteArrayContent(await File.ReadAllBytesAsync(customers, Token));
+        upload.Add(lookup, "lookup", "olist_customers_dataset.csv");
+
+        // When the orders are imported with the lookup file beside them
+        var json = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/olistlookup/imports", upload, Token));
+
+        // Then no order is quarantined and each unique customer is one case, with city and state as case attributes
+        json.GetProperty("summary").GetProperty("recordsImported").GetInt64().ShouldBe(orderLines.Count);
+        json.GetProperty("summary").GetProperty("recordsQuarantined").GetInt64().ShouldBe(0);
+        var info = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/olistlookup", Token));
+        info.GetProperty("cases").GetInt64().ShouldBe(expected);
+        info.GetRawText().ShouldContain("customer_state");
+    }
+
+    [Fact]
+    public async Task Import_LookupWithDuplicateKey_Returns422NamingTheLookupFileLineAndField()
+    {
+        using var client = server.CreateClient();
+        await CreateAsync(client, "duplookup");
+        using var upload = ServerFixture.Upload("order_id,customer_id,activity,timestamp\no1,c1,Order,2024-01-01T10:00:00Z\n", "orders.csv",
+            ("case", "customer_id"), ("lookupCase", "person"));
+        upload.Add(new StringContent("customer_id,person\nc1,p1\nc1,p2\n"), "lookup", "customers.csv");
+
+        using var response = await client.PostAsync("/api/v1/workspaces/duplookup/imports", upload, Token);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("detail").GetString()!.ShouldContain("customers.csv:3: field 'customer_id': the key 'c1' is also on line 2");
+    }
+
+    [Fact]
+    public async Task KeptUpload_InspectedTwiceAndImportedById_FileSentOnceAndIdScopedToItsWorkspace()
+    {
+        // Given a CSV kept on the server once (the wizard's upload)
+        using var client = server.CreateClient();
+        await CreateAsync(client, "kept");
+        await CreateAsync(client, "other");
+        const string csv = "ticket,what,when\nT1,Opened,2024-01-02 10:00\nT1,Closed,2024-01-03 11:00\nT2,Opened,2024-01-04 09:00\n";
+        var kept = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/kept/imports/uploads", ServerFixture.Upload(csv, "t.csv"), Token));
+        var id = kept.GetProperty("uploadId").GetString()!;
+        kept.GetProperty("fileName").GetString().ShouldBe("t.csv");
+
+        // When it is inspected twice by id (a proposal, then the user's mapping) and imported by id, with no file part
+        using var byId = new MultipartFormDataContent { { new StringContent(id), "uploadId" } };
+        var proposed = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/kept/imports/inspect", byId, Token));
+        using var mapped = new MultipartFormDataContent { { new StringContent(id), "uploadId" }, { new StringContent("when"), "timestamp" }, { new StringContent("what"), "activity" } };
+        var rechecked = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/kept/imports/inspect", mapped, Token));
+        using var import = new MultipartFormDataContent
+        {
+            { new StringContent(id), "uploadId" }, { new StringContent("ticket"), "case" }, { new StringContent("what"), "activity" }, { new StringContent("when"), "timestamp" },
+        };
+        var imported = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/kept/imports", import, Token));
+
+        // Then each inspection reads the kept file, the import adds its events, and the id neither serves another workspace nor outlives its deletion
+        proposed.GetProperty("fileName").GetString().ShouldBe("t.csv");
+        rechecked.GetProperty("timestamps").GetProperty("parsed").GetInt32().ShouldBe(3);
+        imported.GetProperty("summary").GetProperty("eventsAdded").GetInt64().ShouldBe(3);
+        using var elsewhere = new MultipartFormDataContent { { new StringContent(id), "uploadId" } };
+        (await Problem.ReadAsync(await client.PostAsync("/api/v1/workspaces/other/imports/inspect", elsewhere, Token), HttpStatusCode.NotFound))
+            .GetProperty("title").GetString().ShouldBe("Unknown upload");
+        using (var deleted = await client.DeleteAsync($"/api/v1/workspaces/kept/imports/uploads/{id}", Token))
+        {
+            deleted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        using var again = new MultipartFormDataContent { { new StringContent(id), "uploadId" } };
+        await Problem.ReadAsync(await client.PostAsync("/api/v1/workspaces/kept/imports/inspect", again, Token), HttpStatusCode.NotFound);
     }
 
     private static async Task CreateAsync(HttpClient client, string name)

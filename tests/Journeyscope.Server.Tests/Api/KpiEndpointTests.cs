@@ -174,4 +174,44 @@ public sealed class KpiEndpointTests(OrdersServerFixture server) : IClassFixture
         problem.GetProperty("title").GetString().ShouldBe(title);
         problem.GetProperty("detail").GetString()!.ShouldContain(hint);
     }
+
+    [Theory]
+    [InlineData("kpis")]
+    [InlineData("kpis/tree")]
+    public async Task GetKpis_KpiNamingAnActivityNotInTheLog_Returns422NamingTheKpiAndTheClosestActivity(string path)
+    {
+        // Given a journey whose NPS KPI names a misspelt survey activity
+        using var client = server.CreateClient();
+        var yaml = OrdersServerFixture.ShopJourney.Replace("journey: shop", "journey: typo", StringComparison.Ordinal)
+            .Replace("activity: NPS survey", "activity: NPS survy", StringComparison.Ordinal);
+        using (var put = await client.PutAsync($"{Base}/typo", new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"), Token))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        // When its KPIs are asked for
+        using var response = await client.GetAsync($"{Base}/typo/{path}", Token);
+
+        // Then 422 names the KPI, the unknown name and the did-you-mean, instead of a silent noData
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("title").GetString().ShouldBe("Unknown name in a KPI");
+        problem.GetProperty("detail").GetString()!.ShouldContain("KPI 'nps' (Net Promoter Score), activity: 'NPS survy'");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Did you mean 'NPS survey'?");
+        problem.GetProperty("kpi").GetString().ShouldBe("nps");
+        problem.GetProperty("suggestion").GetString().ShouldBe("NPS survey");
+    }
+
+    [Fact]
+    public async Task GetKpis_SliceWithoutTheSurveyActivity_IsNoDataNotAnError()
+    {
+        // Given the shop journey, whose NPS names the survey, and a filter that keeps no survey event
+        using var client = server.CreateClient();
+
+        // When its KPIs are asked for on that slice
+        var json = await Problem.JsonAsync(await client.GetAsync($"{Base}/shop/kpis?filter=activity%20in%20(Order,Deliver)", Token));
+
+        // Then the survey name is known, so NPS has no data
+        var nps = json.GetProperty("kpis").EnumerateArray().First(k => k.GetProperty("id").GetString() == "nps");
+        nps.GetProperty("status").GetString().ShouldBe("noData");
+    }
 }

@@ -107,6 +107,28 @@ public sealed class KpiPageTests
     }
 
     [Fact]
+    public async Task Kpis_UnknownNameInAKpi_ShowsTheKpiTheNameAndWhereToFixIt()
+    {
+        // Given the API rejects the journey's KPIs because one names an activity the workspace does not have
+        var api = new FakeApi()
+            .On("/api/v1/workspaces/shop/journeys", KpiFixtures.Journeys)
+            .On(Retail + "/kpis/tree", KpiFixtures.Tree)
+            .On(Retail + "/kpis", """
+                {"title":"Unknown name in a KPI","status":422,"detail":"KPI 'nps' (Net Promoter Score), activity: 'NPS survy' is neither an activity of the workspace nor a touchpoint or stage of journey 'retail', so the KPI would have no data. Did you mean 'NPS survey'?","kpi":"nps","name":"NPS survy","suggestion":"NPS survey"}
+                """, HttpStatusCode.UnprocessableEntity);
+        await using var context = api.Context();
+
+        // When the page opens
+        var page = context.Render<KpisPage>(p => p.Add(x => x.Ws, "shop"));
+
+        // Then the page says which KPI, which name, the did-you-mean and where to correct it
+        page.WaitForAssertion(() => page.Find("[data-testid=error]").TextContent.ShouldContain("KPI 'nps' (Net Promoter Score), activity: 'NPS survy'"));
+        var error = page.Find("[data-testid=error]").TextContent;
+        error.ShouldContain("Did you mean 'NPS survey'?");
+        error.ShouldContain("kpis: section");
+    }
+
+    [Fact]
     public async Task Voc_Loaded_ShowsSurveyTilesSentimentMomentsAndComments()
     {
         // Given
@@ -133,6 +155,26 @@ public sealed class KpiPageTests
         comments.ShouldContain("×15");
         page.FindAll("a").Select(a => a.GetAttribute("href")).ShouldContain("w/shop/cases/o11");
         api.Requests.ShouldContain("GET /api/v1/workspaces/shop/voc?journey=retail");
+    }
+
+    [Theory]
+    [InlineData("higherIsBetter", "CES 1-3")]
+    [InlineData("lowerIsBetter", "CES 5-7")]
+    public async Task Voc_CesDirectionInTheResult_DefinesUnhappyCesWithoutReadingTheJourney(string direction, string unhappy)
+    {
+        // Given a voice-of-the-customer result that carries the CES direction its journey declares
+        var voc = KpiFixtures.Voc.Replace("\"surveyedCases\":40,", $"\"surveyedCases\":40,\"cesDirection\":\"{direction}\",", StringComparison.Ordinal);
+        var api = new FakeApi()
+            .On("/api/v1/workspaces/shop/journeys", KpiFixtures.Journeys)
+            .On("/api/v1/workspaces/shop/voc", voc);
+        await using var context = api.Context();
+
+        // When the page opens
+        var page = context.Render<VocPage>(p => p.Add(x => x.Ws, "shop"));
+
+        // Then the unhappy CES answers follow the result's direction, and the page did not fetch the journey to parse it
+        page.WaitForAssertion(() => page.Find("[data-testid=unhappy-definition]").TextContent.ShouldContain(unhappy));
+        api.Requests.ShouldNotContain(r => r.StartsWith("GET /api/v1/workspaces/shop/journeys/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -68,4 +68,16 @@ public sealed class ImportForm
 
     /// <summary>OCEL: the object type used as the case notion.</summary>
     public string? ObjectType { get; set; }
+
+    /// <summary>Lookup (with the multipart file field <c>lookup</c>): the lookup's key column; default the case column's name.</summary>
+    public string? LookupKey { get; set; }
+
+    /// <summary>Lookup: the lookup's column whose value becomes the case id; default keep the key.</summary>
+    public string? LookupCase { get; set; }
+
+    /// <summary>Lookup: comma-separated lookup columns added as case attributes; default every column but the key and the case.</summary>
+    public string? LookupAttributes { get; set; }
+
+    /// <summary>A kept upload's id (<c>POST …/imports/uploads</c>) to inspect or import instead of sending the file part again.</summary>
+    public string? UploadId { get; set; }
 }

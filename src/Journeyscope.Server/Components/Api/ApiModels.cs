@@ -49,4 +49,8 @@ internal sealed record JourneyKpiModel(string Id, string Name, string Kind, stri
 /// <summary>What the import wizard sends with the file (the API's import form fields).</summary>
 internal sealed record ImportRequest(
     string? Mode = null, string? Format = null, CsvMappingModel? Mapping = null, string? TimeZone = null, string? Encoding = null, string? Delimiter = null,
-    IReadOnlyList<string>? CaseAttributes = null, string? SurveyDate = null);
+    IReadOnlyList<string>? CaseAttributes = null, string? SurveyDate = null, string? LookupKey = null, string? LookupCase = null,
+    IReadOnlyList<string>? LookupAttributes = null, string? UploadId = null);
+
+/// <summary>A kept upload (<c>POST …/imports/uploads</c>).</summary>
+internal sealed record UploadModel(string UploadId, string FileName, long Bytes);

@@ -22,7 +22,9 @@ public partial class Import
     private int _step = 1;
     private bool _fileInputReady;
     private IBrowserFile? _file;
+    /// <summary>The id of the file's upload the server keeps (inspected and imported by id, sent once).</summary>
     private string? _upload;
+    private string? _uploadWorkspace;
     private InspectModel? _inspect;
     private ImportModel? _result;
     private string? _importedInto;
@@ -146,14 +148,26 @@ public partial class Import
         _file = e.File;
         return RunAsync(async ct =>
         {
-            // The browser sends the file once, into a server-side temp copy; inspect and import both read the copy, so the
-            // circuit's stream is never read while an HTTP request is being sent from it.
+            // The browser sends the file once, into a temp copy (so the circuit's stream is never read while an HTTP request
+            // is being sent from it), which goes to the API once: it keeps the upload, and every inspection and the import
+            // name it by id instead of sending the file again.
             DeleteUpload();
-            _upload = Path.GetTempFileName();
-            await using (var source = _file.OpenReadStream(MaxUploadBytes, ct))
-            await using (var copy = File.Create(_upload))
+            var copyPath = Path.GetTempFileName();
+            try
             {
-                await source.CopyToAsync(copy, ct);
+                await using (var source = _file.OpenReadStream(MaxUploadBytes, ct))
+                await using (var copy = File.Create(copyPath))
+                {
+                    await source.CopyToAsync(copy, ct);
+                }
+
+                await using var stream = File.OpenRead(copyPath);
+                _uploadWorkspace = TargetName;
+                _upload = (await Api.UploadAsync(_uploadWorkspace, stream, _file.Name, ct)).UploadId;
+            }
+            finally
+            {
+                File.Delete(copyPath);
             }
 
             (_encoding, _delimiter, _timeZone, _timestampFormat) = (null, null, null, null);
@@ -170,10 +184,7 @@ public partial class Import
             return;
         }
 
-        await using (var stream = File.OpenRead(_upload))
-        {
-            _inspect = await Api.InspectAsync(TargetName, stream, _file.Name, propose ? Dialect() : Request(), cancellationToken);
-        }
+        _inspect = await Api.InspectAsync(TargetName, _upload, propose ? Dialect() : Request(), cancellationToken);
 
         if (propose)
         {
@@ -317,8 +328,23 @@ public partial class Import
         }
 
         var target = TargetName;
-        await using var stream = File.OpenRead(_upload);
-        _result = await Api.ImportAsync(target, stream, _file.Name, Request(_mode), ct);
+        if (IsCsv && _lookupUpload is not null && _lookupFile is not null)
+        {
+            // The lookup's columns as the user chose them; none ticked sends none, which the API reads as every other column.
+            await using var lookup = File.OpenRead(_lookupUpload);
+            var request = Request(_mode) with
+            {
+                LookupKey = _lookupKey,
+                LookupCase = _lookupCase,
+                LookupAttributes = _lookupColumns.Where(_lookupAttributes.Contains).ToList(),
+            };
+            _result = await Api.ImportAsync(target, _upload, request, (lookup, _lookupFile.Name), ct);
+        }
+        else
+        {
+            _result = await Api.ImportAsync(target, _upload, Request(_mode), null, ct);
+        }
+
         (_importedInto, _importedSurvey) = (target, IsCsv && _layout == "survey");
         _step = 3;
     });
@@ -327,14 +353,29 @@ public partial class Import
     {
         (_step, _file, _inspect, _result, Error) = (1, null, null, null, null);
         DeleteUpload();
+        RemoveLookup();
     }
 
+    /// <summary>Asks the server to delete the kept upload (it sweeps what is left at its next start anyway).</summary>
     private void DeleteUpload()
     {
-        if (_upload is not null)
+        if (_upload is not null && _uploadWorkspace is not null)
         {
-            File.Delete(_upload);
-            _upload = null;
+            _ = ForgetAsync(_uploadWorkspace, _upload);
+        }
+
+        _upload = null;
+    }
+
+    private async Task ForgetAsync(string workspace, string uploadId)
+    {
+        try
+        {
+            await Api.DeleteUploadAsync(workspace, uploadId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ObjectDisposedException)
+        {
+            // The server is gone or the circuit closed: the start-up sweep removes the upload.
         }
     }
 
@@ -344,6 +385,7 @@ public partial class Import
         if (disposing)
         {
             DeleteUpload();
+            DeleteLookup();
         }
 
         base.Dispose(disposing);

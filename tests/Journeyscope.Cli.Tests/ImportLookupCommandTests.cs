@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Journeyscope.Storage;
+using Journeyscope.TestSupport;
+
+namespace Journeyscope.Cli.Tests;
+
+/// <summary>
+/// A join through a third file: the imported file's key is looked up in another CSV that gives the case id and case
+/// attributes (Olist orders by customer_id, looked up in the customers file, form one journey per customer_unique_id).
+/// </summary>
+public sealed class ImportLookupCommandTests
+{
+    private static readonly string[] OrderSteps =
+    [
+        "order_purchase_timestamp", "order_approved_at", "order_delivered_carrier_date", "order_delivered_customer_date", "order_estimated_delivery_date",
+    ];
+
+    [Fact]
+    public void Import_OlistOrdersLookedUpInCustomers_OneJourneyPerUniqueCustomerWithCityAndState()
+    {
+        // Given the Olist orders (one row per order, keyed by customer_id) and the customers file (customer_id -> customer_unique_id, city, state)
+        var orders = SharedData.Path("datasets/olist_sample_cabg/olist_orders_dataset.csv");
+        var customers = SharedData.Path("datasets/olist_sample_cabg/olist_customers_dataset.csv");
+        var customerOf = ReadCsv(customers).ToDictionary(r => r["customer_id"], StringComparer.Ordinal);
+        var orderRows = ReadCsv(orders);
+        var expectedCases = orderRows.Select(r => customerOf[r["customer_id"]]["customer_unique_id"]).Distinct(StringComparer.Ordinal).Count();
+        var repeat = orderRows.GroupBy(r => customerOf[r["customer_id"]]["customer_unique_id"], StringComparer.Ordinal).First(g => g.Count() > 1);
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+
+        // When the orders are imported with the customer looked up in the customers file
+        var result = CliRun.Run(["import", orders, "--workspace", workspace, "--case", "customer_id", "--wide-timestamps", .. OrderSteps,
+            "--lookup", customers, "--lookup-case", "customer_unique_id", "--format", "json"]);
+
+        // Then every order is imported, and a customer's orders form one journey, with city and state as case attributes
+        result.ExitCode.ShouldBe(0, result.Error);
+        using (var json = JsonDocument.Parse(result.Output))
+        {
+            var file = json.RootElement.GetProperty("files")[0];
+            file.GetProperty("imported").GetInt64().ShouldBe(orderRows.Count);
+            file.GetProperty("quarantined").GetInt32().ShouldBe(0);
+        }
+
+        using var store = Workspace.Open(workspace, create: false);
+        var log = store.LoadEventLog(TestContext.Current.CancellationToken);
+        expectedCases.ShouldBeLessThan(orderRows.Count);
+        log.CaseCount.ShouldBe(expectedCases);
+        var customer = log.CaseIds.ToList().IndexOf(repeat.Key);
+        customer.ShouldBeGreaterThanOrEqualTo(0);
+        var purchases = log.CaseActivities(customer).ToArray().Count(a => log.ActivityNames[a] == "order_purchase_timestamp");
+        purchases.ShouldBe(repeat.Count());
+        var first = customerOf[repeat.First()["customer_id"]];
+        log.FindCaseAttribute("customer_city")!.GetValue(customer)!.Value.ToString().ShouldBe(first["customer_city"]);
+        log.FindCaseAttribute("customer_state")!.GetValue(customer)!.Value.ToString().ShouldBe(first["customer_state"]);
+    }
+
+    [Fact]
+    public void Import_LookupMissingKeys_QuarantinesAndCountsThoseRows()
+    {
+        // Given three orders, one of whose customers the lookup does not have
+        using var temp = new TempFolder();
+        var orders = temp.File("orders.csv", "order_id,customer_id,activity,timestamp\no1,c1,Order,2024-01-01T10:00:00Z\no2,c2,Order,2024-01-02T10:00:00Z\no3,c9,Order,2024-01-03T10:00:00Z\n");
+        var lookup = temp.File("customers.csv", "customer_id,person,city\nc1,p1,Lyon\nc2,p1,Paris\n");
+        var workspace = Path.Combine(temp.Path, "ws");
+
+        // When they are imported through the lookup
+        var result = CliRun.Run("import", orders, "--workspace", workspace, "--case", "customer_id", "--lookup", lookup, "--lookup-case", "person",
+            "--format", "json");
+
+        // Then the row without a customer is quarantined and counted (good + quarantined == read), the others join person p1
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var file = json.RootElement.GetProperty("files")[0];
+        file.GetProperty("read").GetInt64().ShouldBe(3);
+        file.GetProperty("imported").GetInt64().ShouldBe(2);
+        file.GetProperty("quarantined").GetInt32().ShouldBe(1);
+        var reason = file.GetProperty("quarantine")[0];
+        reason.GetProperty("line").GetInt64().ShouldBe(4);
+        reason.GetProperty("field").GetString().ShouldBe("customer_id");
+        reason.GetProperty("reason").GetString()!.ShouldContain("the key 'c9' is not in the lookup customers.csv");
+        file.GetProperty("cases").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Import_LookupWithDuplicateKey_ExitsOneNamingTheLookupFileLineAndField()
+    {
+        // Given a lookup in which customer c1 is on two lines
+        using var temp = new TempFolder();
+        var orders = temp.File("orders.csv", "order_id,customer_id,activity,timestamp\no1,c1,Order,2024-01-01T10:00:00Z\n");
+        var lookup = temp.File("customers.csv", "customer_id,person\nc1,p1\nc2,p2\nc1,p3\n");
+        var workspace = Path.Combine(temp.Path, "ws");
+
+        // When the orders are imported through it
+        var result = CliRun.Run("import", orders, "--workspace", workspace, "--case", "customer_id", "--lookup", lookup, "--lookup-case", "person");
+
+        // Then the import stops: the case of c1 would be ambiguous; nothing is written
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.ShouldContain("customers.csv:4: field 'customer_id': the key 'c1' is also on line 2");
+        Directory.Exists(workspace).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Import_LookupColumnMisspelt_ExitsOneWithDidYouMean()
+    {
+        using var temp = new TempFolder();
+        var orders = temp.File("orders.csv", "order_id,customer_id,activity,timestamp\no1,c1,Order,2024-01-01T10:00:00Z\n");
+        var lookup = temp.File("customers.csv", "customer_id,person\nc1,p1\n");
+
+        var result = CliRun.Run("import", orders, "--workspace", Path.Combine(temp.Path, "ws"), "--case", "customer_id", "--lookup", lookup,
+            "--lookup-case", "persn");
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.ShouldContain("the lookup has no column 'persn'");
+        result.Error.ShouldContain("Did you mean 'person'?");
+    }
+
+    [Fact]
+    public void Import_LookupFlagWithoutLookupFile_IsAUsageError()
+    {
+        using var temp = new TempFolder();
+        var orders = temp.File("orders.csv", "order_id,customer_id,activity,timestamp\no1,c1,Order,2024-01-01T10:00:00Z\n");
+
+        var result = CliRun.Run("import", orders, "--workspace", Path.Combine(temp.Path, "ws"), "--lookup-case", "person");
+
+        result.ExitCode.ShouldBe(2, result.Output);
+        result.Error.ShouldContain("--lookup-case names a column of the lookup file: give --lookup too.");
+    }
+
+    /// <summary>A plain CSV reader for the Olist files (no quoted fields), independent of the importer under test.</summary>
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Where(l => l.Length > 0)
+            .Select(l => l.Split(','))
+            .Select(f => header.Select((h, i) => (h, f[i])).ToDictionary(p => p.h, p => p.Item2, StringComparer.Ordinal))
+            .ToList();
+    }
+}
