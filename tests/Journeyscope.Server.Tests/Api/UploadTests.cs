@@ -18,7 +18,7 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
         await using var factory = server.Factory.WithWebHostBuilder(_ => { });
         factory.UseKestrel(0);
         factory.StartServer();
-        using var client = factory.CreateClient();
+        using var client = ServerFixture.Authorize(factory.CreateClient(), server.OwnerKey);
         using (var created = await client.PostAsync("/api/v1/workspaces", System.Net.Http.Json.JsonContent.Create(new { name = "streamed" }), Token))
         {
             created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
@@ -66,7 +66,7 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
         await using var factory = server.Factory.WithWebHostBuilder(_ => { });
         factory.UseKestrel(0);
         factory.StartServer();
-        using var client = factory.CreateClient();
+        using var client = ServerFixture.Authorize(factory.CreateClient(), server.OwnerKey);
         (await client.PostAsync("/api/v1/workspaces", System.Net.Http.Json.JsonContent.Create(new { name = "dropped" }), Token)).Dispose();
         var head = Encoding.UTF8.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dropped.csv\"\r\n\r\n" +
             "case_id,activity,timestamp\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"c{i},Register,2024-05-01T10:00:00Z\n")));
