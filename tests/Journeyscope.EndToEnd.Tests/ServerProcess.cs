@@ -10,10 +10,11 @@ namespace Journeyscope.EndToEnd.Tests;
 /// a temporary workspaces root: what kills this process (a stack overflow, memory exhaustion) cannot be caught by it,
 /// so only a separate process shows that the server stays up.
 /// </summary>
-internal sealed class ServerProcess : IAsyncDisposable
+internal sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly CookieContainer _cookies = new();
 
     private ServerProcess(Process process, string root, Uri address)
     {
@@ -40,7 +41,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <summary>Starts the server; with <paramref name="signIn"/>, opens the one-time link it printed so that clients are signed in as the owner.</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, bool signIn = true)
     {
         var root = Path.Combine(Path.GetTempPath(), "journeyscope-proc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -70,10 +72,59 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await server.WaitUntilHealthyAsync(cancellationToken);
+        if (signIn)
+        {
+            await server.SignInAsync(cancellationToken);
+        }
+        else
+        {
+            await server.WaitForLinkAsync(cancellationToken);
+        }
+
         return server;
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+    /// <summary>A client signed in as the owner, with the session of the one-time link the server printed on its first start.</summary>
+    public HttpClient CreateClient() =>
+        new(new HttpClientHandler { CookieContainer = _cookies, UseCookies = true }) { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+
+    /// <summary>The one-time sign-in link the server printed (null until it has).</summary>
+    public string? PrintedLink() => LinkLine().Match(Output) is { Success: true } match ? match.Groups[1].Value : null;
+
+    /// <summary>Sends the cookies of a browser's session with <see cref="CreateClient"/>'s clients.</summary>
+    public void UseCookies(IEnumerable<(string Name, string Value)> cookies)
+    {
+        ArgumentNullException.ThrowIfNull(cookies);
+        foreach (var (name, value) in cookies)
+        {
+            _cookies.Add(Address, new Cookie(name, value));
+        }
+    }
+
+    private async Task<string> WaitForLinkAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string? link;
+        while ((link = PrintedLink()) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return link ?? throw new InvalidOperationException("The server printed no one-time sign-in link:\n" + Output);
+    }
+
+    // Opens the printed link as the user would, once; the session cookie then goes with every client.
+    private async Task SignInAsync(CancellationToken cancellationToken)
+    {
+        var link = await WaitForLinkAsync(cancellationToken);
+
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, UseCookies = true, AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri(link), cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect || _cookies.GetCookies(Address).Count == 0)
+        {
+            throw new InvalidOperationException($"The printed link did not sign in ({(int)response.StatusCode} {response.Headers.Location}):\n{Output}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -167,4 +218,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Sign in as the owner[^:]*: (http\S+)")]
+    private static partial System.Text.RegularExpressions.Regex LinkLine();
 }

@@ -14,7 +14,7 @@ internal static class ImportEndpoints
     public static void Map(RouteGroupBuilder workspace, long maxImportBytes)
     {
         var limit = new RequestSizeLimitAttribute(maxImportBytes);
-        workspace.MapPost("/imports", Import).WithName("Import").RequireWorkspaceRole(WorkspaceRole.Analyst)
+        workspace.MapPost("/imports", Import).WithName("Import").RequireWorkspaceRole(WorkspaceRole.Analyst).AddEndpointFilter<ImportGate>()
             .WithSummary("Imports an uploaded file (multipart field 'file') into the workspace; bad records are quarantined (lenient) or fail the upload (strict).")
             .Accepts<ImportForm>("multipart/form-data").DisableAntiforgery().WithMetadata(limit)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -24,7 +24,7 @@ internal static class JourneyEndpoints
         workspace.MapGet("/journeys/{id}", Get).WithName("GetJourney").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("A journey's YAML text.")
             .Produces<string>(StatusCodes.Status200OK, YamlContentType).ProducesProblem(StatusCodes.Status404NotFound);
-        workspace.MapPut("/journeys/{id}", Put).WithName("PutJourney").RequireWorkspaceRole(WorkspaceRole.Analyst)
+        workspace.MapPut("/journeys/{id}", Put).WithName("PutJourney").RequireWorkspaceRole(WorkspaceRole.Analyst).Audited("journey-edited")
             .WithSummary("Saves a journey's YAML text (request body) after validating it; a journey with errors is refused with its diagnostics. " +
                 "If-Match (the ETag of GET) refuses the save with 412 when the file changed since; If-None-Match: * only creates.")
             .Accepts<string>(YamlContentType, "text/yaml", "text/plain")

@@ -26,6 +26,24 @@ public static class AccessRequirements
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ServerOwnerRequirement()).AddEndpointFilter<TBuilder, ServerOwnerFilter>();
 
+    /// <summary>Writes an audit entry (<paramref name="action"/>, the route's workspace and id) after each successful call.</summary>
+    public static TBuilder Audited<TBuilder>(this TBuilder builder, string action)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context).ConfigureAwait(false);
+            var http = context.HttpContext;
+            if (http.Response.StatusCode < 400 && result is not IStatusCodeHttpResult { StatusCode: >= 400 })
+            {
+                var values = http.Request.RouteValues;
+                await http.RequestServices.GetRequiredService<AuditLog>()
+                    .WriteAsync(http, action, values[Services.WorkspaceAccessFilter.RouteParameter] as string, values["id"] as string ?? http.Request.Path.Value)
+                    .ConfigureAwait(false);
+            }
+
+            return result;
+        });
+
     /// <summary>Any signed-in caller may call it (the handler filters what it shows by the caller's roles).</summary>
     public static TBuilder RequireSignedIn<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>

@@ -28,6 +28,7 @@ public static class SecurityRegistration
         services.AddScoped<AuditLog>();
         services.AddSingleton<UiToken>();
         services.AddSingleton<KeyGuessLimiter>();
+        services.AddSingleton<ImportSlots>();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(auth =>

@@ -108,8 +108,14 @@ public class ServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Called when the fixture is disposed (a PostgreSQL fixture gives the CLI's environment back).</summary>
+    protected virtual void Released()
+    {
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Released();
         await Factory.DisposeAsync();
         try
         {

@@ -7,7 +7,7 @@ namespace Journeyscope.Server.Tests.Security;
 /// The shop server with a second workspace "other", and keys made with the CLI: read, write and admin keys of "shop",
 /// an admin key of "other".
 /// </summary>
-public sealed class SecurityServer : ServerFixture, IAsyncLifetime
+public class SecurityServer : ServerFixture, IAsyncLifetime
 {
     public const string Other = "other";
 

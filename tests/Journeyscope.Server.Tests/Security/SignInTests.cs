@@ -10,10 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Journeyscope.Server.Tests.Security;
 
 /// <summary>Sign-in with a password (anti-forgery, lockout), one-time links, and key guessing.</summary>
-public sealed partial class SignInTests : IAsyncLifetime
+public abstract partial class SignInSuite(ServerFixture server) : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";
-    private readonly ServerFixture _server = new();
+    private readonly ServerFixture _server = server;
 
     public async ValueTask InitializeAsync() => await _server.InitializeAsync();
 
@@ -173,4 +173,15 @@ public sealed partial class SignInTests : IAsyncLifetime
 
     [GeneratedRegex("__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex Token();
+}
+
+/// <summary>Sign-in on the SQLite store.</summary>
+public sealed class SignInTests() : SignInSuite(new ServerFixture());
+
+/// <summary>Sign-in on the PostgreSQL store.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSignInTests : SignInSuite
+{
+    public PostgresSignInTests()
+        : base(new PostgresShopServer()) => PostgresStore.Require();
 }

@@ -12,7 +12,7 @@ namespace Journeyscope.Server.Tests.Security;
 /// Issue 15's tenant-isolation matrix, generated from the app's endpoint list: every endpoint declares what it needs,
 /// anonymous callers get 401, a key of another workspace gets 404, and each role gets exactly what its requirement says.
 /// </summary>
-public sealed class TenantIsolationMatrixTests(SecurityServer server) : IClassFixture<SecurityServer>
+public abstract class TenantIsolationMatrix(SecurityServer server)
 {
     private const string WorkspacePrefix = "/api/v1/workspaces/{ws}";
 
@@ -221,4 +221,15 @@ public sealed class TenantIsolationMatrixTests(SecurityServer server) : IClassFi
 
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
+}
+
+/// <summary>The matrix on the SQLite store.</summary>
+public sealed class TenantIsolationMatrixTests(SecurityServer server) : TenantIsolationMatrix(server), IClassFixture<SecurityServer>;
+
+/// <summary>The matrix on the PostgreSQL store.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresTenantIsolationMatrixTests : TenantIsolationMatrix, IClassFixture<PostgresSecurityServer>
+{
+    public PostgresTenantIsolationMatrixTests(PostgresSecurityServer server)
+        : base(server) => PostgresStore.Require();
 }
