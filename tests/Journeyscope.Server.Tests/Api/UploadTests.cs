@@ -32,7 +32,7 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
         using var socket = new System.Net.Sockets.TcpClient();
         await socket.ConnectAsync(address.Host, address.Port, Token);
         var stream = socket.GetStream();
-        var headers = $"POST /api/v1/workspaces/streamed/imports HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
+        var headers = $"POST /api/v1/workspaces/streamed/imports HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: Bearer {server.OwnerKey}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
             $"Content-Length: {head.Length + tail.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(headers), Token);
         await stream.WriteAsync(head, Token);
@@ -76,7 +76,7 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
             await socket.ConnectAsync(address.Host, address.Port, Token);
             var stream = socket.GetStream();
             await stream.WriteAsync(Encoding.ASCII.GetBytes(
-                $"POST /api/v1/workspaces/dropped/imports HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
+                $"POST /api/v1/workspaces/dropped/imports HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: Bearer {server.OwnerKey}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
                 $"Content-Length: {head.Length * 2}\r\n\r\n"), Token);
             await stream.WriteAsync(head, Token);
             await stream.FlushAsync(Token);
