@@ -39,7 +39,7 @@ public sealed class SecurityBrowserTests
             // When the owner invites "vera" as viewer on the members page, and vera opens her link
             await owner.GotoAsync(new Uri(server.Address, $"w/{Team}/access").ToString());
             await owner.Locator("[data-interactive=true]").WaitForAsync();
-            await owner.Locator("[data-testid=member-name] input").FillAsync("vera");
+            await owner.Locator("input[data-testid=member-name], [data-testid=member-name] input").First.FillAsync("vera");
             await owner.Locator("[data-testid=member-add]").ClickAsync();
             var invitation = (await owner.Locator("[data-testid=invitation-link]").TextContentAsync())!.Trim();
             await owner.Locator("[data-testid=member-row]", new PageLocatorOptions { HasText = "vera" }).WaitForAsync();
