@@ -1,5 +1,6 @@
 using Journeyscope.Server.Api;
 using Journeyscope.Server.Components;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 
 namespace Journeyscope.Server;
@@ -14,8 +15,9 @@ public static class JourneyscopeWebApp
     public static string ApplicationName { get; } = typeof(JourneyscopeWebApp).Assembly.GetName().Name!;
 
     /// <summary>
-    /// Builds the app from command-line arguments and configuration, sweeps what a previous run left behind and
-    /// simulates the demo into the default workspace on its first start.
+    /// Builds the app from command-line arguments and configuration, sweeps what a previous run left behind, creates the
+    /// security store (and on the first start the owner account and its one-time sign-in link) and simulates the demo
+    /// into the default workspace on its first start.
     /// </summary>
     /// <param name="args">Host arguments, e.g. <c>--urls http://127.0.0.1:5080</c> or <c>--Journeyscope:WorkspacesRoot=DIR</c>.</param>
     /// <param name="cancellationToken">Stops the demo simulation.</param>
@@ -42,6 +44,7 @@ public static class JourneyscopeWebApp
 
         var app = builder.Build();
         app.SweepUploads();
+        await FirstStart.PrepareAsync(app, cancellationToken).ConfigureAwait(false);
         await app.EnsureDemoWorkspaceAsync(cancellationToken).ConfigureAwait(false);
         app.UseJourneyscopeErrors();
         app.MapJourneyscopeApi();

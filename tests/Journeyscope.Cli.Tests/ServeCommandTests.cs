@@ -28,8 +28,10 @@ public sealed class ServeCommandTests
         var imported = Run(home, temp.Path, "import", csv, "-w", "shop");
         imported.ExitCode.ShouldBe(0, imported.Error);
         File.Exists(Path.Combine(home, "workspaces", "shop", "journeyscope.duckdb")).ShouldBeTrue();
+        var key = Run(home, temp.Path, "keys", "create", "--secret", "--scope", "owner");
+        key.ExitCode.ShouldBe(0, key.Error);
 
-        // When `journeyscope serve` starts on a free loopback port
+        // When `journeyscope serve` starts on a free loopback port (called with an owner key made by the CLI)
         var port = FreePort();
         using var serve = Start(home, temp.Path, "serve", "--urls", $"http://127.0.0.1:{port}");
         var output = new StringBuilder();
@@ -39,7 +41,7 @@ public sealed class ServeCommandTests
         serve.BeginErrorReadLine();
         try
         {
-            var body = await GetWorkspacesAsync(new Uri($"http://127.0.0.1:{port}/api/v1/workspaces"), serve, output);
+            var body = await GetWorkspacesAsync(new Uri($"http://127.0.0.1:{port}/api/v1/workspaces"), key.Output.Trim(), serve, output);
 
             // Then it answers with the imported workspace and its counts
             var shop = JsonDocument.Parse(body).RootElement.GetProperty("workspaces").EnumerateArray()
@@ -77,9 +79,10 @@ public sealed class ServeCommandTests
         result.Error.ShouldContain("--workspaces");
     }
 
-    private static async Task<string> GetWorkspacesAsync(Uri url, Process serve, StringBuilder output)
+    private static async Task<string> GetWorkspacesAsync(Uri url, string ownerKey, Process serve, StringBuilder output)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ownerKey);
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {

@@ -59,6 +59,7 @@ public sealed class Bpic2012Fixture : IAsyncLifetime
     public async Task<(IBrowserContext Context, IPage Page, List<string> Console)> OpenAsync(Uri url)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        await Host.SignInAsync(context);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(180_000);
         var console = new List<string>();

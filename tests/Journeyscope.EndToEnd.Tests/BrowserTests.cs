@@ -39,6 +39,7 @@ public sealed class BrowserTests
         try
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+            await host.SignInAsync(context);
             var page = await context.NewPageAsync();
             page.SetDefaultTimeout(180_000); // generous: a loaded 2-core CI machine can take a minute to inspect the upload
             var ws = new Uri(host.Address, $"w/{Workspace}/");

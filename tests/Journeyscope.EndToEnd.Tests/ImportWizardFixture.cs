@@ -41,6 +41,7 @@ public sealed class ImportWizardFixture : IAsyncLifetime
     /// <summary>Opens the wizard and creates <paramref name="workspace"/> with its "New workspace…" choice.</summary>
     public async Task<IPage> OpenWizardInNewWorkspaceAsync(IBrowserContext context, string workspace)
     {
+        await Host.SignInAsync(context);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(90_000);
         await page.GotoAsync(new Uri(Host.Address, $"w/{workspace}/import").ToString());

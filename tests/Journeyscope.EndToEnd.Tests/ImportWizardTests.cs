@@ -175,6 +175,7 @@ public sealed class ImportWizardTests(ImportWizardFixture fixture) : IClassFixtu
     private async Task RunAsync(string workspace, Func<IPage, Task> steps)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await fixture.Host.SignInAsync(context);
         var console = new List<string>();
         IPage? page = null;
         try

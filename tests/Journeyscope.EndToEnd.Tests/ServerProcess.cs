@@ -10,11 +10,12 @@ namespace Journeyscope.EndToEnd.Tests;
 /// a temporary workspaces root: what kills this process (a stack overflow, memory exhaustion) cannot be caught by it,
 /// so only a separate process shows that the server stays up.
 /// </summary>
-internal sealed class ServerProcess : IAsyncDisposable
+internal sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private CookieContainer _cookies = new();
     private bool _keepRoot;
 
     private ServerProcess(Process process, string root, Uri address, IReadOnlyDictionary<string, string> settings)
@@ -43,11 +44,22 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <summary>Starts the server; with <paramref name="signIn"/>, opens the one-time link it printed so that clients are signed in as the owner.</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, bool signIn = true)
     {
         var root = Path.Combine(Path.GetTempPath(), "journeyscope-proc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        return StartAsync(settings, root, FreePort(), cancellationToken);
+        var server = await StartAsync(settings, root, FreePort(), cancellationToken);
+        if (signIn)
+        {
+            await server.SignInAsync(cancellationToken);
+        }
+        else
+        {
+            await server.WaitForLinkAsync(cancellationToken);
+        }
+
+        return server;
     }
 
     /// <summary>Kills the process at once (SIGKILL: no shutdown, no flush, no finally) and waits until it is gone.</summary>
@@ -62,14 +74,17 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a new server process over the same workspaces root and port (after <see cref="KillHardAsync"/>); this one
-    /// no longer deletes the root when disposed, the new one does.
+    /// Starts a new server process over the same workspaces root and port (after <see cref="KillHardAsync"/>), signed in
+    /// with this one's session (the owner exists: no new link is printed); this one no longer deletes the root when
+    /// disposed, the new one does.
     /// </summary>
     public async Task<ServerProcess> RestartAsync(CancellationToken cancellationToken)
     {
         await KillHardAsync();
         _keepRoot = true;
-        return await StartAsync(_settings, Root, Address.Port, cancellationToken);
+        var next = await StartAsync(_settings, Root, Address.Port, cancellationToken);
+        next._cookies = _cookies;
+        return next;
     }
 
     private static async Task<ServerProcess> StartAsync(
@@ -100,10 +115,51 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await server.WaitUntilHealthyAsync(cancellationToken);
+
         return server;
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+    /// <summary>A client signed in as the owner, with the session of the one-time link the server printed on its first start.</summary>
+    public HttpClient CreateClient() =>
+        new(new HttpClientHandler { CookieContainer = _cookies, UseCookies = true }) { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+
+    /// <summary>The one-time sign-in link the server printed (null until it has).</summary>
+    public string? PrintedLink() => LinkLine().Match(Output) is { Success: true } match ? match.Groups[1].Value : null;
+
+    /// <summary>Sends the cookies of a browser's session with <see cref="CreateClient"/>'s clients.</summary>
+    public void UseCookies(IEnumerable<(string Name, string Value)> cookies)
+    {
+        ArgumentNullException.ThrowIfNull(cookies);
+        foreach (var (name, value) in cookies)
+        {
+            _cookies.Add(Address, new Cookie(name, value));
+        }
+    }
+
+    private async Task<string> WaitForLinkAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string? link;
+        while ((link = PrintedLink()) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return link ?? throw new InvalidOperationException("The server printed no one-time sign-in link:\n" + Output);
+    }
+
+    // Opens the printed link as the user would, once; the session cookie then goes with every client.
+    private async Task SignInAsync(CancellationToken cancellationToken)
+    {
+        var link = await WaitForLinkAsync(cancellationToken);
+
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, UseCookies = true, AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri(link), cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect || _cookies.GetCookies(Address).Count == 0)
+        {
+            throw new InvalidOperationException($"The printed link did not sign in ({(int)response.StatusCode} {response.Headers.Location}):\n{Output}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -202,4 +258,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Sign in as the owner[^:]*: (http\S+)")]
+    private static partial System.Text.RegularExpressions.Regex LinkLine();
 }

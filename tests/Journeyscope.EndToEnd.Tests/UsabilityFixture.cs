@@ -59,6 +59,7 @@ public sealed class UsabilityFixture : IAsyncLifetime
     public async Task<(IBrowserContext Context, IPage Page, List<string> Console)> OpenAsync(int width, int height)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await Host.SignInAsync(context);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
         var console = new List<string>();

@@ -22,6 +22,7 @@ public sealed class WorkspacesBrowserTests
         try
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+            await host.SignInAsync(page.Context);
             page.SetDefaultTimeout(120_000);
             await page.GotoAsync(new Uri(host.Address, "workspaces").ToString());
             await page.Locator("[data-interactive=true]").WaitForAsync();

@@ -1,6 +1,7 @@
 using Journeyscope.Agenda;
 using Journeyscope.EventLogs;
 using Journeyscope.Kpis;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Journeyscope.Statistics;
 
@@ -14,12 +15,12 @@ internal static class AgendaEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/agenda", Get).WithName("GetAgenda")
+        workspace.MapGet("/agenda", Get).WithName("GetAgenda").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The quantified, prioritised improvement agenda of a journey (journey=id; by=attributes; top=N; period; seed; minSupport; format=json|csv|md|tracker).")
             .Produces<AgendaResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        workspace.MapGet("/agenda/opportunities/{opportunity}/cases", Cases).WithName("GetAgendaOpportunityCases")
+        workspace.MapGet("/agenda/opportunities/{opportunity}/cases", Cases).WithName("GetAgendaOpportunityCases").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The case ids of one opportunity of the agenda (its id, e.g. inserted:pay@device=android-app), for the cases page.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }

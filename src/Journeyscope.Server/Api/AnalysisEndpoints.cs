@@ -2,6 +2,7 @@ using Journeyscope.Discovery;
 using Journeyscope.Performance;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -14,19 +15,19 @@ internal static class AnalysisEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/summary", Summary).WithName("GetSummary")
+        workspace.MapGet("/summary", Summary).WithName("GetSummary").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Cases, events, activities, variants, time range and case durations of the filtered log.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        workspace.MapGet("/process-map", GetProcessMap).WithName("GetProcessMap")
+        workspace.MapGet("/process-map", GetProcessMap).WithName("GetProcessMap").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The process map (directly-follows graph) with the activity and path sliders (missing: 1, or with sliders=readable the readable default): nodes, edges, start and end edges.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        workspace.MapGet("/variants", Variants).WithName("GetVariants")
+        workspace.MapGet("/variants", Variants).WithName("GetVariants").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The most frequent variants with share, coverage and durations.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        workspace.MapGet("/performance", GetPerformance).WithName("GetPerformance")
+        workspace.MapGet("/performance", GetPerformance).WithName("GetPerformance").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The value stream: lead, processing and waiting time, flow efficiency, steps in process order, per hand-over, throughput.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        workspace.MapGet("/bottlenecks", Bottlenecks).WithName("GetBottlenecks")
+        workspace.MapGet("/bottlenecks", Bottlenecks).WithName("GetBottlenecks").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Hand-overs ranked by the total waiting time they cost.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }

@@ -1,4 +1,5 @@
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ public static class ApiEndpoints
     /// <summary>Maps every endpoint group of the API.</summary>
     /// <remarks>
     /// Every route under <c>/api/v1/workspaces/{ws}</c> passes <see cref="WorkspaceAccessFilter"/>, the one place where
-    /// workspace-scoped authorisation is checked.
+    /// workspace-scoped authorisation is checked: each endpoint declares the role it needs
+    /// (<see cref="AccessRequirements.RequireWorkspaceRole{TBuilder}"/>), none means admin.
     /// </remarks>
     public static WebApplication MapJourneyscopeApi(this WebApplication app)
     {
@@ -20,11 +22,14 @@ public static class ApiEndpoints
         app.MapGet("/api", ApiReferencePage.Render).ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").WithTags("Journeyscope");
-        api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+        api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
         WorkspaceEndpoints.MapRoot(api);
 
         var workspace = api.MapGroup("/workspaces/{" + WorkspaceAccessFilter.RouteParameter + "}")
+            .RequireAuthorization()
             .AddEndpointFilter<WorkspaceAccessFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         WorkspaceEndpoints.MapScoped(workspace);
         ImportEndpoints.Map(workspace, settings.MaxImportBytes);
@@ -43,7 +48,9 @@ public static class ApiEndpoints
         ReportEndpoints.Map(workspace);
         IngestKeyEndpoints.Map(workspace);
         ErasureEndpoints.Map(workspace);
+        SecurityEndpoints.Map(workspace);
         app.MapJourneyscopeCollector();
+        app.MapJourneyscopeAccount();
         return app;
     }
 }

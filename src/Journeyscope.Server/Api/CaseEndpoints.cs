@@ -1,6 +1,7 @@
 using Journeyscope.Cases;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -11,11 +12,11 @@ internal static class CaseEndpoints
 
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/cases", List).WithName("ListCases")
+        workspace.MapGet("/cases", List).WithName("ListCases").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Cases in log order, optionally those with an activity, a directly-follows edge (from, to) or a variant rank; paged. "
                 + "With the map's sliders (activities, paths), the cases of the node or edge as the process map draws it.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        workspace.MapGet("/cases/{caseId}", Get).WithName("GetCase")
+        workspace.MapGet("/cases/{caseId}", Get).WithName("GetCase").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("One case: its attributes and its events in order with every attribute.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Journeyscope.Conformance;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -10,7 +11,7 @@ internal static class ConformanceEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/journeys/{id}/conformance", Check).WithName("CheckJourneyConformance")
+        workspace.MapGet("/journeys/{id}/conformance", Check).WithName("CheckJourneyConformance").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Aligns every case with the journey's designed flow: conformance rate, fitness, deviations per touchpoint and stage, patterns, undesigned transitions.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -1,4 +1,5 @@
 using Journeyscope.Monitoring;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ internal static class DriftEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/drift", Drift).WithName("GetDrift")
+        workspace.MapGet("/drift", Drift).WithName("GetDrift").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Process drift: change points (time, first case, case index with cases ordered by their first event) and what changed in plain words. " +
                 "window: cases on each side (default adaptive from 200); alpha: false-alarm rate per window scale (default 0.01).")
             .ProducesProblem(StatusCodes.Status400BadRequest);

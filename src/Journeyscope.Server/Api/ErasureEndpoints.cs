@@ -1,5 +1,6 @@
 using Journeyscope.Erasure;
 using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Journeyscope.Storage.Erasure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ internal static class ErasureEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapPost("/erasures", Erase).WithName("EraseCustomer")
+        workspace.MapPost("/erasures", Erase).WithName("EraseCustomer").RequireWorkspaceRole(WorkspaceRole.Admin)
             .WithSummary("Erases a customer: their events, cases, objects, quarantined lines and identity merges (every id merged into them), " +
                 "compacts the database file, refuses their later events, then scans every file for their ids and values. The receipt's " +
                 "'succeeded' is false when the scan still found a copy. Workspace admins only.")
@@ -23,7 +24,8 @@ internal static class ErasureEndpoints
     }
 
     private static async Task<Results<Ok<ErasureReceipt>, ProblemHttpResult>> Erase(
-        string ws, ErasureRequest? request, WorkspaceHost host, UploadFolder uploads, TimeProvider time, CancellationToken cancellationToken)
+        string ws, ErasureRequest? request, WorkspaceHost host, UploadFolder uploads, TimeProvider time, AuditLog audit, HttpContext http,
+        CancellationToken cancellationToken)
     {
         if (request?.Customer is not { } customer || string.IsNullOrWhiteSpace(customer))
         {
@@ -35,8 +37,18 @@ internal static class ErasureEndpoints
 
         // The erasure rewrites the database file: not cancelled half-way when the client goes away.
         var receipt = await Task.Run(() => host.Erase(ws, customer, options, CancellationToken.None), cancellationToken).ConfigureAwait(false);
-        return receipt is null
-            ? TypedResults.Problem(title: "Unknown workspace", detail: $"There is no workspace named '{ws}'.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(receipt);
+        if (receipt is null)
+        {
+            return TypedResults.Problem(title: "Unknown workspace", detail: $"There is no workspace named '{ws}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!receipt.DryRun)
+        {
+            // The audit log's personal fields that name the customer are blanked; the erasure itself is logged without the id.
+            await audit.BlankPersonalFieldsAsync(customer, CancellationToken.None).ConfigureAwait(false);
+            await audit.WriteAsync(http, "erasure", ws, null, receipt.Succeeded ? "verified" : "copies remain").ConfigureAwait(false);
+        }
+
+        return TypedResults.Ok(receipt);
     }
 }

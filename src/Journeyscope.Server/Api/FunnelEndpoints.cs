@@ -5,6 +5,7 @@ using Journeyscope.Segments;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -18,14 +19,14 @@ internal static class FunnelEndpoints
 
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapPost("/funnels", Funnel).WithName("ComputeFunnel")
+        workspace.MapPost("/funnels", Funnel).WithName("ComputeFunnel").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Computes a funnel: per step entered, converted, conversion from previous and first, drop-off, median and p90 time to convert; per breakdown value; optionally a page of drop-off case ids.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        workspace.MapGet("/paths", Paths).WithName("GetPaths")
+        workspace.MapGet("/paths", Paths).WithName("GetPaths").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The most frequent next steps after an activity (from) or previous steps before one (to), depth by depth with 'other' and end nodes: Sankey nodes and links.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        workspace.MapGet("/retention", Retention).WithName("GetRetention")
+        workspace.MapGet("/retention", Retention).WithName("GetRetention").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Cohort retention: per cohort (first-event period or a case attribute) the share returning in each later period, and churn.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }

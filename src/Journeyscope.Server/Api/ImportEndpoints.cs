@@ -4,6 +4,7 @@ using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -13,21 +14,21 @@ internal static class ImportEndpoints
     public static void Map(RouteGroupBuilder workspace, long maxImportBytes)
     {
         var limit = new RequestSizeLimitAttribute(maxImportBytes);
-        workspace.MapPost("/imports", Import).WithName("Import")
+        workspace.MapPost("/imports", Import).WithName("Import").RequireWorkspaceRole(WorkspaceRole.Analyst).AddEndpointFilter<ImportGate>()
             .WithSummary("Imports an uploaded file (multipart field 'file') into the workspace; bad records are quarantined (lenient) or fail the upload (strict).")
             .Accepts<ImportForm>("multipart/form-data").DisableAntiforgery().WithMetadata(limit)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        workspace.MapPost("/imports/inspect", Inspect).WithName("InspectImport")
+        workspace.MapPost("/imports/inspect", Inspect).WithName("InspectImport").RequireWorkspaceRole(WorkspaceRole.Analyst)
             .WithSummary("Detects an uploaded file's format; for CSV also columns, suggested mapping and a timestamp preview of the first rows.")
             .Accepts<ImportForm>("multipart/form-data").DisableAntiforgery().WithMetadata(limit)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        workspace.MapPost("/imports/uploads", Keep).WithName("KeepUpload")
+        workspace.MapPost("/imports/uploads", Keep).WithName("KeepUpload").RequireWorkspaceRole(WorkspaceRole.Analyst)
             .WithSummary("Keeps an uploaded file (multipart field 'file') on the server; inspect and import it by its id (form field 'uploadId') without sending it again.")
             .Accepts<ImportForm>("multipart/form-data").DisableAntiforgery().WithMetadata(limit)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        workspace.MapDelete("/imports/uploads/{uploadId}", Forget).WithName("DeleteUpload")
+        workspace.MapDelete("/imports/uploads/{uploadId}", Forget).WithName("DeleteUpload").RequireWorkspaceRole(WorkspaceRole.Analyst)
             .WithSummary("Deletes a kept upload.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -1,5 +1,6 @@
 using Journeyscope.Agenda;
 using Journeyscope.Filters;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Journeyscope.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,12 +15,12 @@ internal static class ImprovementEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/improvements", List).WithName("ListImprovements")
+        workspace.MapGet("/improvements", List).WithName("ListImprovements").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The improvements recorded in the workspace, in the order they were added.");
-        workspace.MapPost("/improvements", Add).WithName("AddImprovement")
+        workspace.MapPost("/improvements", Add).WithName("AddImprovement").RequireWorkspaceRole(WorkspaceRole.Analyst)
             .WithSummary("Records an improvement: title, the outcome filter(s) it should move, from (ISO date-time), optionally segmentAttribute/segmentValue (who got it first), opportunity, change, valuePerUnit and unit. The id is assigned (imp-N).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        workspace.MapGet("/improvements/{id}/report", Report).WithName("GetImprovementReport")
+        workspace.MapGet("/improvements/{id}/report", Report).WithName("GetImprovementReport").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Did it work? Difference-in-differences with a bootstrap interval (with a segment) or an interrupted time series with weekday seasonality, a verdict and the value realised so far.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }

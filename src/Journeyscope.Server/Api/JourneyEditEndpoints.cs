@@ -5,6 +5,7 @@ using Journeyscope.IO.Journeys;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -18,12 +19,12 @@ internal static class JourneyEditEndpoints
 
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapPost("/journeys/draft", Draft).WithName("DraftJourney")
+        workspace.MapPost("/journeys/draft", Draft).WithName("DraftJourney").RequireWorkspaceRole(WorkspaceRole.Analyst).Audited("journey-drafted")
             .WithSummary("Discovers a draft journey from the workspace's events (as `journeyscope journey draft`: a touchpoint per activity, " +
                 "stages by position, the Inductive Miner's flow) and saves it as journeys/{id}.yaml; id defaults to the first free of draft, draft-2, ...")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        workspace.MapPatch("/journeys/{id}/touchpoints/{touchpointId}", EditTouchpoint).WithName("EditTouchpoint")
+        workspace.MapPatch("/journeys/{id}/touchpoints/{touchpointId}", EditTouchpoint).WithName("EditTouchpoint").RequireWorkspaceRole(WorkspaceRole.Analyst).Audited("journey-edited")
             .WithSummary("Changes a touchpoint's name, stage, lane or channel in the journey file in place (comments and order kept). " +
                 "The result is validated before it is saved; If-Match (the journey's ETag or model version) refuses the edit with 412 when the file changed since.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)

@@ -5,6 +5,7 @@ using Journeyscope.Journeys;
 using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -18,21 +19,21 @@ internal static class JourneyEndpoints
 
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/journeys", List).WithName("ListJourneys")
+        workspace.MapGet("/journeys", List).WithName("ListJourneys").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The designed journeys with their validation diagnostics.");
-        workspace.MapGet("/journeys/{id}", Get).WithName("GetJourney")
+        workspace.MapGet("/journeys/{id}", Get).WithName("GetJourney").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("A journey's YAML text.")
             .Produces<string>(StatusCodes.Status200OK, YamlContentType).ProducesProblem(StatusCodes.Status404NotFound);
-        workspace.MapPut("/journeys/{id}", Put).WithName("PutJourney")
+        workspace.MapPut("/journeys/{id}", Put).WithName("PutJourney").RequireWorkspaceRole(WorkspaceRole.Analyst).Audited("journey-edited")
             .WithSummary("Saves a journey's YAML text (request body) after validating it; a journey with errors is refused with its diagnostics. " +
                 "If-Match (the ETag of GET) refuses the save with 412 when the file changed since; If-None-Match: * only creates.")
             .Accepts<string>(YamlContentType, "text/yaml", "text/plain")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        workspace.MapGet("/journeys/{id}/model", Model).WithName("GetJourneyModel")
+        workspace.MapGet("/journeys/{id}/model", Model).WithName("GetJourneyModel").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("A journey as JSON: stages, touchpoints with their lanes, the designed flow, KPIs and time targets.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        workspace.MapGet("/journeys/{id}/validation", Validation).WithName("ValidateJourney")
+        workspace.MapGet("/journeys/{id}/validation", Validation).WithName("ValidateJourney").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Every problem of a journey, including touchpoints that match no event of the workspace.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         JourneyEditEndpoints.Map(workspace);

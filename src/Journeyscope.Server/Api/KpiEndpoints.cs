@@ -3,6 +3,7 @@ using Journeyscope.Journeys;
 using Journeyscope.Kpis;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -14,11 +15,11 @@ internal static class KpiEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/journeys/{id}/kpis", List).WithName("GetJourneyKpis")
+        workspace.MapGet("/journeys/{id}/kpis", List).WithName("GetJourneyKpis").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Every KPI of the journey: definition, value, target, status, the trend per period and (with by) the value per segment.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        workspace.MapGet("/journeys/{id}/kpis/tree", Tree).WithName("GetJourneyKpiTree")
+        workspace.MapGet("/journeys/{id}/kpis/tree", Tree).WithName("GetJourneyKpiTree").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The KPI tree: each parent KPI on vs off its driver's target, the difference and its 95% interval.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

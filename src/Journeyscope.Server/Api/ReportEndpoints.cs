@@ -4,6 +4,7 @@ using Journeyscope.Journeys;
 using Journeyscope.Kpis;
 using Journeyscope.Reports;
 using Journeyscope.Server.Services;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -17,7 +18,7 @@ internal static class ReportEndpoints
 
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/report", Get).WithName("GetReport")
+        workspace.MapGet("/report", Get).WithName("GetReport").RequireWorkspaceRole(WorkspaceRole.Viewer).Audited("export")
             .WithSummary("The HTML report (one self-contained file that prints to PDF): KPIs, conformance and deviations, process map with the sliders, " +
                 "variants, value stream, funnel and voice of the customer.")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")

@@ -1,5 +1,6 @@
 using Journeyscope.Agenda;
 using Journeyscope.Filters;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ internal static class RootCauseEndpoints
     private const int MaxTop = 500;
 
     public static void Map(RouteGroupBuilder workspace) =>
-        workspace.MapGet("/rootcause", Get).WithName("GetRootCause")
+        workspace.MapGet("/rootcause", Get).WithName("GetRootCause").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Factors ranked by how much more often the outcome (repeated 'outcome' filters) happens with them, with intervals and q-values, and the backstage waits behind it.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 

@@ -3,6 +3,7 @@ using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -11,7 +12,7 @@ internal static class VariantAlignmentEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/journeys/{id}/variants/{rank:int}/alignment", Align).WithName("AlignVariantWithJourney")
+        workspace.MapGet("/journeys/{id}/variants/{rank:int}/alignment", Align).WithName("AlignVariantWithJourney").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Aligns one variant (rank as in /variants) with the journey's designed flow: synchronous, inserted and skipped steps, and the fitness.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

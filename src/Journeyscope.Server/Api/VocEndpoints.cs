@@ -2,6 +2,7 @@ using Journeyscope.EventLogs;
 using Journeyscope.Server.Services;
 using Journeyscope.Voc;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -13,7 +14,7 @@ internal static class VocEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/voc", Get).WithName("GetVoiceOfCustomer")
+        workspace.MapGet("/voc", Get).WithName("GetVoiceOfCustomer").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Surveys (NPS, CSAT, CES), comment sentiment, the most negative and positive comments, and the moments that matter.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

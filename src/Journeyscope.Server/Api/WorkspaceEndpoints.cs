@@ -3,6 +3,7 @@ using Journeyscope.Server.Api.Dtos;
 using Journeyscope.Server.Services;
 using Journeyscope.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 
@@ -11,28 +12,29 @@ internal static class WorkspaceEndpoints
 {
     public static void MapRoot(RouteGroupBuilder api)
     {
-        api.MapGet("/workspaces", List).WithName("ListWorkspaces").WithSummary("The hosted workspaces.");
-        api.MapPost("/workspaces", Create).WithName("CreateWorkspace").WithSummary("Creates an empty workspace.")
+        api.MapGet("/workspaces", List).WithName("ListWorkspaces").RequireSignedIn().WithSummary("The hosted workspaces.");
+        api.MapPost("/workspaces", Create).WithName("CreateWorkspace").RequireServerOwner().WithSummary("Creates an empty workspace.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     public static void MapScoped(RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/", Get).WithName("GetWorkspace").WithSummary("Events, cases, activities, time range, version and sources of a workspace.");
-        workspace.MapPatch("/", Rename).WithName("RenameWorkspace")
+        workspace.MapGet("/", Get).WithName("GetWorkspace").RequireWorkspaceRole(WorkspaceRole.Viewer).WithSummary("Events, cases, activities, time range, version and sources of a workspace.");
+        workspace.MapPatch("/", Rename).WithName("RenameWorkspace").RequireWorkspaceRole(WorkspaceRole.Admin)
             .WithSummary("Renames a workspace (body: {\"name\": \"new-name\"}). The default workspace cannot be renamed.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        workspace.MapDelete("/", Delete).WithName("DeleteWorkspace")
+        workspace.MapDelete("/", Delete).WithName("DeleteWorkspace").RequireWorkspaceRole(WorkspaceRole.Admin)
             .WithSummary("Deletes a workspace with its events and journeys; cannot be undone. The default workspace cannot be deleted.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        workspace.MapGet("/quarantine", Quarantine).WithName("GetQuarantine").WithSummary("The quarantined records, with counts by source and reason.")
+        workspace.MapGet("/quarantine", Quarantine).WithName("GetQuarantine").RequireWorkspaceRole(WorkspaceRole.Viewer).WithSummary("The quarantined records, with counts by source and reason.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    private static Ok<WorkspaceList> List(WorkspaceHost host)
+    // Only the workspaces the caller has a role in (all of them for the owner).
+    private static async Task<Ok<WorkspaceList>> List(WorkspaceHost host, HttpContext http, CallerAccess access)
     {
         var items = new List<WorkspaceListItem>();
-        foreach (var name in host.List())
+        foreach (var name in await access.ReadableAsync(http.User, host.List(), http.RequestAborted).ConfigureAwait(false))
         {
             long? events = null, cases = null;
             try
@@ -50,7 +52,8 @@ internal static class WorkspaceEndpoints
         return TypedResults.Ok(new WorkspaceList(host.DefaultWorkspace, items));
     }
 
-    private static Ok<WorkspaceListItem> Rename(string ws, RenameWorkspaceRequest request, WorkspaceHost host)
+    private static async Task<Ok<WorkspaceListItem>> Rename(
+        string ws, RenameWorkspaceRequest request, WorkspaceHost host, SecurityDb db, AuditLog audit, HttpContext http)
     {
         var name = request?.Name?.Trim();
         if (!WorkspaceHost.IsValidName(name))
@@ -69,11 +72,13 @@ internal static class WorkspaceEndpoints
                 throw DefaultKept(host, "renamed");
         }
 
+        await WorkspaceGrants.RenameAsync(db, ws, name!, http.RequestAborted).ConfigureAwait(false);
+        await audit.WriteAsync(http, "workspace-renamed", name, ws, name).ConfigureAwait(false);
         var (events, cases) = host.Get(name!).GetCounts();
         return TypedResults.Ok(new WorkspaceListItem(name!, false, events, cases));
     }
 
-    private static NoContent Delete(string ws, WorkspaceHost host)
+    private static async Task<NoContent> Delete(string ws, WorkspaceHost host, SecurityDb db, AuditLog audit, HttpContext http, TimeProvider time)
     {
         switch (host.Delete(ws))
         {
@@ -83,6 +88,8 @@ internal static class WorkspaceEndpoints
                 throw DefaultKept(host, "deleted");
         }
 
+        await WorkspaceGrants.ForgetAsync(db, ws, time.GetUtcNow().UtcDateTime, http.RequestAborted).ConfigureAwait(false);
+        await audit.WriteAsync(http, "workspace-deleted", ws, ws).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
@@ -96,7 +103,7 @@ internal static class WorkspaceEndpoints
         $"'{host.DefaultWorkspace}' is the default workspace, which the web app opens first, and cannot be {verb}. " +
         "Set Journeyscope:DefaultWorkspace to another workspace (and restart) to change that.");
 
-    private static Created<WorkspaceListItem> Create(CreateWorkspaceRequest request, WorkspaceHost host)
+    private static async Task<Created<WorkspaceListItem>> Create(CreateWorkspaceRequest request, WorkspaceHost host, AuditLog audit, HttpContext http)
     {
         var name = request?.Name?.Trim();
         if (!WorkspaceHost.IsValidName(name))
@@ -110,6 +117,7 @@ internal static class WorkspaceEndpoints
                 $"A workspace named '{name}' already exists. Import into it with POST /api/v1/workspaces/{name}/imports, or choose another name.");
         }
 
+        await audit.WriteAsync(http, "workspace-created", name, name).ConfigureAwait(false);
         return TypedResults.Created($"/api/v1/workspaces/{name}", new WorkspaceListItem(name!, IsDefault(host, name!), 0, 0));
     }
 

@@ -37,7 +37,8 @@ public static class CollectorEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.ServiceProvider.GetRequiredService<IOptions<CollectorOptions>>().Value;
-        var collector = app.MapGroup(string.Empty).WithTags("Collector").ExcludeFromDescription()
+        // Ingest keys, not sign-in, authenticate the collector (write-only keys meant for web pages; docs/security.md).
+        var collector = app.MapGroup(string.Empty).WithTags("Collector").ExcludeFromDescription().AllowAnonymous()
             .WithMetadata(CrossSiteAllowed.Instance, new RequestSizeLimitAttribute(options.MaxBodyBytes))
             .AddEndpointFilter(static async (context, next) =>
             {

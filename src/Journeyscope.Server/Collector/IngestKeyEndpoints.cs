@@ -1,6 +1,7 @@
 using Journeyscope.Server.Services;
 using Journeyscope.Storage.Collector;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Collector;
 
@@ -9,10 +10,10 @@ internal static class IngestKeyEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
-        workspace.MapPost("/keys", Create).WithName("CreateIngestKey")
+        workspace.MapPost("/keys", Create).WithName("CreateIngestKey").RequireWorkspaceRole(WorkspaceRole.Analyst)
             .WithSummary("Creates an ingest key (write-only, for the collector's Segment and PostHog endpoints); the response is the only time the key is shown.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        workspace.MapGet("/keys", List).WithName("ListIngestKeys")
+        workspace.MapGet("/keys", List).WithName("ListIngestKeys").RequireWorkspaceRole(WorkspaceRole.Analyst)
             .WithSummary("Lists the workspace's keys: their first characters, kind, name and creation time (never the keys).");
     }
 

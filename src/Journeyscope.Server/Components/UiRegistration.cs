@@ -9,18 +9,23 @@ public static class UiRegistration
 {
     /// <summary>
     /// Adds Razor components with interactive server rendering, MudBlazor, and the UI's API client, whose HttpClient
-    /// calls this app's own public API (the first address the server listens on, or <c>Journeyscope:ApiBaseAddress</c>).
+    /// calls this app's own public API (the first address the server listens on, or <c>Journeyscope:ApiBaseAddress</c>)
+    /// as the signed-in user (<see cref="UiIdentityHandler"/>).
     /// </summary>
     public static IServiceCollection AddJourneyscopeUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<WorkspaceState>();
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<CircuitServices>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitServicesHandler>();
+        services.AddTransient<UiIdentityHandler>();
         services.AddHttpClient<ApiClient>((provider, http) =>
         {
             http.BaseAddress = OwnBaseAddress(provider);
             http.Timeout = TimeSpan.FromMinutes(10);
-        });
+        }).AddHttpMessageHandler<UiIdentityHandler>();
         return services;
     }
 
@@ -28,7 +33,7 @@ public static class UiRegistration
     public static WebApplication MapJourneyscopeUi(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

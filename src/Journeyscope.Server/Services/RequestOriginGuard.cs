@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Journeyscope.Server.Services;
 
 /// <summary>
-/// Refuses requests from other sites while the server has no authentication: a <c>Host</c> header that is not a
+/// Refuses requests from other sites (beside authentication, docs/security.md): a <c>Host</c> header that is not a
 /// loopback name or a configured <see cref="JourneyscopeServerOptions.AllowedHosts"/> entry gets 400 (DNS rebinding),
 /// and a state-changing request (POST, PUT, PATCH, DELETE, or a WebSocket upgrade) whose <c>Origin</c> — or, without
 /// one, <c>Referer</c> — names another host than the request's own gets 403 (cross-site request forgery).

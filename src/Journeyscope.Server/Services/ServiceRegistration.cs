@@ -1,5 +1,6 @@
 using Journeyscope.Results;
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -21,6 +22,7 @@ public static class ServiceRegistration
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
         services.AddJourneyscopeCollector(configuration);
+        services.AddJourneyscopeSecurity(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
         services.AddExceptionHandler<ApiExceptionHandler>();
         // One contract: the API writes results with the options the CLI's --format json and the UI use.
@@ -39,13 +41,15 @@ public static class ServiceRegistration
 
     /// <summary>
     /// Turns errors into ProblemDetails responses, refuses foreign hosts and cross-site state changes
-    /// (<see cref="RequestOriginGuard"/>) and applies the request size limits.
+    /// (<see cref="RequestOriginGuard"/>), authenticates and authorises callers and limits their rates
+    /// (<see cref="SecurityRegistration.UseJourneyscopeSecurity"/>) and applies the request size limits.
     /// </summary>
     public static WebApplication UseJourneyscopeErrors(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestOriginGuard>();
+        app.UseJourneyscopeSecurity();
         app.UseMiddleware<RequestSizeLimits>();
         return app;
     }

@@ -11,13 +11,14 @@ public sealed class DemoStartupTests : IDisposable
     [Fact]
     public async Task Start_WithCreateDemo_OpensAPopulatedDemoWorkspaceWithItsJourney()
     {
-        // Given a server over an empty workspaces root with the demo switched on (the README's main command)
+        // Given a server over an empty workspaces root with the demo switched on (the README's main command), and an owner key
+        var key = OwnerKey(_root);
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Journeyscope:WorkspacesRoot", _root);
             builder.UseSetting("Journeyscope:CreateDemo", "true");
         });
-        using var client = factory.CreateClient();
+        using var client = ServerFixture.Authorize(factory.CreateClient(), key);
 
         // When the default workspace is asked for
         var health = await client.GetFromJsonAsync<JsonElement>("/api/v1/health", TestContext.Current.CancellationToken);
@@ -28,6 +29,15 @@ public sealed class DemoStartupTests : IDisposable
         demo.GetProperty("events").GetInt64().ShouldBeGreaterThan(10_000);
         demo.GetProperty("cases").GetInt64().ShouldBe(3000);
         demo.GetProperty("journeys").EnumerateArray().Select(j => j.GetString()).ShouldContain("retail");
+    }
+
+    private static string OwnerKey(string root)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Journeyscope.Cli.JourneyscopeCli.Run(["keys", "create", "--secret", "--scope", "owner", "--workspaces", root, "--format", "json"], output, error, interactive: false)
+            .ShouldBe(0, error.ToString());
+        return JsonDocument.Parse(output.ToString()).RootElement.GetProperty("key").GetString()!;
     }
 
     public void Dispose()

@@ -1,11 +1,17 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Journeyscope.Cli;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Journeyscope.Server.Tests.Api;
 
-/// <summary>A server over its own temporary workspaces root, with the workspace "shop" seeded from <see cref="ShopCsv"/>.</summary>
+/// <summary>
+/// A server over its own temporary workspaces root, with the workspace "shop" seeded from <see cref="ShopCsv"/>. Its clients
+/// authenticate as the server owner would script it: with an owner key made by <c>journeyscope keys create --secret --scope owner</c>
+/// on the workspaces folder before the server starts.
+/// </summary>
 public class ServerFixture : IAsyncLifetime
 {
     public const string Workspace = "shop";
@@ -38,16 +44,50 @@ public class ServerFixture : IAsyncLifetime
 
     public string Root { get; }
 
+    /// <summary>The owner key the clients send (<c>Authorization: Bearer jsk_...</c>).</summary>
+    public string OwnerKey { get; private set; } = "";
+
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
     protected virtual bool Seed => true;
 
     protected void Set(string key, string value) => _settings[key] = value;
 
-    public HttpClient CreateClient() => Factory.CreateClient();
+    /// <summary>A client signed in as the server owner (the owner key).</summary>
+    public HttpClient CreateClient() => Authorize(Factory.CreateClient(), OwnerKey);
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient CreateAnonymousClient() => Factory.CreateClient();
+
+    /// <summary><paramref name="client"/> (of this server, maybe reconfigured), sending <paramref name="key"/>.</summary>
+    public static HttpClient Authorize(HttpClient client, string key)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>Runs <c>journeyscope keys create --secret</c> on this server's folder and returns the key.</summary>
+    public string CreateKey(string scope, string? workspace = null)
+    {
+        string[] args = workspace is null
+            ? ["keys", "create", "--secret", "--scope", scope, "--workspaces", Root, "--format", "json"]
+            : ["keys", "create", "--secret", "--scope", scope, "--workspace", Path.Combine(Root, workspace), "--format", "json"];
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = JourneyscopeCli.Run(args, output, error, interactive: false);
+        if (code != 0)
+        {
+            throw new InvalidOperationException("journeyscope keys create failed: " + error);
+        }
+
+        using var json = JsonDocument.Parse(output.ToString());
+        return json.RootElement.GetProperty("key").GetString()!;
+    }
 
     public async ValueTask InitializeAsync()
     {
+        OwnerKey = CreateKey("owner");
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in _settings)
@@ -68,8 +108,14 @@ public class ServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Called when the fixture is disposed (a PostgreSQL fixture gives the CLI's environment back).</summary>
+    protected virtual void Released()
+    {
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Released();
         await Factory.DisposeAsync();
         try
         {

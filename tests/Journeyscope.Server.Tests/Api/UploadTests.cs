@@ -18,7 +18,7 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
         await using var factory = server.Factory.WithWebHostBuilder(_ => { });
         factory.UseKestrel(0);
         factory.StartServer();
-        using var client = factory.CreateClient();
+        using var client = ServerFixture.Authorize(factory.CreateClient(), server.OwnerKey);
         using (var created = await client.PostAsync("/api/v1/workspaces", System.Net.Http.Json.JsonContent.Create(new { name = "streamed" }), Token))
         {
             created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
@@ -32,7 +32,7 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
         using var socket = new System.Net.Sockets.TcpClient();
         await socket.ConnectAsync(address.Host, address.Port, Token);
         var stream = socket.GetStream();
-        var headers = $"POST /api/v1/workspaces/streamed/imports HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
+        var headers = $"POST /api/v1/workspaces/streamed/imports HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: Bearer {server.OwnerKey}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
             $"Content-Length: {head.Length + tail.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(headers), Token);
         await stream.WriteAsync(head, Token);
@@ -66,7 +66,7 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
         await using var factory = server.Factory.WithWebHostBuilder(_ => { });
         factory.UseKestrel(0);
         factory.StartServer();
-        using var client = factory.CreateClient();
+        using var client = ServerFixture.Authorize(factory.CreateClient(), server.OwnerKey);
         (await client.PostAsync("/api/v1/workspaces", System.Net.Http.Json.JsonContent.Create(new { name = "dropped" }), Token)).Dispose();
         var head = Encoding.UTF8.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dropped.csv\"\r\n\r\n" +
             "case_id,activity,timestamp\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"c{i},Register,2024-05-01T10:00:00Z\n")));
@@ -76,7 +76,7 @@ public sealed class UploadTests(UploadTests.Server server) : IClassFixture<Uploa
             await socket.ConnectAsync(address.Host, address.Port, Token);
             var stream = socket.GetStream();
             await stream.WriteAsync(Encoding.ASCII.GetBytes(
-                $"POST /api/v1/workspaces/dropped/imports HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
+                $"POST /api/v1/workspaces/dropped/imports HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: Bearer {server.OwnerKey}\r\nContent-Type: multipart/form-data; boundary={Boundary}\r\n" +
                 $"Content-Length: {head.Length * 2}\r\n\r\n"), Token);
             await stream.WriteAsync(head, Token);
             await stream.FlushAsync(Token);

@@ -1,0 +1,35 @@
+namespace Journeyscope.Server.Security;
+
+/// <summary>Where the security store (users, memberships, keys, audit log) lives: <c>Journeyscope:Security</c>.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Journeyscope:Security";
+
+    /// <summary>The SQLite provider (the default): a file in the workspaces folder.</summary>
+    public const string Sqlite = "sqlite";
+
+    /// <summary>The PostgreSQL provider: <see cref="ConnectionString"/> names the database.</summary>
+    public const string Postgres = "postgres";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>The connection string: required for PostgreSQL; for SQLite it replaces the default file.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How long a one-time sign-in link works.</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Failed sign-ins that lock an account.</summary>
+    public int MaxFailedSignIns { get; set; } = 10;
+
+    /// <summary>Requests a minute per key or per user before 429 (a token bucket: short bursts of this size pass).</summary>
+    public int RequestsPerMinute { get; set; } = 1200;
+
+    /// <summary>Sign-in attempts a minute per client address before 429.</summary>
+    public int SignInsPerMinute { get; set; } = 20;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);
+}
