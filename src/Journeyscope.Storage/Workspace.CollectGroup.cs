@@ -82,7 +82,8 @@ public sealed partial class Workspace
         for (var b = 0; b < batches.Count; b++)
         {
             summaries[b] = new CollectSummary(fresh[b].Count, batches[b].Messages.Count - fresh[b].Count - capped[b].Count,
-                batches[b].Rejected.Count + capped[b].Count, version, b == 0 ? refusals : []) { Suppressed = suppressed[b] };
+                batches[b].Rejected.Count + capped[b].Count, version, b == 0 ? refusals : [])
+            { Suppressed = suppressed[b] };
         }
 
         return summaries;

@@ -69,10 +69,13 @@ public static partial class AgendaAnalysis
         var top = ranked.Take(options.Top).ToList();
         for (var i = 0; i < Math.Min(options.RootCauses, top.Count); i++)
         {
-            top[i] = top[i] with { Opportunity = top[i].Opportunity with
+            top[i] = top[i] with
             {
-                RootCauses = RootCausesOf(log, version, supported[top[i].Index], top[i].Opportunity.Title, options, cancellationToken),
-            } };
+                Opportunity = top[i].Opportunity with
+                {
+                    RootCauses = RootCausesOf(log, version, supported[top[i].Index], top[i].Opportunity.Title, options, cancellationToken),
+                }
+            };
         }
 
         var union = new bool[log.CaseCount];
