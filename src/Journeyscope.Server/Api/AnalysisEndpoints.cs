@@ -1,8 +1,8 @@
 using Journeyscope.Discovery;
 using Journeyscope.Performance;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 

@@ -1,7 +1,7 @@
 using Journeyscope.Cases;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 

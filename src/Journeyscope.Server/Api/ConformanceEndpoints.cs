@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Journeyscope.Conformance;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 

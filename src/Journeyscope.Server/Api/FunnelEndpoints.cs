@@ -3,9 +3,9 @@ using Journeyscope.Filters;
 using Journeyscope.Funnels;
 using Journeyscope.Segments;
 using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 

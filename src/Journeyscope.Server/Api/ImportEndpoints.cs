@@ -1,10 +1,10 @@
 using Journeyscope.IO;
 using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 

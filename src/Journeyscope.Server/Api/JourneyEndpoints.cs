@@ -3,9 +3,9 @@ using Journeyscope.EventLogs;
 using Journeyscope.IO.Journeys;
 using Journeyscope.Journeys;
 using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 

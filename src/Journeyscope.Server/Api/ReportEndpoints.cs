@@ -3,8 +3,8 @@ using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Kpis;
 using Journeyscope.Reports;
-using Journeyscope.Server.Services;
 using Journeyscope.Server.Security;
+using Journeyscope.Server.Services;
 
 namespace Journeyscope.Server.Api;
 

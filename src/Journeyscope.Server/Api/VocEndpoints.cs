@@ -1,8 +1,8 @@
 using Journeyscope.EventLogs;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Journeyscope.Voc;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 

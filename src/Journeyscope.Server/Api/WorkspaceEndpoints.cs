@@ -1,9 +1,9 @@
 using Journeyscope.Discovery;
 using Journeyscope.Server.Api.Dtos;
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Journeyscope.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Api;
 

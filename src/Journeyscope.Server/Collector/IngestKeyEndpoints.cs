@@ -1,7 +1,7 @@
+using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Journeyscope.Storage.Collector;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Journeyscope.Server.Security;
 
 namespace Journeyscope.Server.Collector;
 
