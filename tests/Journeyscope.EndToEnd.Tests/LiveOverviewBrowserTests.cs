@@ -26,7 +26,9 @@ public sealed class LiveOverviewBrowserTests
         await SendAsync(http, key, 0, 3);
         try
         {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+            await host.SignInAsync(context);
+            var page = await context.NewPageAsync();
             page.SetDefaultTimeout(120_000);
             await page.GotoAsync(new Uri(host.Address, $"w/{Workspace}").ToString());
             await page.Locator("[data-interactive=true]").WaitForAsync();

@@ -88,6 +88,12 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
                     // While the user's own analysis runs, the refresh waits for the next interval instead of cancelling it.
                     await InvokeAsync(() =>
                     {
+                        // Not an inbound circuit activity: name the circuit's services, so that the UI's API calls carry its user.
+                        if (PageServices.GetService(typeof(CircuitServices)) is CircuitServices circuit)
+                        {
+                            circuit.Services = PageServices;
+                        }
+
                         if (!Loading)
                         {
                             return RunAsync(LoadAsync);
