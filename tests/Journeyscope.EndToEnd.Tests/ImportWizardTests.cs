@@ -152,6 +152,9 @@ public sealed class ImportWizardTests(ImportWizardFixture fixture) : IClassFixtu
         // Then every order is read, and a customer's orders are one journey: both purchases on the unique customer's case
         imported.ShouldBe(8_135);
         await page.GotoAsync(new Uri(fixture.Host.Address, "w/olist-customers/cases/" + repeat.Key).ToString());
+
+        // (the prerendered rows are replaced when the circuit takes over and loads again: read the interactive page's rows)
+        await page.Locator("[data-interactive=true]").WaitForAsync();
         await page.Locator("[data-testid=case-events] tbody tr").First.WaitForAsync();
         var activities = await page.Locator("[data-testid=case-events] tbody tr td:nth-child(2)").AllInnerTextsAsync();
         activities.Count(a => a == "order_purchase_timestamp").ShouldBe(repeat.Count());
