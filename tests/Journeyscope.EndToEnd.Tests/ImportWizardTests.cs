@@ -41,7 +41,8 @@ public sealed class ImportWizardTests(ImportWizardFixture fixture) : IClassFixtu
         ordersImported.ShouldBe(8_135); // records: a wide row (one order) is one record, its non-empty steps its events
         reviewsImported.ShouldBe(8_225);
         await page.GotoAsync(new Uri(fixture.Host.Address, "w/olist/cases/583174fbe37d3d5f0d6661be3aad1786").ToString());
-        // (the table renders its rows in steps: wait for the data row, not the first row)
+        // (the prerendered rows are replaced when the circuit takes over and loads again: read the interactive page's rows)
+        await page.Locator("[data-interactive=true]").WaitForAsync();
         await page.Locator("[data-testid=case-events] tbody tr td:nth-child(2)", new() { HasTextString = "review" }).First.WaitForAsync();
         var activities = await page.Locator("[data-testid=case-events] tbody tr td:nth-child(2)").AllInnerTextsAsync();
         activities.ShouldContain("order_purchase_timestamp");
