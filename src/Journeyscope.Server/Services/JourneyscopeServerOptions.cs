@@ -49,6 +49,12 @@ public sealed class JourneyscopeServerOptions
     /// </summary>
     public string? UploadFolder { get; set; }
 
+    /// <summary>
+    /// How long an upload the import wizard keeps (<c>POST …/imports/uploads</c>) outlives its last use before it is
+    /// deleted: a wizard left open, or a client that never says "forget it", cannot fill the disk. Default one day.
+    /// </summary>
+    public TimeSpan KeptUploadLifetime { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The budgets of one import (section <c>Journeyscope:Imports</c>).</summary>
     public ImportBudgetOptions Imports { get; set; } = new();
 }

@@ -19,6 +19,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<WorkspaceHost>();
         services.AddSingleton<UploadFolder>();
+        services.AddHostedService<KeptUploadExpiry>();
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
         services.AddJourneyscopeCollector(configuration);

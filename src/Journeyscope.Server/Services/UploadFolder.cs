@@ -113,7 +113,8 @@ public sealed class UploadFolder
     /// <summary>
     /// Keeps the upload at <paramref name="path"/> for <paramref name="workspace"/> and returns its id (its subfolder's
     /// random name): the wizard inspects and imports it again by id instead of sending it again. Deleted with
-    /// <see cref="Delete"/> or swept at the next start.
+    /// <see cref="Delete"/>, when unused for <see cref="JourneyscopeServerOptions.KeptUploadLifetime"/>
+    /// (<see cref="KeptUploadExpiry"/>), or swept at the next start.
     /// </summary>
     public static string Keep(string path, string workspace)
     {
@@ -138,7 +139,49 @@ public sealed class UploadFolder
             return null;
         }
 
+        // A use renews the lease (see SweepExpired).
+        TryTouch(owner);
         return Directory.EnumerateFiles(folder).FirstOrDefault(f => !string.Equals(System.IO.Path.GetFileName(f), OwnerFile, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Deletes the kept uploads not used since <paramref name="now"/> minus <paramref name="lifetime"/> (the time of the
+    /// keep or of the last <see cref="Find"/>); returns how many. Uploads being imported are not kept ones and are left alone.
+    /// </summary>
+    public int SweepExpired(DateTimeOffset now, TimeSpan lifetime)
+    {
+        var removed = 0;
+        var cutoff = (now - lifetime).UtcDateTime;
+        foreach (var folder in Directory.EnumerateDirectories(Path))
+        {
+            var owner = System.IO.Path.Combine(folder, OwnerFile);
+            try
+            {
+                if (File.Exists(owner) && File.GetLastWriteTimeUtc(owner) < cutoff)
+                {
+                    Directory.Delete(folder, recursive: true);
+                    removed++;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Being read right now, or already gone: the next sweep decides.
+            }
+        }
+
+        return removed;
+    }
+
+    private static void TryTouch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The lease is only renewed best-effort: at worst the wizard uploads the file again.
+        }
     }
 
     /// <summary>Deletes an upload file and its subfolder; what cannot be deleted now is swept at the next start.</summary>
