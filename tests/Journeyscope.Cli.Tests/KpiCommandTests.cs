@@ -26,7 +26,7 @@ public sealed class KpiCommandTests
         return temp.File("orders.csv", csv.ToString());
     }
 
-    private const string Journey = """
+    internal const string Journey = """
         journey: shop
         name: Shop
         touchpoints:

@@ -63,6 +63,31 @@ public sealed partial class ReportCommandTests
     }
 
     [Fact]
+    public void Report_JourneyKpiNamingAnUnknownActivity_ExitsOneWithTheKpiCommandsError()
+    {
+        // Given the shop journey whose NPS KPI names a misspelt survey activity
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", KpiCommandTests.OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", KpiCommandTests.Journey.Replace("activity: NPS survey", "activity: NPS survy", StringComparison.Ordinal));
+        var output = Path.Combine(temp.Path, "report.html");
+
+        // When the report is written with it
+        var result = CliRun.Run("report", "--workspace", workspace, "--journey", journey, "--out", output);
+
+        // Then it is bad input, as for `kpi`, with the did-you-mean, and no report is written with a silent noData
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.ShouldContain("KPI 'nps' (Net Promoter Score), activity: 'NPS survy' is neither an activity of the workspace");
+        result.Error.ShouldContain("Did you mean 'NPS survey'?");
+        File.Exists(output).ShouldBeFalse();
+
+        // And with the name right, the same report is written
+        var fixedJourney = temp.File("shop-ok.yaml", KpiCommandTests.Journey);
+        CliRun.Run("report", "--workspace", workspace, "--journey", fixedJourney, "--out", output).ExitCode.ShouldBe(0);
+        File.Exists(output).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Report_WithoutOut_IsAUsageError()
     {
         // Given

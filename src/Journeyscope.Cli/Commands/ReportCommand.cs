@@ -72,6 +72,13 @@ internal static class ReportCommand
 
             var designed = Journey(parse.GetValue(journey), parse.GetRequiredValue(context.Workspace));
             var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            if (designed is not null && NameCheck.UnknownKpiNames(log, designed) is { } unknownNames)
+            {
+                // The same check as `kpi`: a report must not show noData for a KPI whose activity is misspelt.
+                context.Error.WriteLine($"error: {unknownNames}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var steps = parse.GetValue(step) is { Length: > 0 } given ? given : null;
             var options = new ReportOptions
             {
