@@ -41,7 +41,10 @@ internal static class PerformanceCommand
 
             var summary = new Table("Value stream", "Cases", "Mean lead (h)", "Mean processing (h)", "Mean waiting (h)", "Flow efficiency",
                 "Median duration (h)", "P90 duration (h)", "P95 duration (h)", "Processing from");
-            summary.Add((long)log.CaseCount, Human.Duration(stream.MeanLeadTime.TotalHours, DurationUnit.Hours), Human.Duration(stream.MeanProcessingTime.TotalHours, DurationUnit.Hours),
+            // Without start times processing is unknown, not zero (as on the value stream page); JSON keeps null for it.
+            var known = stream.Source != ProcessingTimeSource.None;
+            summary.Add((long)log.CaseCount, Human.Duration(stream.MeanLeadTime.TotalHours, DurationUnit.Hours),
+                known ? Human.Duration(stream.MeanProcessingTime.TotalHours, DurationUnit.Hours) : "unknown",
                 Human.Duration(stream.MeanWaitingTime.TotalHours, DurationUnit.Hours), Human.Share(stream.FlowEfficiency), Human.Duration(durations.Median / 3600, DurationUnit.Hours),
                 Human.Duration(durations.P90 / 3600, DurationUnit.Hours), Human.Duration(durations.P95 / 3600, DurationUnit.Hours), stream.Source.ToString());
             // The steps in process order, as the value stream page shows them (not by waiting time): one rule in Core.
@@ -49,7 +52,7 @@ internal static class PerformanceCommand
             var activities = new Table("Activities", "Activity", "Events", "Mean processing (h)", "Total waiting before (h)", "Mean waiting before (h)");
             foreach (var a in order.Sort(stream.Activities, a => a.Activity))
             {
-                activities.Add(a.Activity, (long)a.Count, Human.Duration(a.MeanProcessingTime.TotalHours, DurationUnit.Hours),
+                activities.Add(a.Activity, (long)a.Count, known ? Human.Duration(a.MeanProcessingTime.TotalHours, DurationUnit.Hours) : "unknown",
                     Human.Duration(a.TotalWaitingTime.TotalHours, DurationUnit.Hours), Human.Duration(a.MeanWaitingTime.TotalHours, DurationUnit.Hours));
             }
 
@@ -65,7 +68,9 @@ internal static class PerformanceCommand
                 : "Activities in process order: the order of the most frequent variant, as on the value stream page (--journey FILE for the designed order).");
             if (stream.FlowEfficiency is null)
             {
-                report.Notes.Add("Flow efficiency is unknown: the events carry no start times or start/complete lifecycle pairs.");
+                report.Notes.Add(known
+                    ? "Flow efficiency is unknown: the cases have no lead time."
+                    : "Processing time and flow efficiency are unknown: the events carry no start times or start/complete lifecycle pairs.");
             }
 
             report.Json = PerformanceResult.From(log, version, stream, durations, throughput, order, designed?.Id);

@@ -87,6 +87,10 @@ public sealed partial class ReadableTablesTests
         lines[header + 3].ShouldContain("3d");
         lines[header + 4].ShouldStartWith("NPS survey ");
         result.Output.ShouldContain("Activities in process order: the order of the most frequent variant, as on the value stream page");
+
+        // And without start times processing reads "unknown", never 0s (as on the value stream page), and the note says why
+        lines[header + 3].ShouldContain("unknown");
+        result.Output.ShouldContain("Processing time and flow efficiency are unknown: the events carry no start times");
     }
 
     /// <summary>A whole cell that is a duration as people read it: 0.25s, 12s, 4m 10s, 2h 5m, 3d 4h.</summary>
