@@ -79,6 +79,30 @@ public sealed class ImportLookupCommandTests
         reason.GetProperty("field").GetString().ShouldBe("customer_id");
         reason.GetProperty("reason").GetString()!.ShouldContain("the key 'c9' is not in the lookup customers.csv");
         file.GetProperty("cases").GetInt32().ShouldBe(1);
+
+        // And p1's two rows disagree on the city (Lyon, then Paris): the last is kept and a warning says so
+        file.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ShouldContain(
+            "lookup column 'city': 1 time(s) a case's rows gave it differing values (first: case 'p1', 'Lyon' then 'Paris'); the last row's value is kept.");
+        using var store = Workspace.Open(workspace, create: false);
+        var log = store.LoadEventLog(TestContext.Current.CancellationToken);
+        log.FindCaseAttribute("city")!.GetValue(0)!.Value.ToString().ShouldBe("Paris");
+    }
+
+    [Fact]
+    public void Import_CaseAttributeDifferingBetweenACasesRows_KeepsTheLastAndWarns()
+    {
+        // Given a customer whose rows give two tiers, and one whose rows agree
+        using var temp = new TempFolder();
+        var csv = temp.File("events.csv", "case_id,activity,timestamp,tier\nc1,Visit,2024-01-01T10:00:00Z,gold\nc1,Buy,2024-01-02T10:00:00Z,silver\n" +
+            "c2,Visit,2024-01-01T10:00:00Z,gold\nc2,Buy,2024-01-02T10:00:00Z,gold\n");
+        var workspace = Path.Combine(temp.Path, "ws");
+
+        // When it is imported with tier as a case attribute
+        var result = CliRun.Run("import", csv, "--workspace", workspace, "--case-attribute", "tier");
+
+        // Then the import succeeds, the table's warnings name the attribute, the case and both values
+        result.ExitCode.ShouldBe(0, result.Error);
+        (result.Output + result.Error).ShouldContain("case attribute 'tier': 1 time(s) a case's rows gave it differing values (first: case 'c1', 'gold' then 'silver')");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Journeyscope.EventLogs;
 
 namespace Journeyscope.IO;
@@ -354,6 +355,8 @@ internal sealed class CsvRowReader
                 continue;
             }
 
+            WarnOnConflicts(column, $"lookup column '{column.Name}'");
+
             var type = column.ResolveType();
             var values = column.ParsedValues(type);
             var codes = column.Codes;
@@ -379,6 +382,7 @@ internal sealed class CsvRowReader
             var codes = column.Codes;
             if (_isCaseAttribute[i])
             {
+                WarnOnConflicts(column, $"case attribute '{column.Name}'");
                 var handle = _builder.GetCaseAttributeHandle(column.Name, type);
                 for (var c = 0; c < codes.Length; c++)
                 {
@@ -402,5 +406,18 @@ internal sealed class CsvRowReader
         }
 
         return _session.Finish(_builder.Build(), CsvImporter.Format);
+    }
+
+    /// <summary>Says, once per column, that some cases had differing values across their rows and which one was kept.</summary>
+    private void WarnOnConflicts(TextAttributeColumn column, string what)
+    {
+        if (column.Conflicts == 0)
+        {
+            return;
+        }
+
+        var (row, old, replaced) = column.FirstConflict;
+        _session.Warn(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {column.Conflicts:N0} time(s) a case's rows gave it differing values (first: case '{Cut(_caseIds[row])}', '{Cut(old)}' then '{Cut(replaced)}'); the last row's value is kept."));
     }
 }

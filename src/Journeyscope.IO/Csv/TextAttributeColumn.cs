@@ -68,9 +68,27 @@ internal sealed class TextAttributeColumn
             Array.Fill(_codes, -1, old, _codes.Length - old);
         }
 
+        var previous = _codes[row];
+        if (previous >= 0 && previous != code)
+        {
+            // Only case attributes are set twice for a row (one per case, from each of its rows): the last value wins.
+            if (Conflicts == 0)
+            {
+                FirstConflict = (row, _values[previous], _values[code]);
+            }
+
+            Conflicts++;
+        }
+
         _codes[row] = code;
         RowCount = Math.Max(RowCount, row + 1);
     }
+
+    /// <summary>How often a row's value was replaced by a different one (case attributes differing between a case's rows).</summary>
+    public long Conflicts { get; private set; }
+
+    /// <summary>The first replacement: the row (case ordinal), the value it had and the value that replaced it.</summary>
+    public (int Row, string Old, string New) FirstConflict { get; private set; }
 
     /// <summary>The type given, or the most specific type all values fit.</summary>
     public AttributeType ResolveType() =>
