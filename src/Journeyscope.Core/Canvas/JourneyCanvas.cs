@@ -1,4 +1,5 @@
 using Journeyscope.Agenda;
+using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 
 namespace Journeyscope.Canvas;
@@ -12,6 +13,29 @@ public static class JourneyCanvas
 {
     /// <summary>The lanes as written in YAML, in <see cref="BlueprintLane"/> order.</summary>
     private static readonly string[] LaneNames = ["customer-action", "frontstage", "backstage", "support", "physical-evidence"];
+
+    /// <summary>How many of the agenda's opportunities the canvas places by default (more than the agenda's own top 10, so every stage gets its share).</summary>
+    public const int DefaultTop = 20;
+
+    /// <summary>
+    /// The canvas of <paramref name="journey"/> with the agenda of <paramref name="log"/> (default agenda options, the top
+    /// <paramref name="top"/> opportunities, no root causes): what the CLI, the API and the page show.
+    /// </summary>
+    /// <param name="log">The (filtered) log, or <c>null</c> (or empty) when the workspace has no events: the notes only.</param>
+    /// <param name="journey">The designed journey.</param>
+    /// <param name="version">The workspace version the log was read at.</param>
+    /// <param name="top">How many opportunities to place.</param>
+    /// <param name="cancellationToken">Cancels the agenda.</param>
+    /// <exception cref="Kpis.KpiException">A KPI of the journey is misconfigured.</exception>
+    public static CanvasResult Compute(EventLog? log, DesignedJourney journey, long version = 0, int top = DefaultTop, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var agenda = log is null || log.CaseCount == 0
+            ? null
+            : AgendaAnalysis.Compute(log, journey, version, new AgendaOptions { Top = top, RootCauses = 0 }, cancellationToken);
+        return Build(journey, agenda);
+    }
 
     /// <summary>The canvas of <paramref name="journey"/>; <paramref name="agenda"/> supplies the measured opportunities.</summary>
     /// <param name="journey">The designed journey.</param>
