@@ -77,7 +77,7 @@ public sealed class JourneyCanvasCommandTests
         var journey = temp.File("parcels.yaml", Journey);
 
         // When the canvas is asked for as JSON
-        var result = CliRun.Run("journey", "canvas", "--journey", journey, "--workspace", workspace, "--format", "json");
+        var result = CliRun.Run("journey", "canvas", "--journey", journey, "--workspace", workspace, "--min-support", "10", "--format", "json");
 
         // Then the receiving stage holds the workshop's note and, beside it, the measured late deliveries (20 customers)
         result.ExitCode.ShouldBe(0, result.Error);
@@ -118,8 +118,8 @@ public sealed class JourneyCanvasCommandTests
         CliRun.Run("import", KpiCommandTests.OrdersCsv(temp), "--workspace", workspace).ExitCode.ShouldBe(0);
         var journey = temp.File("parcels.yaml", Journey);
 
-        var table = CliRun.Run("journey", "canvas", "--journey", journey, "--workspace", workspace);
-        var md = CliRun.Run("journey", "canvas", "--journey", journey, "--workspace", workspace, "--format", "md");
+        var table = CliRun.Run("journey", "canvas", "--journey", journey, "--workspace", workspace, "--min-support", "10");
+        var md = CliRun.Run("journey", "canvas", "--journey", journey, "--workspace", workspace, "--min-support", "10", "--format", "md");
 
         table.ExitCode.ShouldBe(0, table.Error);
         table.Output.ShouldContain("Lifecycle canvas of parcels");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Journeyscope.Agenda;
 using Journeyscope.Canvas;
 using Journeyscope.Cli.Output;
 using Journeyscope.EventLogs;
@@ -19,21 +20,23 @@ internal static class JourneyCanvasCommand
         var source = new LogSource(context);
         var journey = new Option<string>("--journey") { Description = "The journey YAML with 'canvas:' on its stages and 'capabilities:' on its touchpoints.", Required = true };
         var top = new Option<int>("--top") { Description = $"Place the N highest-priority opportunities of the agenda (default {JourneyCanvas.DefaultTop}).", DefaultValueFactory = _ => JourneyCanvas.DefaultTop };
+        var minSupport = new Option<int>("--min-support") { Description = "Leave out gaps with fewer cases (default 30), as in agenda.", DefaultValueFactory = _ => AgendaOptions.Default.MinimumSupport };
         var command = new Command("canvas",
             "The lifecycle canvas: per stage the customer actions, frontstage, backstage, value proposition and opportunities, the measured ones\n" +
             "of the agenda beside the workshop's notes; then the capability heat map (touchpoints x people, process, technology, data by readiness).\n" +
             "Without events in the workspace, the notes only. --format json writes the API's record (CanvasResult); md a Markdown page.\n" +
             "Example: journeyscope journey canvas --journey journeys/retail.yaml --format md")
         {
-            journey, top,
+            journey, top, minSupport,
         };
         source.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var n = parse.GetValue(top);
-            if (n <= 0)
+            var support = parse.GetValue(minSupport);
+            if (n <= 0 || support <= 0)
             {
-                throw new UsageException($"--top must be positive, got {n}.");
+                throw new UsageException($"--top and --min-support must be positive, got {n} and {support}.");
             }
 
             var designed = JourneyFiles.ReadValid(parse.GetValue(journey)!);
@@ -51,7 +54,7 @@ internal static class JourneyCanvasCommand
             CanvasResult canvas;
             try
             {
-                canvas = JourneyCanvas.Compute(log, designed, version, n, cancellationToken);
+                canvas = JourneyCanvas.Compute(log, designed, version, n, support, cancellationToken);
             }
             catch (KpiException e)
             {

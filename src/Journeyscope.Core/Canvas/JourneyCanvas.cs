@@ -18,22 +18,26 @@ public static class JourneyCanvas
     public const int DefaultTop = 20;
 
     /// <summary>
-    /// The canvas of <paramref name="journey"/> with the agenda of <paramref name="log"/> (default agenda options, the top
-    /// <paramref name="top"/> opportunities, no root causes): what the CLI, the API and the page show.
+    /// The canvas of <paramref name="journey"/> with the agenda of <paramref name="log"/> (its top <paramref name="top"/>
+    /// opportunities at least <paramref name="minimumSupport"/> cases strong, other agenda settings at their defaults, no
+    /// root causes): what the CLI, the API and the page show.
     /// </summary>
     /// <param name="log">The (filtered) log, or <c>null</c> (or empty) when the workspace has no events: the notes only.</param>
     /// <param name="journey">The designed journey.</param>
     /// <param name="version">The workspace version the log was read at.</param>
     /// <param name="top">How many opportunities to place.</param>
+    /// <param name="minimumSupport">The agenda's minimum support (cases per gap).</param>
     /// <param name="cancellationToken">Cancels the agenda.</param>
     /// <exception cref="Kpis.KpiException">A KPI of the journey is misconfigured.</exception>
-    public static CanvasResult Compute(EventLog? log, DesignedJourney journey, long version = 0, int top = DefaultTop, CancellationToken cancellationToken = default)
+    public static CanvasResult Compute(
+        EventLog? log, DesignedJourney journey, long version = 0, int top = DefaultTop, int minimumSupport = 30, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumSupport);
         var agenda = log is null || log.CaseCount == 0
             ? null
-            : AgendaAnalysis.Compute(log, journey, version, new AgendaOptions { Top = top, RootCauses = 0 }, cancellationToken);
+            : AgendaAnalysis.Compute(log, journey, version, new AgendaOptions { Top = top, MinimumSupport = minimumSupport, RootCauses = 0 }, cancellationToken);
         return Build(journey, agenda);
     }
 
