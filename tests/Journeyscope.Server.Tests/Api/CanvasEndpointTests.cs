@@ -29,7 +29,9 @@ public sealed class CanvasEndpointTests(DemoServerFixture server, CliDemoWorkspa
         var purchase = canvas.Stages.Single(s => s.Id == "purchase");
         purchase.Notes.ShouldContain("Payments fail on some devices");
         purchase.ValueProposition.ShouldBe("Paying is quick and safe on every device.");
-        var pay = purchase.Measured.Where(o => o.Touchpoint == "pay").ShouldNotBeEmpty().First();
+        var atPay = purchase.Measured.Where(o => o.Touchpoint == "pay").ToList();
+        atPay.ShouldNotBeEmpty();
+        var pay = atPay[0];
         pay.Capabilities[0].Name.ShouldBe("Payment error codes per device");
         pay.Capabilities[0].Readiness.ShouldBe(1);
         canvas.Stages.SelectMany(s => s.Measured).Select(o => o.Rank).ShouldBeUnique();
