@@ -105,7 +105,7 @@ public sealed class ImprovementKpiCommandTests
         value.GetProperty("unit").GetString().ShouldBe("EUR");
         value.GetProperty("value").GetDouble().ShouldBe(0.4 * 450 * 2, 1e-6);
         table.Output.ShouldContain("Verdict: effect detected.");
-        table.Output.ShouldContain("pp");
+        table.Output.ShouldContain("Effect (difference-in-differences): -0.4, 95 % interval");
     }
 
     [Fact]

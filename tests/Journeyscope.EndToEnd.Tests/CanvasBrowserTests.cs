@@ -13,11 +13,12 @@ public sealed class CanvasBrowserTests(DemoStoryFixture app) : IClassFixture<Dem
         {
             // When the canvas page of the demo opens
             await page.GotoAsync(app.Url(DemoStoryFixture.Demo, "canvas").ToString());
+            await page.Locator("[data-interactive=true]").WaitForAsync();
             var purchase = page.Locator("[data-testid=canvas-stage][data-stage=purchase]");
             await purchase.WaitForAsync();
 
             // Then the purchase stage shows the workshop's note and, beside it, the measured opportunity at 'pay'
-            (await purchase.Locator("[data-testid=workshop-note]").AllInnerTextsAsync()).ShouldContain("Payments fail on some devices");
+            await purchase.Locator("[data-testid=workshop-note]", new LocatorLocatorOptions { HasText = "Payments fail on some devices" }).WaitForAsync();
             var measured = purchase.Locator("[data-testid=measured-opportunity][data-touchpoint=pay]").First;
             await measured.WaitForAsync();
             (await measured.InnerTextAsync()).ShouldContain("customers");
@@ -48,6 +49,7 @@ public sealed class CanvasBrowserTests(DemoStoryFixture app) : IClassFixture<Dem
         {
             // Given the improvements page of the demo, its form offering the journey's KPIs
             await page.GotoAsync(app.Url(DemoStoryFixture.Demo, "improvements").ToString());
+            await page.Locator("[data-interactive=true]").WaitForAsync();
             var kpi = page.Locator("[data-testid=improvement-kpi]");
             await kpi.Locator("option[value='retail/conversion']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
