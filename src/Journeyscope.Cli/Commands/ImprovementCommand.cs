@@ -95,7 +95,8 @@ internal static class ImprovementCommand
 
             var folder = Folder(context, parse);
             var added = ImprovementStore.Add(folder, new Improvement("", parse.GetRequiredValue(title), parse.GetValue(opportunity), outcomes,
-                parse.GetValue(change), fromTime, attribute, value, parse.GetValue(valuePerUnit), parse.GetValue(unit)) { Kpi = kpiId, Journey = journeyId });
+                parse.GetValue(change), fromTime, attribute, value, parse.GetValue(valuePerUnit), parse.GetValue(unit))
+            { Kpi = kpiId, Journey = journeyId });
             var report = new Report().Add(Rows([added]));
             report.Json = added;
             report.Write(context.GetFormat(parse), context.Output);

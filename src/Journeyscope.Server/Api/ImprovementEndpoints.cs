@@ -72,7 +72,8 @@ internal static class ImprovementEndpoints
         }
 
         var added = ImprovementStore.Add(host.Get(ws).Folder, new Improvement("", request.Title, Blank(request.Opportunity), outcome, Blank(request.Change),
-            request.From.Value, segmentAttribute, segmentValue, request.ValuePerUnit, Blank(request.Unit)) { Kpi = kpi, Journey = journeyId });
+            request.From.Value, segmentAttribute, segmentValue, request.ValuePerUnit, Blank(request.Unit))
+        { Kpi = kpi, Journey = journeyId });
         return TypedResults.Created($"/api/v1/workspaces/{Uri.EscapeDataString(ws)}/improvements/{added.Id}/report", added);
     }
 
