@@ -45,7 +45,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = "Output: 'table' for people, 'json' or 'csv' for scripts (stable keys), 'dot' (discover only) for Graphviz, 'md' and 'tracker' (agenda only). Example: --format json",
+            Description = "Output: 'table' for people, 'json' or 'csv' for scripts (stable keys), 'dot' (discover only) for Graphviz, 'md' (agenda, journey canvas) and 'tracker' (agenda only). Example: --format json",
             DefaultValueFactory = _ => "table",
             Recursive = true,
         };

@@ -47,9 +47,15 @@ public static class ImprovementStore
             throw new ArgumentException("An improvement needs a title.", nameof(improvement));
         }
 
-        if (improvement.Outcome.Count == 0 || improvement.Outcome.All(string.IsNullOrWhiteSpace))
+        var hasOutcome = improvement.Outcome.Count > 0 && !improvement.Outcome.All(string.IsNullOrWhiteSpace);
+        if (hasOutcome == !string.IsNullOrWhiteSpace(improvement.Kpi))
         {
-            throw new ArgumentException("An improvement needs the outcome (KPI) it should move, as a filter.", nameof(improvement));
+            throw new ArgumentException("An improvement needs the KPI it should move: an outcome filter or a journey KPI id, not both.", nameof(improvement));
+        }
+
+        if (improvement.Kpi is not null && string.IsNullOrWhiteSpace(improvement.Journey))
+        {
+            throw new ArgumentException("An improvement of a journey KPI needs the journey's id.", nameof(improvement));
         }
 
         if (improvement.SegmentAttribute is not null && string.IsNullOrWhiteSpace(improvement.SegmentValue))

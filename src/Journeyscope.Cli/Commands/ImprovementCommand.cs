@@ -4,6 +4,7 @@ using Journeyscope.Agenda;
 using Journeyscope.Cli.Output;
 using Journeyscope.EventLogs;
 using Journeyscope.Filters;
+using Journeyscope.IO.Journeys;
 using Journeyscope.Storage;
 
 namespace Journeyscope.Cli.Commands;
@@ -26,24 +27,45 @@ internal static class ImprovementCommand
         var title = new Option<string>("--title") { Description = "What the improvement is.", Required = true };
         var outcome = new Option<string[]>("--outcome")
         {
-            Description = "The KPI it should move, as an outcome filter (the share of cases it keeps), e.g. \"follows Authorise payment -> Authorise payment\".",
-            Required = true,
+            Description = "The KPI it should move, as an outcome filter (the share of cases it keeps), e.g. \"follows Authorise payment -> Authorise payment\". Or use --kpi.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var kpi = new Option<string?>("--kpi") { Description = "The KPI it should move, by its id in the journey (--journey), instead of --outcome; its value per unit defaults to the journey's value: entry." };
+        var journey = new Option<string?>("--journey") { Description = "The journey YAML --kpi belongs to (default: the only journey of the workspace's journeys/ folder)." };
         var from = new Option<string>("--from") { Description = "When it took effect (ISO date or date-time; a date is midnight UTC).", Required = true };
         var segment = new Option<string?>("--segment") { Description = "The segment that got it first, as attribute=value (the rest is the comparison group)." };
         var opportunity = new Option<string?>("--opportunity") { Description = "The opportunity, touchpoint or KPI it is linked to." };
         var change = new Option<string?>("--change") { Description = "What changed." };
         var valuePerUnit = new Option<double?>("--value-per-unit") { Description = "What one more case with the outcome is worth (negative for a cost), for the value realised." };
         var unit = new Option<string?>("--unit") { Description = "The unit of --value-per-unit (e.g. EUR)." };
-        var command = new Command("add", "Record an improvement.\nExample: journeyscope improvement add --title \"New payment SDK\" " +
-            "--outcome \"follows Authorise payment -> Authorise payment\" --from 2025-04-01 --segment device=android-app --value-per-unit -4 --unit EUR")
+        var command = new Command("add", "Record an improvement.\nExamples: journeyscope improvement add --title \"New payment SDK\" " +
+            "--outcome \"follows Authorise payment -> Authorise payment\" --from 2025-04-01 --segment device=android-app --value-per-unit -4 --unit EUR\n" +
+            "  journeyscope improvement add --title \"Monday shift\" --kpi order-cycle-time --journey journeys/retail.yaml --from 2025-04-01")
         {
-            title, outcome, from, segment, opportunity, change, valuePerUnit, unit,
+            title, outcome, kpi, journey, from, segment, opportunity, change, valuePerUnit, unit,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var outcomes = parse.GetValue(outcome) ?? [];
+            var kpiId = parse.GetValue(kpi);
+            if ((outcomes.Length == 0) == (kpiId is null))
+            {
+                throw new UsageException("Name the KPI the improvement should move: either --outcome FILTER or --kpi ID (with --journey FILE).");
+            }
+
+            string? journeyId = null;
+            if (kpiId is not null)
+            {
+                var designed = JourneyFiles.ReadValid(JourneyPath(context, parse, parse.GetValue(journey), null));
+                if (!designed.Kpis.Any(k => string.Equals(k.Id, kpiId, StringComparison.Ordinal)))
+                {
+                    context.Error.WriteLine($"error: --kpi: journey '{designed.Id}' has no KPI '{kpiId}'.{NameSuggestions.Hint(kpiId, designed.Kpis.Select(k => k.Id))}");
+                    return Task.FromResult(ExitCodes.BadInput);
+                }
+
+                journeyId = designed.Id;
+            }
+
             try
             {
                 _ = FilterParser.ParseAll(outcomes);
@@ -73,7 +95,8 @@ internal static class ImprovementCommand
 
             var folder = Folder(context, parse);
             var added = ImprovementStore.Add(folder, new Improvement("", parse.GetRequiredValue(title), parse.GetValue(opportunity), outcomes,
-                parse.GetValue(change), fromTime, attribute, value, parse.GetValue(valuePerUnit), parse.GetValue(unit)));
+                parse.GetValue(change), fromTime, attribute, value, parse.GetValue(valuePerUnit), parse.GetValue(unit))
+            { Kpi = kpiId, Journey = journeyId });
             var report = new Report().Add(Rows([added]));
             report.Json = added;
             report.Write(context.GetFormat(parse), context.Output);
@@ -100,10 +123,11 @@ internal static class ImprovementCommand
     {
         var source = new LogSource(context);
         var id = new Argument<string>("id") { Description = "The improvement's id (see `journeyscope improvement list`)." };
+        var journey = new Option<string?>("--journey") { Description = "For an improvement of a journey KPI: the journey YAML (default: journeys/<its journey>.yaml in the workspace)." };
         var command = new Command("report", "Did it work? Before/after of its KPI with a comparison group (difference-in-differences) or as a time series, " +
             "with a 95 % interval, a verdict and the value realised.\nExample: journeyscope improvement report imp-1")
         {
-            id,
+            id, journey,
         };
         source.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -121,7 +145,8 @@ internal static class ImprovementCommand
             ImprovementReport result;
             try
             {
-                result = ImprovementAnalysis.Report(log, version, improvement, cancellationToken: cancellationToken);
+                var designed = improvement.Kpi is null ? null : JourneyFiles.ReadValid(JourneyPath(context, parse, parse.GetValue(journey), improvement.Journey));
+                result = ImprovementAnalysis.Report(log, version, improvement, designed, cancellationToken: cancellationToken);
             }
             catch (ArgumentException e)
             {
@@ -129,13 +154,18 @@ internal static class ImprovementCommand
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
-            var table = new Table($"{improvement.Id}: {improvement.Title}", "Group", "Cases", "Outcome rate");
-            table.Add(improvement.SegmentAttribute is null ? "Before" : "Changed segment, before", (long)result.Before.Cases, Human.Share(result.Before.Rate));
-            table.Add(improvement.SegmentAttribute is null ? "After" : "Changed segment, after", (long)result.After.Cases, Human.Share(result.After.Rate));
+            var isRate = improvement.Kpi is null;
+            object Rate(double rate) => isRate ? Human.Share(rate) : rate.ToString("0.###", CultureInfo.InvariantCulture);
+            string Points(double d) => isRate
+                ? (d * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp"
+                : d.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture);
+            var table = new Table($"{improvement.Id}: {improvement.Title}", "Group", "Cases", isRate ? "Outcome rate" : $"KPI {improvement.Kpi}");
+            table.Add(improvement.SegmentAttribute is null ? "Before" : "Changed segment, before", (long)result.Before.Cases, Rate(result.Before.Rate));
+            table.Add(improvement.SegmentAttribute is null ? "After" : "Changed segment, after", (long)result.After.Cases, Rate(result.After.Rate));
             if (result.ComparisonBefore is { } cb && result.ComparisonAfter is { } ca)
             {
-                table.Add("Comparison, before", (long)cb.Cases, Human.Share(cb.Rate));
-                table.Add("Comparison, after", (long)ca.Cases, Human.Share(ca.Rate));
+                table.Add("Comparison, before", (long)cb.Cases, Rate(cb.Rate));
+                table.Add("Comparison, after", (long)ca.Cases, Rate(ca.Rate));
             }
 
             var report = new Report().Add(table);
@@ -143,7 +173,7 @@ internal static class ImprovementCommand
             if (result.Effect is { } effect)
             {
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"Effect ({result.Method}): {effect * 100:+0.0;-0.0;0.0} pp, 95 % interval {result.Low * 100:+0.0;-0.0;0.0} .. {result.High * 100:+0.0;-0.0;0.0} pp ({result.IntervalMethod})."));
+                    $"Effect ({result.Method}): {Points(effect)}, 95 % interval {Points(result.Low ?? 0)} .. {Points(result.High ?? 0)} ({result.IntervalMethod})."));
             }
 
             if (result.ValueRealised is { } value)
@@ -166,10 +196,33 @@ internal static class ImprovementCommand
         foreach (var i in list)
         {
             table.Add(i.Id, i.Title, i.From.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture),
-                i.SegmentAttribute is null ? "everyone" : $"{i.SegmentAttribute} = {i.SegmentValue}", string.Join(" and ", i.Outcome), i.Opportunity ?? "");
+                i.SegmentAttribute is null ? "everyone" : $"{i.SegmentAttribute} = {i.SegmentValue}",
+                i.Kpi is { } k ? $"KPI {k} ({i.Journey})" : string.Join(" and ", i.Outcome), i.Opportunity ?? "");
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// The journey file: the one given; else journeys/<paramref name="journeyId"/>.yaml in the workspace; else the workspace's only journey.
+    /// </summary>
+    private static string JourneyPath(CliContext context, ParseResult parse, string? given, string? journeyId)
+    {
+        if (given is not null)
+        {
+            return given;
+        }
+
+        var folder = Path.Combine(parse.GetRequiredValue(context.Workspace), JourneyFiles.FolderName);
+        if (journeyId is not null)
+        {
+            return Path.Combine(folder, journeyId + ".yaml");
+        }
+
+        IReadOnlyList<string> files = Directory.Exists(folder) ? JourneyRepository.Files(folder) : [];
+        return files.Count == 1
+            ? files[0]
+            : throw new UsageException($"--kpi needs --journey FILE: the workspace has {files.Count} journey files in {folder}.");
     }
 
     /// <summary>The workspace's folder (it must exist: improvements belong to a workspace with events).</summary>

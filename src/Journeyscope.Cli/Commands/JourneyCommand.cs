@@ -10,11 +10,12 @@ internal static class JourneyCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("journey", "Designed journeys as code (YAML in the workspace's journeys/ folder): init, validate, show. See docs/journeys.md.");
+        var command = new Command("journey", "Designed journeys as code (YAML in the workspace's journeys/ folder): init, validate, show, draft, canvas. See docs/journeys.md.");
         command.Subcommands.Add(JourneyInitCommand.Create(context));
         command.Subcommands.Add(JourneyValidateCommand.Create(context));
         command.Subcommands.Add(JourneyShowCommand.Create(context));
         command.Subcommands.Add(JourneyDraftCommand.Create(context));
+        command.Subcommands.Add(JourneyCanvasCommand.Create(context));
         return command;
     }
 }

@@ -13,7 +13,7 @@ internal static class JourneyShowCommand
     {
         var file = new Argument<string>("file") { Description = "The journey file." };
         var command = new Command("show",
-            "Show a designed journey: stages, touchpoints (lane, channel, mapping rule), the flow in PM4Py notation, KPIs.\n" +
+            "Show a designed journey: stages (with their canvas in JSON), touchpoints (lane, channel, mapping rule, capabilities), the flow in PM4Py notation, KPIs.\n" +
             "Example: journeyscope journey show journeys/retail.yaml --format json")
         {
             file,
@@ -52,7 +52,20 @@ internal static class JourneyShowCommand
                 kpis.Add(k.Id, k.Name, k.Kind, k.Target, string.Join(", ", k.Stages), string.Join(", ", k.Touchpoints), string.Join(", ", k.Drivers));
             }
 
+            var capabilities = new Table("Capabilities", "Touchpoint", "Kind", "Capability", "Readiness");
+            foreach (var t in journey.Touchpoints)
+            {
+                foreach (var c in t.Capabilities)
+                {
+                    capabilities.Add(t.Id, CapabilityLevels.KindName(c.Kind), c.Name, $"{c.Readiness} {c.Level}");
+                }
+            }
+
             var report = new Report().Add(touchpoints).Add(stages).Add(kpis);
+            if (capabilities.Rows.Count > 0)
+            {
+                report.Add(capabilities);
+            }
             report.Notes.Add($"Journey {journey.Id}: {journey.Name}" + (journey.Owner is null ? string.Empty : $" (owner: {journey.Owner})"));
             report.Notes.Add("Flow: " + (journey.Flow?.ToString() ?? "(none designed yet)"));
             foreach (var target in journey.TimeTargets)
@@ -72,7 +85,19 @@ internal static class JourneyShowCommand
                 name = journey.Name,
                 owner = journey.Owner,
                 description = journey.Description,
-                stages = journey.Stages.Select(s => new { id = s.Id, name = s.Name }),
+                stages = journey.Stages.Select(s => new
+                {
+                    id = s.Id,
+                    name = s.Name,
+                    canvas = s.Canvas is not { } c ? null : new
+                    {
+                        customer_actions = c.CustomerActions,
+                        frontstage = c.Frontstage,
+                        backstage = c.Backstage,
+                        opportunities = c.Opportunities,
+                        value_proposition = c.ValueProposition,
+                    },
+                }),
                 touchpoints = journey.Touchpoints.Select(t => new
                 {
                     id = t.Id,
@@ -84,6 +109,14 @@ internal static class JourneyShowCommand
                     activities = t.Rule.Activities,
                     activity_regex = t.Rule.ActivityPattern,
                     where = t.Rule.Conditions,
+                    capabilities = t.Capabilities.Select(c => new
+                    {
+                        kind = CapabilityLevels.KindName(c.Kind),
+                        name = c.Name,
+                        readiness = c.Readiness,
+                        level = c.Level,
+                        note = c.Note,
+                    }),
                 }),
                 flow = journey.Flow?.ToString(),
                 kpis = journey.Kpis.Select(k => new

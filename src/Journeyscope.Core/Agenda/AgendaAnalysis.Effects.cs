@@ -14,7 +14,7 @@ public static partial class AgendaAnalysis
     }
 
     /// <summary>Every KPI with a per-case value, as numerators and denominators per case.</summary>
-    private static List<KpiCaseValues> Measures(EventLog log, DesignedJourney journey, List<string> notes)
+    internal static List<KpiCaseValues> Measures(EventLog log, DesignedJourney journey, List<string> notes)
     {
         var values = new List<KpiCaseValues>();
         if (journey.Kpis.Count == 0)

@@ -72,7 +72,7 @@ public static partial class AgendaAnalysis
     }
 
     /// <summary>What one unit of the KPI (as measured: seconds, a share of 1, a point) is worth per customer.</summary>
-    private static double Amount(DesignedJourney journey, KpiCaseValues kpi)
+    internal static double Amount(DesignedJourney journey, KpiCaseValues kpi)
     {
         var rate = journey.Value?.Kpis.FirstOrDefault(r => string.Equals(r.Kpi, kpi.Kpi.Id, StringComparison.Ordinal));
         if (rate is null)

@@ -92,7 +92,7 @@ public static partial class AgendaAnalysis
         return new AgendaResult(
             journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
             [.. options.AdjustFor], journey.Value?.Unit ?? "customers", total, tests, AgendaResult.RankingFormula,
-            [.. top.Select(o => o.Opportunity)], notes);
+            AgendaCapabilities.Link([.. top.Select(o => o.Opportunity)], journey), notes);
     }
 
     /// <summary>The factors that explain which cases are in <paramref name="candidate"/>'s case set, strongest first.</summary>

@@ -41,4 +41,10 @@ public sealed record AgendaOpportunity(
     /// <see cref="AgendaOptions.RootCauses"/> ranks or when nothing explains it.
     /// </summary>
     public IReadOnlyList<RootCauseFactor> RootCauses { get; init; } = [];
+
+    /// <summary>
+    /// The capabilities its touchpoint depends on (the touchpoint's <c>capabilities:</c> in the journey YAML), weakest
+    /// first; empty without a touchpoint or when none are mapped (docs/canvas.md).
+    /// </summary>
+    public IReadOnlyList<Journeys.Capability> Capabilities { get; init; } = [];
 }

@@ -6,46 +6,42 @@ namespace Journeyscope.Agenda;
 public static partial class ImprovementAnalysis
 {
     /// <summary>
-    /// Interrupted time series on the daily outcome rate (cases by the UTC day they start): weighted least squares of
+    /// Interrupted time series on the daily outcome rate or KPI value (cases by the UTC day they start): weighted least squares of
     /// rate on an intercept, a linear trend, weekday effects and a level change at the improvement's date; the level
     /// change is the effect, with its normal interval from the model's residual variance.
     /// </summary>
     private static ImprovementReport TimeSeries(
-        EventLog log, long version, Improvement improvement, bool[] outcome, ImprovementOptions options, List<string> notes, CancellationToken cancellationToken)
+        EventLog log, long version, Improvement improvement, ImprovementMeasure measure, ImprovementOptions options, List<string> notes, CancellationToken cancellationToken)
     {
         const string IntervalText = "weighted least squares (trend, weekday, level change), normal interval";
-        var days = new SortedDictionary<long, (int Cases, int Hits)>();
-        int beforeCases = 0, beforeHits = 0, afterCases = 0, afterHits = 0;
+        var days = new SortedDictionary<long, (double Weight, double Sum)>();
+        List<int> beforeCases = [], afterCases = [];
         var from = improvement.From.UtcTicks;
         for (var c = 0; c < log.CaseCount; c++)
         {
+            if (measure.Denominator[c] <= 0)
+            {
+                continue;
+            }
+
             var start = log.Timestamps[log.CaseStart(c)];
             var day = start / TimeSpan.TicksPerDay;
             var current = days.GetValueOrDefault(day);
-            days[day] = (current.Cases + 1, current.Hits + (outcome[c] ? 1 : 0));
-            if (start >= from)
-            {
-                afterCases++;
-                afterHits += outcome[c] ? 1 : 0;
-            }
-            else
-            {
-                beforeCases++;
-                beforeHits += outcome[c] ? 1 : 0;
-            }
+            days[day] = (current.Weight + measure.Denominator[c], current.Sum + measure.Numerator[c]);
+            (start >= from ? afterCases : beforeCases).Add(c);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var before = new ImprovementCell(beforeCases, beforeHits, beforeCases == 0 ? 0 : (double)beforeHits / beforeCases);
-        var afterCell = new ImprovementCell(afterCases, afterHits, afterCases == 0 ? 0 : (double)afterHits / afterCases);
+        var before = measure.Cell(beforeCases);
+        var afterCell = measure.Cell(afterCases);
         notes.Add("No comparison group (no segment got the change first): the effect is the level change at the date, after a linear trend and weekday effects; other changes at the same date are not separated from it.");
         var changeDay = from / TimeSpan.TicksPerDay;
         var daysBefore = days.Keys.Count(d => d < changeDay);
         var daysAfter = days.Count - daysBefore;
-        if (daysBefore < options.MinDays || daysAfter < options.MinDays || beforeCases < options.MinCases || afterCases < options.MinCases)
+        if (daysBefore < options.MinDays || daysAfter < options.MinDays || before.Cases < options.MinCases || afterCell.Cases < options.MinCases)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"A time series needs {options.MinDays} days and {options.MinCases} cases on each side of the date; it has {daysBefore} and {daysAfter} days, {beforeCases} and {afterCases} cases."));
+                $"A time series needs {options.MinDays} days and {options.MinCases} cases on each side of the date; it has {daysBefore} and {daysAfter} days, {before.Cases} and {afterCell.Cases} cases."));
             return new ImprovementReport(log.TimeBasis, version, improvement, InterruptedTimeSeries, NotEnoughData, null, null, null, IntervalText,
                 before, afterCell, null, null, null, notes);
         }
@@ -59,7 +55,7 @@ public static partial class ImprovementAnalysis
     }
 
     /// <summary>The level change's estimate and standard error.</summary>
-    private static (double Effect, double StandardError) LevelChange(SortedDictionary<long, (int Cases, int Hits)> days, long changeDay)
+    private static (double Effect, double StandardError) LevelChange(SortedDictionary<long, (double Weight, double Sum)> days, long changeDay)
     {
         var firstDay = days.Keys.First();
         var weekdays = days.Keys.Select(WeekdayOf).Distinct().Order().Skip(1).ToList();
@@ -70,7 +66,7 @@ public static partial class ImprovementAnalysis
         foreach (var (day, (cases, hits)) in days)
         {
             Row(day, x);
-            var y = (double)hits / cases;
+            var y = hits / cases;
             for (var i = 0; i < k; i++)
             {
                 b[i] += cases * x[i] * y;
@@ -92,7 +88,7 @@ public static partial class ImprovementAnalysis
                 fitted += coefficients[i] * x[i];
             }
 
-            var r = ((double)hits / cases) - fitted;
+            var r = (hits / cases) - fitted;
             residual += cases * r * r;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Journeyscope.EventLogs;
 using Journeyscope.Filters;
+using Journeyscope.Journeys;
 
 namespace Journeyscope.Agenda;
 
@@ -26,21 +27,41 @@ public static partial class ImprovementAnalysis
     /// <summary>The method without one.</summary>
     public const string InterruptedTimeSeries = "interrupted-time-series";
 
-    /// <summary>Reports the improvement's effect on <paramref name="log"/>.</summary>
+    /// <summary>Reports the improvement's effect on <paramref name="log"/> (the outcome filter form).</summary>
     /// <param name="log">The (filtered) log.</param>
     /// <param name="version">The workspace version the log was read at.</param>
     /// <param name="improvement">The improvement.</param>
     /// <param name="options">Options; the defaults when null.</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
     /// <exception cref="FilterParseException">The improvement's outcome is not a valid filter.</exception>
-    /// <exception cref="ArgumentException">Its segment attribute is not in the log.</exception>
+    /// <exception cref="ArgumentException">Its segment attribute is not in the log, or it names a KPI (use the overload with the journey).</exception>
     public static ImprovementReport Report(
-        EventLog log, long version, Improvement improvement, ImprovementOptions? options = null, CancellationToken cancellationToken = default)
+        EventLog log, long version, Improvement improvement, ImprovementOptions? options = null, CancellationToken cancellationToken = default) =>
+        Report(log, version, improvement, null, options, cancellationToken);
+
+    /// <summary>
+    /// Reports the improvement's effect on <paramref name="log"/>: on its outcome filter, or on the journey KPI it names
+    /// (<see cref="Improvement.Kpi"/>), valued with the journey's <c>value:</c> entry when it records no value per unit.
+    /// </summary>
+    /// <param name="log">The (filtered) log.</param>
+    /// <param name="version">The workspace version the log was read at.</param>
+    /// <param name="improvement">The improvement.</param>
+    /// <param name="journey">The journey <see cref="Improvement.Kpi"/> belongs to; may be null for the outcome filter form.</param>
+    /// <param name="options">Options; the defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <exception cref="FilterParseException">The improvement's outcome is not a valid filter.</exception>
+    /// <exception cref="ArgumentException">
+    /// Its segment attribute is not in the log; or its KPI is not a KPI of <paramref name="journey"/> with a per-case value.
+    /// </exception>
+    /// <exception cref="Kpis.KpiException">A KPI of the journey is misconfigured.</exception>
+    public static ImprovementReport Report(
+        EventLog log, long version, Improvement improvement, DesignedJourney? journey, ImprovementOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(improvement);
         options ??= ImprovementOptions.Default;
-        var outcome = RootCauseAnalysis.OutcomeMask(log, FilterParser.ParseAll(improvement.Outcome), cancellationToken);
+        var notes = new List<string>();
+        var measure = Measure(log, improvement, journey, notes, cancellationToken);
         var after = new bool[log.CaseCount];
         var from = improvement.From.UtcTicks;
         for (var c = 0; c < after.Length; c++)
@@ -48,24 +69,23 @@ public static partial class ImprovementAnalysis
             after[c] = log.Timestamps[log.CaseStart(c)] >= from;
         }
 
-        var notes = new List<string>();
         ImprovementReport result;
         if (improvement.SegmentAttribute is { } attribute)
         {
             var treated = SegmentMask(log, attribute, improvement.SegmentValue ?? "");
-            result = WithComparison(log, version, improvement, outcome, after, treated, options, notes);
+            result = WithComparison(log, version, improvement, measure, after, treated, options, notes);
         }
         else
         {
-            result = TimeSeries(log, version, improvement, outcome, options, notes, cancellationToken);
+            result = TimeSeries(log, version, improvement, measure, options, notes, cancellationToken);
         }
 
-        return result with { ValueRealised = Value(improvement, result) };
+        return result with { ValueRealised = Value(measure, result) };
     }
 
-    private static ImprovementValue? Value(Improvement improvement, ImprovementReport report)
+    private static ImprovementValue? Value(ImprovementMeasure measure, ImprovementReport report)
     {
-        if (improvement.ValuePerUnit is not { } perUnit || report.Effect is not { } effect || report.Low is not { } low || report.High is not { } high)
+        if (measure.ValuePerUnit is not { } perUnit || report.Effect is not { } effect || report.Low is not { } low || report.High is not { } high)
         {
             return null;
         }
@@ -73,7 +93,7 @@ public static partial class ImprovementAnalysis
         var cases = report.After.Cases;
         var a = low * cases * perUnit;
         var b = high * cases * perUnit;
-        return new ImprovementValue(effect * cases * perUnit, Math.Min(a, b), Math.Max(a, b), improvement.Unit);
+        return new ImprovementValue(effect * cases * perUnit, Math.Min(a, b), Math.Max(a, b), measure.Unit);
     }
 
     /// <summary>Which cases are in the segment: a case attribute with that value, else a case with an event carrying it.</summary>
@@ -104,20 +124,21 @@ public static partial class ImprovementAnalysis
     }
 
     private static ImprovementReport WithComparison(
-        EventLog log, long version, Improvement improvement, bool[] outcome, bool[] after, bool[] treated, ImprovementOptions options, List<string> notes)
+        EventLog log, long version, Improvement improvement, ImprovementMeasure measure, bool[] after, bool[] treated, ImprovementOptions options, List<string> notes)
     {
-        // Cells: 0 comparison before, 1 comparison after, 2 treated before, 3 treated after.
-        var cases = new int[4];
-        var hits = new int[4];
+        // Cells: 0 comparison before, 1 comparison after, 2 treated before, 3 treated after. Cases without a measurement are left out.
+        var members = new List<int>[4] { [], [], [], [] };
         for (var c = 0; c < log.CaseCount; c++)
         {
-            var cell = (treated[c] ? 2 : 0) + (after[c] ? 1 : 0);
-            cases[cell]++;
-            hits[cell] += outcome[c] ? 1 : 0;
+            if (measure.Denominator[c] > 0)
+            {
+                members[(treated[c] ? 2 : 0) + (after[c] ? 1 : 0)].Add(c);
+            }
         }
 
-        var cells = Enumerable.Range(0, 4).Select(i => new ImprovementCell(cases[i], hits[i], cases[i] == 0 ? 0 : (double)hits[i] / cases[i])).ToArray();
-        notes.Add($"Comparison group: cases not in {improvement.SegmentAttribute} = {improvement.SegmentValue}. Assumes their rate would have moved as the changed group's did (parallel trends).");
+        var cases = members.Select(m => m.Count).ToArray();
+        var cells = members.Select(measure.Cell).ToArray();
+        notes.Add($"Comparison group: cases not in {improvement.SegmentAttribute} = {improvement.SegmentValue}. Assumes their {measure.What} would have moved as the changed group's did (parallel trends).");
         const string IntervalText = "seeded case-level bootstrap (percentile, per group)";
         if (cases.Min() < options.MinCases)
         {
@@ -129,20 +150,12 @@ public static partial class ImprovementAnalysis
         var effect = (cells[3].Rate - cells[2].Rate) - (cells[1].Rate - cells[0].Rate);
         var random = new Random(options.Seed);
         var draws = new double[options.Resamples];
+        var rate = new double[4];
         for (var r = 0; r < draws.Length; r++)
         {
-            var rate = new double[4];
             for (var i = 0; i < 4; i++)
             {
-                // A case-level resample of a group of 0/1 outcomes: each draw picks a case, an outcome with its share.
-                var p = cells[i].Rate;
-                var count = 0;
-                for (var k = 0; k < cases[i]; k++)
-                {
-                    count += random.NextDouble() < p ? 1 : 0;
-                }
-
-                rate[i] = (double)count / cases[i];
+                rate[i] = measure.Binary ? BernoulliDraw(random, cells[i].Rate, cases[i]) : measure.Resample(random, members[i]);
             }
 
             draws[r] = (rate[3] - rate[2]) - (rate[1] - rate[0]);
@@ -154,6 +167,18 @@ public static partial class ImprovementAnalysis
         var verdict = low > 0 || high < 0 ? EffectDetected : NoEffectDetected;
         return new ImprovementReport(log.TimeBasis, version, improvement, DifferenceInDifferences, verdict, effect, low, high, IntervalText,
             cells[2], cells[3], cells[0], cells[1], null, notes);
+    }
+
+    /// <summary>A case-level resample of a group of 0/1 outcomes: each draw picks a case, an outcome with its share.</summary>
+    private static double BernoulliDraw(Random random, double p, int cases)
+    {
+        var count = 0;
+        for (var k = 0; k < cases; k++)
+        {
+            count += random.NextDouble() < p ? 1 : 0;
+        }
+
+        return (double)count / cases;
     }
 
     private static double Quantile(double[] sorted, double q)

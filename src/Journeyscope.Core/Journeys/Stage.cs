@@ -8,4 +8,7 @@ public sealed record Stage(string Id, string Name, string? Description = null)
 {
     /// <summary>Where the stage was defined.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>The stage's lifecycle canvas (YAML <c>canvas:</c>), or <c>null</c> when the workshop has not filled it in.</summary>
+    public StageCanvas? Canvas { get; init; }
 }

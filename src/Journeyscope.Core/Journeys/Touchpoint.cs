@@ -21,4 +21,7 @@ public sealed record Touchpoint(
 {
     /// <summary>Where the touchpoint was defined.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>The capabilities the touchpoint needs (YAML <c>capabilities:</c>), each with its readiness; empty when none are mapped.</summary>
+    public IReadOnlyList<Capability> Capabilities { get; init; } = [];
 }

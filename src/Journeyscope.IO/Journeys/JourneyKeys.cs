@@ -13,13 +13,21 @@ internal static class JourneyKeys
 
     public static readonly string[] PersonaRequired = ["id", "name"];
 
-    public static readonly string[] Stage = ["id", "name", "description"];
+    public static readonly string[] Stage = ["id", "name", "description", "canvas"];
 
     public static readonly string[] StageRequired = ["id", "name"];
 
-    public static readonly string[] Touchpoint = ["id", "name", "stage", "lane", "channel", "owner", "description", "match"];
+    public static readonly string[] Touchpoint = ["id", "name", "stage", "lane", "channel", "owner", "description", "match", "capabilities"];
 
     public static readonly string[] TouchpointRequired = ["id", "name", "stage", "lane", "match"];
+
+    /// <summary>The keys of a stage's <c>canvas:</c> (docs/canvas.md).</summary>
+    public static readonly string[] Canvas = ["customer_actions", "frontstage", "backstage", "opportunities", "value_proposition"];
+
+    /// <summary>The keys of one entry of a touchpoint's <c>capabilities:</c>.</summary>
+    public static readonly string[] Capability = ["kind", "name", "readiness", "note"];
+
+    public static readonly string[] CapabilityRequired = ["kind", "name", "readiness"];
 
     public static readonly string[] Match = ["activity", "activity_regex", "where"];
 

@@ -136,6 +136,7 @@ internal sealed partial class JourneyReader
         return new Stage(RequiredText(keys, "id", context), RequiredText(keys, "name", context), OptionalText(keys, "description", context))
         {
             Location = At(node.Start),
+            Canvas = keys.TryGetValue("canvas", out var canvas) && !IsNull(canvas) ? ReadCanvas(canvas, context) : null,
         };
     }
 
@@ -181,6 +182,7 @@ internal sealed partial class JourneyReader
             OptionalText(keys, "description", context))
         {
             Location = At(node.Start),
+            Capabilities = ReadCapabilities(keys, context),
         };
     }
 

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Journeyscope.IO.Journeys;
 
 /// <summary>
-/// The diagnostics of rules JS001 to JS014, one factory per message, so every message is written once. The exact texts
+/// The diagnostics of rules JS001 to JS020, one factory per message, so every message is written once. The exact texts
 /// are documented in docs/journeys.md and checked by tests.
 /// </summary>
 internal static class JourneyRules
@@ -120,6 +120,31 @@ internal static class JourneyRules
         var hint = closest is null ? $"use one of: {string.Join(", ", kinds)}" : $"did you mean '{closest}'?";
         return Error("JS016", at, $"{context} names unknown opportunity kind '{kind}'", hint);
     }
+
+    public static JourneyDiagnostic UnknownCapabilityKind(SourceLocation at, string kind)
+    {
+        var closest = NameSuggestions.Closest(kind, CapabilityLevels.KindNames);
+        var kinds = string.Join(", ", CapabilityLevels.KindNames);
+        var hint = closest is null ? $"use one of: {kinds}" : $"did you mean '{closest}'? Kinds: {kinds}";
+        return Error("JS017", at, $"'kind' is '{kind}', not a capability kind", hint);
+    }
+
+    public static JourneyDiagnostic BadReadiness(SourceLocation at, string text) =>
+        Error(
+            "JS018",
+            at,
+            $"'readiness' is '{text}', not a readiness level",
+            $"write a level from {CapabilityLevels.Min} to {CapabilityLevels.Max} or its name: {string.Join(", ", CapabilityLevels.Names.Select((n, i) => $"{i + 1} {n}"))}");
+
+    public static JourneyDiagnostic DuplicateCapability(SourceLocation at, string touchpoint, string kind, string name, SourceLocation other) =>
+        Error(
+            "JS019",
+            at,
+            $"touchpoint '{touchpoint}' lists the {kind} capability '{name}' twice" + (other.Line > 0 ? $" (first at line {other.Line})" : string.Empty),
+            "keep one entry per capability; give a different name to a different capability");
+
+    public static JourneyDiagnostic DuplicateCanvasNote(SourceLocation at, string stage, string field, string note) =>
+        Warning("JS020", at, $"the canvas of stage '{stage}' lists '{note}' twice under '{field}'", "remove the repeated note");
 
     public static JourneyDiagnostic EmptyStage(SourceLocation at, string stage) =>
         Warning("JS009", at, $"stage '{stage}' has no touchpoint", $"add a touchpoint with 'stage: {stage}', or remove the stage");

@@ -7,7 +7,7 @@ using Journeyscope.Journeys;
 namespace Journeyscope.IO.Journeys;
 
 /// <summary>
-/// Checks a designed journey against the rules of docs/journeys.md (JS004 to JS014) and reports every problem at once,
+/// Checks a designed journey against the rules of docs/journeys.md (JS004 to JS020) and reports every problem at once,
 /// each with its source location and a fix hint.
 /// </summary>
 /// <remarks>
@@ -27,6 +27,7 @@ public static partial class JourneyValidator
         CheckReferences(journey, diagnostics);
         CheckKpiCycles(journey, diagnostics);
         CheckKpiExpressions(journey, diagnostics);
+        CheckCanvas(journey, diagnostics);
         if (log is not null)
         {
             CheckMatches(journey, log, diagnostics);

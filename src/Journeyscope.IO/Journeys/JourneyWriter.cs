@@ -6,7 +6,7 @@ using Journeyscope.Journeys;
 namespace Journeyscope.IO.Journeys;
 
 /// <summary>Writes a journey as YAML in the documented form: block mappings, short lists in flow style, the flow nested.</summary>
-internal static class JourneyWriter
+internal static partial class JourneyWriter
 {
     public static void Write(DesignedJourney journey, TextWriter writer)
     {
@@ -39,6 +39,7 @@ internal static class JourneyWriter
                 Item(writer, "id", stage.Id);
                 Field(writer, 4, "name", stage.Name);
                 Field(writer, 4, "description", stage.Description);
+                WriteCanvas(writer, stage.Canvas);
             }
         }
 
@@ -57,6 +58,7 @@ internal static class JourneyWriter
             OneOrList(writer, 6, "activity", touchpoint.Rule.Activities);
             Field(writer, 6, "activity_regex", touchpoint.Rule.ActivityPattern);
             OneOrList(writer, 6, "where", touchpoint.Rule.Conditions);
+            WriteCapabilities(writer, touchpoint.Capabilities);
         }
 
         if (journey.Flow is { } flow)

@@ -44,6 +44,7 @@ public static class ApiEndpoints
         FunnelEndpoints.Map(workspace);
         KpiEndpoints.Map(workspace);
         AgendaEndpoints.Map(workspace);
+        CanvasEndpoints.Map(workspace);
         VocEndpoints.Map(workspace);
         ReportEndpoints.Map(workspace);
         IngestKeyEndpoints.Map(workspace);

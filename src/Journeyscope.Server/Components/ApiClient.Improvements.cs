@@ -21,6 +21,14 @@ internal sealed partial class ApiClient
     public Task<IReadOnlyList<Improvement>> GetImprovementsAsync(string workspace, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<Improvement>>(Ws(workspace) + "/improvements", cancellationToken);
 
+    /// <summary>Records an improvement (<c>POST …/improvements</c>); the API assigns its id.</summary>
+    public async Task<Improvement> AddImprovementAsync(string workspace, Server.Api.ImprovementRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(Ws(workspace) + "/improvements", UriKind.Relative), request, Json, cancellationToken)
+            .ConfigureAwait(false);
+        return await ReadAsync<Improvement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Whether improvement <paramref name="id"/> worked.</summary>
     public Task<ImprovementReport> GetImprovementReportAsync(string workspace, string id, CancellationToken cancellationToken = default) =>
         GetAsync<ImprovementReport>(Ws(workspace) + "/improvements/" + Uri.EscapeDataString(id) + "/report", cancellationToken);

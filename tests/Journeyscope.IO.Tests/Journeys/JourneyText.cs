@@ -42,10 +42,13 @@ internal static class JourneyText
             $"flow {j.Flow}",
         };
         lines.AddRange(j.Personas.Select(p => $"persona {p.Id} | {p.Name} | {p.Description} | {p.Segment}"));
-        lines.AddRange(j.Stages.Select(s => $"stage {s.Id} | {s.Name} | {s.Description}"));
+        lines.AddRange(j.Stages.Select(s => $"stage {s.Id} | {s.Name} | {s.Description} | " + (s.Canvas is { } c
+            ? $"canvas [{string.Join(";", c.CustomerActions)}] [{string.Join(";", c.Frontstage)}] [{string.Join(";", c.Backstage)}] [{string.Join(";", c.Opportunities)}] {c.ValueProposition}"
+            : "no canvas")));
         lines.AddRange(j.Touchpoints.Select(t =>
             $"touchpoint {t.Id} | {t.Name} | {t.Stage} | {t.Lane} | {t.Channel} | {t.Owner} | {t.Description} | " +
-            $"[{string.Join(";", t.Rule.Activities)}] | {t.Rule.ActivityPattern} | [{string.Join(";", t.Rule.Conditions)}]"));
+            $"[{string.Join(";", t.Rule.Activities)}] | {t.Rule.ActivityPattern} | [{string.Join(";", t.Rule.Conditions)}] | " +
+            $"[{string.Join(";", t.Capabilities.Select(c => $"{c.Kind} {c.Name} {c.Readiness} {c.Note}"))}]"));
         lines.AddRange(j.Kpis.Select(k =>
             $"kpi {k.Id} | {k.Name} | {k.Kind} | {k.Target} | [{string.Join(";", k.Stages)}] | [{string.Join(";", k.Touchpoints)}] | " +
             $"{{{string.Join(";", k.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))}}} | {k.Expression} | [{string.Join(";", k.Drivers)}]"));

@@ -26,7 +26,7 @@ public sealed class JourneyYamlEditorTests
         var after = edited.Split('\n');
         after.Length.ShouldBe(before.Length);
         before.Zip(after).Count(p => p.First != p.Second).ShouldBe(2);
-        edited.ShouldContain("# stages: omitted on purpose");
+        edited.ShouldContain("# The eight default stages, written out to carry the lifecycle canvas");
         edited.ShouldContain("    name: \"Welcome: send onboarding email\"");
     }
 
