@@ -21,6 +21,7 @@ internal static class AccountEndpoints
         account.MapPost("/signout", SignOutAsync).RequireSignedIn();
         account.MapPost("/password", PasswordAsync).RequireSignedIn();
         account.MapPost("/totp", TotpAsync).RequireSignedIn();
+        ExternalSignInEndpoints.Map(account);
     }
 
     private static async Task<IResult> LinkAsync(
@@ -134,7 +135,8 @@ internal static class AccountEndpoints
         return TypedResults.Redirect("/account?done=totp");
     }
 
-    private static string LocalOrHome(string? returnUrl) =>
+    /// <summary><paramref name="returnUrl"/> when it is a local path, else <c>/</c> (no open redirects).</summary>
+    internal static string LocalOrHome(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url : "/";
 }

@@ -26,7 +26,8 @@ public static class FirstStart
         }
 
         var urls = app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? "";
-        if (ExposedUrl(urls) is { } exposed)
+        var proxied = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.ForwardedHeaders.Enabled;
+        if ((proxied ? "a reverse proxy (Journeyscope:Security:ForwardedHeaders)" : ExposedUrl(urls)) is { } exposed)
         {
             throw new InvalidOperationException(
                 $"Journeyscope will not listen on {exposed} without an account: anyone on the network could read and change every workspace. " +

@@ -32,4 +32,10 @@ public sealed class SecurityOptions
 
     /// <summary>How long a locked account stays locked.</summary>
     public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in with an OpenID Connect provider (off unless its authority and client id are set).</summary>
+    public OpenIdConnectSignInOptions OpenIdConnect { get; set; } = new();
+
+    /// <summary>The reverse proxies whose <c>X-Forwarded-For/-Proto/-Host</c> headers are believed (none by default).</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 }

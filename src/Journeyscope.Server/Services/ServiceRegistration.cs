@@ -46,6 +46,7 @@ public static class ServiceRegistration
     /// </summary>
     public static WebApplication UseJourneyscopeErrors(this WebApplication app)
     {
+        app.UseJourneyscopeProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestOriginGuard>();
