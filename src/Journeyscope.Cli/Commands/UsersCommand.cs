@@ -168,6 +168,7 @@ internal static class UsersCommand
             }
 
             await db.Members.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            db.Changes?.Touch();
             await users.DeleteAsync(user).ConfigureAwait(false);
             await Audit(scope, "user-removed", userName, null, cancellationToken).ConfigureAwait(false);
             context.Output.WriteLine($"Removed {userName}.");

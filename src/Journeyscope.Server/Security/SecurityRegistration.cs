@@ -25,6 +25,7 @@ public static class SecurityRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSecurityStore(options, provider => provider.GetRequiredService<WorkspaceHost>().Root).AddSignInManager();
         services.AddScoped<CallerAccess>();
+        services.AddSingleton(provider => new AccessCache(provider.GetRequiredService<SecurityChanges>(), options.AccessCache));
         services.AddScoped<AuditLog>();
         services.AddSingleton<UiToken>();
         services.AddSingleton<KeyGuessLimiter>();
