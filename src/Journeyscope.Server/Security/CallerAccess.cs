@@ -4,9 +4,11 @@ using System.Security.Claims;
 namespace Journeyscope.Server.Security;
 
 /// <summary>What the caller of a request may do: its role in a workspace, whether it owns the server.</summary>
-/// <remarks>Reads users and their roles through the <see cref="AccessCache"/>.</remarks>
+/// <remarks>Scoped; reads users and their roles through the <see cref="AccessCache"/>.</remarks>
 public sealed class CallerAccess(SecurityDb db, AccessCache cache)
 {
+    private CachedUser? _user; // the request's user, read once per request even without the cache
+
 
     /// <summary>The caller's role in <paramref name="workspace"/>; null when it has none there.</summary>
     public async Task<WorkspaceRole?> RoleAsync(ClaimsPrincipal caller, string workspace, CancellationToken cancellationToken = default)
@@ -83,5 +85,5 @@ public sealed class CallerAccess(SecurityDb db, AccessCache cache)
     }
 
     private async Task<CachedUser?> UserAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        CallerClaims.UserId(caller) is { } id ? await cache.UserAsync(db, id, cancellationToken).ConfigureAwait(false) : null;
+        _user ??= CallerClaims.UserId(caller) is { } id ? await cache.UserAsync(db, id, cancellationToken).ConfigureAwait(false) : null;
 }
