@@ -114,10 +114,9 @@ public sealed class AccessCacheTests : IAsyncDisposable
         foreach (var kind in new[] { "key", "user" })
         {
             var ratio = times["no cache, " + kind] / times["cache, " + kind];
-            TestContext.Current.SendDiagnosticMessage(
+            TestContext.Current.TestOutputHelper?.WriteLine(
                 $"{Requests} requests by {kind}: store queries {queries["no cache, " + kind]} -> {queries["cache, " + kind]}; " +
                 $"time {times["no cache, " + kind].TotalMilliseconds:F0} ms -> {times["cache, " + kind].TotalMilliseconds:F0} ms (uncached/cached {ratio:F2}x)");
-            Console.WriteLine($"access cache, {kind}: queries {queries["no cache, " + kind]} -> {queries["cache, " + kind]}, uncached/cached time {ratio:F2}x");
             queries["cache, " + kind].ShouldBe(0);
             queries["no cache, " + kind].ShouldBeGreaterThanOrEqualTo(Requests);
         }
