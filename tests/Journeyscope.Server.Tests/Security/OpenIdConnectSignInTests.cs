@@ -87,9 +87,10 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
     [InlineData(false, true, false)]
     public async Task SignIn_LocalUserWithTheSameEmail_LinksOnlyWhenConfiguredAndVerified(bool linkConfigured, bool verified, bool linked)
     {
-        // Given a local user frank, viewer of shop, with an e-mail address, and the provider's user with that address
+        // Given a local user frank made with the CLI, viewer of shop, with an e-mail address, and the provider's user with that address
         var server = await StartServerAsync(("Journeyscope:Security:OpenIdConnect:LinkByVerifiedEmail", linkConfigured ? "true" : "false"));
-        await AddUserAsync(server, "frank", WorkspaceRole.Viewer, "Frank@Example.org");
+        SecurityBrowser.Cli("users", "add", "frank", "--email", "Frank@Example.org", "--workspaces", server.Root);
+        SecurityBrowser.Cli("users", "role", "frank", "--workspace", Path.Combine(server.Root, ServerFixture.Workspace), "--role", "viewer");
         _provider.NextUser = new ExternalUser("sub-frank", "frank@example.org", verified);
         using var browser = Open(server);
 
@@ -100,7 +101,7 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
         final.StatusCode.ShouldBe(linked ? HttpStatusCode.OK : HttpStatusCode.NotFound);
         var audit = await AuditAsync(server);
         audit.Any(e => e.Action == "external-login-linked" && e.Actor == "frank").ShouldBe(linked);
-        audit.Any(e => e.Action == "user-created").ShouldBe(!linked);
+        audit.Any(e => e.Action == "user-created" && e.Detail?.Contains("OpenID Connect", StringComparison.Ordinal) == true).ShouldBe(!linked);
     }
 
     [Fact]
