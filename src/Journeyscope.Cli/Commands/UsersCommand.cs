@@ -30,15 +30,27 @@ internal static class UsersCommand
         var name = new Argument<string>("name") { Description = "The user name (letters, digits, - . _ @ +)." };
         var owner = new Option<bool>("--owner") { Description = "Make the user a server owner (every workspace, creates workspaces and users)." };
         var password = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (12 characters or more)." };
+        var email = new Option<string?>("--email")
+        {
+            Description = "The user's e-mail address: a first sign-in with the OpenID Connect provider links to this account when the provider " +
+                "verified the same address and Journeyscope:Security:OpenIdConnect:LinkByVerifiedEmail is on.",
+        };
         var workspaces = SecurityFolder.WorkspacesOption();
         var command = new Command("add", "Creates an account. Without --password-stdin it prints a one-time sign-in link path instead.\n" +
-            "Example:\n  echo 'a long passphrase' | journeyscope users add ann --password-stdin") { name, owner, password, workspaces };
+            "Example:\n  echo 'a long passphrase' | journeyscope users add ann --password-stdin\n  journeyscope users add ann --email ann@example.com")
+        { name, owner, password, email, workspaces };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = await SecurityFolder.OpenAsync(SecurityFolder.Root(parse.GetValue(workspaces)), cancellationToken).ConfigureAwait(false);
             using var scope = services.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<JourneyscopeUser>>();
-            var user = new JourneyscopeUser { UserName = parse.GetRequiredValue(name).Trim(), IsOwner = parse.GetValue(owner), CreatedAt = DateTime.UtcNow };
+            var user = new JourneyscopeUser
+            {
+                UserName = parse.GetRequiredValue(name).Trim(),
+                Email = parse.GetValue(email)?.Trim() is { Length: > 0 } address ? address : null,
+                IsOwner = parse.GetValue(owner),
+                CreatedAt = DateTime.UtcNow,
+            };
             var result = parse.GetValue(password)
                 ? await users.CreateAsync(user, (await Console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false))?.TrimEnd('\r', '\n') ?? "").ConfigureAwait(false)
                 : await users.CreateAsync(user).ConfigureAwait(false);
@@ -168,6 +180,7 @@ internal static class UsersCommand
             }
 
             await db.Members.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            db.Changes?.Touch();
             await users.DeleteAsync(user).ConfigureAwait(false);
             await Audit(scope, "user-removed", userName, null, cancellationToken).ConfigureAwait(false);
             context.Output.WriteLine($"Removed {userName}.");

@@ -125,7 +125,12 @@ public static class CollectorEndpoints
         var rejected = new List<QuarantinedRecord>();
         for (var i = 0; i < messages.Count; i++)
         {
-            if (SegmentMessages.Map(messages[i], impliedType, i + 1, received, out var bad) is { } message)
+            // A message naming another write key than the request's is set aside: one request goes to one workspace.
+            if (SegmentMessages.ForeignKey(messages[i], i + 1, key) is { } foreign)
+            {
+                rejected.Add(foreign);
+            }
+            else if (SegmentMessages.Map(messages[i], impliedType, i + 1, received, out var bad) is { } message)
             {
                 mapped.Add(message);
             }
@@ -174,7 +179,11 @@ public static class CollectorEndpoints
         var rejected = new List<QuarantinedRecord>();
         for (var i = 0; i < events.Count; i++)
         {
-            if (PostHogMessages.Map(events[i], i + 1, received, out var bad) is { } message)
+            if (PostHogMessages.ForeignKey(events[i], i + 1, key) is { } foreign)
+            {
+                rejected.Add(foreign);
+            }
+            else if (PostHogMessages.Map(events[i], i + 1, received, out var bad) is { } message)
             {
                 mapped.Add(message);
             }

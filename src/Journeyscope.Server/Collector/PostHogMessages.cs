@@ -70,6 +70,21 @@ internal static class PostHogMessages
         return null;
     }
 
+    /// <summary>
+    /// A quarantine record when event <paramref name="e"/> names a key other than the batch's <paramref name="key"/>: its
+    /// events go to the workspace of the batch's key only, so an event for another workspace is set aside, not stored
+    /// under the wrong one. Null when the event names no key or the same one.
+    /// </summary>
+    public static QuarantinedRecord? ForeignKey(JsonElement e, int position, string? key)
+    {
+        var own = e.ValueKind == JsonValueKind.Object
+            ? CollectedJson.Text(e, "api_key") ?? CollectedJson.Text(e, "token") ?? CollectedJson.Text(CollectedJson.Object(e, "properties"), "token")
+            : null;
+        return own is { Length: > 0 } && !string.Equals(own, key, StringComparison.Ordinal)
+            ? Reject(position, "api_key", "the event names another key than its batch (one batch goes to one workspace)", e)
+            : null;
+    }
+
     /// <summary>Maps one event; null with a quarantine record when it cannot be used.</summary>
     public static CollectedMessage? Map(JsonElement e, int position, DateTimeOffset received, out QuarantinedRecord? rejected)
     {

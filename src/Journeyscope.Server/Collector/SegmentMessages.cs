@@ -9,6 +9,15 @@ namespace Journeyscope.Server.Collector;
 /// <summary>Maps Segment calls (track, identify, page, screen, group, alias) to collected messages (docs/collector.md).</summary>
 internal static class SegmentMessages
 {
+    /// <summary>
+    /// A quarantine record when <paramref name="message"/> names a write key other than the request's
+    /// <paramref name="key"/> (its messages go to that key's workspace only); null when it names none or the same.
+    /// </summary>
+    public static QuarantinedRecord? ForeignKey(JsonElement message, int position, string? key) =>
+        message.ValueKind == JsonValueKind.Object && CollectedJson.Text(message, "writeKey") is { Length: > 0 } own && !string.Equals(own, key, StringComparison.Ordinal)
+            ? Reject(position, "writeKey", "the message names another key than its batch (one batch goes to one workspace)", message)
+            : null;
+
     /// <summary>Segment's limit for one message, bytes of JSON.</summary>
     public const int MaxMessageBytes = 32 * 1024;
 

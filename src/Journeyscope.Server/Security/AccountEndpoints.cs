@@ -12,6 +12,8 @@ internal static class AccountEndpoints
     /// <summary>The rate-limiter policy of sign-in attempts (per client address).</summary>
     public const string SignInPolicy = "sign-in";
 
+    private const int RecoveryCodeCount = 10;
+
     public static void Map(WebApplication app)
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
@@ -21,6 +23,7 @@ internal static class AccountEndpoints
         account.MapPost("/signout", SignOutAsync).RequireSignedIn();
         account.MapPost("/password", PasswordAsync).RequireSignedIn();
         account.MapPost("/totp", TotpAsync).RequireSignedIn();
+        ExternalSignInEndpoints.Map(account);
     }
 
     private static async Task<IResult> LinkAsync(
@@ -69,18 +72,24 @@ internal static class AccountEndpoints
         [FromForm] string? code, [FromForm] string? returnUrl, HttpContext http, SignInManager<JourneyscopeUser> signIn, AuditLog audit)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false);
-        var clean = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var typed = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        var clean = typed.Replace("-", "", StringComparison.Ordinal);
+        // Six digits are an authenticator code; anything else is tried as a recovery code (XXXXX-XXXXX, each works once).
+        var recovery = clean.Length > 0 && !(clean.Length == 6 && clean.All(char.IsAsciiDigit));
         var result = user is null || clean.Length == 0
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.TwoFactorAuthenticatorSignInAsync(clean, isPersistent: false, rememberClient: false).ConfigureAwait(false);
+            : recovery
+                ? await signIn.TwoFactorRecoveryCodeSignInAsync(typed).ConfigureAwait(false)
+                : await signIn.TwoFactorAuthenticatorSignInAsync(clean, isPersistent: false, rememberClient: false).ConfigureAwait(false);
         var address = http.Connection.RemoteIpAddress?.ToString();
+        var factor = recovery ? "recovery code" : "authenticator code";
         if (result.Succeeded)
         {
-            await audit.WriteAsync("sign-in", null, user!.UserName, user.UserName, "password and authenticator code", address, http.RequestAborted).ConfigureAwait(false);
+            await audit.WriteAsync("sign-in", null, user!.UserName, user.UserName, "password and " + factor, address, http.RequestAborted).ConfigureAwait(false);
             return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
         }
 
-        await audit.WriteAsync("sign-in-failed", null, user?.UserName, user?.UserName, "wrong authenticator code", address, http.RequestAborted).ConfigureAwait(false);
+        await audit.WriteAsync("sign-in-failed", null, user?.UserName, user?.UserName, "wrong " + factor, address, http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Redirect(user is null ? "/signin?error=failed" : "/signin/two-factor?error=code&returnUrl=" + Uri.EscapeDataString(LocalOrHome(returnUrl)));
     }
 
@@ -130,11 +139,25 @@ internal static class AccountEndpoints
         }
 
         await users.SetTwoFactorEnabledAsync(user, true).ConfigureAwait(false);
+        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount).ConfigureAwait(false) ?? [];
         await audit.WriteAsync(http, "two-factor-enabled", null, user.UserName).ConfigureAwait(false);
-        return TypedResults.Redirect("/account?done=totp");
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Content(RecoveryCodesPage(recoveryCodes), "text/html; charset=utf-8");
     }
 
-    private static string LocalOrHome(string? returnUrl) =>
+    /// <summary>The page shown once when the second factor is turned on: the recovery codes, each of which signs in once.</summary>
+    private static string RecoveryCodesPage(IEnumerable<string> codes)
+    {
+        var items = string.Concat(codes.Select(c => "<li><code>" + System.Net.WebUtility.HtmlEncode(c) + "</code></li>"));
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Recovery codes · Journeyscope</title></head>" +
+            "<body style=\"font-family:sans-serif;max-width:36rem;margin:2rem auto\"><h2 style=\"font-size:1.2rem\" data-testid=\"account-done\">" +
+            "The authenticator app is on</h2><p>Keep these recovery codes somewhere safe. If you lose your authenticator app, each of them " +
+            "signs you in once in place of a code. They are shown only now.</p><ul data-testid=\"recovery-codes\">" + items + "</ul>" +
+            "<p><a href=\"/account\">Back to your account</a></p></body></html>";
+    }
+
+    /// <summary><paramref name="returnUrl"/> when it is a local path, else <c>/</c> (no open redirects).</summary>
+    internal static string LocalOrHome(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url : "/";
 }

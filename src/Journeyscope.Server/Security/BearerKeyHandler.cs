@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Journeyscope.Server.Security;
@@ -19,6 +20,7 @@ public sealed class BearerKeyHandler(
     UiToken uiTokens,
     KeyGuessLimiter guesses,
     AuditLog audit,
+    AccessCache cache,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -55,7 +57,7 @@ public sealed class BearerKeyHandler(
         if (token.StartsWith(UiToken.Prefix, StringComparison.Ordinal))
         {
             var userId = uiTokens.Read(token);
-            var user = userId is null ? null : await db.Users.FindAsync([userId], Context.RequestAborted).ConfigureAwait(false);
+            var user = userId is null ? null : await cache.UserAsync(db, userId, Context.RequestAborted).ConfigureAwait(false);
             if (user is null)
             {
                 guesses.Fail(address);
@@ -67,7 +69,9 @@ public sealed class BearerKeyHandler(
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
         }
 
-        var key = await SecretKeys.FindAsync(db, token, Context.RequestAborted).ConfigureAwait(false);
+        var key = SecretKeys.IsWellFormed(token)
+            ? await cache.KeyAsync(db, token, SecretKeys.Hash(token), Context.RequestAborted).ConfigureAwait(false)
+            : null;
         if (key is null)
         {
             guesses.Fail(address);
@@ -80,7 +84,8 @@ public sealed class BearerKeyHandler(
         if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             key.LastUsedAt = now;
-            await db.SaveChangesAsync(Context.RequestAborted).ConfigureAwait(false);
+            var id = key.Id;
+            await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAt, now), Context.RequestAborted).ConfigureAwait(false);
         }
 
         List<Claim> claims =

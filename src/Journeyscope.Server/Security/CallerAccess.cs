@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 
 namespace Journeyscope.Server.Security;
 
 /// <summary>What the caller of a request may do: its role in a workspace, whether it owns the server.</summary>
-/// <remarks>Scoped: it remembers the signed-in user's row for the request.</remarks>
-public sealed class CallerAccess(SecurityDb db)
+/// <remarks>Scoped; reads users and their roles through the <see cref="AccessCache"/>.</remarks>
+public sealed class CallerAccess(SecurityDb db, AccessCache cache)
 {
-    private JourneyscopeUser? _user;
+    private CachedUser? _user; // the request's user, read once per request even without the cache
+
 
     /// <summary>The caller's role in <paramref name="workspace"/>; null when it has none there.</summary>
     public async Task<WorkspaceRole?> RoleAsync(ClaimsPrincipal caller, string workspace, CancellationToken cancellationToken = default)
@@ -42,9 +42,7 @@ public sealed class CallerAccess(SecurityDb db)
             return WorkspaceRole.Owner;
         }
 
-        var member = await db.Members.AsNoTracking()
-            .FirstOrDefaultAsync(m => m.UserId == user.Id && m.Workspace == workspace, cancellationToken).ConfigureAwait(false);
-        return member?.Role;
+        return user.Roles.TryGetValue(workspace, out var role) ? role : null;
     }
 
     /// <summary>Whether the caller owns the server (an owner user or a server-wide owner key).</summary>
@@ -86,20 +84,6 @@ public sealed class CallerAccess(SecurityDb db)
         return readable;
     }
 
-    private async Task<JourneyscopeUser?> UserAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
-    {
-        if (_user is not null)
-        {
-            return _user;
-        }
-
-        var id = CallerClaims.UserId(caller);
-        if (id is null)
-        {
-            return null;
-        }
-
-        _user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false);
-        return _user;
-    }
+    private async Task<CachedUser?> UserAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        _user ??= CallerClaims.UserId(caller) is { } id ? await cache.UserAsync(db, id, cancellationToken).ConfigureAwait(false) : null;
 }

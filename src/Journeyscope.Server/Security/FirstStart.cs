@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Journeyscope.Server.Security;
 
@@ -26,10 +27,18 @@ public static class FirstStart
         }
 
         var urls = app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? "";
-        if (ExposedUrl(urls) is { } exposed)
+        // Behind a configured reverse proxy the server listens on loopback but the network reaches it through the proxy.
+        var proxied = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.ForwardedHeaders.Enabled;
+        if ((proxied ? "behind a reverse proxy (Journeyscope:Security:ForwardedHeaders)" : ExposedUrl(urls)) is { } exposed)
         {
+            var db = scope.ServiceProvider.GetRequiredService<SecurityDb>();
+            if (await db.ApiKeys.AnyAsync(k => k.RevokedAt == null && k.Workspace == null && k.Scope == WorkspaceRole.Owner, cancellationToken).ConfigureAwait(false))
+            {
+                return; // a server-wide owner key administers it (journeyscope keys create --secret --scope owner)
+            }
+
             throw new InvalidOperationException(
-                $"Journeyscope will not listen on {exposed} without an account: anyone on the network could read and change every workspace. " +
+                $"Journeyscope will not start {(proxied ? "" : "on ")}{exposed} without an account: anyone on the network could read and change every workspace. " +
                 "Create the owner first (journeyscope users add NAME --owner --password-stdin), or listen on 127.0.0.1 once to get the " +
                 "owner's one-time sign-in link. See docs/security.md.");
         }

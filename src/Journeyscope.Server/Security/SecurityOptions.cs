@@ -32,4 +32,17 @@ public sealed class SecurityOptions
 
     /// <summary>How long a locked account stays locked.</summary>
     public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether keys and users' roles are remembered between requests until the store changes (on by default). Turn it
+    /// off when several servers on different machines share one PostgreSQL store: the change stamp is a file in the
+    /// data folder.
+    /// </summary>
+    public bool AccessCache { get; set; } = true;
+
+    /// <summary>Sign-in with an OpenID Connect provider (off unless its authority and client id are set).</summary>
+    public OpenIdConnectSignInOptions OpenIdConnect { get; set; } = new();
+
+    /// <summary>The reverse proxies whose <c>X-Forwarded-For/-Proto/-Host</c> headers are believed (none by default).</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 }

@@ -25,13 +25,14 @@ public static class SecurityRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSecurityStore(options, provider => provider.GetRequiredService<WorkspaceHost>().Root).AddSignInManager();
         services.AddScoped<CallerAccess>();
+        services.AddSingleton(provider => new AccessCache(provider.GetRequiredService<SecurityChanges>(), options.AccessCache));
         services.AddScoped<AuditLog>();
         services.AddSingleton<UiToken>();
         services.AddSingleton<KeyGuessLimiter>();
         services.AddSingleton<ImportSlots>();
         services.AddHttpContextAccessor();
 
-        services.AddAuthentication(auth =>
+        var authentication = services.AddAuthentication(auth =>
             {
                 auth.DefaultScheme = Scheme;
                 auth.DefaultChallengeScheme = Scheme;
@@ -39,8 +40,14 @@ public static class SecurityRegistration
             })
             .AddPolicyScheme(Scheme, "Cookie or bearer key", policy => policy.ForwardDefaultSelector = http =>
                 BearerKeyHandler.HasBearer(http.Request) ? BearerKeyHandler.SchemeName : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerKeyHandler>(BearerKeyHandler.SchemeName, null)
-            .AddIdentityCookies();
+            .AddScheme<AuthenticationSchemeOptions, BearerKeyHandler>(BearerKeyHandler.SchemeName, null);
+        authentication.AddIdentityCookies();
+        if (options.OpenIdConnect.Enabled)
+        {
+            authentication.AddOpenIdConnectSignIn(options.OpenIdConnect);
+        }
+
+        services.ConfigureJourneyscopeProxies(options.ForwardedHeaders);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "journeyscope";

@@ -62,6 +62,7 @@ public static class SecurityStore
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspacesRoot);
+        services.AddSingleton(provider => new SecurityChanges(Folder(workspacesRoot(provider))));
         services.AddDbContext<SecurityDb>((provider, builder) => Configure(builder, options, workspacesRoot(provider)));
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(

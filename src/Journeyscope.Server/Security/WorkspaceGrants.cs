@@ -14,6 +14,7 @@ public static class WorkspaceGrants
         ArgumentNullException.ThrowIfNull(db);
         await db.Members.Where(m => m.Workspace == from).ExecuteUpdateAsync(m => m.SetProperty(x => x.Workspace, to), cancellationToken).ConfigureAwait(false);
         await db.ApiKeys.Where(k => k.Workspace == from).ExecuteUpdateAsync(k => k.SetProperty(x => x.Workspace, to), cancellationToken).ConfigureAwait(false);
+        db.Changes?.Touch();
     }
 
     /// <summary>Removes the members of a deleted workspace and revokes its keys.</summary>
@@ -23,5 +24,6 @@ public static class WorkspaceGrants
         await db.Members.Where(m => m.Workspace == workspace).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.ApiKeys.Where(k => k.Workspace == workspace && k.RevokedAt == null)
             .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), cancellationToken).ConfigureAwait(false);
+        db.Changes?.Touch();
     }
 }

@@ -47,6 +47,7 @@ public static class ServiceRegistration
     /// </summary>
     public static WebApplication UseJourneyscopeErrors(this WebApplication app)
     {
+        app.UseJourneyscopeProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestOriginGuard>();

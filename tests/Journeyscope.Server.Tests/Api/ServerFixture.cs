@@ -94,6 +94,8 @@ public class ServerFixture : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            ConfigureHost(builder);
         });
         if (Seed)
         {
@@ -106,6 +108,11 @@ public class ServerFixture : IAsyncLifetime
                 throw new InvalidOperationException("Seeding failed: " + await imported.Content.ReadAsStringAsync());
             }
         }
+    }
+
+    /// <summary>Changes the test host before it starts (a subclass adds services or middleware).</summary>
+    protected virtual void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
     }
 
     /// <summary>Called when the fixture is disposed (a PostgreSQL fixture gives the CLI's environment back).</summary>

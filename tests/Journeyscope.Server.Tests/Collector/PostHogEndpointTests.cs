@@ -125,4 +125,28 @@ public sealed class PostHogEndpointTests(CollectorServer server) : IClassFixture
         var refused = server.Store(workspace).GetIdentityGraph().Refused.ShouldHaveSingleItem();
         refused.Reason.ShouldBe(Journeyscope.Identity.MergeRefusal.BothKnown);
     }
+
+    [Fact]
+    public async Task Batch_EventNamingAnotherWorkspacesKey_IsQuarantinedNotStored()
+    {
+        // Given two workspaces with ingest keys, and a batch under A's key whose second event names B's key
+        using var client = server.CreateClient();
+        var (a, keyA) = await server.NewWorkspaceAsync(client);
+        var (b, keyB) = await server.NewWorkspaceAsync(client);
+        var json = $$$"""
+            {"api_key":"{{{keyA}}}","batch":[
+              {"event":"$pageview","distinct_id":"ann","uuid":"f-1","timestamp":"2026-03-01T09:00:00Z","api_key":"{{{keyA}}}"},
+              {"event":"order placed","distinct_id":"bob","uuid":"f-2","timestamp":"2026-03-01T09:05:00Z","properties":{"token":"{{{keyB}}}"}}
+            ]}
+            """;
+
+        // When it is posted
+        using var response = await client.PostAsync("/batch", new StringContent(json, Encoding.UTF8, "application/json"), Token);
+
+        // Then A stores its own event only, the other is quarantined with the reason, and B got nothing
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        CollectorServer.Journeys(server.Log(a)).ShouldBe(["ann: $pageview"]);
+        server.Store(a).GetQuarantine().ShouldContain(q => q.Reason.Contains("another key", StringComparison.Ordinal));
+        server.Store(b).GetInfo().EventCount.ShouldBe(0);
+    }
 }
