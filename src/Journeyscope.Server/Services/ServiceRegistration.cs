@@ -21,6 +21,7 @@ public static class ServiceRegistration
         services.AddSingleton<UploadFolder>();
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
+        services.AddSingleton<LiveLogCache>();
         services.AddJourneyscopeCollector(configuration);
         services.AddJourneyscopeSecurity(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
