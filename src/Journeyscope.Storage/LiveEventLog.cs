@@ -9,11 +9,12 @@ namespace Journeyscope.Storage;
 /// <remarks>
 /// Thread-safe; refreshes are serialised and readers of <see cref="Current"/> never wait. The first refresh, an erasure,
 /// or a gap in the store's change journal reads everything again. A partition that has collected more than
-/// <see cref="MaxSegments"/> segments is compacted: its cases are read again from the store into one segment.
+/// <see cref="MaxSegments"/> small segments (appends, cases split off) is compacted: their cases are read again from the
+/// store into segments of <see cref="PartitionedEventLog.SegmentCases"/> cases.
 /// </remarks>
 public sealed class LiveEventLog
 {
-    /// <summary>Segments a partition may collect before it is compacted.</summary>
+    /// <summary>Small segments (under half of <see cref="PartitionedEventLog.SegmentCases"/> cases) a partition may collect before it is compacted.</summary>
     public const int MaxSegments = 16;
 
     private readonly IEventStore _store;
@@ -88,25 +89,33 @@ public sealed class LiveEventLog
         foreach (var p in changed)
         {
             var partition = log.Partitions[p];
-            if (partition.Segments.Count <= MaxSegments)
+            var small = new List<EventLogSegment>();
+            var large = new List<EventLogSegment>();
+            foreach (var segment in partition.Segments)
+            {
+                (segment.Log.CaseCount < PartitionedEventLog.SegmentCases / 2 ? small : large).Add(segment);
+            }
+
+            if (small.Count <= MaxSegments)
             {
                 continue;
             }
 
-            var ids = new List<string>(partition.CaseCount);
-            foreach (var segment in partition.Segments)
+            var ids = new List<string>();
+            foreach (var segment in small)
             {
                 ids.AddRange(segment.Log.CaseIds);
             }
 
             var read = _store.ReadCases(ids, cancellationToken);
-            if (read.Version != log.Version || read.Log.CaseCount != partition.CaseCount)
+            if (read.Version != log.Version || read.Log.CaseCount != ids.Count)
             {
                 // The store moved on meanwhile: compact at a later refresh.
                 continue;
             }
 
-            log = log.WithPartition(p, [new EventLogSegment(read.Log, read.CaseKeys)], partition.Version);
+            large.AddRange(PartitionedEventLog.Create(read.Log, read.CaseKeys, 1, log.Version).Partitions[0].Segments);
+            log = log.WithPartition(p, large, partition.Version);
         }
 
         return log;

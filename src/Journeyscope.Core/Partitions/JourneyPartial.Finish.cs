@@ -85,7 +85,10 @@ public sealed partial class JourneyPartial
         return (_variants, caseVariants);
     }
 
-    private CaseRow[] OrderedCases()
+    // The cases in key order, computed once (Finish and conformance both need it; the partial never changes).
+    private CaseRow[] OrderedCases() => _ordered ??= SortCases();
+
+    private CaseRow[] SortCases()
     {
         var rows = _cases.ToArray();
         var keys = new long[rows.Length];

@@ -18,6 +18,7 @@ public sealed partial class JourneyPartial
     private readonly List<string[]> _variants;
     private readonly Dictionary<string, int> _variantIndex;
     private readonly List<CaseRow> _cases;
+    private CaseRow[]? _ordered;
 
     private JourneyPartial(
         Dictionary<string, ActivityTally> activities,

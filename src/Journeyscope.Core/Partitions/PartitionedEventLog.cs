@@ -13,6 +13,12 @@ namespace Journeyscope.Partitions;
 /// </remarks>
 public sealed class PartitionedEventLog
 {
+    /// <summary>
+    /// Most cases per segment when a log is split: removing a case (an append to it, an identity merge) copies and
+    /// re-analyses only its segment, so small segments keep a live append's work proportional to the cases it touches.
+    /// </summary>
+    public const int SegmentCases = 256;
+
     private readonly EventLogPartition[] _partitions;
 
     private PartitionedEventLog(EventLogPartition[] partitions, long version)
@@ -60,7 +66,7 @@ public sealed class PartitionedEventLog
         }
     }
 
-    /// <summary>Splits <paramref name="log"/> into <paramref name="partitionCount"/> partitions of one segment each.</summary>
+    /// <summary>Splits <paramref name="log"/> into <paramref name="partitionCount"/> partitions, in segments of at most <see cref="SegmentCases"/> cases.</summary>
     /// <param name="log">The whole log.</param>
     /// <param name="caseKeys">Per case, its position in the global case order; null numbers the cases 0, 1, 2...</param>
     /// <param name="partitionCount">Number of partitions (1 to <see cref="CasePartitioner.MaxPartitionCount"/>).</param>
@@ -70,11 +76,16 @@ public sealed class PartitionedEventLog
         ArgumentNullException.ThrowIfNull(log);
         CasePartitioner.Validate(partitionCount);
         caseKeys ??= Sequence(log.CaseCount);
-        var split = Split(new EventLogSegment(log, caseKeys), partitionCount);
+        if (caseKeys.Length != log.CaseCount)
+        {
+            throw new ArgumentException("One key per case.", nameof(caseKeys));
+        }
+
+        var split = Split(log, caseKeys, partitionCount);
         var partitions = new EventLogPartition[partitionCount];
         for (var p = 0; p < partitionCount; p++)
         {
-            partitions[p] = new EventLogPartition(p, version, split[p] is { } segment ? [segment] : []);
+            partitions[p] = new EventLogPartition(p, version, split[p] ?? []);
         }
 
         return new PartitionedEventLog(partitions, version);
@@ -99,7 +110,7 @@ public sealed class PartitionedEventLog
             (removedBy[CasePartitioner.PartitionOf(id, count)] ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
         }
 
-        var addedBy = added is null ? new EventLogSegment?[count] : Split(added, count);
+        var addedBy = added is null ? new List<EventLogSegment>?[count] : Split(added.Log, added.CaseKeys.ToArray(), count);
         var partitions = (EventLogPartition[])_partitions.Clone();
         var touched = new List<int>();
         for (var p = 0; p < count; p++)
@@ -121,7 +132,7 @@ public sealed class PartitionedEventLog
 
             if (addedBy[p] is { } fresh)
             {
-                segments.Add(fresh);
+                segments.AddRange(fresh);
             }
 
             partitions[p] = new EventLogPartition(p, version, segments);
@@ -145,17 +156,16 @@ public sealed class PartitionedEventLog
         return new PartitionedEventLog(partitions, Math.Max(Version, version));
     }
 
-    private static EventLogSegment?[] Split(EventLogSegment whole, int count)
+    /// <summary>Per partition, its cases of <paramref name="log"/> in segments of at most <see cref="SegmentCases"/> cases; null when none.</summary>
+    private static List<EventLogSegment>?[] Split(EventLog log, long[] keys, int count)
     {
-        var log = whole.Log;
         var members = new List<int>?[count];
         for (var c = 0; c < log.CaseCount; c++)
         {
             (members[CasePartitioner.PartitionOf(log.CaseIds[c], count)] ??= []).Add(c);
         }
 
-        var keys = whole.CaseKeys;
-        var result = new EventLogSegment?[count];
+        var result = new List<EventLogSegment>?[count];
         for (var p = 0; p < count; p++)
         {
             if (members[p] is not { } cases)
@@ -163,13 +173,24 @@ public sealed class PartitionedEventLog
                 continue;
             }
 
-            var partKeys = new long[cases.Count];
-            for (var i = 0; i < partKeys.Length; i++)
+            var segments = result[p] = new List<EventLogSegment>((cases.Count + SegmentCases - 1) / SegmentCases);
+            if (cases.Count == log.CaseCount && cases.Count <= SegmentCases)
             {
-                partKeys[i] = keys[cases[i]];
+                segments.Add(new EventLogSegment(log, keys));
+                continue;
             }
 
-            result[p] = cases.Count == log.CaseCount ? whole : new EventLogSegment(log.SelectCases(cases.ToArray()), partKeys);
+            for (var start = 0; start < cases.Count; start += SegmentCases)
+            {
+                var chunk = cases.GetRange(start, Math.Min(SegmentCases, cases.Count - start)).ToArray();
+                var chunkKeys = new long[chunk.Length];
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    chunkKeys[i] = keys[chunk[i]];
+                }
+
+                segments.Add(new EventLogSegment(log.SelectCases(chunk), chunkKeys));
+            }
         }
 
         return result;
