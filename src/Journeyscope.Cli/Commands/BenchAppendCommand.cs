@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using EventLog = Journeyscope.EventLogs.EventLog;
 using System.Globalization;
 using Journeyscope.Cli.Bench;
 using Journeyscope.Cli.Output;
@@ -9,6 +8,7 @@ using Journeyscope.Discovery;
 using Journeyscope.IO;
 using Journeyscope.Partitions;
 using Journeyscope.Storage;
+using EventLog = Journeyscope.EventLogs.EventLog;
 
 namespace Journeyscope.Cli.Commands;
 
