@@ -36,10 +36,20 @@ internal sealed class SharedStore
     /// <summary>Counts one instance fewer.</summary>
     public void Closed() => Interlocked.Decrement(ref _openCount);
 
-    /// <summary>The committed workspace version; written only under <see cref="Gate"/>, read without it.</summary>
+    /// <summary>The raw case ids each recent commit touched (see <see cref="Commit"/>).</summary>
+    public ChangeJournal Journal { get; } = new();
+
+    /// <summary>
+    /// The committed workspace version; written only under <see cref="Gate"/>, read without it. Setting it records a
+    /// change of unknown cases in <see cref="Journal"/> (caches reload everything); <see cref="Commit"/> names them.
+    /// </summary>
     public long Version
     {
         get => Interlocked.Read(ref _version);
-        set => Interlocked.Exchange(ref _version, value);
+        set => Journal.Record(Interlocked.Exchange(ref _version, value), value, null);
     }
+
+    /// <summary>Sets <see cref="Version"/> after a commit that touched (only) the cases <paramref name="rawCaseIds"/>.</summary>
+    public void Commit(long version, IEnumerable<string> rawCaseIds) =>
+        Journal.Record(Interlocked.Exchange(ref _version, version), version, rawCaseIds);
 }

@@ -38,7 +38,7 @@ public sealed partial class Workspace
             {
                 var summary = Append(result, sourceName, cancellationToken);
                 transaction.Commit();
-                _shared.Version = summary.Version;
+                _shared.Commit(summary.Version, log.CaseIds);
                 return summary;
             }
             catch

@@ -139,7 +139,7 @@ public sealed partial class Workspace
 
             var pruned = PruneMessageIds(_time.GetUtcNow(), limits.MessageRetention);
             transaction.Commit();
-            _shared.Version = version;
+            _shared.Commit(version, TouchedCases(fresh));
             RememberMessageIds(fresh, pruned);
             return version;
         }
@@ -148,6 +148,27 @@ public sealed partial class Workspace
             RollBack(transaction);
             throw;
         }
+    }
+
+    /// <summary>The raw case ids of the written messages and of the ids their identity observations name.</summary>
+    private static HashSet<string> TouchedCases(List<CollectedMessage>[] fresh)
+    {
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var messages in fresh)
+        {
+            foreach (var message in messages)
+            {
+                touched.Add(message.CaseId);
+                touched.UnionWith(message.KnownIds);
+                foreach (var link in message.Links)
+                {
+                    touched.Add(link.AnonymousId);
+                    touched.Add(link.CustomerId);
+                }
+            }
+        }
+
+        return touched;
     }
 
     /// <summary>The reason <paramref name="message"/> would take the workspace past the cap on attribute names, or null (then its names are counted).</summary>

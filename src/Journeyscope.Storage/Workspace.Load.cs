@@ -1,6 +1,7 @@
 using System.Text;
 using DuckDB.NET.Data;
 using Journeyscope.EventLogs;
+using Journeyscope.Identity;
 
 namespace Journeyscope.Storage;
 
@@ -27,9 +28,16 @@ public sealed partial class Workspace
         }
     }
 
-    private EventLog Load(CancellationToken cancellationToken)
+    private EventLog Load(CancellationToken cancellationToken) => Load(ReadIdentityGraph(), null, null, cancellationToken);
+
+    /// <summary>
+    /// Loads the events of the raw case ids <paramref name="rawCaseIds"/> (all when null) under <paramref name="graph"/>;
+    /// when <paramref name="caseKeys"/> is given, it receives per case the sequence number of its first event.
+    /// </summary>
+    private EventLog Load(IdentityGraph? graph, IReadOnlyCollection<string>? rawCaseIds, List<long>? caseKeys, CancellationToken cancellationToken)
     {
-        var count = Scalar("SELECT count(*) FROM events");
+        var filter = rawCaseIds is null ? string.Empty : " WHERE case_id IN (" + Literals(rawCaseIds) + ")";
+        var count = rawCaseIds is { Count: 0 } ? 0 : Scalar("SELECT count(*) FROM events" + filter);
         var builder = new EventLogBuilder((int)Math.Min(count, Array.MaxLength));
         var eventAttributes = _registry.InScope(AttributeScope.Event);
         var caseAttributes = _registry.InScope(AttributeScope.Case);
@@ -46,12 +54,11 @@ public sealed partial class Workspace
         }
 
         // Identity stitching is applied here, on read: each raw case id resolves to its customer (docs/identity.md).
-        var graph = ReadIdentityGraph();
         using (var command = _connection.CreateCommand())
         {
             command.CommandText =
                 "SELECT case_id, activity, ts, offset_min, start_ts, start_offset_min, lifecycle, resource, channel" +
-                Columns(eventAttributes) + " FROM events ORDER BY seq";
+                Columns(eventAttributes) + (caseKeys is null ? string.Empty : ", seq") + " FROM events" + filter + " ORDER BY seq";
             using var reader = (DuckDBDataReader)command.ExecuteReader();
             var ordinals = Ordinals(eventAttributes, 9);
             var row = 0;
@@ -63,7 +70,13 @@ public sealed partial class Workspace
                 }
 
                 var caseId = reader.GetString(0);
+                var casesBefore = builder.CaseCount;
                 var e = builder.AddEvent(graph is null ? caseId : graph.Resolve(caseId), reader.GetString(1), reader.GetInt64(2), reader.GetInt16(3));
+                if (caseKeys is not null && builder.CaseCount > casesBefore)
+                {
+                    caseKeys.Add(reader.GetInt64(reader.FieldCount - 1));
+                }
+
                 if (!reader.IsDBNull(4))
                 {
                     builder.SetStartTimestamp(e, reader.GetInt64(4), reader.GetInt16(5));
@@ -107,7 +120,7 @@ public sealed partial class Workspace
         if (caseHandles.Length > 0)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT case_id" + Columns(caseAttributes) + " FROM cases ORDER BY first_seq";
+            command.CommandText = "SELECT case_id" + Columns(caseAttributes) + " FROM cases" + filter + " ORDER BY first_seq";
             using var reader = (DuckDBDataReader)command.ExecuteReader();
             var ordinals = Ordinals(caseAttributes, 1);
             List<(string Customer, AttributeValue?[] Values)>? ownRows = graph is null ? null : [];
@@ -156,7 +169,37 @@ public sealed partial class Workspace
             }
         }
 
-        return builder.Build();
+        var log = builder.Build();
+
+        // Cases with attributes but no event come last in the log, after every case with events.
+        while (caseKeys is not null && caseKeys.Count < log.CaseCount)
+        {
+            caseKeys.Add(long.MaxValue);
+        }
+
+        return log;
+    }
+
+    /// <summary>The ids as SQL string literals, comma-separated (quotes doubled; ids are data, never identifiers).</summary>
+    private static string Literals(IReadOnlyCollection<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return "NULL";
+        }
+
+        var text = new StringBuilder();
+        foreach (var id in ids)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append('\'').Append(id.Replace("'", "''", StringComparison.Ordinal)).Append('\'');
+        }
+
+        return text.ToString();
     }
 
     private static string Columns(List<StoredAttribute> attributes)

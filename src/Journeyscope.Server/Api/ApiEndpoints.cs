@@ -43,6 +43,7 @@ public static class ApiEndpoints
         VariantAlignmentEndpoints.Map(workspace);
         FunnelEndpoints.Map(workspace);
         KpiEndpoints.Map(workspace);
+        LiveEndpoints.Map(workspace);
         AgendaEndpoints.Map(workspace);
         CanvasEndpoints.Map(workspace);
         VocEndpoints.Map(workspace);

@@ -70,7 +70,15 @@ internal static class ImportEndpoints
         var result = await Task.Run(
             () => EventLogFile.Import(upload.Path, fileOptions, importOptions, cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        var summary = await host.Get(ws).AppendAsync(result, upload.Name, cancellationToken).ConfigureAwait(false);
+        var store = host.Get(ws);
+        var before = store.Version;
+        var summary = await store.AppendAsync(result, upload.Name, cancellationToken).ConfigureAwait(false);
+        if (summary.Version != before)
+        {
+            // The same notification as the collector's: live pages refresh and the live log grows in place.
+            host.NotifyChanged(ws);
+        }
+
         var preview = result.Quarantine.Take(options.Value.QuarantinePreview).ToList();
         return TypedResults.Ok(new ImportResponse(summary, preview, result.Warnings));
     }

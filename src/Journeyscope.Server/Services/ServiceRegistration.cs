@@ -22,6 +22,7 @@ public static class ServiceRegistration
         services.AddHostedService<KeptUploadExpiry>();
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
+        services.AddSingleton<LiveLogCache>();
         services.AddJourneyscopeCollector(configuration);
         services.AddJourneyscopeSecurity(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);

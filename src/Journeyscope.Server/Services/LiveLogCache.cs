@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using Journeyscope.Partitions;
+using Journeyscope.Storage;
+
+namespace Journeyscope.Server.Services;
+
+/// <summary>
+/// Per workspace, its event log partitioned by case hash and grown in place (<see cref="LiveEventLog"/>), with the
+/// partials of the live analyses cached per partition version (<see cref="PartitionedAnalysis"/>). A change notification
+/// (the collector's commits, API imports: <see cref="WorkspaceHost.Changed"/>) refreshes a followed workspace in the
+/// background, re-reading and re-analysing only the partitions holding changed cases.
+/// </summary>
+/// <remarks>
+/// Thread-safe. A workspace is followed from the first request for it; renaming, deleting or erasing from it forgets it.
+/// Refreshes of one workspace are serialised; a failed background refresh is logged and retried by the next request.
+/// </remarks>
+public sealed class LiveLogCache
+{
+    private readonly WorkspaceHost _host;
+    private readonly ILogger<LiveLogCache> _logger;
+    private readonly ConcurrentDictionary<string, Follower> _followers = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the cache over the workspaces of <paramref name="host"/>.</summary>
+    public LiveLogCache(WorkspaceHost host, ILogger<LiveLogCache> logger)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _host = host;
+        _logger = logger;
+        host.Changed += OnChanged;
+        host.Closed += Forget;
+    }
+
+    /// <summary>Partitions of each workspace's log.</summary>
+    public int PartitionCount { get; init; } = CasePartitioner.DefaultPartitionCount;
+
+    /// <summary>Drops what is held for <paramref name="workspace"/> (it was renamed, deleted or had a customer erased).</summary>
+    public void Forget(string workspace) => _followers.TryRemove(workspace, out _);
+
+    /// <summary>The live snapshot of <paramref name="workspace"/> at its current version.</summary>
+    public async Task<LiveSnapshot> GetAsync(string workspace, CancellationToken cancellationToken)
+    {
+        var follower = _followers.GetOrAdd(workspace, name => new Follower(new LiveEventLog(_host.Get(name), PartitionCount)));
+        return await follower.RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void OnChanged(string workspace)
+    {
+        if (!_followers.TryGetValue(workspace, out var follower))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await follower.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WorkspaceException or ObjectDisposedException or InvalidOperationException)
+            {
+                _logger.LogWarning(e, "Workspace {Workspace}: the live log could not be refreshed; the next request retries.", workspace);
+            }
+        });
+    }
+
+    private sealed class Follower(LiveEventLog live)
+    {
+        private readonly PartitionedAnalysis _analysis = new();
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private LiveSnapshot? _last;
+
+        public async Task<LiveSnapshot> RefreshAsync(CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var log = await live.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                if (_last is { } last && last.Version == log.Version)
+                {
+                    return last;
+                }
+
+                var changed = _last is null ? [.. Enumerable.Range(0, log.PartitionCount)] : live.LastChangedPartitions;
+                var snapshot = _analysis.Snapshot(log, 3, cancellationToken);
+                return _last = new LiveSnapshot(log.Version, log.PartitionCount, changed, snapshot);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+}
