@@ -1,4 +1,5 @@
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,7 @@ public static class ApiEndpoints
         IngestKeyEndpoints.Map(workspace);
         ErasureEndpoints.Map(workspace);
         SecurityEndpoints.Map(workspace);
+        WebhookEndpoints.Map(workspace);
         app.MapJourneyscopeCollector();
         app.MapJourneyscopeAccount();
         return app;
