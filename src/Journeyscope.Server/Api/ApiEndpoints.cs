@@ -1,4 +1,5 @@
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Monitoring;
 using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
@@ -51,6 +52,7 @@ public static class ApiEndpoints
         ErasureEndpoints.Map(workspace);
         SecurityEndpoints.Map(workspace);
         WebhookEndpoints.Map(workspace);
+        LiveEndpoints.Map(workspace);
         app.MapJourneyscopeCollector();
         app.MapJourneyscopeAccount();
         return app;

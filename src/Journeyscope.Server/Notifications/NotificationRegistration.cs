@@ -1,8 +1,9 @@
+using Journeyscope.Server.Monitoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Journeyscope.Server.Notifications;
 
-/// <summary>Registers the webhook outbox and its sender.</summary>
+/// <summary>Registers the webhook outbox and its sender, and the live monitor (live conformance and rules).</summary>
 public static class NotificationRegistration
 {
     /// <summary>Adds <see cref="WebhookOutbox"/>, the <see cref="WebhookSender"/> background service and its HTTP client.</summary>
@@ -13,6 +14,8 @@ public static class NotificationRegistration
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
+        services.AddSingleton<LiveMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveMonitor>());
         services.AddHttpClient(WebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;
