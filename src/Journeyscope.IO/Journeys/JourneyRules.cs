@@ -146,6 +146,9 @@ internal static class JourneyRules
     public static JourneyDiagnostic DuplicateCanvasNote(SourceLocation at, string stage, string field, string note) =>
         Warning("JS020", at, $"the canvas of stage '{stage}' lists '{note}' twice under '{field}'", "remove the repeated note");
 
+    public static JourneyDiagnostic BadRule(SourceLocation at, string rule, string reason, string hint) =>
+        Error("JS021", at, $"rule '{rule}' {reason}", hint);
+
     public static JourneyDiagnostic EmptyStage(SourceLocation at, string stage) =>
         Warning("JS009", at, $"stage '{stage}' has no touchpoint", $"add a touchpoint with 'stage: {stage}', or remove the stage");
 

@@ -1,5 +1,6 @@
 using Journeyscope.Results;
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -25,6 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton<LiveLogCache>();
         services.AddJourneyscopeCollector(configuration);
         services.AddJourneyscopeSecurity(configuration);
+        services.AddJourneyscopeNotifications(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
         services.AddExceptionHandler<ApiExceptionHandler>();
         // One contract: the API writes results with the options the CLI's --format json and the UI use.
