@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Cli.Tests;
 
@@ -132,14 +133,19 @@ public sealed class AgendaRealDataTests
         var bottlenecks = CliRun.Run("bottlenecks", "--workspace", workspace, "--format", "json");
         var agenda = CliRun.Run("agenda", "--journey", journey, "--workspace", workspace, "--format", "json", "--top", "50");
 
-        // Then the agenda's first bottleneck opportunity is the hand-over bottlenecks ranks first
+        // Then the agenda's first bottleneck opportunity is the hand-over bottlenecks ranks first, unless the agenda's notes say
+        // that hand-over's waits have one mode (no group of customers to single out): then the first one that splits
         bottlenecks.ExitCode.ShouldBe(0, bottlenecks.Error);
         agenda.ExitCode.ShouldBe(0, agenda.Error);
         using var b = JsonDocument.Parse(bottlenecks.Output);
         using var a = JsonDocument.Parse(agenda.Output);
-        var top = b.RootElement.GetProperty("bottlenecks")[0];
+        var notes = a.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        var handOvers = b.RootElement.GetProperty("bottlenecks").EnumerateArray()
+            .Select(h => $"{h.GetProperty("from").GetString()} → {h.GetProperty("to").GetString()}").ToList();
+        var expected = handOvers.First(h => !notes.Any(n => n.StartsWith($"Hand-over {h} (", StringComparison.Ordinal) && n.Contains("one mode", StringComparison.Ordinal)));
+        handOvers.IndexOf(expected).ShouldBeLessThan(3, "the top hand-overs of bpic2012 are not all one-mode");
         var first = a.RootElement.GetProperty("opportunities").EnumerateArray().First(o => o.GetProperty("kind").GetString() == "bottleneck");
-        first.GetProperty("id").GetString().ShouldBe($"bottleneck:{top.GetProperty("from").GetString()} → {top.GetProperty("to").GetString()}", agenda.Output);
+        first.GetProperty("id").GetString().ShouldBe($"bottleneck:{expected}", string.Join('\n', notes));
     }
 
     private static DateTime Time(string text) => DateTime.ParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -197,27 +197,29 @@ public static partial class AgendaAnalysis
 
             var touchpoint = kpi.Kpi.Touchpoints.FirstOrDefault()
                 ?? journey.Touchpoints.FirstOrDefault(t => kpi.Kpi.Stages.Contains(t.Stage))?.Id;
+            var total = table.Sums(k, null, null, true);
             foreach (var (name, values) in attributes)
             {
                 foreach (var group in Enumerable.Range(0, values.Length).Where(c => values[c] is not null).GroupBy(c => values[c]!, StringComparer.Ordinal)
                     .OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
                     var cases = group.ToArray();
-                    var (value, low, high) = table.Ratio(k, cases, bootstrap.Confidence) is var e ? (e.Value, e.Low, e.High) : default;
+                    var sums = table.Sums(k, cases, null, true);
+                    var (value, low, high) = table.Ratio(sums, bootstrap.Confidence) is var e ? (e.Value, e.Low, e.High) : default;
                     if (value is null || low is null || high is null)
                     {
                         continue;
                     }
 
                     // Off target, and worse than everyone outside the segment (a KPI off target for every segment alike is the
-                    // journey's, not a segment's).
-                    var inSegment = new bool[values.Length];
-                    foreach (var c in cases)
+                    // journey's, not a segment's): the rest is every case's sums minus the segment's.
+                    var restSums = new double[total.Length];
+                    for (var i = 0; i < restSums.Length; i++)
                     {
-                        inSegment[c] = true;
+                        restSums[i] = total[i] - sums[i];
                     }
 
-                    var rest = table.Ratio(k, [.. Enumerable.Range(0, values.Length).Where(c => !inSegment[c])], bootstrap.Confidence).Value;
+                    var rest = table.Ratio(restSums, bootstrap.Confidence).Value;
                     var above = target.Comparison is TargetComparison.AtLeast or TargetComparison.Above;
                     var off = above ? high < target.Value && (rest is null || high < rest) : low > target.Value && (rest is null || low > rest);
                     if (!off)

@@ -153,7 +153,7 @@ public static partial class AgendaAnalysis
             notes.Add("The journey has no flow: deviations, time targets, drop-offs, channel switches and detractor moments are not opportunities.");
         }
 
-        Bottlenecks(log, journey, options.Bottlenecks, candidates, cancellationToken);
+        Bottlenecks(log, journey, options.Bottlenecks, candidates, notes, cancellationToken);
         foreach (var candidate in candidates)
         {
             Concentrate(candidate, attributes, log.CaseCount);

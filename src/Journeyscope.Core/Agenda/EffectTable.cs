@@ -211,9 +211,11 @@ internal sealed class EffectTable
     }
 
     /// <summary>KPI <paramref name="k"/> over <paramref name="cases"/> (a ratio of sums) with its percentile interval.</summary>
-    public DifferenceEstimate Ratio(int k, int[] cases, double confidence)
+    public DifferenceEstimate Ratio(int k, int[] cases, double confidence) => Ratio(Sums(k, cases, null, true), confidence);
+
+    /// <summary>The ratio of sums of a <see cref="Sums"/> table (all cells together) with its percentile interval.</summary>
+    public DifferenceEstimate Ratio(double[] sums, double confidence)
     {
-        var sums = Sums(k, cases, null, true);
         var estimates = new double[Width];
         double answers = 0;
         for (var r = 0; r < Width; r++)
