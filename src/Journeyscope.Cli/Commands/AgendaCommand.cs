@@ -20,7 +20,8 @@ internal static class AgendaCommand
         var minSupport = new Option<int>("--min-support") { Description = "Leave out gaps with fewer cases (default 30).", DefaultValueFactory = _ => AgendaOptions.Default.MinimumSupport };
         var seed = new Option<int>("--seed") { Description = "The bootstrap's seed: the same seed gives the same intervals (default 7).", DefaultValueFactory = _ => BootstrapOptions.Default.Seed };
         var command = new Command("agenda",
-            "Improvement agenda: deviations, breached time targets and bottlenecks ranked by value per period (lower bound) per unit of effort,\n" +
+            "Improvement agenda: deviations, breached time targets, bottlenecks, funnel drop-offs, channel switches, detractor moments and\n" +
+            "KPIs off target in a --by segment, ranked by value per period (lower bound) per unit of effort,\n" +
             "each with customers affected and its effect on the journey's KPIs (95 % interval, associational and adjusted for --by).\n" +
             "--format json writes the API's record (AgendaResult); md a Markdown table; tracker the CSV issue trackers import.\n" +
             "Example: journeyscope agenda --journey journeys/retail.yaml --by device,customer_type,product_line --top 5")

@@ -110,7 +110,8 @@ public static partial class AgendaAnalysis
     /// The costliest hand-overs of <see cref="BottlenecksResult"/>; a case has the gap when its wait at the hand-over is in the
     /// long class of the hand-over's waits (Otsu's two-class split of log(1 + wait in seconds)).
     /// </summary>
-    private static void Bottlenecks(EventLog log, DesignedJourney journey, int top, List<Candidate> candidates, CancellationToken cancellationToken)
+    private static void Bottlenecks(
+        EventLog log, DesignedJourney journey, int top, List<Candidate> candidates, List<string> notes, CancellationToken cancellationToken)
     {
         if (top <= 0 || log.CaseCount == 0)
         {
@@ -161,6 +162,8 @@ public static partial class AgendaAnalysis
             if (separation < MinimumSeparation)
             {
                 // One mode of waits (every case waits alike): a slow hand-over, but no group of customers to single out.
+                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Hand-over {b.From} → {b.To} (bottlenecks rank {b.Rank}): one mode of waits (Otsu effectiveness {separation:0.00} < {MinimumSeparation:0.0}), no group of customers to single out."));
                 continue;
             }
 

@@ -52,7 +52,7 @@ public static partial class AgendaAnalysis
             var higher = definition.Target is { } target
                 ? target.Comparison is TargetComparison.AtLeast or TargetComparison.Above
                 : unit != KpiUnit.Duration;
-            values.Add(new KpiCaseValues(definition.Kpi, method, higher, unit == KpiUnit.Duration, numerator, denominator));
+            values.Add(new KpiCaseValues(definition.Kpi, method, higher, unit == KpiUnit.Duration, numerator, denominator, definition.Target));
         }
 
         return values;
@@ -109,7 +109,71 @@ public static partial class AgendaAnalysis
         return indexes;
     }
 
+    /// <summary>
+    /// Every linked KPI's difference for every candidate, from the one-pass <see cref="EffectTable"/>: the totals of each
+    /// comparison population and KPI once, then per candidate only its own cases (docs/agenda.md, "Speed").
+    /// </summary>
     private static List<Test>[] Effects(
+        List<Candidate> candidates, List<KpiCaseValues> kpis, DesignedJourney journey, Dictionary<string, (int[] Stratum, int Count)> allStrata,
+        ulong[] keys, EffectTable? table, AgendaOptions options, CancellationToken cancellationToken)
+    {
+        if (table is null || options.ReferenceEffects)
+        {
+            return ReferenceEffects(candidates, kpis, journey, allStrata, keys, options, cancellationToken);
+        }
+
+        var bootstrap = options.Bootstrap;
+        var adjusted = options.AdjustFor.Count > 0;
+        var linked = candidates.Select(c => Linked(c, kpis, journey)).ToArray();
+        var needs = new List<(string Key, bool[]? Eligible, int Kpi)>();
+        var seen = new HashSet<(string, int)>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            foreach (var k in linked[i])
+            {
+                if (seen.Add((candidates[i].EligibleKey, k)))
+                {
+                    needs.Add((candidates[i].EligibleKey, candidates[i].Eligible, k));
+                }
+            }
+        }
+
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var sums = new double[needs.Count][];
+        Parallel.For(0, needs.Count, parallel, n => sums[n] = table.Sums(needs[n].Kpi, null, needs[n].Eligible, true));
+        var totals = new Dictionary<(string, int), double[]>();
+        for (var n = 0; n < needs.Count; n++)
+        {
+            totals[(needs[n].Key, needs[n].Kpi)] = sums[n];
+        }
+
+        var tests = new List<Test>[candidates.Count];
+        Parallel.For(0, candidates.Count, parallel, i =>
+        {
+            var candidate = candidates[i];
+            var scheme = candidate.Segment?.Attribute ?? string.Empty;
+            var strata = adjusted ? allStrata[scheme].Count : 0;
+            var list = new List<Test>();
+            foreach (var k in linked[i])
+            {
+                var inside = table.Sums(k, candidate.Cases, candidate.Eligible, true);
+                var outside = table.Sums(k, candidate.Cases, candidate.Eligible, false);
+                var (crude, byStratum) = table.Partials(totals[(candidate.EligibleKey, k)], inside, outside, scheme, strata, bootstrap.Seed);
+                list.Add(new Test(k, "associational", Differences.Crude(crude, 1, 0, bootstrap.Confidence)));
+                if (byStratum is not null)
+                {
+                    list.Add(new Test(k, "adjusted", Differences.Stratified(byStratum, bootstrap.Confidence)));
+                }
+            }
+
+            tests[i] = list;
+        });
+
+        return tests;
+    }
+
+    /// <summary>The per-test pass: every test re-adds its comparison population's cases (the reference the one-pass table is checked against).</summary>
+    private static List<Test>[] ReferenceEffects(
         List<Candidate> candidates, List<KpiCaseValues> kpis, DesignedJourney journey, Dictionary<string, (int[] Stratum, int Count)> allStrata,
         ulong[] keys, AgendaOptions options, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ namespace Journeyscope.Agenda;
 /// <remarks>Deterministic for a given log, journey and options. Thread-safe: no shared state.</remarks>
 public static partial class AgendaAnalysis
 {
+    /// <summary>Two gaps whose customers overlap this much (Jaccard) in one segment are one opportunity.</summary>
+    private const double SameCustomers = 0.9;
+
     /// <summary>The agenda of <paramref name="log"/> against <paramref name="journey"/>.</summary>
     /// <param name="log">The (filtered) log.</param>
     /// <param name="journey">The designed journey with its KPIs, time targets, <c>value:</c> and <c>solutions:</c>.</param>
@@ -28,54 +31,39 @@ public static partial class AgendaAnalysis
         options ??= AgendaOptions.Default;
         var attributes = Attributes(log, options.AdjustFor);
         var notes = new List<string>();
-
-        var candidates = new List<Candidate>();
-        if (journey.Flow is not null && journey.Touchpoints.Count > 0 && log.CaseCount > 0)
-        {
-            var check = JourneyConformance.Check(log, journey, null, cancellationToken);
-            Deviations(check, candidates, cancellationToken);
-            TimeTargets(check, candidates, cancellationToken);
-        }
-        else
-        {
-            notes.Add("The journey has no flow: deviations and time targets are not opportunities.");
-        }
-
-        Bottlenecks(log, journey, options.Bottlenecks, candidates, cancellationToken);
-        foreach (var candidate in candidates)
-        {
-            Concentrate(candidate, attributes, log.CaseCount);
-        }
-
+        var kpis = Measures(log, journey, notes);
+        var (strata, keys, table) = Tables(log, attributes, kpis, options, cancellationToken);
+        var candidates = Candidates(log, journey, attributes, kpis, table, options, notes, cancellationToken);
         var supported = Fold(candidates.Where(c => c.Cases.Length >= options.MinimumSupport && c.Cases.Length < log.CaseCount));
         if (supported.Count < candidates.Count)
         {
-            notes.Add($"{candidates.Count - supported.Count} gap(s) with fewer than {options.MinimumSupport} cases (or every case) are not tested.");
+            notes.Add($"{candidates.Count - supported.Count} gap(s) with fewer than {options.MinimumSupport} cases (or every case), or with the same customers as another, are not tested.");
         }
 
-        var kpis = Measures(log, journey, notes);
-        var strata = new Dictionary<string, (int[] Stratum, int Count)>(StringComparer.Ordinal) { [string.Empty] = Strata(attributes, log.CaseCount) };
-        foreach (var (name, _) in attributes)
-        {
-            strata[name] = Strata([.. attributes.Where(a => a.Name != name)], log.CaseCount);
-        }
-
-        var keys = Statistics.PoissonWeights.CaseKeys(log.CaseIds);
-        var effects = Effects(supported, kpis, journey, strata, keys, options, cancellationToken);
+        var effects = Effects(supported, kpis, journey, strata, keys, table, options, cancellationToken);
         var tests = ControlFalseDiscoveries(effects);
 
         var periods = Periods(log, options.Period);
         var ranked = Rank(supported, effects, kpis, journey, periods, log.CaseCount, options.FalseDiscoveryRate);
         var top = ranked.Take(options.Top).ToList();
-        for (var i = 0; i < Math.Min(options.RootCauses, top.Count); i++)
+        var explained = Math.Min(options.RootCauses, top.Count);
+        if (explained > 0)
         {
-            top[i] = top[i] with
+            // The attribute and entry-path groups do not depend on the outcome: grouped once, tested per opportunity.
+            var rootCauseOptions = new RootCauseOptions
             {
-                Opportunity = top[i].Opportunity with
-                {
-                    RootCauses = RootCausesOf(log, version, supported[top[i].Index], top[i].Opportunity.Title, options, cancellationToken),
-                }
+                By = options.AdjustFor.Count == 0 ? null : options.AdjustFor,
+                MinSupport = options.MinimumSupport,
+                BackstageTop = 0,
             };
+            var groups = RootCauseAnalysis.Prepare(log, rootCauseOptions, RootCauseExclusions.None);
+            var rootCauses = new IReadOnlyList<RootCauseFactor>[explained];
+            Parallel.For(0, explained, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                rootCauses[i] = RootCausesOf(log, version, supported[top[i].Index], top[i].Opportunity.Title, rootCauseOptions, groups, options, cancellationToken));
+            for (var i = 0; i < explained; i++)
+            {
+                top[i] = top[i] with { Opportunity = top[i].Opportunity with { RootCauses = rootCauses[i] } };
+            }
         }
 
         var union = new bool[log.CaseCount];
@@ -97,7 +85,8 @@ public static partial class AgendaAnalysis
 
     /// <summary>The factors that explain which cases are in <paramref name="candidate"/>'s case set, strongest first.</summary>
     private static IReadOnlyList<RootCauseFactor> RootCausesOf(
-        EventLog log, long version, Candidate candidate, string title, AgendaOptions options, CancellationToken cancellationToken)
+        EventLog log, long version, Candidate candidate, string title, RootCauseOptions rootCauseOptions, RootCauseGroups groups, AgendaOptions options,
+        CancellationToken cancellationToken)
     {
         var outcome = new bool[log.CaseCount];
         foreach (var c in candidate.Cases)
@@ -105,10 +94,7 @@ public static partial class AgendaAnalysis
             outcome[c] = true;
         }
 
-        var result = RootCauseAnalysis.Analyze(
-            log, version, outcome, [title],
-            new RootCauseOptions { By = options.AdjustFor.Count == 0 ? null : options.AdjustFor, MinSupport = options.MinimumSupport, BackstageTop = 0 },
-            cancellationToken);
+        var result = RootCauseAnalysis.Analyze(log, version, outcome, [title], rootCauseOptions, groups, cancellationToken);
         return [.. result.Factors.Where(f => f.Explains && f.RiskDifference > 0).Take(options.RootCauseFactors)];
     }
 
@@ -119,18 +105,10 @@ public static partial class AgendaAnalysis
         ArgumentNullException.ThrowIfNull(journey);
         options ??= AgendaOptions.Default;
         var attributes = Attributes(log, options.AdjustFor);
-        var candidates = new List<Candidate>();
-        if (journey.Flow is not null && journey.Touchpoints.Count > 0 && log.CaseCount > 0)
+        var kpis = Measures(log, journey, []);
+        var (_, _, table) = Tables(log, attributes, kpis, options, cancellationToken);
+        foreach (var candidate in Candidates(log, journey, attributes, kpis, table, options, [], cancellationToken))
         {
-            var check = JourneyConformance.Check(log, journey, null, cancellationToken);
-            Deviations(check, candidates, cancellationToken);
-            TimeTargets(check, candidates, cancellationToken);
-        }
-
-        Bottlenecks(log, journey, options.Bottlenecks, candidates, cancellationToken);
-        foreach (var candidate in candidates)
-        {
-            Concentrate(candidate, attributes, log.CaseCount);
             if (string.Equals(candidate.Id, opportunityId, StringComparison.Ordinal))
             {
                 return [.. candidate.Cases.Select(c => log.CaseIds[c])];
@@ -140,22 +118,84 @@ public static partial class AgendaAnalysis
         return [];
     }
 
-    /// <summary>Keeps one candidate per distinct case set: the others (the same customers at other touchpoints) are named in its title.</summary>
+    /// <summary>The strata of each stratification, the case keys and the one-pass table (null when the strata have too many cells).</summary>
+    private static (Dictionary<string, (int[] Stratum, int Count)> Strata, ulong[] Keys, EffectTable? Table) Tables(
+        EventLog log, (string Name, string?[] Values)[] attributes, List<KpiCaseValues> kpis, AgendaOptions options, CancellationToken cancellationToken)
+    {
+        var strata = new Dictionary<string, (int[] Stratum, int Count)>(StringComparer.Ordinal) { [string.Empty] = Strata(attributes, log.CaseCount) };
+        foreach (var (name, _) in attributes)
+        {
+            strata[name] = Strata([.. attributes.Where(a => a.Name != name)], log.CaseCount);
+        }
+
+        var keys = Statistics.PoissonWeights.CaseKeys(log.CaseIds);
+        return (strata, keys, EffectTable.Create(kpis, strata, keys, options.Bootstrap, cancellationToken));
+    }
+
+    /// <summary>Every gap of every kind, each restricted to the segment it concentrates in.</summary>
+    private static List<Candidate> Candidates(
+        EventLog log, DesignedJourney journey, (string Name, string?[] Values)[] attributes, List<KpiCaseValues> kpis, EffectTable? table,
+        AgendaOptions options, List<string> notes, CancellationToken cancellationToken)
+    {
+        var candidates = new List<Candidate>();
+        if (journey.Flow is not null && journey.Touchpoints.Count > 0 && log.CaseCount > 0)
+        {
+            var check = JourneyConformance.Check(log, journey, null, cancellationToken);
+            Deviations(check, candidates, cancellationToken);
+            TimeTargets(check, candidates, cancellationToken);
+            var stages = StageCases(check.Mapped);
+            DropOffs(check.Mapped, stages, candidates);
+            ChannelSwitches(check.Mapped, stages, candidates);
+            DetractorMoments(check.Mapped, kpis, candidates);
+        }
+        else
+        {
+            notes.Add("The journey has no flow: deviations, time targets, drop-offs, channel switches and detractor moments are not opportunities.");
+        }
+
+        Bottlenecks(log, journey, options.Bottlenecks, candidates, notes, cancellationToken);
+        foreach (var candidate in candidates)
+        {
+            Concentrate(candidate, attributes, log.CaseCount);
+        }
+
+        if (attributes.Length > 0)
+        {
+            // Journey-wide symptoms (attrition, channel hopping, unhappy moments that hit every segment alike) are the KPIs'
+            // own figures; with --by they are opportunities only in the segment that concentrates them.
+            var symptoms = candidates.RemoveAll(c => c.Segment is null && c.Kind is "drop-off" or "channel-switch" or "detractor-moment");
+            if (symptoms > 0)
+            {
+                notes.Add($"{symptoms} drop-off(s), channel switch(es) or detractor moment(s) not concentrated in a --by segment are journey-wide figures, not opportunities.");
+            }
+        }
+
+        if (table is null && attributes.Length > 0)
+        {
+            notes.Add("The --by attributes have too many combinations for the one-pass table: KPIs off target in a segment are not looked for.");
+        }
+
+        OffTargets(kpis, attributes, journey, table, options.Bootstrap, candidates);
+        return candidates;
+    }
+
+    /// <summary>
+    /// Keeps one candidate per case set: a later candidate in the same segment whose customers overlap a kept one's by at least
+    /// <see cref="SameCustomers"/> (Jaccard: shared customers over customers of either) describes the same customers (a skipped
+    /// step and the drop-off it causes, a step and its time target); it is named in the kept one's title instead of tested again.
+    /// </summary>
     private static List<Candidate> Fold(IEnumerable<Candidate> candidates)
     {
         var kept = new List<Candidate>();
-        var bySet = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
-            var key = candidate.Cases.Length + "|" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-                System.Runtime.InteropServices.MemoryMarshal.AsBytes(candidate.Cases.AsSpan())));
-            if (bySet.TryGetValue(key, out var first))
+            var first = kept.FirstOrDefault(k => k.Segment == candidate.Segment && Jaccard(k.Cases, candidate.Cases) >= SameCustomers);
+            if (first is not null)
             {
                 first.AlsoAt.Add($"{candidate.Kind} {candidate.Touchpoint ?? candidate.Subject}");
                 continue;
             }
 
-            bySet[key] = candidate;
             kept.Add(candidate);
         }
 
@@ -165,6 +205,34 @@ public static partial class AgendaAnalysis
         }
 
         return kept;
+    }
+
+    /// <summary>Shared over either of two sorted case sets; 0 at once when their sizes alone rule out <see cref="SameCustomers"/>.</summary>
+    private static double Jaccard(int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0 || Math.Min(a.Length, b.Length) < SameCustomers * Math.Max(a.Length, b.Length))
+        {
+            return 0;
+        }
+
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                (shared, i, j) = (shared + 1, i + 1, j + 1);
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared / (double)(a.Length + b.Length - shared);
     }
 
     private static (string Name, string?[] Values)[] Attributes(EventLog log, IReadOnlyList<string> names)

@@ -3,7 +3,7 @@ namespace Journeyscope.Agenda;
 /// <summary>One opportunity of the agenda: a measurable gap with its customers, effects, value and priority.</summary>
 /// <param name="Rank">1 for the highest score.</param>
 /// <param name="Id">A stable id: <c>kind:subject</c> plus <c>@attribute=value</c> for a segment, for example <c>repeated:pay@device=android-app</c>.</param>
-/// <param name="Kind"><c>skipped</c>, <c>inserted</c>, <c>out-of-order</c>, <c>repeated</c>, <c>time-target</c> or <c>bottleneck</c>.</param>
+/// <param name="Kind"><c>skipped</c>, <c>inserted</c>, <c>out-of-order</c>, <c>repeated</c>, <c>time-target</c>, <c>bottleneck</c>, <c>drop-off</c>, <c>channel-switch</c>, <c>detractor-moment</c> or <c>kpi-off-target</c>.</param>
 /// <param name="Title">The gap in plain words.</param>
 /// <param name="Touchpoint">The touchpoint id, or <c>null</c> (an unmapped step, a stage-to-stage target).</param>
 /// <param name="Segment">The segment it is concentrated in, or <c>null</c>.</param>

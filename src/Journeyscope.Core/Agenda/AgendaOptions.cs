@@ -33,6 +33,12 @@ public sealed class AgendaOptions
     /// <summary>How many of the costliest hand-overs become bottleneck opportunities (default 20).</summary>
     public int Bottlenecks { get; init; } = 20;
 
+    /// <summary>
+    /// Computes the effects by the per-test pass instead of the one-pass table (slower; the same figures up to the order of
+    /// floating-point additions). For checking the fast path (<c>journeyscope bench agenda</c>); default false.
+    /// </summary>
+    public bool ReferenceEffects { get; init; }
+
     /// <summary>The bootstrap: replicates, seed, confidence.</summary>
     public BootstrapOptions Bootstrap { get; init; } = BootstrapOptions.Default;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Journeyscope.EventLogs;
 using Journeyscope.Filters;
 using Journeyscope.Journeys;
+using Journeyscope.Statistics;
 
 namespace Journeyscope.Agenda;
 
@@ -147,45 +148,30 @@ public static partial class ImprovementAnalysis
                 cells[2], cells[3], cells[0], cells[1], null, notes);
         }
 
-        var effect = (cells[3].Rate - cells[2].Rate) - (cells[1].Rate - cells[0].Rate);
-        var random = new Random(options.Seed);
-        var draws = new double[options.Resamples];
-        var rate = new double[4];
-        for (var r = 0; r < draws.Length; r++)
+        // The shared seeded case-level Poisson bootstrap (Core/Statistics): one mergeable partial of the four groups' rates.
+        var partial = new BootstrapPartial(4, options.Resamples, options.Seed);
+        var weights = PoissonWeights.Table(PoissonWeights.CaseKeys(log.CaseIds), options.Resamples, options.Seed);
+        var width = options.Resamples + 1;
+        for (var c = 0; c < log.CaseCount; c++)
         {
-            for (var i = 0; i < 4; i++)
+            // Cases without a measurement are left out, as in the cells; a ratio KPI resamples numerator and denominator together.
+            if (measure.Denominator[c] > 0)
             {
-                rate[i] = measure.Binary ? BernoulliDraw(random, cells[i].Rate, cases[i]) : measure.Resample(random, members[i]);
+                partial.Add(weights.AsSpan((c * width) + 1, options.Resamples), (treated[c] ? 2 : 0) + (after[c] ? 1 : 0), measure.Numerator[c], measure.Denominator[c]);
             }
-
-            draws[r] = (rate[3] - rate[2]) - (rate[1] - rate[0]);
         }
 
-        Array.Sort(draws);
-        var low = Quantile(draws, 0.025);
-        var high = Quantile(draws, 0.975);
+        var draws = new double[width];
+        for (var r = 0; r < width; r++)
+        {
+            draws[r] = (partial.Ratio(r, 3) - partial.Ratio(r, 2)) - (partial.Ratio(r, 1) - partial.Ratio(r, 0));
+        }
+
+        var estimate = Differences.Finish(draws, cases[2] + cases[3], cases[0] + cases[1], 0.95);
+        var effect = estimate.Value ?? double.NaN;
+        double low = estimate.Low ?? double.NaN, high = estimate.High ?? double.NaN;
         var verdict = low > 0 || high < 0 ? EffectDetected : NoEffectDetected;
         return new ImprovementReport(log.TimeBasis, version, improvement, DifferenceInDifferences, verdict, effect, low, high, IntervalText,
             cells[2], cells[3], cells[0], cells[1], null, notes);
-    }
-
-    /// <summary>A case-level resample of a group of 0/1 outcomes: each draw picks a case, an outcome with its share.</summary>
-    private static double BernoulliDraw(Random random, double p, int cases)
-    {
-        var count = 0;
-        for (var k = 0; k < cases; k++)
-        {
-            count += random.NextDouble() < p ? 1 : 0;
-        }
-
-        return (double)count / cases;
-    }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        var position = q * (sorted.Length - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
-        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
     }
 }

@@ -63,7 +63,7 @@ public static partial class RootCauseAnalysis
 
     private static RootCauseResult Run(
         EventLog log, long version, bool[] outcome, IReadOnlyList<string> outcomeText, RootCauseOptions? options, RootCauseExclusions exclusions,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, RootCauseGroups? shared = null)
     {
         options ??= RootCauseOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Top);
@@ -77,13 +77,13 @@ public static partial class RootCauseAnalysis
         var minSupport = Math.Max(Math.Max(1, options.MinSupport), (int)Math.Ceiling(options.MinSupportShare * cases));
         var notes = new List<string>();
         var candidates = new List<RootCauseCandidate>();
-        AddAttributeFactors(log, outcomeCases, options, exclusions, candidates, notes);
+        shared ??= Prepare(log, options, exclusions);
+        notes.AddRange(shared.Notes);
+        candidates.AddRange(shared.Candidates.Select(c => c.For(outcomeCases)));
         cancellationToken.ThrowIfCancellationRequested();
         if (options.IncludeProcessFactors)
         {
-            var excluded = exclusions.ActivityMask(log);
-            AddEntryPaths(log, outcomeCases, excluded, candidates);
-            AddWaits(log, outcome, minSupport, excluded, candidates);
+            AddWaits(log, outcome, minSupport, shared.Excluded, candidates);
         }
 
         var tested = candidates.Where(c => c.Members.Length >= minSupport && c.PopulationCases - c.Members.Length >= minSupport).ToList();
@@ -127,6 +127,32 @@ public static partial class RootCauseAnalysis
         var backstage = Backstage(log, outcome, Math.Max(0, options.BackstageTop), cancellationToken);
         return new RootCauseResult(log.TimeBasis, version, outcomeText, cases, outcomeCases, cases == 0 ? 0 : (double)outcomeCases / cases,
             minSupport, tested.Count, factors, backstage, notes);
+    }
+
+    /// <summary>
+    /// Root cause of <paramref name="outcome"/> with the outcome-independent groups (attribute values, entry paths) computed
+    /// once by <see cref="Prepare"/> for several outcomes of one log (the agenda's opportunities); the same result as
+    /// <see cref="Analyze(EventLog, long, bool[], IReadOnlyList{string}, RootCauseOptions?, CancellationToken)"/> with the same options.
+    /// </summary>
+    internal static RootCauseResult Analyze(
+        EventLog log, long version, bool[] outcome, IReadOnlyList<string> outcomeText, RootCauseOptions options, RootCauseGroups shared,
+        CancellationToken cancellationToken) =>
+        Run(log, version, outcome, outcomeText, options, RootCauseExclusions.None, cancellationToken, shared);
+
+    /// <summary>The groups of cases root cause tests that do not depend on the outcome: attribute values and entry paths.</summary>
+    internal static RootCauseGroups Prepare(EventLog log, RootCauseOptions? options, RootCauseExclusions exclusions)
+    {
+        options ??= RootCauseOptions.Default;
+        var notes = new List<string>();
+        var candidates = new List<RootCauseCandidate>();
+        AddAttributeFactors(log, 0, options, exclusions, candidates, notes);
+        var excluded = exclusions.ActivityMask(log);
+        if (options.IncludeProcessFactors)
+        {
+            AddEntryPaths(log, 0, excluded, candidates);
+        }
+
+        return new RootCauseGroups(candidates, excluded, notes);
     }
 
     /// <summary>Which cases of <paramref name="log"/> the outcome filters keep with at least one event.</summary>

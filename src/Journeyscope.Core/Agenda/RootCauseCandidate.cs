@@ -40,6 +40,9 @@ internal sealed class RootCauseCandidate(string kind, string attribute, string v
     public bool IsAttribute => Kind is RootCauseAnalysis.CaseAttributeKind or RootCauseAnalysis.EventAttributeKind or RootCauseAnalysis.EntryPathKind;
 
     /// <summary>Counts the group's outcomes and computes rate, interval and p-value.</summary>
+    /// <summary>The same group of the whole log for an outcome with <paramref name="populationOutcomes"/> cases (untested).</summary>
+    public RootCauseCandidate For(int populationOutcomes) => new(Kind, Attribute, Value, Title, Members, PopulationCases, populationOutcomes);
+
     public void Test(ReadOnlySpan<bool> outcome)
     {
         var x1 = 0;

@@ -75,6 +75,23 @@ public sealed class BootstrapPartial
         }
     }
 
+    /// <summary>
+    /// Adds sums computed elsewhere to a group: <paramref name="numerators"/>[r] and <paramref name="denominators"/>[r] are the
+    /// weighted sums of replicate r (0 = observed, then 1..<see cref="Replicates"/>), for example one cell of a one-pass table.
+    /// </summary>
+    public void AddSums(int group, ReadOnlySpan<double> numerators, ReadOnlySpan<double> denominators)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(group);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(group, Groups);
+        var count = Math.Min(Math.Min(numerators.Length, denominators.Length), Replicates + 1);
+        var stride = Groups * 2;
+        for (int r = 0, at = group * 2; r < count; r++, at += stride)
+        {
+            _sums[at] += numerators[r];
+            _sums[at + 1] += denominators[r];
+        }
+    }
+
     /// <summary>Adds the sums of another partial of the same shape and seed (cases of another chunk).</summary>
     public void Merge(BootstrapPartial other)
     {

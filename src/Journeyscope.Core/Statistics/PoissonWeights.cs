@@ -79,6 +79,46 @@ public static class PoissonWeights
         return matrix;
     }
 
+    /// <summary>
+    /// The weights of many cases in replicates 0..<paramref name="replicates"/>: row <c>c</c> (length <paramref name="replicates"/> + 1)
+    /// starts with 1 (the observed sample, replicate 0) followed by case <c>c</c>'s weights in replicates 1..R, the same values as
+    /// <see cref="Weight"/>. Drawn in parallel over fixed chunks of cases (the result does not depend on the chunking).
+    /// </summary>
+    public static byte[] Table(ReadOnlySpan<ulong> caseKeys, int replicates, int seed, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replicates);
+        var width = replicates + 1;
+        var table = new byte[caseKeys.Length * width];
+        var replicateMix = new ulong[width];
+        for (var r = 0; r < width; r++)
+        {
+            replicateMix[r] = Mix(((ulong)(uint)seed << 32) | (uint)r);
+        }
+
+        var keys = caseKeys.ToArray();
+        const int Chunk = 4096;
+        Parallel.For(0, (keys.Length + Chunk - 1) / Chunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        {
+            for (int c = chunk * Chunk, end = Math.Min(keys.Length, c + Chunk); c < end; c++)
+            {
+                var row = table.AsSpan(c * width, width);
+                row[0] = 1;
+                for (var r = 1; r < width; r++)
+                {
+                    var bits = Mix(keys[c] ^ replicateMix[r]) >> 11;
+                    var k = 0;
+                    while (k < Cumulative.Length && bits >= Cumulative[k])
+                    {
+                        k++;
+                    }
+
+                    row[r] = (byte)k;
+                }
+            }
+        });
+        return table;
+    }
+
     /// <summary>The stable keys of every case id of a list.</summary>
     public static ulong[] CaseKeys(IReadOnlyList<string> caseIds)
     {

@@ -61,7 +61,8 @@ internal static class JourneyKeys
     public static readonly string[] SolutionRequired = ["id", "name", "touchpoints"];
 
     /// <summary>The opportunity kinds a solution may name (docs/agenda.md).</summary>
-    public static readonly string[] OpportunityKinds = ["skipped", "inserted", "out-of-order", "repeated", "time-target", "bottleneck"];
+    public static readonly string[] OpportunityKinds =
+        ["skipped", "inserted", "out-of-order", "repeated", "time-target", "bottleneck", "drop-off", "channel-switch", "detractor-moment", "kpi-off-target"];
 
     public static readonly string[] FlowOperators = ["sequence", "choice", "parallel", "optional", "loop", "repeat"];
 

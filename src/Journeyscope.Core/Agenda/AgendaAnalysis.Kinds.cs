@@ -1,0 +1,256 @@
+using Journeyscope.EventLogs;
+using Journeyscope.Journeys;
+using Journeyscope.Kpis;
+using Journeyscope.Statistics;
+
+namespace Journeyscope.Agenda;
+
+public static partial class AgendaAnalysis
+{
+    /// <summary>A stage is on the funnel's main path when at least this share of the cases that reach the first stage reach it.</summary>
+    private const double MainPathShare = 0.5;
+
+    /// <summary>
+    /// Funnel drop-offs between consecutive stages of the main path in journey order: the customers who reached stage k and not
+    /// stage k + 1 (optional stages, reached by fewer than half of the funnel's entrants, are not funnel steps).
+    /// </summary>
+    private static void DropOffs(MappedLog mapped, Dictionary<string, bool[]> stages, List<Candidate> candidates)
+    {
+        var journey = mapped.Journey;
+        var caseCount = mapped.Log.CaseCount;
+        var ordered = journey.Stages.Where(s => stages.ContainsKey(s.Id)).Select(s => (Stage: s, Reached: stages[s.Id])).ToList();
+        if (ordered.Count < 2)
+        {
+            return;
+        }
+
+        var entrants = Count(ordered[0].Reached);
+        var path = ordered.Where((s, i) => i == 0 || Count(s.Reached) >= MainPathShare * entrants).ToList();
+        for (var k = 0; k + 1 < path.Count; k++)
+        {
+            var (from, reached) = path[k];
+            var (to, next) = path[k + 1];
+            var cases = new List<int>();
+            for (var c = 0; c < caseCount; c++)
+            {
+                if (reached[c] && !next[c])
+                {
+                    cases.Add(c);
+                }
+            }
+
+            var touchpoint = journey.Touchpoints.FirstOrDefault(t => t.Stage == to.Id)?.Id;
+            candidates.Add(new Candidate($"{from.Id} → {to.Id}", "drop-off", $"Drop-off between {from.Name} and {to.Name}", touchpoint, [.. cases], candidates.Count)
+            {
+                EligibleKey = "stage:" + from.Id,
+                Eligible = reached,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Channel switches: a customer changes channel between consecutive touchpoints of one stage (the event's <c>channel</c>
+    /// attribute, else the touchpoint's channel); one gap per stage and pair of channels, at the touchpoint switched to.
+    /// </summary>
+    private static void ChannelSwitches(MappedLog mapped, Dictionary<string, bool[]> stages, List<Candidate> candidates)
+    {
+        var journey = mapped.Journey;
+        var log = mapped.Log;
+        var attribute = log.FindEventAttribute("channel");
+        var byKey = new SortedDictionary<(string Stage, string From, string To), (List<int> Cases, string Touchpoint)>();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            int previous = -1;
+            string? previousChannel = null;
+            for (int e = log.CaseStart(c), end = log.CaseStart(c + 1); e < end; e++)
+            {
+                var t = mapped.EventTouchpoint[e];
+                if (t < 0)
+                {
+                    continue;
+                }
+
+                var touchpoint = journey.Touchpoints[t];
+                var channel = attribute?.GetValue(e)?.ToString() ?? touchpoint.Channel;
+                if (previous >= 0 && channel is not null && previousChannel is not null && !string.Equals(channel, previousChannel, StringComparison.Ordinal)
+                    && string.Equals(journey.Touchpoints[previous].Stage, touchpoint.Stage, StringComparison.Ordinal))
+                {
+                    var key = (touchpoint.Stage, previousChannel, channel);
+                    if (!byKey.TryGetValue(key, out var entry))
+                    {
+                        byKey[key] = entry = ([], touchpoint.Id);
+                    }
+
+                    if (entry.Cases.Count == 0 || entry.Cases[^1] != c)
+                    {
+                        entry.Cases.Add(c);
+                    }
+                }
+
+                (previous, previousChannel) = (t, channel);
+            }
+        }
+
+        foreach (var ((stage, from, to), (cases, touchpoint)) in byKey)
+        {
+            var name = journey.FindStage(stage)?.Name ?? stage;
+            candidates.Add(new Candidate($"{stage}: {from} → {to}", "channel-switch", $"Channel switch from {from} to {to} in {name}", touchpoint, [.. cases], candidates.Count)
+            {
+                EligibleKey = "stage:" + stage,
+                Eligible = stages.GetValueOrDefault(stage),
+            });
+        }
+    }
+
+    /// <summary>
+    /// Detractor moments that matter: a touchpoint after which survey answers (a net-score KPI such as NPS) are detractors more
+    /// often: among answering customers, the detractor share of those who went through it minus that of those who did not, with
+    /// Newcombe's 95 % interval of the difference of two proportions, its lower bound above zero. The gap's customers are those who went through it.
+    /// </summary>
+    private static void DetractorMoments(MappedLog mapped, List<KpiCaseValues> kpis, List<Candidate> candidates)
+    {
+        var journey = mapped.Journey;
+        var log = mapped.Log;
+        foreach (var kpi in kpis.Where(k => k.Method == "NPS difference"))
+        {
+            // Per case: answered, and whether more of its answers are detractors than promoters (numerator 100 × (P − D) < 0).
+            var answered = new bool[log.CaseCount];
+            var detractor = new bool[log.CaseCount];
+            var surveyTouchpoints = new HashSet<string>(kpi.Kpi.Touchpoints, StringComparer.Ordinal);
+            int answers = 0, detractors = 0;
+            for (var c = 0; c < log.CaseCount; c++)
+            {
+                answered[c] = kpi.Denominator[c] > 0;
+                detractor[c] = answered[c] && kpi.Numerator[c] < 0;
+                answers += answered[c] ? 1 : 0;
+                detractors += detractor[c] ? 1 : 0;
+            }
+
+            if (answers == 0)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < journey.Touchpoints.Count; t++)
+            {
+                var touchpoint = journey.Touchpoints[t];
+                if (surveyTouchpoints.Contains(touchpoint.Id) || kpi.Kpi.Stages.Contains(touchpoint.Stage))
+                {
+                    continue;
+                }
+
+                var cases = new List<int>();
+                int answersWith = 0, detractorsWith = 0;
+                for (var c = 0; c < log.CaseCount; c++)
+                {
+                    for (int e = log.CaseStart(c), end = log.CaseStart(c + 1); e < end; e++)
+                    {
+                        if (mapped.EventTouchpoint[e] == t)
+                        {
+                            cases.Add(c);
+                            answersWith += answered[c] ? 1 : 0;
+                            detractorsWith += detractor[c] ? 1 : 0;
+                            break;
+                        }
+                    }
+                }
+
+                int answersWithout = answers - answersWith, detractorsWithout = detractors - detractorsWith;
+                if (answersWith < 10 || answersWithout < 10)
+                {
+                    continue;
+                }
+
+                double p1 = detractorsWith / (double)answersWith, p0 = detractorsWithout / (double)answersWithout;
+                if (Proportions.NewcombeDifference(detractorsWith, answersWith, detractorsWithout, answersWithout).Low <= 0)
+                {
+                    continue;
+                }
+
+                candidates.Add(new Candidate($"{kpi.Kpi.Id}@{touchpoint.Id}", "detractor-moment",
+                    $"{touchpoint.Name}: more {kpi.Kpi.Name} detractors after it ({p1:0%} vs {p0:0%})", touchpoint.Id, [.. cases], candidates.Count));
+            }
+        }
+    }
+
+    /// <summary>
+    /// KPIs off target in a segment: for each KPI with a target and each value of an --by attribute, the segment's KPI (ratio of
+    /// sums over its cases) with its seeded bootstrap interval; a gap when the whole interval is on the wrong side of the target
+    /// and of the KPI over every other case.
+    /// </summary>
+    private static void OffTargets(
+        List<KpiCaseValues> kpis, (string Name, string?[] Values)[] attributes, DesignedJourney journey, EffectTable? table,
+        BootstrapOptions bootstrap, List<Candidate> candidates)
+    {
+        if (table is null)
+        {
+            return;
+        }
+
+        for (var k = 0; k < kpis.Count; k++)
+        {
+            var kpi = kpis[k];
+            if (kpi.Target is not { } target || target.Comparison == TargetComparison.Equal)
+            {
+                continue;
+            }
+
+            var touchpoint = kpi.Kpi.Touchpoints.FirstOrDefault()
+                ?? journey.Touchpoints.FirstOrDefault(t => kpi.Kpi.Stages.Contains(t.Stage))?.Id;
+            var total = table.Sums(k, null, null, true);
+            foreach (var (name, values) in attributes)
+            {
+                foreach (var group in Enumerable.Range(0, values.Length).Where(c => values[c] is not null).GroupBy(c => values[c]!, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    var cases = group.ToArray();
+                    var sums = table.Sums(k, cases, null, true);
+                    var (value, low, high) = table.Ratio(sums, bootstrap.Confidence) is var e ? (e.Value, e.Low, e.High) : default;
+                    if (value is null || low is null || high is null)
+                    {
+                        continue;
+                    }
+
+                    // Off target, and worse than everyone outside the segment (a KPI off target for every segment alike is the
+                    // journey's, not a segment's): the rest is every case's sums minus the segment's.
+                    var restSums = new double[total.Length];
+                    for (var i = 0; i < restSums.Length; i++)
+                    {
+                        restSums[i] = total[i] - sums[i];
+                    }
+
+                    var rest = table.Ratio(restSums, bootstrap.Confidence).Value;
+                    var above = target.Comparison is TargetComparison.AtLeast or TargetComparison.Above;
+                    var off = above ? high < target.Value && (rest is null || high < rest) : low > target.Value && (rest is null || low > rest);
+                    if (!off)
+                    {
+                        continue;
+                    }
+
+                    candidates.Add(new Candidate(kpi.Kpi.Id, "kpi-off-target",
+                        $"{kpi.Kpi.Name} off target ({target.Text}) for {name} {group.Key}: {Format(kpi, value.Value)} ({Format(kpi, low.Value)} to {Format(kpi, high.Value)})",
+                        touchpoint, cases, candidates.Count)
+                    {
+                        Segment = new AgendaSegment(name, group.Key),
+                    });
+                }
+            }
+        }
+    }
+
+    private static string Format(KpiCaseValues kpi, double value) =>
+        kpi.IsDuration ? DurationText.Format(TimeSpan.FromSeconds(value))
+        : kpi.Method == "risk difference" ? value.ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture)
+        : value.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int Count(bool[] flags)
+    {
+        var count = 0;
+        foreach (var f in flags)
+        {
+            count += f ? 1 : 0;
+        }
+
+        return count;
+    }
+}

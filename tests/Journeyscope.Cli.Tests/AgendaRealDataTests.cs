@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Journeyscope.TestSupport;
+
+namespace Journeyscope.Cli.Tests;
+
+/// <summary>
+/// The agenda on real data through the CLI: the Olist sample (orders joined with their reviews on order_id), where late
+/// deliveries' effect on the review score is recomputed independently from the CSVs; and bpic2012, where the top bottleneck
+/// opportunity is <c>journeyscope bottlenecks</c>' top hand-over.
+/// </summary>
+public sealed class AgendaRealDataTests
+{
+    private const string OlistJourney = """
+        journey: olist
+        name: Olist orders
+        touchpoints:
+          - id: order
+            name: Order placed
+            stage: purchase
+            lane: frontstage
+            match: { activity: Order placed }
+          - id: deliver
+            name: Order delivered
+            stage: fulfilment
+            lane: physical-evidence
+            match: { activity: Order delivered }
+          - id: review
+            name: Review
+            stage: feedback
+            lane: frontstage
+            match: { activity: Review }
+        flow:
+          sequence: [order, deliver, review]
+        kpis:
+          - id: review-score
+            name: Review score
+            kind: ces
+            target: ">= 4"
+            activity: Review
+            attribute: score
+        """;
+
+    [Fact]
+    public void Agenda_OlistSample_RanksLateDeliveryWithTheReviewScoreDifferenceOfTheCsvs()
+    {
+        // Given the delivered Olist orders with a review, as events: placed, delivered, "Delivered late" when delivered after
+        // the estimated date, and the (first) review with its score
+        var folder = SharedData.Path("datasets/olist_sample_cabg");
+        var orders = ReadCsv(Path.Combine(folder, "olist_orders_dataset.csv"));
+        var reviews = ReadCsv(Path.Combine(folder, "olist_order_reviews_dataset.csv"));
+        var firstReview = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var review in reviews)
+        {
+            firstReview.TryAdd(review["order_id"], review);
+        }
+
+        using var temp = new TempFolder();
+        var csv = new StringBuilder("case_id,activity,timestamp,score\n");
+        var late = new List<double>();
+        var onTime = new List<double>();
+        foreach (var order in orders)
+        {
+            if (order["order_status"] != "delivered" || order["order_delivered_customer_date"].Length == 0
+                || !firstReview.TryGetValue(order["order_id"], out var review))
+            {
+                continue;
+            }
+
+            var id = order["order_id"];
+            var delivered = Time(order["order_delivered_customer_date"]);
+            var isLate = delivered.Date > Time(order["order_estimated_delivery_date"]).Date;
+            var score = double.Parse(review["review_score"], CultureInfo.InvariantCulture);
+            (isLate ? late : onTime).Add(score);
+            csv.Append(CultureInfo.InvariantCulture, $"{id},Order placed,{Iso(Time(order["order_purchase_timestamp"]))},\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{id},Order delivered,{Iso(delivered)},\n");
+            if (isLate)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{id},Delivered late,{Iso(delivered.AddSeconds(1))},\n");
+            }
+
+            csv.Append(CultureInfo.InvariantCulture, $"{id},Review,{Iso(delivered.AddHours(1))},{score.ToString(CultureInfo.InvariantCulture)}\n");
+        }
+
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("olist.csv", csv.ToString()), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("olist.yaml", OlistJourney);
+
+        // When the agenda is computed as JSON
+        var result = CliRun.Run("agenda", "--journey", journey, "--workspace", workspace, "--format", "json", "--top", "20");
+
+        // Then late delivery is ranked first, with its customers and the mean review score difference the CSVs give
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var opportunities = json.RootElement.GetProperty("opportunities").EnumerateArray().ToList();
+        var describe = string.Join('\n', opportunities.Select(o => $"{o.GetProperty("rank")} {o.GetProperty("id")} {o.GetProperty("customersAffected")}"));
+        var lateOpportunity = opportunities.FirstOrDefault(o => o.GetProperty("id").GetString() == "inserted:Delivered late");
+        lateOpportunity.ValueKind.ShouldBe(JsonValueKind.Object, describe);
+        lateOpportunity.GetProperty("rank").GetInt32().ShouldBe(1, describe);
+        lateOpportunity.GetProperty("customersAffected").GetInt32().ShouldBe(late.Count);
+        var effect = lateOpportunity.GetProperty("effects").EnumerateArray()
+            .Single(e => e.GetProperty("kpi").GetString() == "review-score" && e.GetProperty("basis").GetString() == "associational");
+        var expected = late.Average() - onTime.Average();
+        effect.GetProperty("value").GetDouble().ShouldBe(expected, 1e-9);
+        effect.GetProperty("method").GetString().ShouldBe("mean difference");
+        effect.GetProperty("high").GetDouble().ShouldBeLessThan(0);
+        effect.GetProperty("low").GetDouble().ShouldBeLessThan(expected);
+        effect.GetProperty("significant").GetBoolean().ShouldBeTrue();
+        expected.ShouldBeLessThan(-1, "late Olist deliveries are known to cost more than a review star");
+    }
+
+    [Fact]
+    public void Agenda_Bpic2012_TopBottleneckOpportunityIsTheTopHandOver()
+    {
+        // Given the BPI Challenge 2012 log and a journey that only names it (no flow, no KPIs: bottlenecks rank in their order)
+        var log = SharedData.Path("logs/bpic2012.xes.gz");
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", log, "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("loan.yaml", """
+            journey: loan
+            name: Loan application
+            touchpoints:
+              - id: submit
+                name: Submit the application
+                stage: acquisition
+                lane: frontstage
+                match: { activity: A_SUBMITTED }
+            """);
+
+        // When the bottlenecks and the agenda are computed
+        var bottlenecks = CliRun.Run("bottlenecks", "--workspace", workspace, "--format", "json");
+        var agenda = CliRun.Run("agenda", "--journey", journey, "--workspace", workspace, "--format", "json", "--top", "50");
+
+        // Then the agenda's first bottleneck opportunity is the hand-over bottlenecks ranks first, unless the agenda's notes say
+        // that hand-over's waits have one mode (no group of customers to single out): then the first one that splits
+        bottlenecks.ExitCode.ShouldBe(0, bottlenecks.Error);
+        agenda.ExitCode.ShouldBe(0, agenda.Error);
+        using var b = JsonDocument.Parse(bottlenecks.Output);
+        using var a = JsonDocument.Parse(agenda.Output);
+        var notes = a.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        var handOvers = b.RootElement.GetProperty("bottlenecks").EnumerateArray()
+            .Select(h => $"{h.GetProperty("from").GetString()} → {h.GetProperty("to").GetString()}").ToList();
+        var expected = handOvers.First(h => !notes.Any(n => n.StartsWith($"Hand-over {h} (", StringComparison.Ordinal) && n.Contains("one mode", StringComparison.Ordinal)));
+        handOvers.IndexOf(expected).ShouldBeLessThan(3, "the top hand-overs of bpic2012 are not all one-mode");
+        var first = a.RootElement.GetProperty("opportunities").EnumerateArray().First(o => o.GetProperty("kind").GetString() == "bottleneck");
+        first.GetProperty("id").GetString().ShouldBe($"bottleneck:{expected}", string.Join('\n', notes));
+    }
+
+    private static DateTime Time(string text) => DateTime.ParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + "Z";
+
+    /// <summary>A small RFC 4180 reader (quoted fields may hold commas, quotes and line breaks): one dictionary per row.</summary>
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var text = File.ReadAllText(path);
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (ch == '\n' || ch == '\r')
+            {
+                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            rows.Add(row);
+        }
+
+        var header = rows[0];
+        return [.. rows.Skip(1).Where(r => r.Count == header.Count)
+            .Select(r => header.Select((h, i) => (h, r[i])).ToDictionary(p => p.h, p => p.Item2, StringComparer.Ordinal))];
+    }
+}
