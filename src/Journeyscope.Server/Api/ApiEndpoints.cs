@@ -1,5 +1,4 @@
 using Journeyscope.Server.Collector;
-using Journeyscope.Server.Monitoring;
 using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
