@@ -107,11 +107,11 @@ public sealed class MonitorRunnerTests
     public void Run_SimulatedPaymentFixAtAKnownDate_AnomalyAlertWithinAWeek()
     {
         // Given eight months of simulated retail customers whose android payment retries are fixed on day 180,
-        // every android payment retried until then, and a KPI counting payment attempts per order
+        // every android payment (20 in 29 customers) retried until then, and a KPI counting payment attempts per order
         using var folder = new TempFolder();
         using var workspace = Workspace.Open(folder.Path);
         var fix = Start.AddDays(180);
-        var (journey, log) = Simulate(seed: 11, customers: 40000, months: 8, fixedFrom: fix);
+        var (journey, log) = Simulate(seed: 11, customers: 12000, months: 8, fixedFrom: fix, androidWeight: 20);
         WriteJourney(workspace, journey);
         workspace.SaveSchedule(Schedule("daily", "0 0 * * *", "device") with
         {
@@ -125,9 +125,7 @@ public sealed class MonitorRunnerTests
         // expected range above the value; before the fix the alerts stay within a 1 % rate's binomial bound (<= 5 of ~140)
         var alerts = Assert.Single(run.Schedules).Alerts;
         var after = alerts.Where(a => a.PeriodStart >= fix).OrderBy(a => a.PeriodStart).ToList();
-        var debugSeries = AlertEvaluator.Series(workspace.ReadSnapshots("daily"), "payment-attempts", null);
-        var debugRanges = SeasonalBaseline.Scan(debugSeries);
-        Assert.True(after.Count > 0, string.Join(" ", Enumerable.Range(170, 30).Select(i => debugSeries[i].Start.ToString("MM-dd") + "=" + debugSeries[i].Value.ToString("0.000") + " [" + debugRanges[i]?.Low.ToString("0.000") + "," + debugRanges[i]?.High.ToString("0.000") + " c" + debugRanges[i]?.Calibration + "]")));
+        Assert.NotEmpty(after);
         var first = after[0];
         Assert.InRange((first.PeriodStart - fix).TotalDays, 0, 6);
         Assert.Equal("android-app", first.Segment);
@@ -142,7 +140,7 @@ public sealed class MonitorRunnerTests
     internal static void WriteJourney(Workspace workspace, DesignedJourney journey) =>
         File.WriteAllText(Path.Combine(workspace.JourneysFolder, journey.Id + ".yaml"), JourneyYaml.Write(journey));
 
-    internal static (DesignedJourney Journey, EventLog Log) Simulate(int seed, int customers, int months, DateTimeOffset? fixedFrom)
+    internal static (DesignedJourney Journey, EventLog Log) Simulate(int seed, int customers, int months, DateTimeOffset? fixedFrom, double androidWeight = 2)
     {
         var retail = RetailJourney.Create();
         var attempts = new JourneyKpi("payment-attempts", "Payment attempts per order", "custom", null, [], [],
@@ -152,6 +150,7 @@ public sealed class MonitorRunnerTests
         {
             Start = Start,
             Months = months,
+            Devices = [new("desktop", 4), new("mobile-web", 3), new("ios-app", 2), new("android-app", androidWeight)],
             Problems = InjectedProblems.None with { PaymentRetries = true, PaymentRetriesProbability = 1, PaymentRetriesFixedFrom = fixedFrom },
         };
         var result = Simulator.Run(journey, scenario, new SimulationOptions { Customers = customers, Seed = seed }, Ct);
