@@ -1,5 +1,6 @@
 using Journeyscope.Results;
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Monitoring;
 using Journeyscope.Server.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -21,6 +22,10 @@ public static class ServiceRegistration
         services.AddSingleton<UploadFolder>();
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
+        services.Configure<MonitoringOptions>(configuration.GetSection(MonitoringOptions.SectionName));
+        services.AddSingleton<AlertMailer>();
+        services.AddSingleton<MonitorService>();
+        services.AddHostedService<MonitorScheduler>();
         services.AddJourneyscopeCollector(configuration);
         services.AddJourneyscopeSecurity(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
