@@ -103,17 +103,18 @@ public static class MonitorRunner
         {
             var last = workspace.LastCompletedPeriod(schedule.Id);
             var count = workspace.SnapshotCount(schedule.Id);
+            var kpis = workspace.ReadSnapshots(schedule.Id, 1).SelectMany(s => s.Kpis).Select(k => k.Kpi).Distinct(StringComparer.Ordinal).ToList();
             try
             {
                 var (cron, zone) = Parse(schedule);
                 var due = Due(schedule, cron, zone, last, now, MaxPeriodsPerRun);
                 var after = due.Count > 0 ? due[0].End : (last is { } l && l > now ? l : now);
                 var next = due.Count > 0 ? due[0].End : cron.GetNextOccurrence(after, zone);
-                statuses.Add(new ScheduleStatus(schedule, last, next, due.Count, count, null));
+                statuses.Add(new ScheduleStatus(schedule, last, next, due.Count, count, kpis, null));
             }
             catch (MonitorScheduleException e)
             {
-                statuses.Add(new ScheduleStatus(schedule, last, null, 0, count, e.Message));
+                statuses.Add(new ScheduleStatus(schedule, last, null, 0, count, kpis, e.Message));
             }
 
             if (last is { } end)
