@@ -43,6 +43,8 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
+        root.Subcommands.Add(WebhooksCommand.Create(context));
+        root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(EraseCommand.Create(context));
         root.Subcommands.Add(UsersCommand.Create(context));
         TimeBasisScope.RefuseOutside(root, context.TimeBasisOption);

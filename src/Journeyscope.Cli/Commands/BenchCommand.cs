@@ -14,6 +14,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchConformanceCommand.Create(context));
         command.Subcommands.Add(BenchDriftCommand.Create(context));
         command.Subcommands.Add(BenchCollectorCommand.Create(context));
+        command.Subcommands.Add(BenchLiveCommand.Create(context));
         command.Subcommands.Add(BenchAgendaCommand.Create(context));
         return command;
     }

@@ -57,6 +57,9 @@ public sealed record DesignedJourney(
     /// <summary>Improvement ideas with effort and expected share of the gap they close (YAML <c>solutions:</c>).</summary>
     public IReadOnlyList<JourneySolution> Solutions { get; init; } = [];
 
+    /// <summary>The rules over live journey state (YAML <c>rules:</c>); empty when none.</summary>
+    public IReadOnlyList<JourneyRule> Rules { get; init; } = [];
+
     /// <summary>Finds a touchpoint by id, or <c>null</c>.</summary>
     public Touchpoint? FindTouchpoint(string id)
     {

@@ -5,7 +5,7 @@ namespace Journeyscope.IO.Journeys;
 internal static class JourneyKeys
 {
     public static readonly string[] Root =
-        ["journey", "name", "owner", "description", "personas", "stages", "touchpoints", "flow", "kpis", "critical_success_factors", "time_targets", "value", "solutions"];
+        ["journey", "name", "owner", "description", "personas", "stages", "touchpoints", "flow", "kpis", "critical_success_factors", "time_targets", "value", "solutions", "rules"];
 
     public static readonly string[] RootRequired = ["journey", "name", "touchpoints"];
 
@@ -35,6 +35,10 @@ internal static class JourneyKeys
     public static readonly string[] TimeTarget = ["id", "name", "from", "to", "within", "business_hours"];
 
     public static readonly string[] TimeTargetRequired = ["id", "name", "from", "to", "within"];
+
+    public static readonly string[] Rule = ["id", "name", "on", "where", "unless", "within", "at", "before", "count"];
+
+    public static readonly string[] RuleRequired = ["id", "on"];
 
     public static readonly string[] Value = ["unit", "kpis"];
 

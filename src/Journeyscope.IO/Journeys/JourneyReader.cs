@@ -114,6 +114,7 @@ internal sealed partial class JourneyReader
             Location = At(node.Start),
             Value = keys.TryGetValue("value", out var valueNode) && !IsNull(valueNode) ? ReadValue(valueNode) : null,
             Solutions = ReadList(keys, "solutions", "solution", ReadSolution),
+            Rules = ReadList(keys, "rules", "rule", ReadMonitorRule),
         };
     }
 

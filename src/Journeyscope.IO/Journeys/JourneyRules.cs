@@ -121,6 +121,9 @@ internal static class JourneyRules
         return Error("JS016", at, $"{context} names unknown opportunity kind '{kind}'", hint);
     }
 
+    public static JourneyDiagnostic BadRule(SourceLocation at, string rule, string reason, string hint) =>
+        Error("JS017", at, $"rule '{rule}' {reason}", hint);
+
     public static JourneyDiagnostic EmptyStage(SourceLocation at, string stage) =>
         Warning("JS009", at, $"stage '{stage}' has no touchpoint", $"add a touchpoint with 'stage: {stage}', or remove the stage");
 

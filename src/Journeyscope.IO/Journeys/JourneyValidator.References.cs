@@ -33,6 +33,7 @@ public static partial class JourneyValidator
         Unique(journey.Kpis, "KPI", static k => (k.Id, k.Location), diagnostics);
         Unique(journey.CriticalSuccessFactors, "critical success factor", static f => (f.Id, f.Location), diagnostics);
         Unique(journey.TimeTargets, "time target", static t => (t.Id, t.Location), diagnostics);
+        Unique(journey.Rules, "rule", static r => (r.Id, r.Location), diagnostics);
     }
 
     private static void Claim(
@@ -134,6 +135,13 @@ public static partial class JourneyValidator
         {
             var context = $"time target '{target.Id}'";
             References([target.From, target.To], either, context, "touchpoint or stage", target.Location, diagnostics);
+        }
+
+        foreach (var rule in journey.Rules)
+        {
+            var context = $"rule '{rule.Id}'";
+            References(rule.On, either, context, "touchpoint or stage", rule.Location, diagnostics);
+            References(rule.Unless, either, context, "touchpoint or stage", rule.Location, diagnostics);
         }
 
         foreach (var rate in journey.Value?.Kpis ?? [])

@@ -169,6 +169,41 @@ internal static class JourneyWriter
                 Field(writer, 4, "owner", solution.Owner);
             }
         }
+
+        if (journey.Rules.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("rules:");
+            foreach (var rule in journey.Rules)
+            {
+                Item(writer, "id", rule.Id);
+                Field(writer, 4, "name", rule.Name);
+                writer.Write("    on: ");
+                writer.WriteLine(FlowList(rule.On));
+                Field(writer, 4, "where", rule.Where);
+                if (rule.Unless.Count > 0)
+                {
+                    writer.Write("    unless: ");
+                    writer.WriteLine(FlowList(rule.Unless));
+                }
+
+                if (rule.Within is { } within)
+                {
+                    writer.WriteLine($"    within: {DurationText.Format(within)}");
+                }
+
+                Field(writer, 4, "at", rule.At);
+                if (rule.Before > TimeSpan.Zero)
+                {
+                    writer.WriteLine($"    before: {DurationText.Format(rule.Before)}");
+                }
+
+                if (rule.Count > 1)
+                {
+                    writer.WriteLine($"    count: {rule.Count.ToString(CultureInfo.InvariantCulture)}");
+                }
+            }
+        }
     }
 
     /// <summary>A value as a YAML scalar: plain when that reads back as the same text, double-quoted otherwise.</summary>

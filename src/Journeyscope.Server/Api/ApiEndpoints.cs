@@ -1,4 +1,6 @@
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Monitoring;
+using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.Extensions.Options;
@@ -50,6 +52,8 @@ public static class ApiEndpoints
         IngestKeyEndpoints.Map(workspace);
         ErasureEndpoints.Map(workspace);
         SecurityEndpoints.Map(workspace);
+        WebhookEndpoints.Map(workspace);
+        LiveEndpoints.Map(workspace);
         app.MapJourneyscopeCollector();
         app.MapJourneyscopeAccount();
         return app;

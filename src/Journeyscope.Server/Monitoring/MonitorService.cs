@@ -1,5 +1,6 @@
 using Journeyscope.EventLogs;
 using Journeyscope.Monitoring;
+using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Services;
 using Journeyscope.Storage;
 
@@ -7,15 +8,19 @@ namespace Journeyscope.Server.Monitoring;
 
 /// <summary>
 /// Runs a workspace's due schedules (<see cref="MonitorRunner"/>) and notifies their pending alerts: one e-mail digest
-/// per schedule and run. Used by the scheduler and by <c>POST …/monitoring/run</c>; runs of one workspace are serialised.
+/// per schedule and run, and one webhook event <c>kpi.alert</c> per alert (the signed outbox, deduplicated by the alert's
+/// id). Used by the scheduler and by <c>POST …/monitoring/run</c>; runs of one workspace are serialised.
 /// </summary>
 /// <remarks>
 /// Alerts are stored with the period that raised them (one transaction) and marked notified only after their digest
 /// was sent, so a crash between the two sends them on the next run rather than losing them (at least once).
 /// </remarks>
 internal sealed class MonitorService(
-    WorkspaceHost host, EventLogCache cache, AlertMailer mailer, TimeProvider time, ILogger<MonitorService> logger)
+    WorkspaceHost host, EventLogCache cache, AlertMailer mailer, WebhookOutbox webhooks, TimeProvider time, ILogger<MonitorService> logger)
 {
+    /// <summary>The webhook event type of an alert.</summary>
+    public const string KpiAlertEvent = "kpi.alert";
+
     private readonly Dictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly Lock _gatesLock = new();
 
@@ -64,6 +69,12 @@ internal sealed class MonitorService(
         foreach (var group in pending.GroupBy(a => a.Schedule, StringComparer.Ordinal))
         {
             var alerts = group.OrderBy(a => a.PeriodEnd).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+            foreach (var alert in alerts)
+            {
+                // The alert's id is the outbox's dedup key: an alert re-sent after a crash is delivered once.
+                await webhooks.EnqueueAsync(workspace, KpiAlertEvent, alert, alert.Id, cancellationToken).ConfigureAwait(false);
+            }
+
             if (mailer.Configured && schedules.TryGetValue(group.Key, out var schedule) && schedule.Recipients.Count > 0)
             {
                 try

@@ -1,6 +1,7 @@
 using Journeyscope.Results;
 using Journeyscope.Server.Collector;
 using Journeyscope.Server.Monitoring;
+using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -28,6 +29,7 @@ public static class ServiceRegistration
         services.AddHostedService<MonitorScheduler>();
         services.AddJourneyscopeCollector(configuration);
         services.AddJourneyscopeSecurity(configuration);
+        services.AddJourneyscopeNotifications(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusDetails.Fill);
         services.AddExceptionHandler<ApiExceptionHandler>();
         // One contract: the API writes results with the options the CLI's --format json and the UI use.

@@ -15,6 +15,7 @@ public sealed class JourneySchemaTests
         { "kpi", string.Join(",", JourneyKeys.Kpi) },
         { "critical_success_factor", string.Join(",", JourneyKeys.CriticalSuccessFactor) },
         { "time_target", string.Join(",", JourneyKeys.TimeTarget) },
+        { "rule", string.Join(",", JourneyKeys.Rule) },
         { "flow", string.Join(",", JourneyKeys.FlowOperators) },
     };
 

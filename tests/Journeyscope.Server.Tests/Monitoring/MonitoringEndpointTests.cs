@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Journeyscope.Monitoring;
 using Journeyscope.Results;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Server.Tests.Monitoring;
 
@@ -18,8 +19,15 @@ public sealed class MonitoringEndpointTests(MonitoringServerFixture server) : IC
     [Fact]
     public async Task RunMonitoring_WeeklySchedule_SnapshotsEveryWeekOnceRaisesAlertsAndMailsOneDigest()
     {
-        // Given a weekly schedule (Mondays 00:00 UTC) on the demo journey since its first day, by device, with a recipient
+        // Given a weekly schedule (Mondays 00:00 UTC) on the demo journey since its first day, by device, with a recipient,
+        // and a webhook target for kpi.alert events
         using var client = server.CreateClient();
+        using var receiver = new WebhookReceiver();
+        using (var target = await client.PostAsJsonAsync($"{Api}/webhooks", new { url = receiver.Url, name = "alerts", eventTypes = new[] { "kpi.alert" } }, Token))
+        {
+            Assert.True(target.IsSuccessStatusCode, await target.Content.ReadAsStringAsync(Token));
+        }
+
         const string journey = "retail";
         using var saved = await client.PutAsJsonAsync($"{Api}/monitoring/schedules/weekly", new
         {
@@ -57,6 +65,12 @@ public sealed class MonitoringEndpointTests(MonitoringServerFixture server) : IC
         var body = mail.MessageParts[0].BodyData;
         Assert.Contains($"{alerts.Count} KPI alert", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("http://journeys.test/api/v1/workspaces/demo/cases?filter=time", body, StringComparison.Ordinal);
+
+        // And each alert went out once as a signed kpi.alert webhook
+        Assert.True(await receiver.WaitForAsync(alerts.Count, TimeSpan.FromSeconds(60), Token), $"{receiver.Received.Count} of {alerts.Count} webhooks");
+        Assert.All(receiver.Received, r => Assert.Contains("kpi.alert", r.Text, StringComparison.Ordinal));
+        Assert.Equal(alerts.Select(a => a.Id).Order(StringComparer.Ordinal),
+            receiver.Received.Select(r => alerts.Single(a => r.Text.Contains($"\"{a.Id}\"", StringComparison.Ordinal)).Id).Order(StringComparer.Ordinal));
 
         // And the status shows the schedule caught up, and its series has one point per stored week
         var status = (await client.GetFromJsonAsync<MonitorStatus>($"{Api}/monitoring", ResultJson.Options, Token))!;

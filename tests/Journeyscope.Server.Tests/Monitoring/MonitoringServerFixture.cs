@@ -20,6 +20,7 @@ public sealed class MonitoringServerFixture : ServerFixture
         Set("Journeyscope:Monitoring:Smtp:Port", Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Set("Journeyscope:Monitoring:Smtp:Security", "none");
         Set("Journeyscope:Monitoring:Smtp:From", "alerts@journeys.test");
+        Set("Journeyscope:Webhooks:PollInterval", "00:00:00.100");
     }
 
     public SimpleSmtpServer Smtp { get; }

@@ -1,0 +1,9 @@
+namespace Journeyscope.Monitoring;
+
+/// <summary>The result of <see cref="RuleDryRun.Run"/>: per rule, how often it would have fired on the stored history.</summary>
+/// <param name="Journey">The journey's id.</param>
+/// <param name="Customers">Customers (cases) replayed.</param>
+/// <param name="Events">Events replayed.</param>
+/// <param name="Until">The clock at the end of the replay: deadlines up to it were evaluated.</param>
+/// <param name="Rules">Per rule (then per time target), in the journey's order.</param>
+public sealed record RuleDryRunResult(string Journey, int Customers, int Events, DateTimeOffset? Until, IReadOnlyList<RuleDryRunRule> Rules);

@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using Journeyscope.EventLogs;
+using Journeyscope.IO.Journeys;
+using Journeyscope.Monitoring;
+using Journeyscope.Server.Notifications;
+using Journeyscope.Server.Services;
+using Journeyscope.Storage.Monitoring;
+
+namespace Journeyscope.Server.Monitoring;
+
+/// <summary>
+/// Live conformance and rules: after each collector commit (<see cref="WorkspaceHost.Changed"/>) the new events of every
+/// customer go through each journey's prefix alignment (deviations known at once) and rule engine; a timer (every second,
+/// on the injected <see cref="TimeProvider"/>) fires the deadlines that passed. Rule firings are recorded once
+/// (<see cref="RuleFiringLog"/>) and sent as <c>rule.fired</c> webhooks (<see cref="WebhookOutbox"/>).
+/// </summary>
+/// <remarks>
+/// On its first look at a workspace the monitor replays the stored history silently: what fired before the last time
+/// it checked (or before it started, on the very first run) is history, not news. After a restart, deadlines that passed
+/// while the server was down fire then, and firings already recorded are not repeated.
+/// </remarks>
+public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, WebhookOutbox outbox, TimeProvider time, ILogger<LiveMonitor> logger) : BackgroundService
+{
+    private const int MaxDeviations = 1000;
+
+    private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LiveWorkspace> _workspaces = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly SemaphoreSlim _tick = new(1, 1);
+    private DateTimeOffset _started = DateTimeOffset.MinValue;
+
+    /// <summary>The most recent live deviations of <paramref name="workspace"/>, newest first.</summary>
+    public IReadOnlyList<LiveDeviation> Deviations(string workspace, int limit = 100, string? journey = null)
+    {
+        if (!_workspaces.TryGetValue(workspace, out var live))
+        {
+            return [];
+        }
+
+        lock (live.Gate)
+        {
+            return [.. live.Deviations.Reverse().Where(d => journey is null || d.Journey == journey).Take(limit)];
+        }
+    }
+
+    /// <summary>Looks at <paramref name="workspace"/> now (new events, passed deadlines); what the timer and change notifications do.</summary>
+    public async Task CheckAsync(string workspace, CancellationToken cancellationToken = default)
+    {
+        _dirty[workspace] = 0;
+        await TickAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _started = time.GetUtcNow();
+        host.Changed += OnChanged;
+        try
+        {
+            foreach (var name in host.List())
+            {
+                _dirty[name] = 0;
+            }
+
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await TickAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Live monitoring tick failed; retrying.");
+                }
+
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var delay = Task.Delay(TimeSpan.FromSeconds(1), time, wait.Token);
+                var woken = _signal.WaitAsync(wait.Token);
+                await Task.WhenAny(delay, woken).ConfigureAwait(false);
+                await wait.CancelAsync().ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            host.Changed -= OnChanged;
+        }
+    }
+
+    private void OnChanged(string name)
+    {
+        _dirty[name] = 0;
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        await _tick.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var name in _dirty.Keys)
+            {
+                _dirty.TryRemove(name, out _);
+                if (host.Exists(name))
+                {
+                    await RefreshAsync(name, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var now = time.GetUtcNow();
+            foreach (var (name, live) in _workspaces)
+            {
+                var fired = new List<RuleFiring>();
+                lock (live.Gate)
+                {
+                    foreach (var journey in live.Journeys)
+                    {
+                        journey.Rules.AdvanceTo(now, fired);
+                    }
+                }
+
+                await PublishAsync(name, live, fired, cancellationToken).ConfigureAwait(false);
+                RuleFiringLog.WriteMark(live.Folder, now);
+            }
+        }
+        finally
+        {
+            _tick.Release();
+        }
+    }
+
+    private async Task RefreshAsync(string name, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(host.Root, name);
+        var journeysFolder = Path.Combine(folder, JourneyRepository.FolderName);
+        var fingerprint = Fingerprint(journeysFolder);
+        if (!_workspaces.TryGetValue(name, out var live) || live.Fingerprint != fingerprint)
+        {
+            var journeys = LoadJourneys(journeysFolder);
+            if (journeys.Count == 0)
+            {
+                _workspaces.TryRemove(name, out _);
+                return;
+            }
+
+            var baseline = RuleFiringLog.ReadMark(folder) ?? (_started == DateTimeOffset.MinValue ? time.GetUtcNow() : _started);
+            live = new LiveWorkspace(folder, fingerprint, journeys, baseline);
+            _workspaces[name] = live;
+        }
+
+        var (log, _) = await cache.GetAsync(name, TimeBasis.Utc, cancellationToken).ConfigureAwait(false);
+        var fired = new List<RuleFiring>();
+        lock (live.Gate)
+        {
+            Feed(live, log, fired);
+        }
+
+        await PublishAsync(name, live, fired, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Feeds the events each customer has beyond those already seen, all customers interleaved by time.</summary>
+    private static void Feed(LiveWorkspace live, EventLog log, List<RuleFiring> fired)
+    {
+        var fresh = new List<(long Ticks, int Event, int Case)>();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            var id = log.CaseIds[c];
+            var seen = live.Seen.GetValueOrDefault(id);
+            var length = log.CaseLength(c);
+            for (var e = log.CaseStart(c) + seen; e < log.CaseStart(c) + length; e++)
+            {
+                fresh.Add((log.GetTimestamp(e).UtcTicks, e, c));
+            }
+
+            live.Seen[id] = length;
+        }
+
+        fresh.Sort((x, y) => x.Ticks != y.Ticks ? x.Ticks.CompareTo(y.Ticks) : x.Event.CompareTo(y.Event));
+        foreach (var (ticks, e, c) in fresh)
+        {
+            var at = new DateTimeOffset(ticks, TimeSpan.Zero);
+            var customer = log.CaseIds[c];
+            var activity = log.ActivityNames[log.Activities[e]];
+            var row = e;
+            foreach (var journey in live.Journeys)
+            {
+                journey.Rules.AdvanceTo(at, fired);
+                journey.Rules.Observe(customer, activity, at, attribute => log.FindEventAttribute(attribute)?.GetValue(row)?.ToString(), fired);
+                if (journey.Align(customer, activity, at) is { } deviation && at >= live.Baseline)
+                {
+                    live.Add(deviation, MaxDeviations);
+                }
+            }
+        }
+    }
+
+    private async Task PublishAsync(string name, LiveWorkspace live, List<RuleFiring> fired, CancellationToken cancellationToken)
+    {
+        foreach (var firing in fired)
+        {
+            if (firing.At < live.Baseline)
+            {
+                continue;
+            }
+
+            if (firing.Kind == "time-target")
+            {
+                lock (live.Gate)
+                {
+                    live.Add(new LiveDeviation(firing.Journey, firing.Customer, "time-target", firing.Rule, firing.At, 0, firing.Reason), MaxDeviations);
+                }
+            }
+
+            if (RuleFiringLog.TryRecord(live.Folder, firing) && firing.Kind == "rule")
+            {
+                await outbox.EnqueueAsync(name, "rule.fired", firing, firing.DedupKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private List<LiveJourney> LoadJourneys(string folder)
+    {
+        var journeys = new List<LiveJourney>();
+        foreach (var file in JourneyRepository.Files(folder))
+        {
+            try
+            {
+                var read = JourneyYaml.Read(file);
+                if (read.Journey is { } journey && !JourneyValidator.Validate(read).Any(d => d.IsError) && (journey.Flow is not null || journey.Rules.Count > 0 || journey.TimeTargets.Count > 0))
+                {
+                    journeys.Add(new LiveJourney(journey));
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException)
+            {
+                logger.LogWarning(e, "Journey {File} is not monitored live.", file);
+            }
+        }
+
+        return journeys;
+    }
+
+    private static string Fingerprint(string folder) =>
+        string.Join('|', JourneyRepository.Files(folder).Select(f => f + ":" + File.GetLastWriteTimeUtc(f).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,23 @@
+using Journeyscope.Server.Monitoring;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Journeyscope.Server.Notifications;
+
+/// <summary>Registers the webhook outbox and its sender, and the live monitor (live conformance and rules).</summary>
+public static class NotificationRegistration
+{
+    /// <summary>Adds <see cref="WebhookOutbox"/>, the <see cref="WebhookSender"/> background service and its HTTP client.</summary>
+    public static IServiceCollection AddJourneyscopeNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
+        services.AddSingleton<LiveMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveMonitor>());
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        return services;
+    }
+}
