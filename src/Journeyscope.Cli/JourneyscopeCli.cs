@@ -23,6 +23,8 @@ internal static class JourneyscopeCli
         root.Subcommands.Add(DiscoverCommand.Create(context));
         root.Subcommands.Add(VariantsCommand.Create(context));
         root.Subcommands.Add(DriftCommand.Create(context));
+        root.Subcommands.Add(MonitorCommand.Create(context));
+        root.Subcommands.Add(AlertsCommand.Create(context));
         root.Subcommands.Add(PerformanceCommand.Create(context));
         root.Subcommands.Add(BottlenecksCommand.Create(context));
         root.Subcommands.Add(RootCauseCommand.Create(context));

@@ -36,6 +36,7 @@ public static class ApiEndpoints
         ImportEndpoints.Map(workspace, settings.MaxImportBytes);
         AnalysisEndpoints.Map(workspace);
         DriftEndpoints.Map(workspace);
+        MonitoringEndpoints.Map(workspace);
         RootCauseEndpoints.Map(workspace);
         ImprovementEndpoints.Map(workspace);
         CaseEndpoints.Map(workspace);

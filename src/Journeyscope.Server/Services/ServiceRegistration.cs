@@ -1,5 +1,6 @@
 using Journeyscope.Results;
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Monitoring;
 using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -24,6 +25,10 @@ public static class ServiceRegistration
         services.AddSingleton<EventLogCache>();
         services.AddSingleton<AnalysisCache>();
         services.AddSingleton<LiveLogCache>();
+        services.Configure<MonitoringOptions>(configuration.GetSection(MonitoringOptions.SectionName));
+        services.AddSingleton<AlertMailer>();
+        services.AddSingleton<MonitorService>();
+        services.AddHostedService<MonitorScheduler>();
         services.AddJourneyscopeCollector(configuration);
         services.AddJourneyscopeSecurity(configuration);
         services.AddJourneyscopeNotifications(configuration);

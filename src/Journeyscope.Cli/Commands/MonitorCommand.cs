@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using Journeyscope.Cli.Output;
+using Journeyscope.Monitoring;
+using Journeyscope.Storage;
+
+namespace Journeyscope.Cli.Commands;
+
+/// <summary>
+/// <c>journeyscope monitor run|status|schedule</c>: scheduled KPI snapshots and alerts of a workspace (docs/monitoring.md).
+/// The server runs due schedules by itself; the CLI runs them on a workspace no server holds open.
+/// </summary>
+internal static class MonitorCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("monitor",
+            "Scheduled snapshots of every KPI of a journey (per period and segment), its conformance rate and top deviations, and alerts when a KPI " +
+            "misses its target or leaves the range its seasonal baseline expects.\n" +
+            "Examples:\n  journeyscope monitor schedule daily --journey retail --cron \"0 6 * * *\" --by device --email ops@example.com\n" +
+            "  journeyscope monitor run\n  journeyscope monitor status --format json");
+        command.Subcommands.Add(RunCommand(context));
+        command.Subcommands.Add(StatusCommand(context));
+        command.Subcommands.Add(ScheduleCommand(context));
+        return command;
+    }
+
+    /// <summary>The <c>--now</c> option: the instant to take due periods up to (default: the clock).</summary>
+    internal static Option<DateTimeOffset?> NowOption() => new("--now")
+    {
+        Description = "Take the periods due at this instant (ISO 8601, for example 2025-07-01T00:00:00Z) rather than now: backfills and replays.",
+    };
+
+    private static Command RunCommand(CliContext context)
+    {
+        var now = NowOption();
+        var schedule = new Option<string?>("--schedule") { Description = "Run this schedule only." };
+        var command = new Command("run", "Takes the due snapshots now (every period that ended since the last completed one) and evaluates the alert rules.\n" +
+            "Example: journeyscope monitor run --workspace ./shop --format json")
+        {
+            now, schedule,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
+            var run = MonitorRunner.Run(workspace, parse.GetValue(now) ?? DateTimeOffset.UtcNow, () => workspace.LoadEventLog(cancellationToken),
+                parse.GetValue(schedule), cancellationToken);
+            var table = new Table("Monitoring run", "Schedule", "Journey", "Periods taken", "Last completed", "Alerts", "Error");
+            foreach (var s in run.Schedules)
+            {
+                table.Add(s.Schedule, s.Journey, s.Periods, Time(s.LastCompleted), s.Alerts.Count, s.Error ?? "");
+            }
+
+            var report = new Report().Add(table).Add(AlertsCommand.Table("Alerts raised", run.Schedules.SelectMany(s => s.Alerts)));
+            report.Json = run;
+            report.Write(context.GetFormat(parse), context.Output);
+            return Task.FromResult(run.Schedules.Any(s => s.Error is not null) ? ExitCodes.BadInput : ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command StatusCommand(CliContext context)
+    {
+        var now = NowOption();
+        var command = new Command("status", "The schedules with their last completed period, next run and due periods, and the open alerts (those of each schedule's latest period).\n" +
+            "Example: journeyscope monitor status --format json")
+        {
+            now,
+        };
+        command.SetAction(parse =>
+        {
+            using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
+            var status = MonitorRunner.Status(workspace, parse.GetValue(now) ?? DateTimeOffset.UtcNow);
+            var table = new Table("Schedules", "Schedule", "Journey", "Cron", "Time zone", "By", "Last completed", "Next run", "Due", "Stored", "Error");
+            foreach (var s in status.Schedules)
+            {
+                table.Add(s.Schedule.Id, s.Schedule.Journey, s.Schedule.Cron, s.Schedule.TimeZone, s.Schedule.SegmentBy ?? "", Time(s.LastCompleted),
+                    Time(s.NextRun), s.DuePeriods, s.Snapshots, s.Error ?? "");
+            }
+
+            var report = new Report().Add(table).Add(AlertsCommand.Table("Open alerts", status.OpenAlerts));
+            if (status.Schedules.Count == 0)
+            {
+                report.Notes.Add("No schedules yet: journeyscope monitor schedule NAME --journey ID --cron \"0 6 * * *\".");
+            }
+
+            report.Json = status;
+            report.Write(context.GetFormat(parse), context.Output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command ScheduleCommand(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "The schedule's id (letters, digits, '-', '_'); an existing one is replaced, its snapshots kept." };
+        var journey = new Option<string>("--journey") { Description = "The journey id (journeys/ID.yaml).", Required = true };
+        var cron = new Option<string>("--cron") { Description = "When to snapshot: a cron expression, for example \"0 6 * * *\" (daily at 06:00) or \"0 * * * *\" (hourly).", Required = true };
+        var zone = new Option<string>("--time-zone") { Description = "The time zone the expression is read in (default UTC).", DefaultValueFactory = _ => "UTC" };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Snapshot periods from this instant on (default now); an earlier date backfills history on the next run." };
+        var by = new Option<string?>("--by") { Description = "A case attribute to store every KPI and the conformance rate per value of." };
+        var email = new Option<string[]>("--email") { Description = "Who gets the digest of each run (the server's SMTP settings); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var rate = new Option<double>("--false-alarm-rate") { Description = "The anomaly rules' false-alarm rate per period (default 0.01).", DefaultValueFactory = _ => 0.01 };
+        var command = new Command("schedule", "Creates or replaces a schedule. Without rules of its own, every KPI gets a threshold rule (its target) and an anomaly rule.\n" +
+            "Example: journeyscope monitor schedule daily --journey retail --cron \"0 6 * * *\" --since 2025-01-01 --by device")
+        {
+            id, journey, cron, zone, since, by, email, rate,
+        };
+        command.SetAction(parse =>
+        {
+            using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
+            var journeyId = parse.GetRequiredValue(journey);
+            var falseAlarms = parse.GetValue(rate);
+            var rules = Math.Abs(falseAlarms - 0.01) < 1e-12 ? [] : ReadRules(workspace, journeyId, falseAlarms);
+            var schedule = new MonitorSchedule(parse.GetRequiredValue(id), journeyId, parse.GetRequiredValue(cron), parse.GetRequiredValue(zone),
+                parse.GetValue(since) ?? DateTimeOffset.UtcNow, parse.GetValue(by), rules, parse.GetValue(email) ?? []);
+            try
+            {
+                MonitorRunner.Check(workspace, schedule);
+            }
+            catch (MonitorScheduleException e)
+            {
+                throw new UsageException($"schedule '{schedule.Id}': {e.Message}.");
+            }
+
+            workspace.SaveSchedule(schedule);
+            var report = new Report { Json = schedule };
+            report.Notes.Add($"Schedule '{schedule.Id}' saved: journey {schedule.Journey}, '{schedule.Cron}' ({schedule.TimeZone}), from {Time(schedule.Since)}.");
+            report.Write(context.GetFormat(parse), context.Output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static List<AlertRule> ReadRules(Workspace workspace, string journeyId, double rate)
+    {
+        var path = IO.Journeys.JourneyRepository.Find(workspace.JourneysFolder, journeyId)
+            ?? throw new UsageException($"the journey '{journeyId}' does not exist in the workspace.");
+        var journey = IO.Journeys.JourneyYaml.Read(path).Journey ?? throw new UsageException($"the journey '{journeyId}' cannot be read.");
+        return [.. new MonitorSchedule("x", journeyId, "", "UTC", default, null, [], []).EffectiveRules(journey)
+            .Select(r => r.Kind == AlertKind.Anomaly ? r with { FalseAlarmRate = rate } : r)];
+    }
+
+    internal static string Time(DateTimeOffset? time) =>
+        time is { } t ? t.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : "";
+}
