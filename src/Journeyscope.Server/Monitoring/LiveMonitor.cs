@@ -55,6 +55,7 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
     {
         _started = time.GetUtcNow();
         host.Changed += OnChanged;
+        host.Closed += OnClosed;
         try
         {
             foreach (var name in host.List())
@@ -86,7 +87,18 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
         finally
         {
             host.Changed -= OnChanged;
+            host.Closed -= OnClosed;
         }
+    }
+
+    /// <summary>
+    /// A workspace closed by an erasure (or a deletion or rename) drops its customers' live state, deviations included;
+    /// the next tick rebuilds it from the stored events, silently up to the last check, so nothing of an erased customer stays.
+    /// </summary>
+    private void OnClosed(string name)
+    {
+        _workspaces.TryRemove(name, out _);
+        OnChanged(name);
     }
 
     private void OnChanged(string name)

@@ -36,6 +36,9 @@ public static class CustomerErasure
             deletion = workspace.DeleteCustomer(customerId, options.DryRun, cancellationToken);
         }
 
+        // The live rules' firings and the webhook outbox name customers in their bodies: erased (and vacuumed) too.
+        deletion = deletion with { Removed = [.. deletion.Removed, .. SqliteErasure.Erase(folder, deletion.Ids, options.DryRun)] };
+
         var at = options.TimeProvider.GetUtcNow();
         if (options.DryRun)
         {

@@ -34,6 +34,37 @@ public sealed class CustomerErasureTests
     }
 
     [Fact]
+    public async Task Erase_CustomerWithRuleFiringsAndWebhookDeliveries_SideFilesHoldNoByteOfIt()
+    {
+        // Given the filled workspace where a live rule fired for the customer (under its anonymous id too) and for another,
+        // each firing queued as a webhook whose body names the customer
+        using var fixture = new ErasureWorkspace();
+        await fixture.FillAsync(Ct);
+        var now = DateTimeOffset.UnixEpoch.AddYears(55);
+        var target = Journeyscope.Storage.Notifications.WebhookStore.AddTarget(fixture.Folder, "https://hooks.example.com/in", null, "crm", []);
+        target.Id.ShouldNotBeNullOrEmpty();
+        foreach (var customer in new[] { ErasureWorkspace.Customer, ErasureWorkspace.Anonymous, "cust-keep-002" })
+        {
+            var firing = new Journeyscope.Monitoring.RuleFiring("shop", "abandoned", "Abandoned cart", "deadline", customer, 1, now, now, $"{customer} left the cart", ["cart"]);
+            Journeyscope.Storage.Monitoring.RuleFiringLog.TryRecord(fixture.Folder, firing).ShouldBeTrue();
+            Journeyscope.Storage.Notifications.WebhookStore.Enqueue(fixture.Folder, "ws", "rule.fired",
+                System.Text.Json.JsonSerializer.Serialize(new { data = firing }), firing.DedupKey, now).ShouldBe(1);
+        }
+
+        // When the customer is erased
+        var receipt = CustomerErasure.Erase(fixture.Folder, ErasureWorkspace.Customer, cancellationToken: Ct);
+
+        // Then neither side file holds a byte of its ids (WAL and free pages included), the other customer's firing and
+        // delivery remain, and the receipt counts what went
+        ErasureWorkspace.Scan(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
+        receipt.Succeeded.ShouldBeTrue();
+        Rows(receipt, "live.firings").ShouldBe(2);
+        Rows(receipt, "webhooks.deliveries").ShouldBe(2);
+        Journeyscope.Storage.Monitoring.RuleFiringLog.List(fixture.Folder).Select(f => f.Customer).ShouldBe(["cust-keep-002"]);
+        Journeyscope.Storage.Notifications.WebhookStore.Deliveries(fixture.Folder).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Erase_Customer_OthersKeepEveryEventAndTheirBadLine()
     {
         // Given the filled workspace and its log before
