@@ -52,6 +52,43 @@ public sealed class DemoStoryTests(DemoStoryFixture app) : IClassFixture<DemoSto
     }
 
     [Fact]
+    public async Task Monitoring_DemoWithAWeeklySchedule_PageShowsScheduleSeriesAlertsDriftAndLiveSections()
+    {
+        // Given a weekly schedule on the demo journey since its first week, taken now through the API
+        using (var http = app.Host.CreateClient())
+        {
+            var api = $"api/v1/workspaces/{DemoStoryFixture.Demo}";
+            using var saved = await http.PutAsJsonAsync($"{api}/monitoring/schedules/weekly", new { journey = "retail", cron = "0 0 * * 1", since = "2025-01-06T00:00:00Z" }, Token);
+            saved.EnsureSuccessStatusCode();
+            using var run = await http.PostAsync($"{api}/monitoring/run", null, Token);
+            run.EnsureSuccessStatusCode();
+        }
+
+        var (context, page, console) = await app.OpenAsync(1280, 800);
+        try
+        {
+            // When the Monitoring page opens
+            await page.GotoAsync(app.Url(DemoStoryFixture.Demo, "monitoring").ToString());
+            await page.Locator("[data-interactive=true]").WaitForAsync();
+
+            // Then it lists the schedule, draws the KPI series, and has the alert history, drift and live customers sections
+            await page.Locator("[data-testid=monitoring-schedule]", new PageLocatorOptions { HasText = "weekly" }).First.WaitForAsync();
+            await page.Locator("[data-testid=monitoring-series] .js-viz svg, [data-testid=monitoring-series] svg").First.WaitForAsync();
+            (await page.Locator("[data-testid=monitoring-alerts]").CountAsync()).ShouldBe(1);
+            (await page.Locator("[data-testid=monitoring-drift]").CountAsync()).ShouldBe(1);
+            await page.Locator("[data-testid=monitoring-live] [data-testid=live-deviations]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            await page.Locator("[data-testid=monitoring-live] [data-testid=rule-firings]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            await UsabilityFixture.Shot(page, "demo-monitoring");
+            await context.CloseAsync();
+        }
+        catch
+        {
+            await Fail(page, "demo-monitoring-failure", console);
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task Journey_DemoAt1280_CardsAgreeWithConformanceEveryStageReachableNothingClipped()
     {
         // Given the conformance the page reads
