@@ -11,13 +11,24 @@ public sealed class PrefixAlignmentTests
     [Fact]
     public void Advance_RandomNetsAndTraces_CompletionCostEqualsTheOfflineOptimalAlignment()
     {
+        var tooLarge = 0;
         Gen.Select(Gen.Int, Gen.Int[0, 5].Array[1, 9], Gen.Int[1, 4]).Sample((seed, letters, depth) =>
         {
             // Given a random net (process trees of depth 1-4 with loops, choices, parallels, silent steps) and a random
             // trace over its alphabet plus an activity it does not have
             var net = Net(RandomTree(new Random(seed), depth));
             var trace = letters.Select(l => l == 5 ? "z" : ((char)('a' + l)).ToString()).ToArray();
-            var model = PrefixAlignment.Create(net, cancellationToken: Token);
+            PrefixAlignment model;
+            try
+            {
+                model = PrefixAlignment.Create(net, cancellationToken: Token);
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("reachable markings", StringComparison.Ordinal))
+            {
+                // A deep tree of nested parallels can exceed the live bound (refused by design): not a sample of the property.
+                Interlocked.Increment(ref tooLarge);
+                return;
+            }
 
             // When the trace is fed event by event
             var state = model.Start();
@@ -39,6 +50,9 @@ public sealed class PrefixAlignmentTests
             model.CompletionDeviations(state).ShouldBe(offline.Cost);
             state.Size.ShouldBeLessThanOrEqualTo(model.MarkingCount);
         }, iter: 300);
+
+        // (nets refused as too large for live alignment are rare: the property is checked on nearly all 300)
+        tooLarge.ShouldBeLessThan(30);
     }
 
     [Fact]
