@@ -1,4 +1,5 @@
 using Journeyscope.Server.Collector;
+using Journeyscope.Server.Monitoring;
 using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
@@ -45,7 +46,7 @@ public static class ApiEndpoints
         VariantAlignmentEndpoints.Map(workspace);
         FunnelEndpoints.Map(workspace);
         KpiEndpoints.Map(workspace);
-        LiveEndpoints.Map(workspace);
+        LiveSnapshotEndpoints.Map(workspace);
         AgendaEndpoints.Map(workspace);
         CanvasEndpoints.Map(workspace);
         VocEndpoints.Map(workspace);

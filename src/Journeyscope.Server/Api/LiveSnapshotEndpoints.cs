@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Journeyscope.Server.Api;
 
 /// <summary>The live analyses of a workspace, grown in place per partition as events arrive.</summary>
-internal static class LiveEndpoints
+internal static class LiveSnapshotEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
     {
