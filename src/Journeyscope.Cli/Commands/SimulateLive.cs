@@ -97,7 +97,8 @@ internal static class SimulateLive
 
     /// <summary>
     /// Sends <paramref name="messages"/> to <c>/v1/batch</c> at about <paramref name="rate"/> messages a second, in a
-    /// batch every quarter second; a batch answered 5xx (or not at all) is retried with backoff, up to five times.
+    /// batch every quarter second, each message stamped with the time it is sent (the customers act now); a batch answered
+    /// 5xx (or not at all) is retried with backoff, up to five times (with its first stamps: retries are the same events).
     /// </summary>
     public static async Task<LiveStreamSummary> StreamAsync(
         Uri server, string key, List<JsonObject> messages, long customers, double rate, TextWriter progress, CancellationToken cancellationToken)
@@ -117,7 +118,10 @@ internal static class SimulateLive
             }
 
             var count = Math.Min(perTick, messages.Count - first);
-            var batch = new JsonArray([.. messages.GetRange(first, count).Select(m => (JsonNode)m.DeepClone())]);
+            // Live customers act now: each message is stamped with the time it is sent (spaced 1/rate apart, the last
+            // at the send), so the server's live rules and windows run on the wall clock, not on the scenario's dates.
+            var sentAt = DateTimeOffset.UtcNow;
+            var batch = new JsonArray([.. messages.GetRange(first, count).Select((m, i) => (JsonNode)Stamp(m, sentAt - TimeSpan.FromSeconds((count - 1 - i) / rate)))]);
             var body = new JsonObject { ["batch"] = batch }.ToJsonString();
             var (ok, tries) = await SendAsync(client, body, cancellationToken).ConfigureAwait(false);
             requests += tries;
@@ -136,6 +140,13 @@ internal static class SimulateLive
         var seconds = watch.Elapsed.TotalSeconds;
         return new LiveStreamSummary(server.ToString(), customers, messages.Count, acknowledged, failed, requests, seconds,
             seconds > 0 ? acknowledged / seconds : 0);
+    }
+
+    private static JsonObject Stamp(JsonObject message, DateTimeOffset at)
+    {
+        var copy = (JsonObject)message.DeepClone();
+        copy["timestamp"] = at.ToString("O", CultureInfo.InvariantCulture);
+        return copy;
     }
 
     private static async Task<(bool Ok, int Tries)> SendAsync(HttpClient client, string body, CancellationToken cancellationToken)

@@ -179,7 +179,8 @@ public sealed class RuleEngine
             }
 
             var slot = state.Rules[entry.Rule];
-            if (!slot.Open || slot.Pending != entry.Occurrence)
+            // A deadline queued before the customer was forgotten and fed again may carry the same serial: only the slot's own fires.
+            if (!slot.Open || slot.Pending != entry.Occurrence || slot.Deadline.UtcTicks != ticks)
             {
                 continue;
             }
@@ -193,6 +194,12 @@ public sealed class RuleEngine
             fired.Add(Fire(compiled, entry.Customer, state, ++slot.Occurrences, new DateTimeOffset(ticks, TimeSpan.Zero), slot.TriggeredAt, reason));
         }
     }
+
+    /// <summary>
+    /// Forgets one customer's state, open occurrences included (their deadlines no longer fire): for a live monitor whose
+    /// customer was stitched into another id, or whose history changed underneath (merged events) and is fed again.
+    /// </summary>
+    public void Forget(string customer) => _customers.Remove(customer);
 
     /// <summary>Forgets customers whose last event is before <paramref name="before"/> and who have no open occurrence; returns how many.</summary>
     public int EvictInactive(DateTimeOffset before)

@@ -182,11 +182,32 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
     private static void Feed(LiveWorkspace live, EventLog log, List<RuleFiring> fired)
     {
         var fresh = new List<(long Ticks, int Event, int Case)>();
+        // Identity stitching merges an anonymous visitor's case into the known customer's: the anonymous id disappears
+        // (its open occurrences must not fire under it) and the known case gets events before those already seen, so it
+        // is fed again from its start (firings already recorded are not sent again: RuleFiringLog dedups them).
+        var present = new HashSet<string>(log.CaseIds, StringComparer.Ordinal);
+        var replayed = new Dictionary<int, long>();
+        foreach (var gone in live.Seen.Keys.Where(id => !present.Contains(id)).ToList())
+        {
+            live.Forget(gone);
+        }
+
         for (var c = 0; c < log.CaseCount; c++)
         {
             var id = log.CaseIds[c];
             var seen = live.Seen.GetValueOrDefault(id);
             var length = log.CaseLength(c);
+            if (seen > 0 && (seen > length || log.GetTimestamp(log.CaseStart(c) + seen - 1).UtcTicks != live.LastSeen.GetValueOrDefault(id)))
+            {
+                replayed[c] = live.LastSeen.GetValueOrDefault(id);
+                live.Forget(id);
+                seen = 0;
+            }
+
+            if (length > 0)
+            {
+                live.LastSeen[id] = log.GetTimestamp(log.CaseStart(c) + length - 1).UtcTicks;
+            }
             for (var e = log.CaseStart(c) + seen; e < log.CaseStart(c) + length; e++)
             {
                 fresh.Add((log.GetTimestamp(e).UtcTicks, e, c));
@@ -206,7 +227,8 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
             {
                 journey.Rules.AdvanceTo(at, fired);
                 journey.Rules.Observe(customer, activity, at, attribute => log.FindEventAttribute(attribute)?.GetValue(row)?.ToString(), fired);
-                if (journey.Align(customer, activity, at) is { } deviation && at >= live.Baseline)
+                // A case fed again shows no deviation twice: those up to its previous last event were shown then.
+                if (journey.Align(customer, activity, at) is { } deviation && at >= live.Baseline && ticks > replayed.GetValueOrDefault(c))
                 {
                     live.Add(deviation, MaxDeviations);
                 }
