@@ -105,8 +105,16 @@ internal static class BenchLiveCommand
             {
                 Json = new
                 {
-                    events = count, customers = log.CaseCount, liveSeconds, appendSeconds, liveEventsPerSecond = liveRate, collectorEventsPerSecond = appendRate,
-                    ratio = liveRate / appendRate, keepsUp = liveRate >= appendRate, costMismatches = mismatches, firings = fired.Count,
+                    events = count,
+                    customers = log.CaseCount,
+                    liveSeconds,
+                    appendSeconds,
+                    liveEventsPerSecond = liveRate,
+                    collectorEventsPerSecond = appendRate,
+                    ratio = liveRate / appendRate,
+                    keepsUp = liveRate >= appendRate,
+                    costMismatches = mismatches,
+                    firings = fired.Count,
                 },
             }.Add(table);
             report.Notes.Add($"{log.CaseCount:N0} customers, {fired.Count:N0} rule firings; completion costs equal to the offline alignments: {(mismatches == 0 ? "yes" : $"NO ({mismatches} differ)")}; " +

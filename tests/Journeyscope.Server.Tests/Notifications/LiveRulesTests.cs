@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Journeyscope.Server.Tests.Collector;
 using Journeyscope.Server.Notifications;
+using Journeyscope.Server.Tests.Collector;
 using Journeyscope.TestSupport;
 
 namespace Journeyscope.Server.Tests.Notifications;
