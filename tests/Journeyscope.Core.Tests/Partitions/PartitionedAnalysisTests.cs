@@ -139,8 +139,9 @@ public sealed class PartitionedAnalysisTests
 
     private static int[] Cuts(Random random, int length, int slices)
     {
+        // (at most length + 1 distinct cut positions exist: a short stream cannot have more slices than that)
         var cuts = new SortedSet<int> { length };
-        while (cuts.Count < slices)
+        while (cuts.Count < Math.Min(slices, length + 1))
         {
             cuts.Add(random.Next(0, length + 1));
         }
