@@ -41,12 +41,20 @@ internal static class AlertsCommand
         return command;
     }
 
+    /// <summary>The rule that fired, in words; a sustained shift with its start.</summary>
+    internal static string Rule(KpiAlert alert) => alert.Kind switch
+    {
+        AlertKind.SustainedShift => "sustained shift" + (alert.ShiftStart is { } start ? " since " + MonitorCommand.Time(start) : ""),
+        AlertKind.Threshold => "threshold",
+        _ => "single period",
+    };
+
     internal static Table Table(string title, IEnumerable<KpiAlert> alerts)
     {
         var table = new Table(title, "Schedule", "KPI", "Rule", "Period", "Value", "Expected", "Moved most", "Cases (filter)");
         foreach (var a in alerts)
         {
-            table.Add(a.Schedule, a.Kpi, a.Kind.ToString().ToLowerInvariant(), MonitorCommand.Time(a.PeriodStart), Number(a.Value),
+            table.Add(a.Schedule, a.Kpi, Rule(a), MonitorCommand.Time(a.PeriodStart), Number(a.Value),
                 (a.ExpectedLow is { } low ? Number(low) : "") + " .. " + (a.ExpectedHigh is { } high ? Number(high) : ""),
                 a.Segment is null ? "" : $"{a.Segment} ({Number(a.SegmentValue ?? double.NaN)})", a.CasesFilter);
         }

@@ -16,7 +16,7 @@ internal static class MonitorCommand
     {
         var command = new Command("monitor",
             "Scheduled snapshots of every KPI of a journey (per period and segment), its conformance rate and top deviations, and alerts when a KPI " +
-            "misses its target or leaves the range its seasonal baseline expects.\n" +
+            "misses its target, leaves the range its seasonal baseline expects, or shifts for several periods (CUSUM).\n" +
             "Examples:\n  journeyscope monitor schedule daily --journey retail --cron \"0 6 * * *\" --by device --email ops@example.com\n" +
             "  journeyscope monitor run\n  journeyscope monitor status --format json");
         command.Subcommands.Add(RunCommand(context));
@@ -100,18 +100,28 @@ internal static class MonitorCommand
         var since = new Option<DateTimeOffset?>("--since") { Description = "Snapshot periods from this instant on (default now); an earlier date backfills history on the next run." };
         var by = new Option<string?>("--by") { Description = "A case attribute to store every KPI and the conformance rate per value of." };
         var email = new Option<string[]>("--email") { Description = "Who gets the digest of each run (the server's SMTP settings); repeatable.", AllowMultipleArgumentsPerToken = true };
-        var rate = new Option<double>("--false-alarm-rate") { Description = "The anomaly rules' false-alarm rate per period (default 0.01).", DefaultValueFactory = _ => 0.01 };
+        var rate = new Option<double>("--false-alarm-rate")
+        {
+            Description = "The anomaly and sustained-shift rules' false-alarm rate per period, each (default 0.01).", DefaultValueFactory = _ => 0.01,
+        };
+        var reference = new Option<double>("--shift-reference")
+        {
+            Description = "The sustained-shift rules' CUSUM reference in spreads, about half the smallest shift to find quickly (default 0.5).",
+            DefaultValueFactory = _ => 0.5,
+        };
         var command = new Command("schedule", "Creates or replaces a schedule. Without rules of its own, every KPI gets a threshold rule (its target) and an anomaly rule.\n" +
             "Example: journeyscope monitor schedule daily --journey retail --cron \"0 6 * * *\" --since 2025-01-01 --by device")
         {
-            id, journey, cron, zone, since, by, email, rate,
+            id, journey, cron, zone, since, by, email, rate, reference,
         };
         command.SetAction(parse =>
         {
             using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
             var journeyId = parse.GetRequiredValue(journey);
             var falseAlarms = parse.GetValue(rate);
-            var rules = Math.Abs(falseAlarms - 0.01) < 1e-12 ? [] : ReadRules(workspace, journeyId, falseAlarms);
+            var shiftReference = parse.GetValue(reference);
+            var rules = Math.Abs(falseAlarms - 0.01) < 1e-12 && Math.Abs(shiftReference - 0.5) < 1e-12
+                ? [] : ReadRules(workspace, journeyId, falseAlarms, shiftReference);
             var schedule = new MonitorSchedule(parse.GetRequiredValue(id), journeyId, parse.GetRequiredValue(cron), parse.GetRequiredValue(zone),
                 parse.GetValue(since) ?? DateTimeOffset.UtcNow, parse.GetValue(by), rules, parse.GetValue(email) ?? []);
             try
@@ -132,13 +142,13 @@ internal static class MonitorCommand
         return command;
     }
 
-    private static List<AlertRule> ReadRules(Workspace workspace, string journeyId, double rate)
+    private static List<AlertRule> ReadRules(Workspace workspace, string journeyId, double rate, double shiftReference)
     {
         var path = IO.Journeys.JourneyRepository.Find(workspace.JourneysFolder, journeyId)
             ?? throw new UsageException($"the journey '{journeyId}' does not exist in the workspace.");
         var journey = IO.Journeys.JourneyYaml.Read(path).Journey ?? throw new UsageException($"the journey '{journeyId}' cannot be read.");
         return [.. new MonitorSchedule("x", journeyId, "", "UTC", default, null, [], []).EffectiveRules(journey)
-            .Select(r => r.Kind == AlertKind.Anomaly ? r with { FalseAlarmRate = rate } : r)];
+            .Select(r => r.Kind == AlertKind.Threshold ? r : r with { FalseAlarmRate = rate, Reference = shiftReference })];
     }
 
     internal static string Time(DateTimeOffset? time) =>

@@ -7,7 +7,7 @@ namespace Journeyscope.Kpis;
 /// One KPI measured on one log: the observations of a built-in kind (or the bound expression of a custom KPI), from which
 /// the overall value, the series per period and segment, and the values over any multiset of cases (KPI tree) follow.
 /// </summary>
-internal sealed class KpiMeasure
+internal sealed partial class KpiMeasure
 {
     private readonly EventLog _log;
     private readonly List<KpiObservation> _observations;

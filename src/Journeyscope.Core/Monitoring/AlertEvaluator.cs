@@ -8,8 +8,9 @@ namespace Journeyscope.Monitoring;
 /// <summary>Evaluates a schedule's alert rules on a new snapshot against the snapshots before it.</summary>
 /// <remarks>
 /// Threshold rules alert in every period whose value misses the KPI's target. Anomaly rules alert when the value lies
-/// outside the range the seasonal baseline of the earlier periods expects (<see cref="SeasonalBaseline"/>); periods
-/// with no value are skipped. Each alert names the segment whose value moved most against its own baseline (in
+/// outside the range the seasonal baseline of the earlier periods expects (<see cref="SeasonalBaseline"/>); sustained-shift
+/// rules when the CUSUM of the residuals against that baseline exceeds its calibrated threshold (<see cref="SustainedShift"/>),
+/// with the start of the shift; periods with no value are skipped. Each alert names the segment whose value moved most against its own baseline (in
 /// spreads). Thread-safe: no shared state.
 /// </remarks>
 public static class AlertEvaluator
@@ -39,6 +40,7 @@ public static class AlertEvaluator
             double? low;
             double? high;
             string why;
+            ShiftStatistic? shift = null;
             if (rule.Kind == AlertKind.Threshold)
             {
                 if (kpi.Target is null || !KpiTarget.TryParse(kpi.Target, out var target, out _) || target.Evaluate(value) != KpiStatus.Missed)
@@ -50,6 +52,22 @@ public static class AlertEvaluator
                 low = target.Comparison is TargetComparison.AtLeast or TargetComparison.Above or TargetComparison.Equal ? target.Value : null;
                 high = target.Comparison is TargetComparison.AtMost or TargetComparison.Below or TargetComparison.Equal ? target.Value : null;
                 why = $"misses its target {target.Text}";
+            }
+            else if (rule.Kind == AlertKind.SustainedShift)
+            {
+                shift = SustainedShift.Check(Series(history, rule.Kpi, null), new SeriesPoint(current.PeriodStart, value), options);
+                if (shift is not { Alarm: true } s)
+                {
+                    continue;
+                }
+
+                (low, high) = s.MeanRange(options.ShiftReference);
+                expected = s.ExpectedMean;
+                why = string.Create(CultureInfo.InvariantCulture,
+                    $"has shifted {(s.Direction > 0 ? "up" : "down")} since {s.Start:yyyy-MM-dd HH:mm}: it averaged {KpiFormat.Value(s.Mean, unit)} over " +
+                    $"{s.Periods} periods against an expected {KpiFormat.Value(s.ExpectedMean, unit)} (a sustained mean outside " +
+                    $"{KpiFormat.Value(low.Value, unit)} to {KpiFormat.Value(high.Value, unit)}; CUSUM {s.Statistic:0.##} above its threshold " +
+                    $"{s.Threshold:0.##}, {options.FalseAlarmRate:P1} false-alarm rate)");
             }
             else
             {
@@ -72,13 +90,21 @@ public static class AlertEvaluator
             var message = $"{kpi.Name} was {KpiFormat.Value(value, unit)} in the period {current.PeriodStart:yyyy-MM-dd HH:mm} to " +
                 $"{current.PeriodEnd:yyyy-MM-dd HH:mm} ({snapshot.SampleSize} measured) and {why}{segmentText}.";
             var id = string.Create(CultureInfo.InvariantCulture,
-                $"{schedule.Id}:{rule.Kpi}:{(rule.Kind == AlertKind.Threshold ? "threshold" : "anomaly")}:{current.PeriodEnd.UtcDateTime:yyyyMMddTHHmmssZ}");
+                $"{schedule.Id}:{rule.Kpi}:{RuleKey(rule.Kind)}:{current.PeriodEnd.UtcDateTime:yyyyMMddTHHmmssZ}");
             alerts.Add(new KpiAlert(id, schedule.Id, journey.Id, rule.Kpi, kpi.Name, rule.Kind, current.PeriodStart, current.PeriodEnd, value, expected,
-                low, high, snapshot.SampleSize, moved?.Segment, moved?.Value, moved?.Expected, filter, message, raisedAt));
+                low, high, snapshot.SampleSize, moved?.Segment, moved?.Value, moved?.Expected, filter, message, raisedAt, shift?.Start, shift?.Mean));
         }
 
         return alerts;
     }
+
+    /// <summary>The rule's word in alert ids: <c>threshold</c>, <c>anomaly</c> or <c>shift</c>.</summary>
+    public static string RuleKey(AlertKind kind) => kind switch
+    {
+        AlertKind.Threshold => "threshold",
+        AlertKind.SustainedShift => "shift",
+        _ => "anomaly",
+    };
 
     /// <summary>The series of one KPI (one segment, or all cases when null) over snapshots, oldest first; NaN where nothing was measured.</summary>
     public static IReadOnlyList<SeriesPoint> Series(IReadOnlyList<PeriodSnapshot> snapshots, string kpi, string? segment)

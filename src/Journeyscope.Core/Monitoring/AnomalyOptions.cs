@@ -5,7 +5,7 @@ namespace Journeyscope.Monitoring;
 /// </summary>
 public sealed class AnomalyOptions
 {
-    /// <summary>1 % false alarms, weekday seasonality, the last 8 values of a slot, at least 4.</summary>
+    /// <summary>1 % false alarms, weekday seasonality, the last 8 values of a slot, at least 4, a shift reference of half a spread.</summary>
     public static AnomalyOptions Default { get; } = new();
 
     /// <summary>
@@ -27,6 +27,13 @@ public sealed class AnomalyOptions
     public int MaxCalibration { get; init; } = 730;
 
     /// <summary>
+    /// The sustained-shift rule's reference k, in spreads: each period adds its standardised residual minus k to the
+    /// CUSUM, so k is about half the smallest shift worth finding quickly (0.5: tuned for shifts of one spread).
+    /// Smaller: finds smaller shifts, later; larger: only larger shifts, sooner.
+    /// </summary>
+    public double ShiftReference { get; init; } = 0.5;
+
+    /// <summary>
     /// The back-tested residuals the interval needs: the smallest n with ceil((n + 1)(1 - rate)) &lt;= n, that is
     /// ceil(1 / rate) - 1 (99 for 1 %). With fewer the expected range is unbounded and no anomaly can be raised.
     /// </summary>
@@ -39,5 +46,6 @@ public sealed class AnomalyOptions
         : MinHistory < 3 || MinHistory > History ? "the minimum history must be between 3 and history"
         : MaxCalibration < MinCalibration ? $"at most {MaxCalibration} calibration residuals cannot calibrate a {FalseAlarmRate:P1} rate (needs {MinCalibration})"
         : !Enum.IsDefined(Seasonality) ? "unknown seasonality"
+        : !(ShiftReference >= 0 && ShiftReference <= 3) ? "the shift reference must be between 0 and 3 spreads (for example 0.5)"
         : null;
 }

@@ -38,7 +38,9 @@ public static class DriftDetector
             return new DriftResult(log.TimeBasis, version, n, DriftResult.MethodText, parameters, [], []);
         }
 
-        var features = DriftFeatures.Build(log, options.MaxVariants, cancellationToken);
+        var features = options.ReferenceFeatures
+            ? DriftFeatures.BuildReference(log, options.MaxVariants, cancellationToken)
+            : DriftFeatures.Build(log, options.MaxVariants, cancellationToken);
         var alpha = options.Alpha / windows.Count;
         // The scales are independent scans over the same features: one per core.
         var scans = new DriftScan[windows.Count];

@@ -36,6 +36,12 @@ public sealed class DriftOptions
     /// <summary>How many plain-word changes each change point reports at most.</summary>
     public int MaxChanges { get; init; } = 10;
 
+    /// <summary>
+    /// Builds the per-case features with the sequential reference pass instead of the parallel one. The results are the
+    /// same; <c>journeyscope bench drift</c> times both and checks that they are.
+    /// </summary>
+    public bool ReferenceFeatures { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a parameter is out of range (its message is <see cref="Problem"/>).</summary>
     public void Validate()
     {

@@ -28,7 +28,7 @@ public sealed record KpiSeries(string Schedule, string Kpi, string? Segment, dou
             var k = s.Kpis.FirstOrDefault(x => string.Equals(x.Kpi, kpi, StringComparison.Ordinal) && string.Equals(x.Segment, segment, StringComparison.Ordinal));
             var r = ranges[i];
             points.Add(new KpiSeriesPoint(s.PeriodStart, s.PeriodEnd, k?.Value, k?.SampleSize ?? 0, k?.Low, k?.High, r?.Centre,
-                r is { Calibrated: true } ? r.Low : null, r is { Calibrated: true } ? r.High : null, alerted.Contains(s.PeriodEnd.UtcTicks)));
+                r is { Calibrated: true } ? r.Low : null, r is { Calibrated: true } ? r.High : null, alerted.Contains(s.PeriodEnd.UtcTicks), k?.IntervalMethod));
         }
 
         return new KpiSeries(schedule, kpi, segment, options.FalseAlarmRate, points);

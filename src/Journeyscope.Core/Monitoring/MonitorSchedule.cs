@@ -22,7 +22,10 @@ public sealed record MonitorSchedule(
     IReadOnlyList<AlertRule> Rules,
     IReadOnlyList<string> Recipients)
 {
-    /// <summary>The rules applied: the given ones, or for every KPI an anomaly rule at 1 % and, when it has a target, a threshold rule.</summary>
+    /// <summary>
+    /// The rules applied: the given ones, or for every KPI an anomaly rule and a sustained-shift rule at 1 % each and, when it
+    /// has a target, a threshold rule.
+    /// </summary>
     public IReadOnlyList<AlertRule> EffectiveRules(Journeys.DesignedJourney journey)
     {
         ArgumentNullException.ThrowIfNull(journey);
@@ -40,6 +43,7 @@ public sealed record MonitorSchedule(
             }
 
             rules.Add(new AlertRule(kpi.Id, AlertKind.Anomaly));
+            rules.Add(new AlertRule(kpi.Id, AlertKind.SustainedShift));
         }
 
         return rules;
@@ -60,9 +64,14 @@ public sealed record MonitorSchedule(
 
         foreach (var rule in Rules)
         {
-            if (rule.Kind == AlertKind.Anomaly && rule.Options().Problem() is { } problem)
+            if (rule.Kind != AlertKind.Threshold && rule.Options().Problem() is { } problem)
             {
-                return $"the anomaly rule on '{rule.Kpi}': {problem}";
+                return $"the {(rule.Kind == AlertKind.Anomaly ? "anomaly" : "sustained-shift")} rule on '{rule.Kpi}': {problem}";
+            }
+
+            if (!Enum.IsDefined(rule.Kind))
+            {
+                return $"the rule on '{rule.Kpi}' has an unknown kind";
             }
         }
 

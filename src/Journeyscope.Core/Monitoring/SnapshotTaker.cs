@@ -10,6 +10,8 @@ namespace Journeyscope.Monitoring;
 /// <remarks>
 /// The period's cases are those whose first event lies in [start, end) (a cohort: a case belongs to the period it
 /// started in, whatever comes later), and KPIs that look forward (churn, retention) are measured as of the period's end.
+/// Every value gets a 95 % interval with its method (<see cref="KpiSnapshot.IntervalMethod"/>): Wilson for shares, t for
+/// means, the seeded case bootstrap for net scores, other ratios and custom expressions.
 /// Thread-safe: no shared state.
 /// </remarks>
 public static class SnapshotTaker
@@ -33,7 +35,7 @@ public static class SnapshotTaker
         {
             foreach (var kpi in journey.Kpis)
             {
-                kpis.Add(new KpiSnapshot(kpi.Id, null, null, 0, null, null, KpiStatus.NoData));
+                kpis.Add(new KpiSnapshot(kpi.Id, null, null, 0, null, null, KpiStatus.NoData, null));
             }
 
             return new PeriodSnapshot(schedule.Id, journey.Id, start, end, 0, kpis, conformance);
@@ -41,11 +43,12 @@ public static class SnapshotTaker
 
         var asOf = end.AddTicks(-1);
         var overall = KpiEngine.Compute(cases, journey, new KpiOptions { AsOf = asOf, Associations = false }, cancellationToken);
-        Add(kpis, overall, segmented: false);
+        var intervals = new SnapshotIntervals(cases, journey, new KpiOptions { AsOf = asOf, Associations = false }, schedule.SegmentBy);
+        Add(kpis, overall, segmented: false, intervals);
         if (schedule.SegmentBy is { } by)
         {
             var segments = KpiEngine.Compute(cases, journey, new KpiOptions { AsOf = asOf, SegmentBy = by, Associations = false }, cancellationToken);
-            Add(kpis, segments, segmented: true);
+            Add(kpis, segments, segmented: true, intervals);
         }
 
         if (journey.Flow is not null)
@@ -82,7 +85,7 @@ public static class SnapshotTaker
         return (Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
 
-    private static void Add(List<KpiSnapshot> kpis, KpiReport report, bool segmented)
+    private static void Add(List<KpiSnapshot> kpis, KpiReport report, bool segmented, SnapshotIntervals intervals)
     {
         foreach (var kpi in report.Kpis)
         {
@@ -90,8 +93,9 @@ public static class SnapshotTaker
             foreach (var v in values)
             {
                 var value = v.Value is { } x && double.IsFinite(x) ? x : (double?)null;
-                var (low, high) = Interval(value, v.SampleSize, kpi.Unit);
-                kpis.Add(new KpiSnapshot(kpi.Id, segmented ? v.Segment : null, value, v.SampleSize, low, high, v.Status));
+                var segment = segmented ? v.Segment : null;
+                var interval = intervals.Interval(kpi.Id, segment, value, v.SampleSize);
+                kpis.Add(new KpiSnapshot(kpi.Id, segment, value, v.SampleSize, interval?.Low, interval?.High, v.Status, interval?.Method));
             }
         }
     }

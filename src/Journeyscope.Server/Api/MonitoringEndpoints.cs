@@ -21,7 +21,7 @@ internal static class MonitoringEndpoints
         workspace.MapGet("/monitoring/schedules", List).WithName("ListMonitoringSchedules").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The monitoring schedules of the workspace.");
         workspace.MapPut("/monitoring/schedules/{id}", Save).WithName("SaveMonitoringSchedule").RequireWorkspaceRole(WorkspaceRole.Analyst)
-            .WithSummary("Creates or replaces a schedule: journey, cron (e.g. '0 6 * * *'), timeZone (default UTC), since (default now), segmentBy, rules [{kpi, kind: threshold|anomaly, falseAlarmRate, seasonality}] and recipients. Stored snapshots are kept.")
+            .WithSummary("Creates or replaces a schedule: journey, cron (e.g. '0 6 * * *'), timeZone (default UTC), since (default now), segmentBy, rules [{kpi, kind: threshold|anomaly|sustainedShift, falseAlarmRate, seasonality, reference}] and recipients. Stored snapshots are kept.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         workspace.MapDelete("/monitoring/schedules/{id}", Delete).WithName("DeleteMonitoringSchedule").RequireWorkspaceRole(WorkspaceRole.Analyst)
             .WithSummary("Deletes a schedule with its snapshots and alerts.")
