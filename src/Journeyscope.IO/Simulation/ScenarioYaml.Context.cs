@@ -49,6 +49,7 @@ public static partial class ScenarioYaml
         ["problems.payment_retries.enabled"] = (c, n, s) => s with { Problems = s.Problems with { PaymentRetries = c.Boolean(n) } },
         ["problems.payment_retries.device"] = (c, n, s) => s with { Problems = s.Problems with { PaymentRetriesDevice = c.Text(n) } },
         ["problems.payment_retries.probability"] = (c, n, s) => s with { Problems = s.Problems with { PaymentRetriesProbability = c.Number(n) } },
+        ["problems.payment_retries.fixed_from"] = (c, n, s) => s with { Problems = s.Problems with { PaymentRetriesFixedFrom = c.Date(n) } },
         ["problems.monday_backlog.enabled"] = (c, n, s) => s with { Problems = s.Problems with { MondayBacklog = c.Boolean(n) } },
         ["problems.monday_backlog.extra_hours"] = (c, n, s) => s with { Problems = s.Problems with { MondayBacklogHours = c.Number(n) } },
         ["problems.double_escalation.enabled"] = (c, n, s) => s with { Problems = s.Problems with { DoubleEscalation = c.Boolean(n) } },
