@@ -10,6 +10,7 @@ namespace Journeyscope.Monitoring;
 /// <param name="Periods">How many values the run holds, from <paramref name="Start"/> to this one.</param>
 /// <param name="Mean">The mean of the values from <paramref name="Start"/> to this one.</param>
 /// <param name="ExpectedMean">The mean of their seasonal centres: what the values were expected to average.</param>
+/// <param name="MeanSpread">The mean of their spreads.</param>
 /// <param name="Range">This value's single-period expected range.</param>
 /// <param name="Calibration">How many earlier statistics calibrated <paramref name="Threshold"/>.</param>
 public sealed record ShiftStatistic(
@@ -22,6 +23,7 @@ public sealed record ShiftStatistic(
     int Periods,
     double Mean,
     double ExpectedMean,
+    double MeanSpread,
     ExpectedRange Range,
     int Calibration)
 {
@@ -29,12 +31,13 @@ public sealed record ShiftStatistic(
     public bool Calibrated => double.IsFinite(Threshold);
 
     /// <summary>
-    /// The range the mean of the run's values could have stayed within without an alarm: the expected mean ± (k + h / m)
-    /// spreads, for reference k, threshold h and m periods (the CUSUM exceeds h when the mean residual exceeds k + h / m).
+    /// About the range the mean of the run's values could have stayed within without an alarm: the expected mean ± (k + h / m)
+    /// mean spreads, for reference k, threshold h and m periods (within a run the CUSUM is the sum of the residuals minus
+    /// k each, so it exceeds h when their mean exceeds k + h / m; approximate where the spreads differ or residuals were clipped).
     /// </summary>
     public (double Low, double High) MeanRange(double reference)
     {
-        var half = (reference + (Threshold / Math.Max(1, Periods))) * Range.Spread;
+        var half = (reference + (Threshold / Math.Max(1, Periods))) * MeanSpread;
         return (ExpectedMean - half, ExpectedMean + half);
     }
 }

@@ -55,9 +55,9 @@ public static class SustainedShift
             var direction = up >= down ? 1 : -1;
             var statistic = Math.Max(up, down);
             var start = direction > 0 ? upStart : downStart;
-            var (periods, mean, expected) = Means(series, ranges, start, i);
+            var (periods, mean, expected, spread) = Means(series, ranges, start, i);
             var alarm = statistic > threshold;
-            result[i] = new ShiftStatistic(statistic, threshold, alarm, direction, start, series[start].Start, periods, mean, expected, range, calibration);
+            result[i] = new ShiftStatistic(statistic, threshold, alarm, direction, start, series[start].Start, periods, mean, expected, spread, range, calibration);
             history.Add(statistic);
             if (alarm)
             {
@@ -78,9 +78,9 @@ public static class SustainedShift
         return Scan(series, options)[^1];
     }
 
-    private static (int Periods, double Mean, double Expected) Means(IReadOnlyList<SeriesPoint> series, IReadOnlyList<ExpectedRange?> ranges, int from, int to)
+    private static (int Periods, double Mean, double Expected, double Spread) Means(IReadOnlyList<SeriesPoint> series, IReadOnlyList<ExpectedRange?> ranges, int from, int to)
     {
-        double sum = 0, expected = 0;
+        double sum = 0, expected = 0, spread = 0;
         var count = 0;
         for (var j = from; j <= to; j++)
         {
@@ -88,11 +88,12 @@ public static class SustainedShift
             {
                 sum += series[j].Value;
                 expected += r.Centre;
+                spread += r.Spread;
                 count++;
             }
         }
 
-        return (count, sum / count, expected / count);
+        return (count, sum / count, expected / count, spread / count);
     }
 
     private static (double Threshold, int Calibration) Threshold(List<double> history, List<double> scratch, AnomalyOptions options)

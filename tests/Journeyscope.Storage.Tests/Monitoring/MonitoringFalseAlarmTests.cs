@@ -23,16 +23,16 @@ public sealed class MonitoringFalseAlarmTests
         // Given a scenario with no problem injected, the payment-attempts KPI under a single-period and a sustained-shift rule
         var (months, customers, rate) = Long ? (10, 12_000, 0.01) : (4, 2_000, 0.05);
         var start = MonitoringSimulationFixture.Start;
-        var yaml = $"""
+        var yaml = $$"""
             scenario: no-change
-            start: {start:yyyy-MM-dd}
-            months: {months}
+            start: {{start:yyyy-MM-dd}}
+            months: {{months}}
             problems:
-              payment_retries: {{ enabled: false }}
-              monday_backlog: {{ enabled: false }}
-              double_escalation: {{ enabled: false }}
-              skipped_onboarding: {{ enabled: false }}
-              drift: {{ enabled: false }}
+              payment_retries: { enabled: false }
+              monday_backlog: { enabled: false }
+              double_escalation: { enabled: false }
+              skipped_onboarding: { enabled: false }
+              drift: { enabled: false }
             """;
         var scenario = ScenarioYaml.Read(new StringReader(yaml), "no-change.yaml");
         var retail = RetailJourney.Create();
