@@ -102,7 +102,8 @@ internal static class MonitorCommand
         var email = new Option<string[]>("--email") { Description = "Who gets the digest of each run (the server's SMTP settings); repeatable.", AllowMultipleArgumentsPerToken = true };
         var rate = new Option<double>("--false-alarm-rate")
         {
-            Description = "The anomaly and sustained-shift rules' false-alarm rate per period, each (default 0.01).", DefaultValueFactory = _ => 0.01,
+            Description = "The anomaly and sustained-shift rules' false-alarm rate per period, each (default 0.01).",
+            DefaultValueFactory = _ => 0.01,
         };
         var reference = new Option<double>("--shift-reference")
         {
