@@ -53,7 +53,13 @@ public sealed class MonitoringAcceptanceTests(MonitoringSimulationFixture simula
         var points = simulation.Drift.ChangePoints.Select(p => p.CaseIndex).ToList();
         var driftTruth = simulation.FirstCaseFrom(simulation.DriftAt);
         var fixTruth = simulation.FirstCaseFrom(MonitoringSimulationFixture.Fix);
-        TestContext.Current.TestOutputHelper?.WriteLine($"truth {driftTruth} (new step), {fixTruth} (fix); detected {string.Join(", ", points)}");
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"truth {driftTruth} (new step), {fixTruth} (fix); detected {string.Join(", ", points)}");
+        foreach (var point in simulation.Drift.ChangePoints)
+        {
+            output?.WriteLine($"{point.CaseIndex} (window {point.Window}): {string.Join(" | ", point.Changes.Select(c => c.Text))}");
+        }
+
 
         // Then the new step and the end of the retries each have a change point within 200 cases, saying what changed
         var drift = simulation.Drift.ChangePoints.MinBy(p => Math.Abs(p.CaseIndex - driftTruth))!;
