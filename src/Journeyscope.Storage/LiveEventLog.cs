@@ -46,12 +46,21 @@ public sealed class LiveEventLog
     public IReadOnlyList<int> LastChangedPartitions => _state?.Changed ?? [];
 
     /// <summary>Brings the log up to the store's current version and returns it.</summary>
-    public async Task<PartitionedEventLog> RefreshAsync(CancellationToken cancellationToken = default)
+    public async Task<PartitionedEventLog> RefreshAsync(CancellationToken cancellationToken = default) =>
+        (await RefreshWithDeltaAsync(cancellationToken).ConfigureAwait(false)).Log;
+
+    /// <summary>
+    /// Brings the log up to the store's current version and returns it with the delta of the last refresh that changed it
+    /// (null when that refresh read everything); a running total at the delta's <see cref="PartitionDelta.FromVersion"/>
+    /// applies it, any other rebuilds from the log.
+    /// </summary>
+    public async Task<(PartitionedEventLog Log, PartitionDelta? Delta)> RefreshWithDeltaAsync(CancellationToken cancellationToken = default)
     {
         await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return Refresh(cancellationToken);
+            var log = Refresh(cancellationToken);
+            return (log, _state!.Delta);
         }
         finally
         {
@@ -71,15 +80,16 @@ public sealed class LiveEventLog
         {
             var all = _store.ReadAll(cancellationToken);
             var log = PartitionedEventLog.Create(all.Log, all.CaseKeys, _partitionCount, all.Version);
-            _state = new State(log, all.Identity, [.. Enumerable.Range(0, _partitionCount)]);
+            _state = new State(log, all.Identity, [.. Enumerable.Range(0, _partitionCount)], null);
             Interlocked.Increment(ref _fullReads);
             return log;
         }
 
         var added = changes.Added;
-        var updated = state.Log.Update(changes.RemovedCases, new EventLogSegment(added.Log, added.CaseKeys), added.Version, out var changed);
+        var segment = new EventLogSegment(added.Log, added.CaseKeys);
+        var updated = state.Log.Update(changes.RemovedCases, segment, added.Version, out var changed, out var removed);
         updated = Compact(updated, changed, cancellationToken);
-        _state = new State(updated, added.Identity, changed);
+        _state = new State(updated, added.Identity, changed, new PartitionDelta(state.Log.Version, updated.Version, removed, segment));
         Interlocked.Increment(ref _changeReads);
         return updated;
     }
@@ -121,5 +131,5 @@ public sealed class LiveEventLog
         return log;
     }
 
-    private sealed record State(PartitionedEventLog Log, Identity.IdentityGraph Identity, IReadOnlyList<int> Changed);
+    private sealed record State(PartitionedEventLog Log, Identity.IdentityGraph Identity, IReadOnlyList<int> Changed, PartitionDelta? Delta);
 }
