@@ -96,6 +96,9 @@ public sealed class LiveEventLog
 
     private PartitionedEventLog Compact(PartitionedEventLog log, IReadOnlyList<int> changed, CancellationToken cancellationToken)
     {
+        // Every partition due for compaction is compacted from one read (one scan of the store, not one per partition).
+        var due = new List<(int Partition, List<EventLogSegment> Large, int Cases)>();
+        var ids = new List<string>();
         foreach (var p in changed)
         {
             var partition = log.Partitions[p];
@@ -111,21 +114,39 @@ public sealed class LiveEventLog
                 continue;
             }
 
-            var ids = new List<string>();
+            var cases = 0;
             foreach (var segment in small)
             {
                 ids.AddRange(segment.Log.CaseIds);
+                cases += segment.Log.CaseCount;
             }
 
-            var read = _store.ReadCases(ids, cancellationToken);
-            if (read.Version != log.Version || read.Log.CaseCount != ids.Count)
+            due.Add((p, large, cases));
+        }
+
+        if (due.Count == 0)
+        {
+            return log;
+        }
+
+        var read = _store.ReadCases(ids, cancellationToken);
+        if (read.Version != log.Version || read.Log.CaseCount != ids.Count)
+        {
+            // The store moved on meanwhile: compact at a later refresh.
+            return log;
+        }
+
+        var split = PartitionedEventLog.Create(read.Log, read.CaseKeys, log.PartitionCount, log.Version);
+        foreach (var (p, large, cases) in due)
+        {
+            var fresh = split.Partitions[p];
+            if (fresh.CaseCount != cases)
             {
-                // The store moved on meanwhile: compact at a later refresh.
                 continue;
             }
 
-            large.AddRange(PartitionedEventLog.Create(read.Log, read.CaseKeys, 1, log.Version).Partitions[0].Segments);
-            log = log.WithPartition(p, large, partition.Version);
+            large.AddRange(fresh.Segments);
+            log = log.WithPartition(p, large, log.Partitions[p].Version);
         }
 
         return log;

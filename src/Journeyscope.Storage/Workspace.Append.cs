@@ -36,7 +36,9 @@ public sealed partial class Workspace
             using var transaction = _connection.BeginTransaction();
             try
             {
+                var before = _shared.Version;
                 var summary = Append(result, sourceName, cancellationToken);
+                WriteJournal(before, summary.Version, log.CaseIds);
                 transaction.Commit();
                 _shared.Commit(summary.Version, log.CaseIds);
                 return summary;

@@ -12,6 +12,9 @@ public sealed class EventLogSegment
     private static long _nextId;
     private readonly long[] _caseKeys;
 
+    // Case id -> position: a removal looks up the ids it names instead of scanning every case of every segment.
+    private readonly Dictionary<string, int> _index;
+
     /// <summary>Creates a segment of <paramref name="log"/> with one key per case.</summary>
     /// <exception cref="ArgumentException">The key count differs from the case count.</exception>
     public EventLogSegment(EventLog log, long[] caseKeys)
@@ -26,6 +29,11 @@ public sealed class EventLogSegment
         Log = log;
         _caseKeys = caseKeys;
         Id = Interlocked.Increment(ref _nextId);
+        _index = new Dictionary<string, int>(log.CaseCount, StringComparer.Ordinal);
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            _index[log.CaseIds[c]] = c;
+        }
     }
 
     /// <summary>The process-unique id of this segment (partials are cached under it).</summary>
@@ -54,11 +62,26 @@ public sealed class EventLogSegment
         dropped = null;
         var ids = Log.CaseIds;
         List<int>? gone = null;
-        for (var c = 0; c < ids.Count; c++)
+        if (removed.Count <= ids.Count)
         {
-            if (removed.Contains(ids[c]))
+            foreach (var id in removed)
             {
-                (gone ??= []).Add(c);
+                if (_index.TryGetValue(id, out var c))
+                {
+                    (gone ??= []).Add(c);
+                }
+            }
+
+            gone?.Sort();
+        }
+        else
+        {
+            for (var c = 0; c < ids.Count; c++)
+            {
+                if (removed.Contains(ids[c]))
+                {
+                    (gone ??= []).Add(c);
+                }
             }
         }
 

@@ -17,7 +17,7 @@ public sealed class PartitionedEventLog
     /// Most cases per segment when a log is split: removing a case (an append to it, an identity merge) copies and
     /// re-analyses only its segment, so small segments keep a live append's work proportional to the cases it touches.
     /// </summary>
-    public const int SegmentCases = 256;
+    public const int SegmentCases = 64;
 
     private readonly EventLogPartition[] _partitions;
 
