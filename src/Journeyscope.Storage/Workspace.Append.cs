@@ -38,9 +38,10 @@ public sealed partial class Workspace
             {
                 var before = _shared.Version;
                 var summary = Append(result, sourceName, cancellationToken);
-                WriteJournal(before, summary.Version, log.CaseIds);
+                var touched = TouchedCases(log);
+                WriteJournal(before, summary.Version, touched);
                 transaction.Commit();
-                _shared.Commit(summary.Version, log.CaseIds);
+                _shared.Commit(summary.Version, touched);
                 return summary;
             }
             catch

@@ -49,6 +49,26 @@ public sealed partial class Workspace
         }
     }
 
+    /// <summary>The case ids an import touched, without an erased customer's (refused, and never to be written again).</summary>
+    private IReadOnlyCollection<string> TouchedCases(EventLogs.EventLog log)
+    {
+        if (Erasure.SuppressionList.Read(_connection) is not { } suppression)
+        {
+            return log.CaseIds;
+        }
+
+        var touched = new List<string>(log.CaseCount);
+        foreach (var id in log.CaseIds)
+        {
+            if (!suppression.Contains(id))
+            {
+                touched.Add(id);
+            }
+        }
+
+        return touched;
+    }
+
     /// <summary>The persisted journal, one entry per commit in version order (read on the first open of the process).</summary>
     private List<(long From, long To, HashSet<string> Ids)> ReadJournal()
     {
