@@ -1,8 +1,9 @@
 namespace Journeyscope.Storage;
 
 /// <summary>
-/// The raw case ids each committed version touched, kept in memory for the most recent versions, so that a cache of the
-/// event log at an older version can tell which cases to read again (<see cref="IEventStore.ReadChangesSince"/>).
+/// The raw case ids each committed version touched, kept in memory for the most recent versions (and persisted with each
+/// commit in <c>change_journal</c>, restored on open), so that a cache of the event log at an older version can tell which
+/// cases to read again (<see cref="IEventStore.ReadChangesSince"/>).
 /// </summary>
 /// <remarks>
 /// Thread-safe. A commit whose cases are unknown (an erasure, an open) is recorded with null: the caches then reload
@@ -12,6 +13,15 @@ internal sealed class ChangeJournal
 {
     /// <summary>Most commits remembered.</summary>
     public const int Capacity = 4096;
+
+    /// <summary>Most case ids a commit may name and still be persisted (a larger one reads as unknown after a restart).</summary>
+    public const int MaxPersistedCaseIds = 100_000;
+
+    /// <summary>Most case ids kept in <c>change_journal</c> over all retained commits (older commits are pruned first).</summary>
+    public const int MaxPersistedRows = 1_000_000;
+
+    /// <summary>Every how many versions <c>change_journal</c> is pruned to its retention.</summary>
+    public const int PruneEvery = 64;
 
     private readonly Lock _lock = new();
     private readonly LinkedList<Entry> _entries = new();
@@ -32,6 +42,32 @@ internal sealed class ChangeJournal
             {
                 _entries.RemoveFirst();
             }
+        }
+    }
+
+    /// <summary>Replaces what is remembered by <paramref name="entries"/> (read back from the database on open), in version order.</summary>
+    public void Restore(IEnumerable<(long From, long To, HashSet<string> Ids)> entries)
+    {
+        lock (_lock)
+        {
+            _entries.Clear();
+            foreach (var (from, to, ids) in entries)
+            {
+                _entries.AddLast(new Entry(from, to, ids));
+                while (_entries.Count > Capacity)
+                {
+                    _entries.RemoveFirst();
+                }
+            }
+        }
+    }
+
+    /// <summary>Forgets every commit (an erasure: the ids of the erased customer must not stay anywhere); readers then reload.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _entries.Clear();
         }
     }
 

@@ -46,12 +46,21 @@ public sealed class LiveEventLog
     public IReadOnlyList<int> LastChangedPartitions => _state?.Changed ?? [];
 
     /// <summary>Brings the log up to the store's current version and returns it.</summary>
-    public async Task<PartitionedEventLog> RefreshAsync(CancellationToken cancellationToken = default)
+    public async Task<PartitionedEventLog> RefreshAsync(CancellationToken cancellationToken = default) =>
+        (await RefreshWithDeltaAsync(cancellationToken).ConfigureAwait(false)).Log;
+
+    /// <summary>
+    /// Brings the log up to the store's current version and returns it with the delta of the last refresh that changed it
+    /// (null when that refresh read everything); a running total at the delta's <see cref="PartitionDelta.FromVersion"/>
+    /// applies it, any other rebuilds from the log.
+    /// </summary>
+    public async Task<(PartitionedEventLog Log, PartitionDelta? Delta)> RefreshWithDeltaAsync(CancellationToken cancellationToken = default)
     {
         await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return Refresh(cancellationToken);
+            var log = Refresh(cancellationToken);
+            return (log, _state!.Delta);
         }
         finally
         {
@@ -71,21 +80,25 @@ public sealed class LiveEventLog
         {
             var all = _store.ReadAll(cancellationToken);
             var log = PartitionedEventLog.Create(all.Log, all.CaseKeys, _partitionCount, all.Version);
-            _state = new State(log, all.Identity, [.. Enumerable.Range(0, _partitionCount)]);
+            _state = new State(log, all.Identity, [.. Enumerable.Range(0, _partitionCount)], null);
             Interlocked.Increment(ref _fullReads);
             return log;
         }
 
         var added = changes.Added;
-        var updated = state.Log.Update(changes.RemovedCases, new EventLogSegment(added.Log, added.CaseKeys), added.Version, out var changed);
+        var segment = new EventLogSegment(added.Log, added.CaseKeys);
+        var updated = state.Log.Update(changes.RemovedCases, segment, added.Version, out var changed, out var removed);
         updated = Compact(updated, changed, cancellationToken);
-        _state = new State(updated, added.Identity, changed);
+        _state = new State(updated, added.Identity, changed, new PartitionDelta(state.Log.Version, updated.Version, removed, segment));
         Interlocked.Increment(ref _changeReads);
         return updated;
     }
 
     private PartitionedEventLog Compact(PartitionedEventLog log, IReadOnlyList<int> changed, CancellationToken cancellationToken)
     {
+        // Every partition due for compaction is compacted from one read (one scan of the store, not one per partition).
+        var due = new List<(int Partition, List<EventLogSegment> Large, int Cases)>();
+        var ids = new List<string>();
         foreach (var p in changed)
         {
             var partition = log.Partitions[p];
@@ -101,25 +114,43 @@ public sealed class LiveEventLog
                 continue;
             }
 
-            var ids = new List<string>();
+            var cases = 0;
             foreach (var segment in small)
             {
                 ids.AddRange(segment.Log.CaseIds);
+                cases += segment.Log.CaseCount;
             }
 
-            var read = _store.ReadCases(ids, cancellationToken);
-            if (read.Version != log.Version || read.Log.CaseCount != ids.Count)
+            due.Add((p, large, cases));
+        }
+
+        if (due.Count == 0)
+        {
+            return log;
+        }
+
+        var read = _store.ReadCases(ids, cancellationToken);
+        if (read.Version != log.Version || read.Log.CaseCount != ids.Count)
+        {
+            // The store moved on meanwhile: compact at a later refresh.
+            return log;
+        }
+
+        var split = PartitionedEventLog.Create(read.Log, read.CaseKeys, log.PartitionCount, log.Version);
+        foreach (var (p, large, cases) in due)
+        {
+            var fresh = split.Partitions[p];
+            if (fresh.CaseCount != cases)
             {
-                // The store moved on meanwhile: compact at a later refresh.
                 continue;
             }
 
-            large.AddRange(PartitionedEventLog.Create(read.Log, read.CaseKeys, 1, log.Version).Partitions[0].Segments);
-            log = log.WithPartition(p, large, partition.Version);
+            large.AddRange(fresh.Segments);
+            log = log.WithPartition(p, large, log.Partitions[p].Version);
         }
 
         return log;
     }
 
-    private sealed record State(PartitionedEventLog Log, Identity.IdentityGraph Identity, IReadOnlyList<int> Changed);
+    private sealed record State(PartitionedEventLog Log, Identity.IdentityGraph Identity, IReadOnlyList<int> Changed, PartitionDelta? Delta);
 }

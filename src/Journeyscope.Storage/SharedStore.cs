@@ -11,6 +11,7 @@ internal sealed class SharedStore
 {
     private long _version;
     private int _openCount;
+    private int _journalRestored;
 
     /// <summary>When the collector last pruned old message ids (UTC ticks); written only under <see cref="Gate"/>.</summary>
     public long LastMessagePruneTicks { get; set; }
@@ -47,6 +48,23 @@ internal sealed class SharedStore
     {
         get => Interlocked.Read(ref _version);
         set => Journal.Record(Interlocked.Exchange(ref _version, value), value, null);
+    }
+
+    /// <summary>
+    /// Sets <see cref="Version"/> when a <see cref="Workspace"/> opens the database: the first open of the process restores
+    /// the persisted journal (<paramref name="readJournal"/>) instead of recording an unknown change; later opens set the
+    /// version as before.
+    /// </summary>
+    public void Opening(long version, Func<IEnumerable<(long From, long To, HashSet<string> Ids)>> readJournal)
+    {
+        if (Interlocked.Exchange(ref _journalRestored, 1) == 0)
+        {
+            Journal.Restore(readJournal());
+            Interlocked.Exchange(ref _version, version);
+            return;
+        }
+
+        Version = version;
     }
 
     /// <summary>Sets <see cref="Version"/> after a commit that touched (only) the cases <paramref name="rawCaseIds"/>.</summary>

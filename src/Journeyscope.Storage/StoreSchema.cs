@@ -10,7 +10,8 @@ internal static class StoreSchema
     /// 3: the collector's tables, <c>collector_messages</c> (message ids kept for dedup) and <c>identity_links</c> (the
     /// identity graph's observations). Version 2 databases are migrated on open by creating them (empty).
     /// <c>suppressed_ids</c> (keyed hashes of erased customers' ids, docs/erasure.md) is created on open when missing;
-    /// it is empty until the first erasure, so it needs no version of its own.
+    /// it is empty until the first erasure, so it needs no version of its own. <c>change_journal</c> (the raw case ids of
+    /// recent commits, docs/storage.md) is created on open when missing too: a commit it lacks reads as an unknown change.
     /// </remarks>
     public const int Version = 3;
 
@@ -54,6 +55,7 @@ internal static class StoreSchema
             kind VARCHAR NOT NULL, anonymous_id VARCHAR, customer_id VARCHAR NOT NULL, ts BIGINT NOT NULL,
             message_id VARCHAR NOT NULL, import_id BIGINT NOT NULL);
         CREATE TABLE IF NOT EXISTS suppressed_ids (hash VARCHAR NOT NULL, erased_ticks BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS change_journal (from_version BIGINT NOT NULL, to_version BIGINT NOT NULL, case_id VARCHAR);
         """;
 
     /// <summary>A double-quoted SQL identifier.</summary>

@@ -36,9 +36,12 @@ public sealed partial class Workspace
             using var transaction = _connection.BeginTransaction();
             try
             {
+                var before = _shared.Version;
                 var summary = Append(result, sourceName, cancellationToken);
+                var touched = TouchedCases(log);
+                WriteJournal(before, summary.Version, touched);
                 transaction.Commit();
-                _shared.Commit(summary.Version, log.CaseIds);
+                _shared.Commit(summary.Version, touched);
                 return summary;
             }
             catch

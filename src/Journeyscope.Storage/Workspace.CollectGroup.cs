@@ -138,8 +138,10 @@ public sealed partial class Workspace
             }
 
             var pruned = PruneMessageIds(_time.GetUtcNow(), limits.MessageRetention);
+            var touched = TouchedCases(fresh);
+            WriteJournal(before, version, touched);
             transaction.Commit();
-            _shared.Commit(version, TouchedCases(fresh));
+            _shared.Commit(version, touched);
             RememberMessageIds(fresh, pruned);
             return version;
         }

@@ -61,6 +61,7 @@ public sealed partial class Workspace
                         version++;
                         WriteVersion(version);
                         transaction.Commit();
+                        _shared.Journal.Clear();
                         _shared.Version = version;
                     }
                 }
@@ -205,6 +206,7 @@ public sealed partial class Workspace
         var counts = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             ["events"] = Execute($"DELETE FROM events WHERE case_id IN {Ids}"),
+            ["change_journal"] = Execute("DELETE FROM change_journal"),
             ["cases"] = Execute($"DELETE FROM cases WHERE case_id IN {Ids}"),
             ["identity_links"] = Execute($"DELETE FROM identity_links WHERE customer_id IN {Ids} OR anonymous_id IN {Ids}"),
             ["collector_messages"] = Execute($"DELETE FROM collector_messages WHERE message_id IN {Events}"),

@@ -37,7 +37,8 @@ public sealed partial class Workspace
     private EventLog Load(IdentityGraph? graph, IReadOnlyCollection<string>? rawCaseIds, List<long>? caseKeys, CancellationToken cancellationToken)
     {
         var filter = rawCaseIds is null ? string.Empty : " WHERE case_id IN (" + Literals(rawCaseIds) + ")";
-        var count = rawCaseIds is { Count: 0 } ? 0 : Scalar("SELECT count(*) FROM events" + filter);
+        // A read of named cases (a live refresh) skips the exact count: a second scan of every event for a capacity hint.
+        var count = rawCaseIds is null ? Scalar("SELECT count(*) FROM events") : Math.Min(rawCaseIds.Count * 16L, 1 << 20);
         var builder = new EventLogBuilder((int)Math.Min(count, Array.MaxLength));
         var eventAttributes = _registry.InScope(AttributeScope.Event);
         var caseAttributes = _registry.InScope(AttributeScope.Case);

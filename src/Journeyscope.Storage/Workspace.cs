@@ -284,7 +284,7 @@ public sealed partial class Workspace : IDisposable
         }
 
         _registry.Reload(_connection);
-        _shared.Version = ReadVersion();
+        _shared.Opening(ReadVersion(), ReadJournal);
     }
 
     /// <summary>

@@ -148,6 +148,35 @@ public sealed class LiveEventLogTests
         analysed.Edges.Sum(e => e.Count).ShouldBe(discovery.DirectlyFollowsGraph.Edges.Sum(e => e.Count));
     }
 
+    [Fact]
+    public async Task LiveJourney_AppendsAndIdentityMerge_AppliedAsDeltasEqualWholeLoad()
+    {
+        // Given a workspace followed by the live analyses (log + running totals)
+        using var temp = new TempFolder();
+        using var workspace = Workspace.Open(temp.Path);
+        var live = new LiveJourney(workspace, 8);
+        var random = new Random(11);
+        await workspace.AppendAsync(Result(random, 200, 40, "a"), "first.csv", Ct);
+        await live.RefreshAsync(null, 3, Ct);
+
+        for (var round = 0; round < 5; round++)
+        {
+            // When batches arrive, then a collected anonymous journey is stitched into a customer
+            await workspace.AppendAsync(Result(random, 15, 60, "r" + round), $"batch{round}.csv", Ct);
+            var view = await live.RefreshAsync(null, 3, Ct);
+
+            // Then each refresh applied a delta, and the totals' snapshot equals the whole log's
+            JsonSerializer.Serialize(view.Snapshot, Exact).ShouldBe(WholeSnapshot(workspace));
+        }
+
+        await workspace.CollectAsync(Batch(Track("m1", "anon-1", "Viewed product", 1), Track("m2", "cust-0", "Ordered", 2)), TimeSpan.FromDays(30), Ct);
+        await live.RefreshAsync(null, 3, Ct);
+        await workspace.CollectAsync(Batch(Identify("m3", "anon-1", "cust-0", 3)), TimeSpan.FromDays(30), Ct);
+        var stitched = await live.RefreshAsync(null, 3, Ct);
+        JsonSerializer.Serialize(stitched.Snapshot, Exact).ShouldBe(WholeSnapshot(workspace));
+        (live.Rebuilds, live.Deltas).ShouldBe((1L, 7L));
+    }
+
     private static string Snapshot(PartitionedEventLog log) =>
         JsonSerializer.Serialize(new PartitionedAnalysis().Snapshot(log, 3, Ct), Exact);
 

@@ -12,6 +12,9 @@ public sealed class EventLogSegment
     private static long _nextId;
     private readonly long[] _caseKeys;
 
+    // Case id -> position: a removal looks up the ids it names instead of scanning every case of every segment.
+    private readonly Dictionary<string, int> _index;
+
     /// <summary>Creates a segment of <paramref name="log"/> with one key per case.</summary>
     /// <exception cref="ArgumentException">The key count differs from the case count.</exception>
     public EventLogSegment(EventLog log, long[] caseKeys)
@@ -26,6 +29,11 @@ public sealed class EventLogSegment
         Log = log;
         _caseKeys = caseKeys;
         Id = Interlocked.Increment(ref _nextId);
+        _index = new Dictionary<string, int>(log.CaseCount, StringComparer.Ordinal);
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            _index[log.CaseIds[c]] = c;
+        }
     }
 
     /// <summary>The process-unique id of this segment (partials are cached under it).</summary>
@@ -41,46 +49,78 @@ public sealed class EventLogSegment
     /// This segment without the cases named in <paramref name="removed"/>; this same segment when none of its cases is named,
     /// null when all are.
     /// </summary>
-    public EventLogSegment? Without(IReadOnlySet<string> removed)
+    public EventLogSegment? Without(IReadOnlySet<string> removed) => Without(removed, out _);
+
+    /// <summary>
+    /// This segment without the cases named in <paramref name="removed"/> (this same segment when none is named, null when
+    /// all are), and in <paramref name="dropped"/> the named cases it held, as they were (null when none).
+    /// </summary>
+    /// <remarks>The dropped cases are what a running total subtracts before it adds their new content.</remarks>
+    public EventLogSegment? Without(IReadOnlySet<string> removed, out EventLogSegment? dropped)
     {
         ArgumentNullException.ThrowIfNull(removed);
+        dropped = null;
         var ids = Log.CaseIds;
-        List<int>? kept = null;
-        for (var c = 0; c < ids.Count; c++)
+        List<int>? gone = null;
+        if (removed.Count <= ids.Count)
         {
-            if (removed.Contains(ids[c]))
+            foreach (var id in removed)
             {
-                if (kept is null)
+                if (_index.TryGetValue(id, out var c))
                 {
-                    kept = new List<int>(ids.Count);
-                    for (var k = 0; k < c; k++)
-                    {
-                        kept.Add(k);
-                    }
+                    (gone ??= []).Add(c);
                 }
             }
-            else
+
+            gone?.Sort();
+        }
+        else
+        {
+            for (var c = 0; c < ids.Count; c++)
             {
-                kept?.Add(c);
+                if (removed.Contains(ids[c]))
+                {
+                    (gone ??= []).Add(c);
+                }
             }
         }
 
-        if (kept is null)
+        if (gone is null)
         {
             return this;
         }
 
-        if (kept.Count == 0)
+        dropped = gone.Count == ids.Count ? this : Select(gone);
+        if (gone.Count == ids.Count)
         {
             return null;
         }
 
-        var keys = new long[kept.Count];
-        for (var i = 0; i < keys.Length; i++)
+        var kept = new List<int>(ids.Count - gone.Count);
+        var g = 0;
+        for (var c = 0; c < ids.Count; c++)
         {
-            keys[i] = _caseKeys[kept[i]];
+            if (g < gone.Count && gone[g] == c)
+            {
+                g++;
+            }
+            else
+            {
+                kept.Add(c);
+            }
         }
 
-        return new EventLogSegment(Log.SelectCases(kept.ToArray()), keys);
+        return Select(kept);
+    }
+
+    private EventLogSegment Select(List<int> cases)
+    {
+        var keys = new long[cases.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = _caseKeys[cases[i]];
+        }
+
+        return new EventLogSegment(Log.SelectCases(cases.ToArray()), keys);
     }
 }

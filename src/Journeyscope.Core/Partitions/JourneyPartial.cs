@@ -42,6 +42,18 @@ public sealed partial class JourneyPartial
     /// <summary>Number of events covered.</summary>
     public long EventCount { get; }
 
+    /// <summary>Per activity name, its tally (what <see cref="JourneyTotals"/> adds and subtracts).</summary>
+    internal IReadOnlyDictionary<string, ActivityTally> ActivityTallies => _activities;
+
+    /// <summary>Per directly-follows pair, its durations.</summary>
+    internal IReadOnlyDictionary<(string From, string To), EdgeTally> EdgeTallies => _edges;
+
+    /// <summary>The distinct activity sequences; a case row's variant indexes this list.</summary>
+    internal IReadOnlyList<string[]> VariantSequences => _variants;
+
+    /// <summary>The covered cases, in no particular order.</summary>
+    internal IReadOnlyList<CaseRow> CaseRows => _cases;
+
     /// <summary>The partial of every case of <paramref name="segment"/> (the map step).</summary>
     public static JourneyPartial Map(EventLogSegment segment)
     {
@@ -180,9 +192,12 @@ public sealed partial class JourneyPartial
         return new JourneyPartial(activities, edges, variants, variantIndex, cases, events);
     }
 
+    /// <summary>The key of an activity sequence in variant dictionaries (names joined by the unit separator).</summary>
+    internal static string VariantKey(string[] sequence) => string.Join('\u001f', sequence);
+
     private static int VariantOf(string[] sequence, List<string[]> variants, Dictionary<string, int> index)
     {
-        var key = string.Join('\u001f', sequence);
+        var key = VariantKey(sequence);
         if (!index.TryGetValue(key, out var id))
         {
             id = variants.Count;
@@ -193,14 +208,17 @@ public sealed partial class JourneyPartial
         return id;
     }
 
-    private readonly record struct ActivityTally(long Events, long Cases, long Starts, long Ends)
+    internal readonly record struct ActivityTally(long Events, long Cases, long Starts, long Ends)
     {
         public ActivityTally Add(ActivityTally other) =>
             new(Events + other.Events, Cases + other.Cases, Starts + other.Starts, Ends + other.Ends);
+
+        public ActivityTally Subtract(ActivityTally other) =>
+            new(Events - other.Events, Cases - other.Cases, Starts - other.Starts, Ends - other.Ends);
     }
 
     /// <summary>An edge's durations (ticks); merged tallies reference their parts' lists, gathered once by Finish.</summary>
-    private sealed class EdgeTally
+    internal sealed class EdgeTally
     {
         public EdgeTally(List<long> ticks)
         {
@@ -221,5 +239,5 @@ public sealed partial class JourneyPartial
         public EdgeTally Add(EdgeTally other) => new([.. Parts, .. other.Parts], Count + other.Count);
     }
 
-    private readonly record struct CaseRow(long Key, string Id, int Variant, long Ticks, int Events, bool Rework);
+    internal readonly record struct CaseRow(long Key, string Id, int Variant, long Ticks, int Events, bool Rework);
 }

@@ -7,7 +7,7 @@ namespace Journeyscope.Partitions;
 /// and versioned on their own, so that an append or an identity merge replaces only the partitions it touches.
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe: <see cref="Update"/> returns a new instance that shares every untouched partition (and every
+/// Immutable and thread-safe: <see cref="Update(IReadOnlySet{string}, EventLogSegment?, long, out IReadOnlyList{int})"/> returns a new instance that shares every untouched partition (and every
 /// untouched segment of a touched one) with this one. Analyses run as map (per segment) -> merge -> finish over
 /// partitions (see <see cref="PartitionedAnalysis"/>), and their results equal those over the whole log.
 /// </remarks>
@@ -17,7 +17,7 @@ public sealed class PartitionedEventLog
     /// Most cases per segment when a log is split: removing a case (an append to it, an identity merge) copies and
     /// re-analyses only its segment, so small segments keep a live append's work proportional to the cases it touches.
     /// </summary>
-    public const int SegmentCases = 256;
+    public const int SegmentCases = 64;
 
     private readonly EventLogPartition[] _partitions;
 
@@ -100,7 +100,16 @@ public sealed class PartitionedEventLog
     /// <param name="added">The new or replaced cases, whole; the caller removes every one of them that was present (not checked).</param>
     /// <param name="version">The store version after the change.</param>
     /// <param name="changed">The indices of the partitions that changed, ascending.</param>
-    public PartitionedEventLog Update(IReadOnlySet<string> removedCases, EventLogSegment? added, long version, out IReadOnlyList<int> changed)
+    public PartitionedEventLog Update(IReadOnlySet<string> removedCases, EventLogSegment? added, long version, out IReadOnlyList<int> changed) =>
+        Update(removedCases, added, version, out changed, out _);
+
+    /// <summary>
+    /// As <see cref="Update(IReadOnlySet{string}, EventLogSegment?, long, out IReadOnlyList{int})"/>, and in
+    /// <paramref name="removed"/> the dropped cases as they were in this log: with <paramref name="added"/>, the delta a
+    /// running total (<see cref="JourneyTotals"/>) applies instead of merging every partition again.
+    /// </summary>
+    public PartitionedEventLog Update(
+        IReadOnlySet<string> removedCases, EventLogSegment? added, long version, out IReadOnlyList<int> changed, out IReadOnlyList<EventLogSegment> removed)
     {
         ArgumentNullException.ThrowIfNull(removedCases);
         var count = _partitions.Length;
@@ -113,6 +122,7 @@ public sealed class PartitionedEventLog
         var addedBy = added is null ? new List<EventLogSegment>?[count] : Split(added.Log, added.CaseKeys.ToArray(), count);
         var partitions = (EventLogPartition[])_partitions.Clone();
         var touched = new List<int>();
+        var dropped = new List<EventLogSegment>();
         for (var p = 0; p < count; p++)
         {
             if (removedBy[p] is null && addedBy[p] is null)
@@ -121,12 +131,23 @@ public sealed class PartitionedEventLog
             }
 
             var segments = new List<EventLogSegment>(_partitions[p].Segments.Count + 1);
-            var removed = removedBy[p] ?? (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal);
+            var named = removedBy[p];
             foreach (var segment in _partitions[p].Segments)
             {
-                if (segment.Without(removed) is { } kept)
+                if (named is null)
+                {
+                    segments.Add(segment);
+                    continue;
+                }
+
+                if (segment.Without(named, out var gone) is { } kept)
                 {
                     segments.Add(kept);
+                }
+
+                if (gone is not null)
+                {
+                    dropped.Add(gone);
                 }
             }
 
@@ -140,6 +161,7 @@ public sealed class PartitionedEventLog
         }
 
         changed = touched;
+        removed = dropped;
         return new PartitionedEventLog(partitions, version);
     }
 

@@ -84,6 +84,75 @@ public sealed class VariantConformance
             missing.Count);
     }
 
+    /// <summary>
+    /// The conformance of the cases of <paramref name="totals"/>, aligning only the variants not seen before; one pass over
+    /// the cases in log order (no sort), equal to <see cref="Check(JourneyPartial, CancellationToken)"/> of the same cases.
+    /// </summary>
+    public SnapshotConformance Check(JourneyTotals totals, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var slots = totals.VariantSlots;
+        var sequences = new string[slots][];
+        var keys = new string[slots];
+        var missing = new List<int>();
+        var live = 0;
+        for (var v = 0; v < slots; v++)
+        {
+            sequences[v] = totals.VariantSequence(v);
+            keys[v] = totals.VariantKey(v);
+            if (totals.VariantCases(v) == 0)
+            {
+                continue;
+            }
+
+            live++;
+            if (!_aligned.ContainsKey(keys[v]))
+            {
+                missing.Add(v);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            Align(sequences, keys, missing, cancellationToken);
+        }
+
+        var alignments = new TraceAlignment?[slots];
+        for (var v = 0; v < slots; v++)
+        {
+            alignments[v] = totals.VariantCases(v) == 0 ? null : _aligned[keys[v]];
+        }
+
+        double fitnessSum = 0;
+        long costSum = 0;
+        long worstSum = 0;
+        var fitting = 0;
+        var cases = 0;
+        foreach (var v in totals.OrderedVariants)
+        {
+            if (v < 0)
+            {
+                continue;
+            }
+
+            var alignment = alignments[v]!;
+            var denominator = alignment.TraceLength + alignment.ShortestModelPathCost;
+            var fitness = denominator > 0 ? 1.0 - ((double)alignment.Cost / denominator) : 0.0;
+            fitnessSum += fitness;
+            fitting += fitness == 1.0 ? 1 : 0;
+            costSum += alignment.RawCost;
+            worstSum += alignment.RawWorstCost;
+            cases++;
+        }
+
+        return new SnapshotConformance(
+            cases > 0 && worstSum > 0 ? 1.0 - ((double)costSum / worstSum) : 0.0,
+            cases > 0 ? fitnessSum / cases : 0.0,
+            cases > 0 ? 100.0 * fitting / cases : 0.0,
+            live,
+            missing.Count);
+    }
+
     private void Align(IReadOnlyList<string[]> variants, string[] keys, List<int> missing, CancellationToken cancellationToken)
     {
         // One case per new variant (case i is missing[i]); the alignment of a case depends only on its activity sequence.

@@ -5,8 +5,8 @@ using Journeyscope.Storage;
 namespace Journeyscope.Server.Services;
 
 /// <summary>
-/// Per workspace, its event log partitioned by case hash and grown in place (<see cref="LiveEventLog"/>), with the
-/// partials of the live analyses cached per partition version (<see cref="PartitionedAnalysis"/>). A change notification
+/// Per workspace, its event log partitioned by case hash and grown in place, with the running totals of the live analyses
+/// (<see cref="LiveJourney"/>: each change applied as a delta). A change notification
 /// (the collector's commits, API imports: <see cref="WorkspaceHost.Changed"/>) refreshes a followed workspace in the
 /// background, re-reading and re-analysing only the partitions holding changed cases.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class LiveLogCache
     /// <summary>The live snapshot of <paramref name="workspace"/> at its current version.</summary>
     public async Task<LiveSnapshot> GetAsync(string workspace, CancellationToken cancellationToken)
     {
-        var follower = _followers.GetOrAdd(workspace, name => new Follower(new LiveEventLog(_host.Get(name), PartitionCount)));
+        var follower = _followers.GetOrAdd(workspace, name => new Follower(new LiveJourney(_host.Get(name), PartitionCount)));
         return await follower.RefreshAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -63,9 +63,8 @@ public sealed class LiveLogCache
         });
     }
 
-    private sealed class Follower(LiveEventLog live)
+    private sealed class Follower(LiveJourney live)
     {
-        private readonly PartitionedAnalysis _analysis = new();
         private readonly SemaphoreSlim _gate = new(1, 1);
         private LiveSnapshot? _last;
 
@@ -74,15 +73,14 @@ public sealed class LiveLogCache
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var log = await live.RefreshAsync(cancellationToken).ConfigureAwait(false);
-                if (_last is { } last && last.Version == log.Version)
+                var view = await live.RefreshAsync(null, 3, cancellationToken).ConfigureAwait(false);
+                if (_last is { } last && last.Version == view.Version)
                 {
                     return last;
                 }
 
-                var changed = _last is null ? [.. Enumerable.Range(0, log.PartitionCount)] : live.LastChangedPartitions;
-                var snapshot = _analysis.Snapshot(log, 3, cancellationToken);
-                return _last = new LiveSnapshot(log.Version, log.PartitionCount, changed, snapshot);
+                var changed = _last is null ? [.. Enumerable.Range(0, view.Log.PartitionCount)] : view.ChangedPartitions;
+                return _last = new LiveSnapshot(view.Version, view.Log.PartitionCount, changed, view.Snapshot);
             }
             finally
             {

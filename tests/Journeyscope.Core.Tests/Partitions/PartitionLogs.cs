@@ -61,7 +61,19 @@ internal static class PartitionLogs
     /// events, then updated with each further slice as an append (touched cases removed and re-added whole).
     /// </summary>
     public static PartitionedEventLog Grow(
-        (string Case, string Activity, int Minute)[] stream, int partitions, IReadOnlyList<int> cuts, Action<PartitionedEventLog>? afterEach = null)
+        (string Case, string Activity, int Minute)[] stream, int partitions, IReadOnlyList<int> cuts, Action<PartitionedEventLog>? afterEach = null) =>
+        Grow(stream, partitions, cuts, afterEach, null);
+
+    /// <summary>
+    /// As the overload without it,
+    /// also handing each append's delta to <paramref name="onDelta"/>: the touched cases as they were, and as they are now.
+    /// </summary>
+    public static PartitionedEventLog Grow(
+        (string Case, string Activity, int Minute)[] stream,
+        int partitions,
+        IReadOnlyList<int> cuts,
+        Action<PartitionedEventLog>? afterEach,
+        Action<IReadOnlyList<EventLogSegment>, EventLogSegment>? onDelta)
     {
         var (log, keys) = Build(stream, cuts[0]);
         var partitioned = PartitionedEventLog.Create(log, keys, partitions, 1);
@@ -75,7 +87,9 @@ internal static class PartitionLogs
             }
 
             var (added, addedKeys) = Build(stream, cuts[k], touched);
-            partitioned = partitioned.Update(touched, new EventLogSegment(added, addedKeys), k + 1, out _);
+            var segment = new EventLogSegment(added, addedKeys);
+            partitioned = partitioned.Update(touched, segment, k + 1, out _, out var removed);
+            onDelta?.Invoke(removed, segment);
             afterEach?.Invoke(partitioned);
         }
 
