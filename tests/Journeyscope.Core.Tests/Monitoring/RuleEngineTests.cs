@@ -183,11 +183,11 @@ public sealed class RuleEngineTests
         var log = builder.Build();
 
         // When the dry run lists its firings whole and in pages of two
-        var whole = RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1), new RuleDryRunPage(0, 100));
+        var whole = RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1), new RuleDryRunPage(0, 100), TestContext.Current.CancellationToken);
         var pages = new List<RuleFiring>();
         for (var offset = 0; offset < 10; offset += 2)
         {
-            pages.AddRange(RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1), new RuleDryRunPage(offset, 2)).FiringList!.Items);
+            pages.AddRange(RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1), new RuleDryRunPage(offset, 2), TestContext.Current.CancellationToken).FiringList!.Items);
         }
 
         // Then every firing is listed once, (rule, customer, occurrence) keys as the live rules record them, ordered by time
@@ -197,7 +197,7 @@ public sealed class RuleEngineTests
         list.Items.Select(f => f.DedupKey).ShouldBe(
             ["shop/abandoned_cart/c0/1", "shop/abandoned_cart/c1/1", "shop/abandoned_cart/c2/1", "shop/abandoned_cart/c3/1", "shop/abandoned_cart/c0/2"]);
         pages.Select(f => f.DedupKey).ShouldBe(list.Items.Select(f => f.DedupKey));
-        RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1)).FiringList.ShouldBeNull();
+        RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1), cancellationToken: TestContext.Current.CancellationToken).FiringList.ShouldBeNull();
         Should.Throw<ArgumentOutOfRangeException>(() => new RuleDryRunPage(0, RuleDryRunPage.MaxLimit + 1));
     }
 }
