@@ -201,15 +201,17 @@ public sealed partial class Workspace
     /// <param name="scheduleId">The schedule, or null for all.</param>
     /// <param name="pendingOnly">Only the alerts not yet notified (e-mail, webhook).</param>
     /// <param name="limit">The most alerts returned.</param>
-    public IReadOnlyList<KpiAlert> ListAlerts(string? scheduleId = null, bool pendingOnly = false, int limit = 500) => Monitoring(() =>
+    /// <param name="offset">Alerts skipped first (paging through the history, in the same order).</param>
+    public IReadOnlyList<KpiAlert> ListAlerts(string? scheduleId = null, bool pendingOnly = false, int limit = 500, int offset = 0) => Monitoring(() =>
     {
         var alerts = new List<KpiAlert>();
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT alert FROM monitor_alerts WHERE ($id IS NULL OR schedule_id = $id) AND (NOT $pending OR NOT notified) " +
-            "ORDER BY period_end_ticks DESC, id LIMIT $limit";
+            "ORDER BY period_end_ticks DESC, id LIMIT $limit OFFSET $offset";
         command.Parameters.Add(new DuckDBParameter("id", scheduleId));
         command.Parameters.Add(new DuckDBParameter("pending", pendingOnly));
         command.Parameters.Add(new DuckDBParameter("limit", (long)limit));
+        command.Parameters.Add(new DuckDBParameter("offset", (long)Math.Max(0, offset)));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -217,6 +219,18 @@ public sealed partial class Workspace
         }
 
         return alerts;
+    });
+
+    /// <summary>
+    /// Deletes the notified alerts of periods that ended before <paramref name="before"/> (the alert history's retention);
+    /// pending alerts stay until notified. Returns how many were deleted.
+    /// </summary>
+    public int PruneAlerts(DateTimeOffset before) => Monitoring(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "DELETE FROM monitor_alerts WHERE notified AND period_end_ticks < $before";
+        command.Parameters.Add(new DuckDBParameter("before", before.UtcTicks));
+        return command.ExecuteNonQuery();
     });
 
     /// <summary>Marks alerts as notified (their digest was sent), so a restart does not send them again.</summary>

@@ -84,9 +84,11 @@ public sealed class LiveRulesAcceptanceTests
         // ... and every open cart's window has passed, with 5 s to deliver
         await Task.Delay(TimeSpan.FromSeconds(WindowSeconds + 5) + TimeSpan.FromSeconds(1), Token);
         var received = receiver.Received;
-        var dry = JsonDocument.Parse(await client.GetStringAsync(
-            "api/v1/workspaces/live/journeys/carts/rules/dry-run?until=" + Uri.EscapeDataString(streamEnded.AddSeconds(WindowSeconds + 1).ToString("O", CultureInfo.InvariantCulture)),
-            Token)).RootElement.GetProperty("rules")[0];
+        var dryRun = JsonDocument.Parse(await client.GetStringAsync(
+            "api/v1/workspaces/live/journeys/carts/rules/dry-run?firings=true&limit=10000&until=" +
+            Uri.EscapeDataString(streamEnded.AddSeconds(WindowSeconds + 1).ToString("O", CultureInfo.InvariantCulture)),
+            Token)).RootElement;
+        var dry = dryRun.GetProperty("rules")[0];
 
         // Then each delivery is signed, a rule.fired of abandoned_cart, and arrived within window + 5 s of its cart event
         received.ShouldNotBeEmpty("no webhook arrived:\n" + output + "\n" + server.Output);
@@ -119,6 +121,14 @@ public sealed class LiveRulesAcceptanceTests
         {
             customers.ShouldContain(example.GetProperty("customer").GetString()!);
         }
+
+        // And exactly the same (rule, customer, occurrence) firings: the webhooks' dedup keys are the dry run's keys
+        var list = dryRun.GetProperty("firingList");
+        list.GetProperty("total").GetInt32().ShouldBe(list.GetProperty("items").GetArrayLength());
+        var dryKeys = list.GetProperty("items").EnumerateArray()
+            .Select(f => $"{f.GetProperty("journey").GetString()}/{f.GetProperty("rule").GetString()}/{f.GetProperty("customer").GetString()}/{f.GetProperty("occurrence").GetInt32()}")
+            .Order(StringComparer.Ordinal).ToList();
+        payloads.Select(p => p.GetProperty("dedupKey").GetString()!).Order(StringComparer.Ordinal).ToList().ShouldBe(dryKeys, "live: " + firedFor);
 
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2));
     }

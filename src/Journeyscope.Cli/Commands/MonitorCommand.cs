@@ -2,13 +2,20 @@ using System.CommandLine;
 using System.Globalization;
 using Journeyscope.Cli.Output;
 using Journeyscope.Monitoring;
+using Journeyscope.Server.Monitoring;
+using Journeyscope.Server.Notifications;
+using Journeyscope.Server.Services;
 using Journeyscope.Storage;
+using Journeyscope.Storage.Notifications;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Journeyscope.Cli.Commands;
 
 /// <summary>
 /// <c>journeyscope monitor run|status|schedule</c>: scheduled KPI snapshots and alerts of a workspace (docs/monitoring.md).
-/// The server runs due schedules by itself; the CLI runs them on a workspace no server holds open.
+/// The server runs due schedules by itself; the CLI runs them on a workspace no server holds open, and notifies the
+/// alerts as the server does (<see cref="AlertNotifier"/>: e-mail digests, <c>kpi.alert</c> webhooks through the outbox).
 /// </summary>
 internal static class MonitorCommand
 {
@@ -35,16 +42,49 @@ internal static class MonitorCommand
     {
         var now = NowOption();
         var schedule = new Option<string?>("--schedule") { Description = "Run this schedule only." };
-        var command = new Command("run", "Takes the due snapshots now (every period that ended since the last completed one) and evaluates the alert rules.\n" +
+        var settings = new Option<string?>("--settings")
+        {
+            Description = "A JSON file of server settings (the shape of appsettings.json) for the notifications: Journeyscope:Monitoring:Smtp " +
+                "(e-mail digests) and Journeyscope:Webhooks. Without it, the server's appsettings.json and environment variables " +
+                "(Journeyscope__Monitoring__Smtp__Host=...) apply, as for journeyscope serve.",
+        };
+        var wait = new Option<double>("--webhook-wait")
+        {
+            Description = "Seconds to keep retrying webhook deliveries that failed (default 10); what is still pending stays in the outbox " +
+                "for the next run or the server.",
+            DefaultValueFactory = _ => 10,
+        };
+        var command = new Command("run", "Takes the due snapshots now (every period that ended since the last completed one), evaluates the alert rules " +
+            "and notifies the new alerts as the server does: one e-mail digest per schedule to its recipients (SMTP settings) and one signed " +
+            "kpi.alert webhook per alert to the workspace's targets.\n" +
             "Example: journeyscope monitor run --workspace ./shop --format json")
         {
-            now, schedule,
+            now, schedule, settings, wait,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
+            if (parse.GetValue(wait) is var seconds && (seconds < 0 || double.IsNaN(seconds)))
+            {
+                throw new UsageException("--webhook-wait must be 0 or more seconds.");
+            }
+
+            IConfiguration configuration;
+            try
+            {
+                configuration = JourneyscopeConfiguration.Read(parse.GetValue(settings));
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException)
+            {
+                throw new UsageException($"--settings: {e.Message}");
+            }
+
+            var folder = Path.GetFullPath(parse.GetRequiredValue(context.Workspace));
+            using var workspace = Workspace.Open(folder, create: false);
             var run = MonitorRunner.Run(workspace, parse.GetValue(now) ?? DateTimeOffset.UtcNow, () => workspace.LoadEventLog(cancellationToken),
                 parse.GetValue(schedule), cancellationToken);
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+            var sent = await AlertNotifier.Create(configuration).NotifyAsync(name, workspace, cancellationToken).ConfigureAwait(false);
+            var delivered = await DeliverAsync(folder, configuration, TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
             var table = new Table("Monitoring run", "Schedule", "Journey", "Periods taken", "Last completed", "Alerts", "Error");
             foreach (var s in run.Schedules)
             {
@@ -54,9 +94,41 @@ internal static class MonitorCommand
             var report = new Report().Add(table).Add(AlertsCommand.Table("Alerts raised", run.Schedules.SelectMany(s => s.Alerts)));
             report.Json = run;
             report.Write(context.GetFormat(parse), context.Output);
-            return Task.FromResult(run.Schedules.Any(s => s.Error is not null) ? ExitCodes.BadInput : ExitCodes.Success);
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Notified {sent.Alerts} alert(s): {sent.Digests} e-mail digest(s){(sent.FailedDigests > 0 ? $" ({sent.FailedDigests} refused, retried next run)" : "")}, " +
+                $"{sent.Webhooks} webhook delivery(ies) enqueued, {delivered} attempt(s) made."));
+            return run.Schedules.Any(s => s.Error is not null) ? ExitCodes.BadInput : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Sends the workspace's due webhook deliveries, and retries failed ones that come due within <paramref name="wait"/>.</summary>
+    private static async Task<int> DeliverAsync(string folder, IConfiguration configuration, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (!WebhookStore.Exists(folder))
+        {
+            return 0;
+        }
+
+        using var client = new HttpClient(WebhookPoster.Handler());
+        var poster = new WebhookPoster(() => client, JourneyscopeConfiguration.Webhooks(configuration), TimeProvider.System, NullLogger.Instance);
+        var until = DateTimeOffset.UtcNow + wait;
+        var attempts = 0;
+        while (true)
+        {
+            attempts += await poster.DeliverDueAsync(folder, cancellationToken).ConfigureAwait(false);
+            var next = WebhookStore.NextDue(folder);
+            if (next is not { } due || due > until)
+            {
+                return attempts;
+            }
+
+            var delay = due - DateTimeOffset.UtcNow;
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static Command StatusCommand(CliContext context)

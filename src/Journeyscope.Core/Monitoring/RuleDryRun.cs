@@ -13,8 +13,10 @@ public static class RuleDryRun
     /// <param name="log">The stored history.</param>
     /// <param name="journey">The journey with its rules.</param>
     /// <param name="until">Evaluate deadlines up to this time; the last event's time when null (open occurrences whose deadline lies later are not counted).</param>
+    /// <param name="firings">When set, the result also lists the firings themselves (<see cref="RuleDryRunResult.FiringList"/>), one page of them.</param>
     /// <param name="cancellationToken">Checked every 64k events.</param>
-    public static RuleDryRunResult Run(EventLog log, DesignedJourney journey, DateTimeOffset? until = null, CancellationToken cancellationToken = default)
+    public static RuleDryRunResult Run(
+        EventLog log, DesignedJourney journey, DateTimeOffset? until = null, RuleDryRunPage? firings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(journey);
@@ -72,7 +74,20 @@ public static class RuleDryRun
                     [.. mine.OrderBy(f => f.At).Take(5)]);
             })
             .ToList();
-        return new RuleDryRunResult(journey.Id, log.CaseCount, count, end, rules);
+        RuleDryRunFirings? list = null;
+        if (firings is { } page)
+        {
+            // One order for every page: by time, then by the firing's key (journey/rule/customer/occurrence).
+            fired.Sort((x, y) =>
+            {
+                var c = x.At.UtcTicks.CompareTo(y.At.UtcTicks);
+                return c != 0 ? c : string.CompareOrdinal(x.DedupKey, y.DedupKey);
+            });
+            var offset = Math.Min(page.Offset, fired.Count);
+            list = new RuleDryRunFirings(fired.Count, offset, fired.GetRange(offset, Math.Min(page.Limit, fired.Count - offset)));
+        }
+
+        return new RuleDryRunResult(journey.Id, log.CaseCount, count, end, rules, list);
     }
 
     private static string? Attribute(EventLog log, Dictionary<string, AttributeColumn?> columns, string name, int row)

@@ -6,4 +6,6 @@ namespace Journeyscope.Monitoring;
 /// <param name="Events">Events replayed.</param>
 /// <param name="Until">The clock at the end of the replay: deadlines up to it were evaluated.</param>
 /// <param name="Rules">Per rule (then per time target), in the journey's order.</param>
-public sealed record RuleDryRunResult(string Journey, int Customers, int Events, DateTimeOffset? Until, IReadOnlyList<RuleDryRunRule> Rules);
+/// <param name="FiringList">Every firing (rule, customer, occurrence), one page of them, when asked for; null otherwise.</param>
+public sealed record RuleDryRunResult(
+    string Journey, int Customers, int Events, DateTimeOffset? Until, IReadOnlyList<RuleDryRunRule> Rules, RuleDryRunFirings? FiringList = null);

@@ -14,7 +14,7 @@ namespace Journeyscope.Monitoring;
 /// same (rule, customer, occurrence) keys: replaying it after a restart re-creates the keys already sent, which the
 /// durable firing log and the webhook outbox ignore. Deterministic; not thread-safe (one engine per journey, used
 /// under the owner's lock). Memory: per customer, up to 20 recent touchpoints and one small entry per rule;
-/// <see cref="EvictInactive"/> drops customers with nothing open.
+/// <see cref="Forget"/> drops a customer (an owner evicts those that are <see cref="IsIdle"/> and inactive).
 /// </remarks>
 public sealed class RuleEngine
 {
@@ -58,6 +58,28 @@ public sealed class RuleEngine
 
     /// <summary>Customers currently tracked.</summary>
     public int CustomerCount => _customers.Count;
+
+    /// <summary>
+    /// The longest time a rule looks back or waits from an event (<c>within</c> windows of deadlines, signals and time
+    /// targets); zero when no rule has one. A customer inactive for longer, with nothing open, cannot fire from their past
+    /// alone once it is <see cref="IsIdle"/>.
+    /// </summary>
+    public TimeSpan LongestWindow
+    {
+        get
+        {
+            var longest = TimeSpan.Zero;
+            foreach (var compiled in _rules)
+            {
+                if (compiled.Rule.Within is { } within && within > longest)
+                {
+                    longest = within;
+                }
+            }
+
+            return longest;
+        }
+    }
 
     /// <summary>Whether the journey has anything to evaluate (rules or time targets).</summary>
     public bool IsEmpty => _rules.Length == 0;
@@ -201,24 +223,27 @@ public sealed class RuleEngine
     /// </summary>
     public void Forget(string customer) => _customers.Remove(customer);
 
-    /// <summary>Forgets customers whose last event is before <paramref name="before"/> and who have no open occurrence; returns how many.</summary>
-    public int EvictInactive(DateTimeOffset before)
+    /// <summary>
+    /// Whether <paramref name="customer"/> has no open occurrence (unknown customers are idle): forgetting an idle customer
+    /// loses no deadline. A live monitor evicts customers idle and inactive beyond <see cref="LongestWindow"/> and, when one
+    /// returns, feeds their whole history again, which re-creates the same occurrence numbers.
+    /// </summary>
+    public bool IsIdle(string customer)
     {
-        var gone = new List<string>();
-        foreach (var (customer, state) in _customers)
+        if (!_customers.TryGetValue(customer, out var state))
         {
-            if (state.LastEvent < before && !state.Rules.Any(s => s.Open))
+            return true;
+        }
+
+        foreach (var slot in state.Rules)
+        {
+            if (slot.Open)
             {
-                gone.Add(customer);
+                return false;
             }
         }
 
-        foreach (var customer in gone)
-        {
-            _customers.Remove(customer);
-        }
-
-        return gone.Count;
+        return true;
     }
 
     /// <summary>The customer's most recent touchpoints, oldest first (empty when unknown).</summary>

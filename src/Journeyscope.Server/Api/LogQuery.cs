@@ -60,4 +60,9 @@ internal static class LogQuery
 
         return n;
     }
+
+    /// <summary>An offset for paging: 0 when absent; a negative one is a 400 problem.</summary>
+    public static int Offset(int? value, string name = "offset") => value is not { } n || n >= 0
+        ? value ?? 0
+        : throw new ApiProblemException(StatusCodes.Status400BadRequest, $"Invalid {name}", $"{name} must be 0 or more, got {n}.");
 }

@@ -32,7 +32,9 @@ internal static class MonitoringEndpoints
         workspace.MapPost("/monitoring/run", Run).WithName("RunMonitoring").RequireWorkspaceRole(WorkspaceRole.Analyst)
             .WithSummary("Takes the due snapshots now (all schedules, or ?schedule=ID), evaluates the alert rules and sends the digests; the result of journeyscope monitor run --format json.");
         workspace.MapGet("/alerts", Alerts).WithName("ListAlerts").RequireWorkspaceRole(WorkspaceRole.Viewer)
-            .WithSummary("The alert history, newest period first: value, expected range, the segment that moved most and the filter of the period's cases. ?schedule=ID, ?limit=N (default 200).");
+            .WithSummary("The alert history, newest period first: value, expected range, the segment that moved most and the filter of the period's cases. " +
+                "?schedule=ID, ?limit=N (default 100, at most 1000), ?offset=N (alerts skipped first: page k of size N is offset=k*N). " +
+                "Notified alerts older than Journeyscope:Monitoring:AlertRetentionDays (default 400) are deleted.");
     }
 
     private static Ok<MonitorStatus> Status(string ws, WorkspaceHost host, TimeProvider time) =>
@@ -82,8 +84,9 @@ internal static class MonitoringEndpoints
     private static async Task<Ok<MonitorRun>> Run(string ws, string? schedule, MonitorService monitor, CancellationToken cancellationToken) =>
         TypedResults.Ok(await monitor.RunAsync(ws, string.IsNullOrWhiteSpace(schedule) ? null : schedule, cancellationToken).ConfigureAwait(false));
 
-    private static Ok<IReadOnlyList<KpiAlert>> Alerts(string ws, string? schedule, int? limit, WorkspaceHost host) =>
-        TypedResults.Ok(host.Get(ws).ListAlerts(string.IsNullOrWhiteSpace(schedule) ? null : schedule, limit: LogQuery.Positive(limit, 200, 10_000, "limit")));
+    private static Ok<IReadOnlyList<KpiAlert>> Alerts(string ws, string? schedule, int? limit, int? offset, WorkspaceHost host) =>
+        TypedResults.Ok(host.Get(ws).ListAlerts(
+            string.IsNullOrWhiteSpace(schedule) ? null : schedule, limit: LogQuery.Positive(limit, 100, 1000, "limit"), offset: LogQuery.Offset(offset)));
 
     private static ApiProblemException Unknown(string ws, string id, WorkspaceHost host) =>
         new(StatusCodes.Status404NotFound, "Unknown schedule",

@@ -4,24 +4,30 @@ using Journeyscope.IO.Journeys;
 using Journeyscope.Monitoring;
 using Journeyscope.Server.Notifications;
 using Journeyscope.Server.Services;
+using Journeyscope.Storage;
 using Journeyscope.Storage.Monitoring;
+using Microsoft.Extensions.Options;
 
 namespace Journeyscope.Server.Monitoring;
 
 /// <summary>
-/// Live conformance and rules: after each collector commit (<see cref="WorkspaceHost.Changed"/>) the new events of every
-/// customer go through each journey's prefix alignment (deviations known at once) and rule engine; a timer (every second,
-/// on the injected <see cref="TimeProvider"/>) fires the deadlines that passed. Rule firings are recorded once
-/// (<see cref="RuleFiringLog"/>) and sent as <c>rule.fired</c> webhooks (<see cref="WebhookOutbox"/>).
+/// Live conformance and rules: after each collector commit (<see cref="WorkspaceHost.Changed"/>) the cases the store's
+/// change journal names (<see cref="IEventStore.ReadChangesSince"/>) go, from their first unseen event, through each
+/// journey's prefix alignment (deviations known at once, kept in <see cref="LiveDeviationLog"/>) and rule engine; a timer
+/// (every second, on the injected <see cref="TimeProvider"/>) fires the deadlines that passed. Rule firings are recorded
+/// once (<see cref="RuleFiringLog"/>) and sent as <c>rule.fired</c> webhooks (<see cref="WebhookOutbox"/>).
 /// </summary>
 /// <remarks>
 /// On its first look at a workspace the monitor replays the stored history silently: what fired before the last time
 /// it checked (or before it started, on the very first run) is history, not news. After a restart, deadlines that passed
-/// while the server was down fire then, and firings already recorded are not repeated.
+/// while the server was down fire then, and firings already recorded are not repeated. A change costs O(events of the
+/// touched cases); when the store cannot tell what changed (an erasure, a journal that forgot), everything is read again.
+/// Customers idle beyond the longest rule window plus <see cref="LiveMonitorOptions.EvictionMargin"/> are evicted.
 /// </remarks>
-public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, WebhookOutbox outbox, TimeProvider time, ILogger<LiveMonitor> logger) : BackgroundService
+public sealed class LiveMonitor(
+    WorkspaceHost host, WebhookOutbox outbox, IOptions<LiveMonitorOptions> options, TimeProvider time, ILogger<LiveMonitor> logger) : BackgroundService
 {
-    private const int MaxDeviations = 1000;
+    private readonly LiveMonitorOptions _options = options.Value;
 
     private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LiveWorkspace> _workspaces = new(StringComparer.Ordinal);
@@ -29,17 +35,21 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
     private readonly SemaphoreSlim _tick = new(1, 1);
     private DateTimeOffset _started = DateTimeOffset.MinValue;
 
-    /// <summary>The most recent live deviations of <paramref name="workspace"/>, newest first.</summary>
-    public IReadOnlyList<LiveDeviation> Deviations(string workspace, int limit = 100, string? journey = null)
+    /// <summary>The live deviations of <paramref name="workspace"/> (kept in <c>live.sqlite</c>, also across restarts), newest first.</summary>
+    public IReadOnlyList<LiveDeviation> Deviations(string workspace, int limit = 100, string? journey = null, int offset = 0) =>
+        LiveDeviationLog.List(host.Get(workspace).Folder, limit, journey, offset);
+
+    /// <summary>Customers whose live state <paramref name="workspace"/> keeps in memory now (0 when it is not monitored).</summary>
+    public int TrackedCustomers(string workspace)
     {
         if (!_workspaces.TryGetValue(workspace, out var live))
         {
-            return [];
+            return 0;
         }
 
         lock (live.Gate)
         {
-            return [.. live.Deviations.Reverse().Where(d => journey is null || d.Journey == journey).Take(limit)];
+            return live.CustomerCount;
         }
     }
 
@@ -140,7 +150,13 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
                 }
 
                 await PublishAsync(name, live, fired, cancellationToken).ConfigureAwait(false);
-                RuleFiringLog.WriteMark(live.Folder, now);
+                Evict(live, now);
+                if (live.Moved)
+                {
+                    // Written only when something was fed or fired since: an idle workspace costs no write per second.
+                    RuleFiringLog.WriteMark(live.Folder, now);
+                    live.Moved = false;
+                }
             }
         }
         finally
@@ -168,30 +184,63 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
             _workspaces[name] = live;
         }
 
-        var (log, _) = await cache.GetAsync(name, TimeBasis.Utc, cancellationToken).ConfigureAwait(false);
+        var store = host.Get(name);
         var fired = new List<RuleFiring>();
-        lock (live.Gate)
+        var deviations = new List<LiveDeviation>();
+        if (live.Graph is not null && store.Version == live.Version)
         {
-            Feed(live, log, fired);
+            return;
         }
 
+        // The cases the commits since the last feed touched; everything when the store cannot tell (or on the first feed).
+        var changes = live.Graph is { } known
+            ? await Task.Run(() => store.ReadChangesSince(live.Version, known, cancellationToken), cancellationToken).ConfigureAwait(false)
+            : null;
+        var cases = changes?.Added ?? await Task.Run(() => store.ReadAll(cancellationToken), cancellationToken).ConfigureAwait(false);
+        lock (live.Gate)
+        {
+            if (changes is null)
+            {
+                var present = new HashSet<string>(cases.Log.CaseIds, StringComparer.Ordinal);
+                foreach (var gone in live.Seen.Keys.Where(id => !present.Contains(id)).ToList())
+                {
+                    live.Forget(gone);
+                }
+            }
+            else
+            {
+                // A removed id that is not added back was merged into a customer: its open occurrences must not fire under it.
+                var added = new HashSet<string>(cases.Log.CaseIds, StringComparer.Ordinal);
+                foreach (var removed in changes.RemovedCases)
+                {
+                    if (!added.Contains(removed))
+                    {
+                        live.Forget(removed);
+                    }
+                }
+            }
+
+            Feed(live, cases.Log, fired, deviations);
+            live.Version = cases.Version;
+            live.Graph = cases.Identity;
+            live.Moved |= cases.Log.EventCount > 0;
+        }
+
+        LiveDeviationLog.Record(live.Folder, deviations, _options.DeviationRetention);
         await PublishAsync(name, live, fired, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Feeds the events each customer has beyond those already seen, all customers interleaved by time.</summary>
-    private static void Feed(LiveWorkspace live, EventLog log, List<RuleFiring> fired)
+    /// <summary>
+    /// Feeds the events each case of <paramref name="log"/> (all cases, or those a change touched, whole) has beyond those
+    /// already seen, all customers interleaved by time.
+    /// </summary>
+    private static void Feed(LiveWorkspace live, EventLog log, List<RuleFiring> fired, List<LiveDeviation> deviations)
     {
         var fresh = new List<(long Ticks, int Event, int Case)>();
-        // Identity stitching merges an anonymous visitor's case into the known customer's: the anonymous id disappears
-        // (its open occurrences must not fire under it) and the known case gets events before those already seen, so it
-        // is fed again from its start (firings already recorded are not sent again: RuleFiringLog dedups them).
-        var present = new HashSet<string>(log.CaseIds, StringComparer.Ordinal);
+        // Identity stitching merges an anonymous visitor's case into the known customer's: the known case gets events
+        // before those already seen, so it is fed again from its start (firings already recorded are not sent again:
+        // RuleFiringLog dedups them). A customer evicted for inactivity who returns is fed from the start too.
         var replayed = new Dictionary<int, long>();
-        foreach (var gone in live.Seen.Keys.Where(id => !present.Contains(id)).ToList())
-        {
-            live.Forget(gone);
-        }
-
         for (var c = 0; c < log.CaseCount; c++)
         {
             var id = log.CaseIds[c];
@@ -208,6 +257,7 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
             {
                 live.LastSeen[id] = log.GetTimestamp(log.CaseStart(c) + length - 1).UtcTicks;
             }
+
             for (var e = log.CaseStart(c) + seen; e < log.CaseStart(c) + length; e++)
             {
                 fresh.Add((log.GetTimestamp(e).UtcTicks, e, c));
@@ -227,12 +277,27 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
             {
                 journey.Rules.AdvanceTo(at, fired);
                 journey.Rules.Observe(customer, activity, at, attribute => log.FindEventAttribute(attribute)?.GetValue(row)?.ToString(), fired);
-                // A case fed again shows no deviation twice: those up to its previous last event were shown then.
+                // A case fed again shows no deviation twice: those up to its previous last event were shown then (and
+                // the deviation log ignores one it holds).
                 if (journey.Align(customer, activity, at) is { } deviation && at >= live.Baseline && ticks > replayed.GetValueOrDefault(c))
                 {
-                    live.Add(deviation, MaxDeviations);
+                    deviations.Add(deviation);
                 }
             }
+        }
+    }
+
+    private void Evict(LiveWorkspace live, DateTimeOffset now)
+    {
+        if (now - live.LastEviction < _options.EvictionInterval)
+        {
+            return;
+        }
+
+        lock (live.Gate)
+        {
+            live.LastEviction = now;
+            live.Evict(now - live.Horizon(_options.EvictionMargin));
         }
     }
 
@@ -245,15 +310,18 @@ public sealed class LiveMonitor(WorkspaceHost host, EventLogCache cache, Webhook
                 continue;
             }
 
-            if (firing.Kind == "time-target")
+            live.Moved = true;
+            if (!RuleFiringLog.TryRecord(live.Folder, firing))
             {
-                lock (live.Gate)
-                {
-                    live.Add(new LiveDeviation(firing.Journey, firing.Customer, "time-target", firing.Rule, firing.At, 0, firing.Reason), MaxDeviations);
-                }
+                continue;
             }
 
-            if (RuleFiringLog.TryRecord(live.Folder, firing) && firing.Kind == "rule")
+            if (firing.Kind == "time-target")
+            {
+                LiveDeviationLog.Record(live.Folder, [new LiveDeviation(firing.Journey, firing.Customer, "time-target", firing.Rule, firing.At, 0, firing.Reason)],
+                    _options.DeviationRetention);
+            }
+            else
             {
                 await outbox.EnqueueAsync(name, "rule.fired", firing, firing.DedupKey, cancellationToken).ConfigureAwait(false);
             }

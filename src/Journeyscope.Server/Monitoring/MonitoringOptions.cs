@@ -15,6 +15,12 @@ public sealed class MonitoringOptions
     /// <summary>The server's public address (for example <c>https://journeys.example.com</c>) that e-mailed links start with; relative links when empty.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// How long notified alerts are kept, in days after their period ended (default 800, the history a daily schedule's
+    /// baseline and series read); older ones are deleted after each run. 0 keeps them for ever. Pending alerts are kept until sent.
+    /// </summary>
+    public int AlertRetentionDays { get; set; } = 800;
+
     /// <summary>The SMTP server the alert digests are sent through; none when its host is empty.</summary>
     public SmtpSettings Smtp { get; set; } = new();
 }

@@ -14,10 +14,11 @@ public static class NotificationRegistration
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
+        services.Configure<LiveMonitorOptions>(configuration.GetSection(LiveMonitorOptions.SectionName));
         services.AddSingleton<LiveMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveMonitor>());
         services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(WebhookPoster.Handler);
         return services;
     }
 }

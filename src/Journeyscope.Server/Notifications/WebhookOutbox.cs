@@ -29,20 +29,30 @@ public sealed class WebhookOutbox(WorkspaceHost host, TimeProvider time)
             throw new ArgumentException(WorkspaceHost.NameRule(workspace), nameof(workspace));
         }
 
-        var folder = Path.Combine(host.Root, workspace);
-        if (!WebhookStore.Exists(folder))
-        {
-            return Task.FromResult(0);
-        }
-
-        var json = JsonSerializer.Serialize(payload, payload.GetType(), ResultJson.Options);
-        var added = WebhookStore.Enqueue(folder, workspace, eventType, json, dedupKey, time.GetUtcNow());
+        var added = Enqueue(Path.Combine(host.Root, workspace), workspace, eventType, payload, dedupKey, time.GetUtcNow());
         if (added > 0)
         {
             Wake();
         }
 
         return Task.FromResult(added);
+    }
+
+    /// <summary>
+    /// Enqueues <paramref name="payload"/> in the outbox of the workspace in <paramref name="folder"/> (what
+    /// <see cref="EnqueueAsync"/> does, for a process without a host, such as <c>journeyscope monitor run</c>); returns how
+    /// many deliveries were added (none when the workspace has no webhook target).
+    /// </summary>
+    public static int Enqueue(string folder, string workspace, string eventType, object payload, string dedupKey, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!WebhookStore.Exists(folder))
+        {
+            return 0;
+        }
+
+        var json = JsonSerializer.Serialize(payload, payload.GetType(), ResultJson.Options);
+        return WebhookStore.Enqueue(folder, workspace, eventType, json, dedupKey, now);
     }
 
     /// <summary>Wakes the sender (something new is due).</summary>

@@ -26,7 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton<AnalysisCache>();
         services.AddSingleton<LiveLogCache>();
         services.Configure<MonitoringOptions>(configuration.GetSection(MonitoringOptions.SectionName));
-        services.AddSingleton<AlertMailer>();
+        services.AddSingleton<AlertNotifier>();
         services.AddSingleton<MonitorService>();
         services.AddHostedService<MonitorScheduler>();
         services.AddJourneyscopeCollector(configuration);

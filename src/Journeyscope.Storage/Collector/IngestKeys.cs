@@ -17,6 +17,15 @@ public static class IngestKeys
     /// <summary>The keys file's name inside the workspace folder.</summary>
     public const string FileName = "ingest-keys.sqlite";
 
+    /// <summary>The file: key hashes and labels, no personal data.</summary>
+    internal static readonly SqliteSideFile Side = new(
+        FileName,
+        """
+        CREATE TABLE IF NOT EXISTS keys (
+            hash TEXT PRIMARY KEY, display TEXT NOT NULL, kind TEXT NOT NULL, name TEXT, created_ticks INTEGER NOT NULL);
+        """,
+        []);
+
     /// <summary>The prefix of every ingest key.</summary>
     public const string Prefix = "jsi_";
 
@@ -56,7 +65,7 @@ public static class IngestKeys
     {
         var folder = Path.GetFullPath(workspaceFolder);
         var keys = new List<IngestKeyInfo>();
-        if (!File.Exists(Path.Combine(folder, FileName)))
+        if (!Side.Exists(folder))
         {
             return keys;
         }
@@ -95,25 +104,5 @@ public static class IngestKeys
         return key.ToString();
     }
 
-    private static SqliteConnection Connect(string folder)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(folder, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 10,
-        };
-        var connection = new SqliteConnection(builder.ConnectionString);
-        connection.Open();
-        using var setup = connection.CreateCommand();
-        setup.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA busy_timeout = 10000;
-            CREATE TABLE IF NOT EXISTS keys (
-                hash TEXT PRIMARY KEY, display TEXT NOT NULL, kind TEXT NOT NULL, name TEXT, created_ticks INTEGER NOT NULL);
-            """;
-        setup.ExecuteNonQuery();
-        return connection;
-    }
+    private static SqliteConnection Connect(string folder) => Side.Open(folder);
 }

@@ -7,43 +7,40 @@ using Microsoft.Data.Sqlite;
 namespace Journeyscope.Storage.Erasure;
 
 /// <summary>
-/// Erases a customer from the workspace's SQLite side files that hold personal data in text (the live rules' firings,
+/// Erases a customer from the workspace's SQLite side files that hold personal data in text (every
+/// <see cref="SqliteSideFile"/> with <see cref="SqliteSideFile.PersonalData"/>: the live rules' firings and deviations,
 /// the webhook outbox and delivery log): deletes every row whose columns mention one of the customer's ids, raw or as
 /// JSON writes it, then checkpoints the write-ahead log and vacuums, so the deleted bytes leave the files.
 /// </summary>
 internal static class SqliteErasure
 {
-    /// <summary>The side files, their table and the columns that can hold a customer id (in a JSON body or a key).</summary>
-    private static readonly (string File, string Table, string[] Columns)[] Files =
-    [
-        (Monitoring.RuleFiringLog.FileName, "firings", ["dedup_key", "body"]),
-        (Notifications.WebhookStore.FileName, "deliveries", ["dedup_key", "body"]),
-    ];
-
     /// <summary>Deletes (or, on a dry run, counts) the rows mentioning <paramref name="ids"/> in each side file that exists.</summary>
     public static List<Journeyscope.Erasure.ErasedRows> Erase(string folder, IReadOnlyList<string> ids, bool dryRun)
     {
         var removed = new List<Journeyscope.Erasure.ErasedRows>();
         var needles = Needles(ids);
-        foreach (var (file, table, columns) in Files)
+        foreach (var file in SqliteSideFile.All)
         {
-            var path = Path.Combine(folder, file);
-            if (!File.Exists(path) || needles.Count == 0)
+            if (!file.Exists(folder) || needles.Count == 0)
             {
                 continue;
             }
 
-            removed.Add(new Journeyscope.Erasure.ErasedRows(Path.GetFileNameWithoutExtension(file) + "." + table, Erase(path, table, columns, needles, dryRun)));
+            // Opened through the side file, so a table an older file lacks exists (empty) before it is searched.
+            using var connection = file.Open(folder);
+            foreach (var personal in file.PersonalData)
+            {
+                removed.Add(new Journeyscope.Erasure.ErasedRows(
+                    Path.GetFileNameWithoutExtension(file.FileName) + "." + personal.Table,
+                    Erase(connection, personal.Table, personal.Columns, needles, dryRun)));
+            }
         }
 
         return removed;
     }
 
-    private static long Erase(string path, string table, string[] columns, List<string> needles, bool dryRun)
+    private static long Erase(SqliteConnection connection, string table, IReadOnlyList<string> columns, List<string> needles, bool dryRun)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 30 };
-        using var connection = new SqliteConnection(builder.ConnectionString);
-        connection.Open();
         using var command = connection.CreateCommand();
         var where = new StringBuilder();
         for (var n = 0; n < needles.Count; n++)

@@ -16,6 +16,19 @@ public static class RuleFiringLog
     /// <summary>The file's name inside the workspace folder.</summary>
     public const string FileName = "live.sqlite";
 
+    /// <summary>The file: firings and live deviations name customers (erased with them), the mark does not.</summary>
+    internal static readonly SqliteSideFile Side = new(
+        FileName,
+        """
+        CREATE TABLE IF NOT EXISTS firings (
+            dedup_key TEXT PRIMARY KEY, journey TEXT NOT NULL, rule TEXT NOT NULL, at_ticks INTEGER NOT NULL, body TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS deviations (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, dedup_key TEXT NOT NULL UNIQUE, journey TEXT NOT NULL, customer TEXT NOT NULL,
+            at_ticks INTEGER NOT NULL, body TEXT NOT NULL);
+        """,
+        [new PersonalColumns("firings", ["dedup_key", "body"]), new PersonalColumns("deviations", ["dedup_key", "customer", "body"])]);
+
     /// <summary>Records <paramref name="firing"/>; false when it was recorded before (same <see cref="RuleFiring.DedupKey"/>).</summary>
     public static bool TryRecord(string workspaceFolder, RuleFiring firing)
     {
@@ -35,7 +48,7 @@ public static class RuleFiringLog
     public static IReadOnlyList<RuleFiring> List(string workspaceFolder, int limit = 100, string? journey = null)
     {
         var firings = new List<RuleFiring>();
-        if (!File.Exists(Path.Combine(workspaceFolder, FileName)))
+        if (!Side.Exists(workspaceFolder))
         {
             return firings;
         }
@@ -60,7 +73,7 @@ public static class RuleFiringLog
     /// <summary>The time up to which the live monitor last checked deadlines, or null before its first run.</summary>
     public static DateTimeOffset? ReadMark(string workspaceFolder)
     {
-        if (!File.Exists(Path.Combine(workspaceFolder, FileName)))
+        if (!Side.Exists(workspaceFolder))
         {
             return null;
         }
@@ -81,26 +94,5 @@ public static class RuleFiringLog
         command.ExecuteNonQuery();
     }
 
-    private static SqliteConnection Connect(string folder)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(folder, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 10,
-        };
-        var connection = new SqliteConnection(builder.ConnectionString);
-        connection.Open();
-        using var setup = connection.CreateCommand();
-        setup.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA busy_timeout = 10000;
-            CREATE TABLE IF NOT EXISTS firings (
-                dedup_key TEXT PRIMARY KEY, journey TEXT NOT NULL, rule TEXT NOT NULL, at_ticks INTEGER NOT NULL, body TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-            """;
-        setup.ExecuteNonQuery();
-        return connection;
-    }
+    private static SqliteConnection Connect(string folder) => Side.Open(folder);
 }

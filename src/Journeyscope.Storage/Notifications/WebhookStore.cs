@@ -22,6 +22,20 @@ public static class WebhookStore
     /// <summary>The file's name inside the workspace folder.</summary>
     public const string FileName = "webhooks.sqlite";
 
+    /// <summary>The file: the deliveries' bodies and dedup keys name customers (erased with them); targets do not.</summary>
+    internal static readonly SqliteSideFile Side = new(
+        FileName,
+        """
+        CREATE TABLE IF NOT EXISTS targets (
+            id TEXT PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL, name TEXT, event_types TEXT NOT NULL, created_ticks INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS deliveries (
+            id TEXT PRIMARY KEY, target_id TEXT NOT NULL, url TEXT NOT NULL, event_type TEXT NOT NULL, dedup_key TEXT NOT NULL,
+            body TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, last_status INTEGER, last_error TEXT,
+            created_ticks INTEGER NOT NULL, next_ticks INTEGER, delivered_ticks INTEGER, UNIQUE (target_id, dedup_key));
+        CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_ticks);
+        """,
+        [new PersonalColumns("deliveries", ["dedup_key", "body"])]);
+
     /// <summary>The longest error text kept per delivery.</summary>
     private const int MaxErrorLength = 500;
 
@@ -261,7 +275,7 @@ public static class WebhookStore
     }
 
     /// <summary>Whether the workspace in <paramref name="workspaceFolder"/> has a webhooks file (a target was ever added).</summary>
-    public static bool Exists(string workspaceFolder) => File.Exists(Path.Combine(workspaceFolder, FileName));
+    public static bool Exists(string workspaceFolder) => Side.Exists(workspaceFolder);
 
     private static string Body(string id, string workspace, string eventType, string dedupKey, string payloadJson, DateTimeOffset now)
     {
@@ -312,30 +326,5 @@ public static class WebhookStore
         return text.ToString();
     }
 
-    private static SqliteConnection Connect(string folder)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(folder, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 10,
-        };
-        var connection = new SqliteConnection(builder.ConnectionString);
-        connection.Open();
-        using var setup = connection.CreateCommand();
-        setup.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA busy_timeout = 10000;
-            CREATE TABLE IF NOT EXISTS targets (
-                id TEXT PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL, name TEXT, event_types TEXT NOT NULL, created_ticks INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS deliveries (
-                id TEXT PRIMARY KEY, target_id TEXT NOT NULL, url TEXT NOT NULL, event_type TEXT NOT NULL, dedup_key TEXT NOT NULL,
-                body TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, last_status INTEGER, last_error TEXT,
-                created_ticks INTEGER NOT NULL, next_ticks INTEGER, delivered_ticks INTEGER, UNIQUE (target_id, dedup_key));
-            CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_ticks);
-            """;
-        setup.ExecuteNonQuery();
-        return connection;
-    }
+    private static SqliteConnection Connect(string folder) => Side.Open(folder);
 }

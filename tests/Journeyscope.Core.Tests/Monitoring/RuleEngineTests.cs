@@ -164,4 +164,40 @@ public sealed class RuleEngineTests
             result.Rules[0].Customers.ShouldBe(expected.Count(e => e.Value > 0));
         }, iter: 100);
     }
+
+    [Fact]
+    public void DryRun_FiringsPaged_PagesJoinToEveryFiringInTimeOrder()
+    {
+        // Given six customers' carts, four abandoned (one of them twice) and two checked out
+        var builder = new EventLogBuilder();
+        for (var i = 0; i < 6; i++)
+        {
+            builder.AddEvent("c" + i, "Add to cart", T0.AddMinutes(i));
+            if (i >= 4)
+            {
+                builder.AddEvent("c" + i, "Checkout", T0.AddMinutes(i + 10));
+            }
+        }
+
+        builder.AddEvent("c0", "Add to cart", T0.AddHours(5));
+        var log = builder.Build();
+
+        // When the dry run lists its firings whole and in pages of two
+        var whole = RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1), new RuleDryRunPage(0, 100), TestContext.Current.CancellationToken);
+        var pages = new List<RuleFiring>();
+        for (var offset = 0; offset < 10; offset += 2)
+        {
+            pages.AddRange(RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1), new RuleDryRunPage(offset, 2), TestContext.Current.CancellationToken).FiringList!.Items);
+        }
+
+        // Then every firing is listed once, (rule, customer, occurrence) keys as the live rules record them, ordered by time
+        var list = whole.FiringList!;
+        list.Total.ShouldBe(5);
+        list.Total.ShouldBe(whole.Rules[0].Firings);
+        list.Items.Select(f => f.DedupKey).ShouldBe(
+            ["shop/abandoned_cart/c0/1", "shop/abandoned_cart/c1/1", "shop/abandoned_cart/c2/1", "shop/abandoned_cart/c3/1", "shop/abandoned_cart/c0/2"]);
+        pages.Select(f => f.DedupKey).ShouldBe(list.Items.Select(f => f.DedupKey));
+        RuleDryRun.Run(log, Shop(AbandonedCart), T0.AddDays(1), cancellationToken: TestContext.Current.CancellationToken).FiringList.ShouldBeNull();
+        Should.Throw<ArgumentOutOfRangeException>(() => new RuleDryRunPage(0, RuleDryRunPage.MaxLimit + 1));
+    }
 }

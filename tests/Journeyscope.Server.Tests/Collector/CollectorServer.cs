@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Journeyscope.Server.Tests.Collector;
 
 /// <summary>A server whose collector accepts decoded bodies up to 2 MB; each test makes its own workspace and ingest key.</summary>
-public sealed class CollectorServer : ServerFixture
+public class CollectorServer : ServerFixture
 {
     public const long MaxBodyBytes = 2_000_000;
 

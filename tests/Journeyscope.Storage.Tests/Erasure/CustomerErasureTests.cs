@@ -34,10 +34,10 @@ public sealed class CustomerErasureTests
     }
 
     [Fact]
-    public async Task Erase_CustomerWithRuleFiringsAndWebhookDeliveries_SideFilesHoldNoByteOfIt()
+    public async Task Erase_CustomerWithRuleFiringsWebhookDeliveriesAndLiveDeviations_SideFilesHoldNoByteOfIt()
     {
         // Given the filled workspace where a live rule fired for the customer (under its anonymous id too) and for another,
-        // each firing queued as a webhook whose body names the customer
+        // each firing queued as a webhook whose body names the customer, and each had a live deviation
         using var fixture = new ErasureWorkspace();
         await fixture.FillAsync(Ct);
         var now = DateTimeOffset.UnixEpoch.AddYears(55);
@@ -49,6 +49,8 @@ public sealed class CustomerErasureTests
             Journeyscope.Storage.Monitoring.RuleFiringLog.TryRecord(fixture.Folder, firing).ShouldBeTrue();
             Journeyscope.Storage.Notifications.WebhookStore.Enqueue(fixture.Folder, "ws", "rule.fired",
                 System.Text.Json.JsonSerializer.Serialize(new { data = firing }), firing.DedupKey, now).ShouldBe(1);
+            Journeyscope.Storage.Monitoring.LiveDeviationLog.Record(fixture.Folder,
+                [new Journeyscope.Monitoring.LiveDeviation("shop", customer, "skipped", "cart", now, 1, $"{customer} skipped browsing")]).Count.ShouldBe(1);
         }
 
         // When the customer is erased
@@ -60,7 +62,9 @@ public sealed class CustomerErasureTests
         receipt.Succeeded.ShouldBeTrue();
         Rows(receipt, "live.firings").ShouldBe(2);
         Rows(receipt, "webhooks.deliveries").ShouldBe(2);
+        Rows(receipt, "live.deviations").ShouldBe(2);
         Journeyscope.Storage.Monitoring.RuleFiringLog.List(fixture.Folder).Select(f => f.Customer).ShouldBe(["cust-keep-002"]);
+        Journeyscope.Storage.Monitoring.LiveDeviationLog.List(fixture.Folder).Select(d => d.Customer).ShouldBe(["cust-keep-002"]);
         Journeyscope.Storage.Notifications.WebhookStore.Deliveries(fixture.Folder).Count.ShouldBe(1);
     }
 
