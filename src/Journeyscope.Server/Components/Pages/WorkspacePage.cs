@@ -10,11 +10,22 @@ namespace Journeyscope.Server.Components.Pages;
 /// A page about one workspace: it loads its data through the API with a cancellable token, shows progress while
 /// loading and the API's problem message when a call fails.
 /// </summary>
+/// <remarks>
+/// A full page load renders the page twice: prerendered into the HTML, then again when the interactive circuit starts.
+/// The API answers of the prerendering are handed to the circuit (<see cref="PersistentComponentState"/> and
+/// <see cref="PrerenderedResponses"/>), so the circuit's first load reads them instead of running the analyses again: one
+/// analysis per page load, and the circuit shows what the prerendered page showed.
+/// </remarks>
 public abstract class WorkspacePage : ComponentBase, IDisposable
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The key of the prerendered API answers in the persisted component state.</summary>
+    private const string PrerenderedKey = "journeyscope-prerendered-api";
+
     private CancellationTokenSource? _loading;
+    private PersistingComponentStateSubscription? _persisting;
+    private PrerenderedResponses? _replaying;
     private WorkspaceHost? _watched;
     private int _refreshQueued;
     private long _lastRefresh;
@@ -50,7 +61,43 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     protected void Cancel() => _loading?.Cancel();
 
     /// <inheritdoc />
-    protected override Task OnParametersSetAsync()
+    protected override void OnInitialized()
+    {
+        // Optional, as the workspace host: component tests render pages without persisted state.
+        if (PageServices.GetService(typeof(PersistentComponentState)) is not PersistentComponentState state
+            || PageServices.GetService(typeof(PrerenderedResponses)) is not PrerenderedResponses responses)
+        {
+            return;
+        }
+
+        if (state.TryTakeFromJson<Dictionary<string, string>>(PrerenderedKey, out var kept) && kept is not null)
+        {
+            responses.Replay(kept);
+            _replaying = responses;
+        }
+        else if (!RendererInfo.IsInteractive && !responses.Recording)
+        {
+            // Prerendering: keep the answers of this page's load and hand them to the circuit with the page.
+            responses.Recording = true;
+            _persisting = state.RegisterOnPersisting(() =>
+            {
+                state.PersistAsJson(PrerenderedKey, responses.Recorded);
+                return Task.CompletedTask;
+            });
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadForParametersAsync();
+
+        // The circuit's first load has taken what the prerendering kept; later loads ask the API.
+        _replaying?.StopReplay();
+        _replaying = null;
+    }
+
+    private Task LoadForParametersAsync()
     {
         Workspace.Current = Ws;
         if (RefreshOnNewEvents && _watched is null && PageServices.GetService(typeof(WorkspaceHost)) is WorkspaceHost host)
@@ -170,6 +217,10 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
         if (disposing)
         {
             _disposed = true;
+            _persisting?.Dispose();
+            _persisting = null;
+            _replaying?.StopReplay();
+            _replaying = null;
             if (_watched is not null)
             {
                 _watched.Changed -= OnWorkspaceChanged;
