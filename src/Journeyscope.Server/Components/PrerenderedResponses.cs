@@ -1,18 +1,18 @@
 namespace Journeyscope.Server.Components;
 
 /// <summary>
-/// The API answers a page got while it was prerendered, handed over to its interactive circuit (through
-/// <see cref="Microsoft.AspNetCore.Components.PersistentComponentState"/>, by <c>WorkspacePage</c>) so that the circuit shows
+/// The API answers a page got while it was prerendered, handed over to its interactive circuit (kept in
+/// <see cref="PrerenderedResponseStore"/> under an id the page persists, by <c>WorkspacePage</c>) so that the circuit shows
 /// the same data without asking the API again: one analysis per full page load, and no flash when the circuit takes over.
 /// </summary>
 /// <remarks>
 /// Scoped: one per prerendering request and one per circuit. Only successful GETs are kept, as the JSON text the API sent,
-/// up to <see cref="MaxCharacters"/> in all (the state travels inside the page); a bigger answer is asked again by the circuit.
+/// up to <see cref="MaxCharacters"/> in all; a bigger answer is asked again by the circuit.
 /// Each kept answer is used once, and only until the page's first load in the circuit is done.
 /// </remarks>
 internal sealed class PrerenderedResponses
 {
-    /// <summary>The most JSON text kept for one page (characters), so that a huge process map does not bloat the HTML.</summary>
+    /// <summary>The most JSON text kept for one page (characters), so that a huge process map does not hold server memory.</summary>
     public const int MaxCharacters = 4_000_000;
 
     private readonly Dictionary<string, string> _recorded = new(StringComparer.Ordinal);

@@ -18,6 +18,7 @@ public static class UiRegistration
         services.AddMudServices();
         services.AddScoped<WorkspaceState>();
         services.AddScoped<PrerenderedResponses>();
+        services.AddSingleton<PrerenderedResponseStore>();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<CircuitServices>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitServicesHandler>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Journeyscope.Server.Components.Api;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 
 namespace Journeyscope.Server.Components.Pages;
@@ -12,8 +13,8 @@ namespace Journeyscope.Server.Components.Pages;
 /// </summary>
 /// <remarks>
 /// A full page load renders the page twice: prerendered into the HTML, then again when the interactive circuit starts.
-/// The API answers of the prerendering are handed to the circuit (<see cref="PersistentComponentState"/> and
-/// <see cref="PrerenderedResponses"/>), so the circuit's first load reads them instead of running the analyses again: one
+/// The API answers of the prerendering are kept on the server (<see cref="PrerenderedResponseStore"/>) and their id handed
+/// to the circuit (<see cref="PersistentComponentState"/>), so the circuit's first load reads them instead of running the analyses again: one
 /// analysis per page load, and the circuit shows what the prerendered page showed.
 /// </remarks>
 public abstract class WorkspacePage : ComponentBase, IDisposable
@@ -26,6 +27,7 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     private CancellationTokenSource? _loading;
     private PersistingComponentStateSubscription? _persisting;
     private PrerenderedResponses? _replaying;
+    private string? _keptId;
     private WorkspaceHost? _watched;
     private int _refreshQueued;
     private long _lastRefresh;
@@ -65,24 +67,26 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     {
         // Optional, as the workspace host: component tests render pages without persisted state.
         if (PageServices.GetService(typeof(PersistentComponentState)) is not PersistentComponentState state
-            || PageServices.GetService(typeof(PrerenderedResponses)) is not PrerenderedResponses responses)
+            || PageServices.GetService(typeof(PrerenderedResponses)) is not PrerenderedResponses responses
+            || PageServices.GetService(typeof(PrerenderedResponseStore)) is not PrerenderedResponseStore store)
         {
             return;
         }
 
-        if (state.TryTakeFromJson<Dictionary<string, string>>(PrerenderedKey, out var kept) && kept is not null)
+        if (state.TryTakeFromJson<string>(PrerenderedKey, out var id) && id is not null)
         {
-            responses.Replay(kept);
-            _replaying = responses;
+            _keptId = id;
         }
         else if (!RendererInfo.IsInteractive && !responses.Recording)
         {
-            // Prerendering: keep the answers of this page's load and hand them to the circuit with the page.
+            // Prerendering: keep the answers of this page's load on the server; the page carries their id to the circuit.
             responses.Recording = true;
-            _persisting = state.RegisterOnPersisting(() =>
+            _persisting = state.RegisterOnPersisting(async () =>
             {
-                state.PersistAsJson(PrerenderedKey, responses.Recorded);
-                return Task.CompletedTask;
+                if (store.Put(await UserNameAsync(), responses.Recorded) is { } kept)
+                {
+                    state.PersistAsJson(PrerenderedKey, kept);
+                }
             });
         }
     }
@@ -90,12 +94,29 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
+        if (_keptId is { } id && PageServices.GetService(typeof(PrerenderedResponseStore)) is PrerenderedResponseStore store
+            && PageServices.GetService(typeof(PrerenderedResponses)) is PrerenderedResponses responses)
+        {
+            // The circuit of a prerendered page: its first load reads what the prerendering was answered.
+            _keptId = null;
+            if (store.Take(id, await UserNameAsync()) is { } kept)
+            {
+                responses.Replay(kept);
+                _replaying = responses;
+            }
+        }
+
         await LoadForParametersAsync();
 
         // The circuit's first load has taken what the prerendering kept; later loads ask the API.
         _replaying?.StopReplay();
         _replaying = null;
     }
+
+    private async Task<string?> UserNameAsync() =>
+        PageServices.GetService(typeof(AuthenticationStateProvider)) is AuthenticationStateProvider authentication
+            ? (await authentication.GetAuthenticationStateAsync()).User.Identity?.Name
+            : null;
 
     private Task LoadForParametersAsync()
     {
