@@ -32,8 +32,11 @@ internal sealed class AppHost : IAsyncDisposable
 
     public static AppHost Start() => Start("receipt", demo: false);
 
-    /// <summary>The server with <paramref name="defaultWorkspace"/>; with <paramref name="demo"/>, the retail demo simulated into it first.</summary>
-    public static AppHost Start(string defaultWorkspace, bool demo)
+    /// <summary>
+    /// The server with <paramref name="defaultWorkspace"/>; with <paramref name="demo"/>, the retail demo simulated into it first;
+    /// <paramref name="services"/> adds test services (a request log).
+    /// </summary>
+    public static AppHost Start(string defaultWorkspace, bool demo, Action<IServiceCollection>? services = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "journeyscope-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -47,6 +50,10 @@ internal sealed class AppHost : IAsyncDisposable
             // appsettings.json binds 127.0.0.1:5080; tests take a free port so that runs never collide.
             builder.UseSetting("Urls", $"http://127.0.0.1:{port}");
             builder.UseEnvironment("Development");
+            if (services is not null)
+            {
+                builder.ConfigureServices(services);
+            }
         });
         factory.UseKestrel();
         factory.StartServer();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Journeyscope.EndToEnd.Tests;
@@ -18,12 +19,15 @@ public sealed class DemoStoryFixture : IAsyncLifetime
 
     internal AppHost Host { get; private set; } = null!;
 
+    /// <summary>Every request the server answered, the UI's API calls included.</summary>
+    internal ApiRequestLog Requests { get; } = new();
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         (_playwright, Browser) = await SystemChromium.LaunchAsync();
-        Host = AppHost.Start(Demo, demo: true);
+        Host = AppHost.Start(Demo, demo: true, services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(Requests));
         Directory.CreateDirectory(UsabilityFixture.Screenshots);
         using var http = Host.CreateClient();
         await UsabilityFixture.ImportAsync(http, Orders, Encoding.UTF8.GetBytes(OrdersLog()), "orders.csv");

@@ -65,6 +65,14 @@ public sealed class DemoStoryTests(DemoStoryFixture app) : IClassFixture<DemoSto
         }
 
         var (context, page, console) = await app.OpenAsync(1280, 800);
+        var failed = new List<string>();
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                failed.Add($"{r.Status} {r.Url}");
+            }
+        };
         try
         {
             // When the Monitoring page opens
@@ -79,6 +87,11 @@ public sealed class DemoStoryTests(DemoStoryFixture app) : IClassFixture<DemoSto
             await page.Locator("[data-testid=monitoring-live] [data-testid=live-deviations]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
             await page.Locator("[data-testid=monitoring-live] [data-testid=rule-firings]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
             await UsabilityFixture.Shot(page, "demo-monitoring");
+
+            // And the browser loaded every resource and logged no error (a missing resource once showed a 404 here)
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            failed.ShouldBeEmpty();
+            console.Where(m => m.StartsWith("error", StringComparison.Ordinal) || m.StartsWith("page error", StringComparison.Ordinal)).ShouldBeEmpty();
             await context.CloseAsync();
         }
         catch

@@ -34,6 +34,12 @@ public static partial class HtmlReport
         th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e4e7eb; vertical-align: top; overflow-wrap: anywhere; }
         th { background: #f0f4f8; }
         #vsm { overflow-x: auto; }
+        .canvas-stage { border: 1px solid #d9e2ec; border-radius: 6px; padding: 4px 12px 8px; margin-top: 10px; }
+        .canvas-lists { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 8px; font-size: 13px; }
+        .canvas-lists ul { margin: 2px 0; padding-left: 18px; } .promise { font-style: italic; margin: 2px 0; }
+        .swatch { padding: 1px 6px; border-radius: 4px; border: 1px solid #cfd8dc; white-space: nowrap; }
+        td.heat { text-align: center; border: 1px solid #fff; } td.heat .capabilities { font-size: 11px; color: #3e4c59; text-align: left; }
+        .heat, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         @media print {
           @page { size: A4 landscape; margin: 12mm; }
           body { max-width: none; padding: 0; font-size: 11px; }
@@ -41,7 +47,7 @@ public static partial class HtmlReport
           h2, h3 { break-after: avoid; page-break-after: avoid; }
           table { font-size: 10px; table-layout: auto; }
           thead { display: table-header-group; }
-          tr, .tile { break-inside: avoid; page-break-inside: avoid; }
+          tr, .tile, .canvas-stage { break-inside: avoid; page-break-inside: avoid; }
           #vsm { overflow: visible; } #vsm svg { max-width: 100%; height: auto; }
           #map.printable { display: none; } #map-print.ready { display: block; max-width: 100%; max-height: 160mm; margin: 0 auto; }
           .chart { break-inside: avoid; page-break-inside: avoid; }

@@ -37,6 +37,7 @@ public static partial class HtmlReport
             .Append(Header(data))
             .Append(KpiSection(data))
             .Append(AgendaSection(data))
+            .Append(CanvasSection(data))
             .Append(ConformanceSection(data))
             .Append(MapSection(data))
             .Append(VariantSection(data))

@@ -1,3 +1,4 @@
+using Journeyscope.Canvas;
 using Journeyscope.Conformance;
 using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
@@ -75,10 +76,13 @@ public static class ReportBuilder
         }
 
         var agenda = journey is { Kpis.Count: > 0 } ? Journeyscope.Agenda.AgendaAnalysis.Compute(log, journey, version, null, cancellationToken) : null;
+        // The canvas runs its own agenda (top 20, no root causes), as GET …/canvas does, so the report's canvas is the API's.
+        var canvas = journey is null ? null : JourneyCanvas.Compute(log, journey, version, cancellationToken: cancellationToken);
         return new ReportData(options.Title, options.GeneratedAt, options.Filters, log.TimeBasis, summary, processMap, variants, counts, stream,
             kpis, conformance, funnel, voc, notes)
         {
             Agenda = agenda,
+            Canvas = canvas,
         };
     }
 

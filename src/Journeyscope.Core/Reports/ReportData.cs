@@ -44,4 +44,10 @@ public sealed record ReportData(
 {
     /// <summary>The improvement agenda of the journey (as <c>GET …/agenda</c>, no adjustment), or null without a journey with KPIs.</summary>
     public Journeyscope.Agenda.AgendaResult? Agenda { get; init; }
+
+    /// <summary>
+    /// The lifecycle canvas per stage and the capability heat map of the journey (as <c>GET …/journeys/{id}/canvas</c> with its
+    /// defaults), or null without a journey.
+    /// </summary>
+    public Journeyscope.Canvas.CanvasResult? Canvas { get; init; }
 }

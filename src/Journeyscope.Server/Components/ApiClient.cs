@@ -17,7 +17,11 @@ namespace Journeyscope.Server.Components;
 /// The UI's typed client of the public REST API (<c>/api/v1</c>). The pages read data only through it, so the UI
 /// never sees more than a script calling the API would.
 /// </summary>
-internal sealed partial class ApiClient(HttpClient http)
+/// <param name="http">The client of the server's own API.</param>
+/// <param name="prerendered">
+/// The answers kept while a page was prerendered, which its circuit takes instead of asking again; none in component tests.
+/// </param>
+internal sealed partial class ApiClient(HttpClient http, PrerenderedResponses? prerendered = null)
 {
     private static JsonSerializerOptions Json => ResultJson.Options;
 
@@ -163,20 +167,45 @@ internal sealed partial class ApiClient(HttpClient http)
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
+        if (prerendered is not null && prerendered.TryTake(path, out var kept))
+        {
+            return JsonSerializer.Deserialize<T>(kept, Json) ?? throw new ApiException(HttpStatusCode.OK, "Empty response", "The API returned no content.");
+        }
+
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+        return await ReadKeptAsync<T>(path, response, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken)
         where T : class
     {
+        if (prerendered is not null && prerendered.TryTake(path, out var kept))
+        {
+            return JsonSerializer.Deserialize<T>(kept, Json);
+        }
+
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
+            prerendered?.Record(path, "null");
             return null;
         }
 
-        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+        return await ReadKeptAsync<T>(path, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a GET's answer; while a page is prerendered, keeps its text for the circuit.</summary>
+    private async Task<T> ReadKeptAsync<T>(string path, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (prerendered is not { Recording: true } || !response.IsSuccessStatusCode)
+        {
+            return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var value = JsonSerializer.Deserialize<T>(text, Json) ?? throw new ApiException(response.StatusCode, "Empty response", "The API returned no content.");
+        prerendered.Record(path, text);
+        return value;
     }
 
     private async Task<T> PostFileAsync<T>(

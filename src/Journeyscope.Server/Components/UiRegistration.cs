@@ -17,6 +17,8 @@ public static class UiRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<WorkspaceState>();
+        services.AddScoped<PrerenderedResponses>();
+        services.AddSingleton<PrerenderedResponseStore>();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<CircuitServices>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitServicesHandler>();

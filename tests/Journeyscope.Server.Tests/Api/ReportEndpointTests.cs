@@ -47,6 +47,46 @@ public sealed partial class ReportEndpointTests(DemoServerFixture server) : ICla
     }
 
     [Fact]
+    public async Task GetReport_Demo_AgendaCanvasAndHeatMapAreTheApis()
+    {
+        // Given the report of the demo
+        using var client = server.CreateClient();
+        var html = await client.GetStringAsync($"{Api}/report", Token);
+        var data = JsonNode.Parse(DataBlock().Match(html).Groups[1].Value)!;
+
+        // Then its agenda and canvas are the API's records
+        html.ShouldContain("<section id=\"agenda\">");
+        html.ShouldContain("<section id=\"canvas\">");
+        await SameAsync(client, data["agenda"], $"{Api}/agenda?journey=retail");
+        await SameAsync(client, data["canvas"], $"{Api}/journeys/retail/canvas");
+
+        // And the agenda table's first row shows the API's first opportunity with its customers, and the ranking formula
+        var agenda = JsonNode.Parse(await client.GetStringAsync($"{Api}/agenda?journey=retail", Token))!;
+        var first = agenda["opportunities"]![0]!;
+        var firstRow = AgendaRow().Match(html);
+        firstRow.Success.ShouldBeTrue();
+        WebUtility.HtmlDecode(firstRow.Groups[1].Value).ShouldBe(first["title"]!.GetValue<string>());
+        firstRow.Groups[2].Value.ShouldBe(first["customersAffected"]!.GetValue<int>().ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        html.ShouldContain("Ranking: " + WebUtility.HtmlEncode(agenda["formula"]!.GetValue<string>()));
+
+        // And the heat map's payment row shows the canvas's lowest readiness (data: missing) and each kind's cell
+        var canvas = JsonNode.Parse(await client.GetStringAsync($"{Api}/journeys/retail/canvas", Token))!;
+        var pay = canvas["capabilities"]!["rows"]!.AsArray().Single(r => r!["touchpoint"]!.GetValue<string>() == "pay")!;
+        var cells = pay["cells"]!.AsArray().Select(c => c!["readiness"]?.GetValue<int?>()).ToList();
+        var row = HeatRow().Match(html);
+        row.Success.ShouldBeTrue();
+        var shown = HeatCellReadiness().Matches(row.Value).Select(m => m.Groups[1].Value).ToList();
+        shown.ShouldBe([cells.Where(c => c is not null).Min()!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. cells.Select(c => c?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)]);
+        shown[0].ShouldBe("1");
+
+        // And every stage has its canvas block, the purchase stage with the workshop's note
+        var stages = canvas["stages"]!.AsArray().Count;
+        Regex.Count(html, "<div class=\"canvas-stage\"").ShouldBe(stages);
+        html.ShouldContain("Payments fail on some devices");
+    }
+
+    [Fact]
     public async Task GetReport_Demo_SelfContainedAndPrintable()
     {
         // Given the report of the demo
@@ -82,6 +122,15 @@ public sealed partial class ReportEndpointTests(DemoServerFixture server) : ICla
         var e = expected?.ToJsonString() ?? "null";
         JsonNode.DeepEquals(actual, expected).ShouldBeTrue($"report: {a[..Math.Min(600, a.Length)]}\nAPI: {e[..Math.Min(600, e.Length)]}");
     }
+
+    [GeneratedRegex("<table id=\"agenda-table\">.*?<tbody><tr><td>1</td><td>(.*?)</td><td>.*?</td><td>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex AgendaRow();
+
+    [GeneratedRegex("<tr data-touchpoint=\"pay\">.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex HeatRow();
+
+    [GeneratedRegex("<td class=\"heat\" data-readiness=\"([0-9]*)\"")]
+    private static partial Regex HeatCellReadiness();
 
     [GeneratedRegex("<script id=\"journeyscope-data\" type=\"application/json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex DataBlock();

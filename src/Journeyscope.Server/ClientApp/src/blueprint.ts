@@ -15,15 +15,15 @@ export interface BlueprintTouchpoint {
   lane: string;
   channel?: string | null;
   owner?: string | null;
-  /** 'ok' | 'warning' | 'bad' | 'unknown'; colours the card. */
+  /** 'ok' | 'warning' | 'bad' | 'unknown', or 'readiness-1' … 'readiness-5' | 'readiness-none'; colours the card. */
   status?: string | null;
   /** Short text under the name, for example "92% conform" or "CSAT 4.1". */
   statusLabel?: string | null;
 }
 
 export interface BlueprintOptions {
-  /** Status per touchpoint id; overrides the touchpoints' own status. */
-  status?: Record<string, { status: string; label?: string }>;
+  /** Status per touchpoint id; overrides the touchpoints' own status. `title` is the card's tooltip. */
+  status?: Record<string, { status: string; label?: string; title?: string }>;
   /** Receives OnTouchpointSelected(touchpointId). */
   dotNet?: DotNetReference | null;
   onSelect?: (touchpointId: string) => void;
@@ -46,6 +46,14 @@ const colours: Record<string, { bg: string; border: string }> = {
   warning: { bg: '#fff4d6', border: '#d68910' },
   bad: { bg: '#fde2e1', border: '#c0392b' },
   unknown: { bg: '#f5f7fa', border: '#9aa5b1' },
+  // Capability readiness (docs/canvas.md): 1 missing (red) to 5 optimised (green), the Canvas page's heat map colours.
+  'readiness-1': { bg: '#ef9a9a', border: '#b71c1c' },
+  'readiness-2': { bg: '#ffcc80', border: '#e65100' },
+  'readiness-3': { bg: '#fff59d', border: '#9e7c00' },
+  'readiness-4': { bg: '#c5e1a5', border: '#33691e' },
+  'readiness-5': { bg: '#81c784', border: '#1b5e20' },
+  // No capability declared: greyed out.
+  'readiness-none': { bg: '#eceff1', border: '#b0bec5' },
 };
 
 /** Normalises lane names from YAML (customer-action) and from .NET enums (CustomerAction). */
@@ -121,15 +129,17 @@ function card(t: BlueprintTouchpoint, options: BlueprintOptions): string {
   const override = options.status?.[t.id];
   const status = override?.status ?? t.status ?? 'unknown';
   const label = override?.label ?? t.statusLabel ?? '';
+  const title = override?.title ?? '';
   const c = colours[status] ?? colours.unknown;
   const meta = [t.channel, t.owner].filter(Boolean).map(x => escapeXml(String(x))).join(' · ');
   return `<button type="button" data-touchpoint="${escapeXml(t.id)}" data-status="${escapeXml(status)}" aria-pressed="false" ` +
     `aria-label="${escapeXml(t.name)}${label ? ', ' + escapeXml(label) : ''}" ` +
+    (title ? `title="${escapeXml(title)}" ` : '') +
     // Cards grow with their text: long names wrap (also inside long words), nothing is clipped.
     `style="text-align:left;cursor:pointer;padding:6px 8px;border-radius:6px;border:1px solid ${c.border};border-left:5px solid ${c.border};background:${c.bg};font:inherit;` +
     `width:100%;box-sizing:border-box;display:flex;flex-direction:column;align-items:stretch;gap:2px;white-space:normal;overflow-wrap:break-word;word-break:normal;height:auto;overflow:visible">` +
     `<div style="font-weight:600">${escapeXml(t.name)}</div>` +
     (meta ? `<div style="font-size:11px;color:#52606d">${meta}</div>` : '') +
-    (label ? `<div style="font-size:11px;color:${c.border}">${escapeXml(label)}</div>` : '') +
+    (label ? `<div style="font-size:11px;color:${c.border};white-space:pre-line">${escapeXml(label)}</div>` : '') +
     '</button>';
 }

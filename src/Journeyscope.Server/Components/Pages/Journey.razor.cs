@@ -1,3 +1,4 @@
+using Journeyscope.Canvas;
 using Journeyscope.Conformance;
 using Journeyscope.IO.Journeys;
 using Journeyscope.Server.Components.Api;
@@ -7,8 +8,9 @@ using Microsoft.JSInterop;
 namespace Journeyscope.Server.Components.Pages;
 
 /// <summary>
-/// The journey page: the service blueprint coloured by conformance, the touchpoint panel with in-place editing (saved to
-/// the YAML through PATCH …/touchpoints/{id} with the model's version), and a draft from the workspace's events.
+/// The journey page: the service blueprint coloured by conformance or by capability readiness, each stage's lifecycle
+/// canvas on demand, the touchpoint panel with in-place editing (saved to the YAML through PATCH …/touchpoints/{id} with
+/// the model's version), and a draft from the workspace's events.
 /// </summary>
 public partial class Journey
 {
@@ -25,6 +27,10 @@ public partial class Journey
     private JourneyConformanceResult? _conformance;
     private string? _conformanceNote;
     private object? _options;
+    private Dictionary<string, object>? _conformanceStatus;
+    private CanvasResult? _canvas;
+    private bool _readiness;
+    private string? _expandedStage;
     private DotNetObjectReference<Journey>? _self;
     private TouchpointForm? _edit;
     private (bool Ok, string Text)? _editMessage;
@@ -47,18 +53,18 @@ public partial class Journey
         _touchpoint = selected is null ? null : _journey?.Touchpoints.FirstOrDefault(t => t.Id == selected);
         _conformance = null;
         _conformanceNote = null;
+        _conformanceStatus = null;
+        _canvas = null;
         if (_journey is { Flow: not null })
         {
             try
             {
                 _conformance = await Api.GetConformanceAsync(Ws, _journey.Id, cancellationToken);
-                _options = new
-                {
-                    dotNet = _self,
-                    status = _conformance.Touchpoints.ToDictionary(
-                        t => t.Id,
-                        t => new { status = t.Status.ToString().ToLowerInvariant(), label = Format.Percent(t.DeviationRate) + " deviating" }),
-                };
+                _conformanceStatus = _conformance.Touchpoints.ToDictionary(
+                    t => t.Id,
+                    t => (object)new { status = t.Status.ToString().ToLowerInvariant(), label = Format.Percent(t.DeviationRate) + " deviating" },
+                    StringComparer.Ordinal);
+                _options = new { dotNet = _self, status = _conformanceStatus };
             }
             catch (ApiException e)
             {
@@ -69,6 +75,37 @@ public partial class Journey
         {
             _conformanceNote = "This journey has no designed flow yet, so cases cannot be checked against it.";
         }
+
+        await CanvasIfShownAsync(cancellationToken);
+    }
+
+    /// <summary>The "Capability readiness" toggle: colours the cards by the canvas's capability map, or back by conformance.</summary>
+    private Task ToggleReadinessAsync(ChangeEventArgs e) => RunAsync(async cancellationToken =>
+    {
+        _readiness = e.Value is true;
+        await CanvasIfShownAsync(cancellationToken);
+    });
+
+    /// <summary>Expands a stage's canvas under the blueprint (a second press folds it).</summary>
+    private Task ToggleStageAsync(string stage) => RunAsync(async cancellationToken =>
+    {
+        _expandedStage = _expandedStage == stage ? null : stage;
+        await CanvasIfShownAsync(cancellationToken);
+    });
+
+    /// <summary>
+    /// Loads the journey's canvas (<c>GET …/canvas</c>, the Canvas page's record) once it is needed, and sets the blueprint's
+    /// colouring: readiness when the toggle is on, else conformance.
+    /// </summary>
+    private async Task CanvasIfShownAsync(CancellationToken cancellationToken)
+    {
+        if (_journey is not null && _canvas is null && (_readiness || _expandedStage is not null))
+        {
+            _canvas = await Api.GetCanvasAsync(Ws, _journey.Id, JourneyCanvas.DefaultTop, cancellationToken);
+        }
+
+        var status = _readiness && _canvas is not null ? CapabilityReadiness.CardStatus(_canvas.Capabilities) : _conformanceStatus;
+        _options = new { dotNet = _self, status };
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Journeyscope.Server.Components.Api;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 
 namespace Journeyscope.Server.Components.Pages;
@@ -10,11 +11,23 @@ namespace Journeyscope.Server.Components.Pages;
 /// A page about one workspace: it loads its data through the API with a cancellable token, shows progress while
 /// loading and the API's problem message when a call fails.
 /// </summary>
+/// <remarks>
+/// A full page load renders the page twice: prerendered into the HTML, then again when the interactive circuit starts.
+/// The API answers of the prerendering are kept on the server (<see cref="PrerenderedResponseStore"/>) and their id handed
+/// to the circuit (<see cref="PersistentComponentState"/>), so the circuit's first load reads them instead of running the analyses again: one
+/// analysis per page load, and the circuit shows what the prerendered page showed.
+/// </remarks>
 public abstract class WorkspacePage : ComponentBase, IDisposable
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The key of the prerendered API answers in the persisted component state.</summary>
+    private const string PrerenderedKey = "journeyscope-prerendered-api";
+
     private CancellationTokenSource? _loading;
+    private PersistingComponentStateSubscription? _persisting;
+    private PrerenderedResponses? _replaying;
+    private string? _keptId;
     private WorkspaceHost? _watched;
     private int _refreshQueued;
     private long _lastRefresh;
@@ -50,7 +63,62 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     protected void Cancel() => _loading?.Cancel();
 
     /// <inheritdoc />
-    protected override Task OnParametersSetAsync()
+    protected override void OnInitialized()
+    {
+        // Optional, as the workspace host: component tests render pages without persisted state.
+        if (PageServices.GetService(typeof(PersistentComponentState)) is not PersistentComponentState state
+            || PageServices.GetService(typeof(PrerenderedResponses)) is not PrerenderedResponses responses
+            || PageServices.GetService(typeof(PrerenderedResponseStore)) is not PrerenderedResponseStore store)
+        {
+            return;
+        }
+
+        if (state.TryTakeFromJson<string>(PrerenderedKey, out var id) && id is not null)
+        {
+            _keptId = id;
+        }
+        else if (!RendererInfo.IsInteractive && !responses.Recording)
+        {
+            // Prerendering: keep the answers of this page's load on the server; the page carries their id to the circuit.
+            responses.Recording = true;
+            _persisting = state.RegisterOnPersisting(async () =>
+            {
+                if (store.Put(await UserNameAsync(), responses.Recorded) is { } kept)
+                {
+                    state.PersistAsJson(PrerenderedKey, kept);
+                }
+            });
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_keptId is { } id && PageServices.GetService(typeof(PrerenderedResponseStore)) is PrerenderedResponseStore store
+            && PageServices.GetService(typeof(PrerenderedResponses)) is PrerenderedResponses responses)
+        {
+            // The circuit of a prerendered page: its first load reads what the prerendering was answered.
+            _keptId = null;
+            if (store.Take(id, await UserNameAsync()) is { } kept)
+            {
+                responses.Replay(kept);
+                _replaying = responses;
+            }
+        }
+
+        await LoadForParametersAsync();
+
+        // The circuit's first load has taken what the prerendering kept; later loads ask the API.
+        _replaying?.StopReplay();
+        _replaying = null;
+    }
+
+    private async Task<string?> UserNameAsync() =>
+        PageServices.GetService(typeof(AuthenticationStateProvider)) is AuthenticationStateProvider authentication
+            ? (await authentication.GetAuthenticationStateAsync()).User.Identity?.Name
+            : null;
+
+    private Task LoadForParametersAsync()
     {
         Workspace.Current = Ws;
         if (RefreshOnNewEvents && _watched is null && PageServices.GetService(typeof(WorkspaceHost)) is WorkspaceHost host)
@@ -170,6 +238,10 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
         if (disposing)
         {
             _disposed = true;
+            _persisting?.Dispose();
+            _persisting = null;
+            _replaying?.StopReplay();
+            _replaying = null;
             if (_watched is not null)
             {
                 _watched.Changed -= OnWorkspaceChanged;
