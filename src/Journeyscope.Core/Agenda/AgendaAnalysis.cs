@@ -79,7 +79,8 @@ public static partial class AgendaAnalysis
 
         return new AgendaResult(
             journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
-            [.. options.AdjustFor], journey.Value?.Unit ?? "customers", total, tests, AgendaResult.RankingFormula,
+            [.. options.AdjustFor], ValueUnit(journey), total, tests,
+            journey.Value is null ? AgendaResult.StandardisedFormula : AgendaResult.RankingFormula,
             AgendaCapabilities.Link([.. top.Select(o => o.Opportunity)], journey), notes);
     }
 
@@ -175,7 +176,7 @@ public static partial class AgendaAnalysis
             notes.Add("The --by attributes have too many combinations for the one-pass table: KPIs off target in a segment are not looked for.");
         }
 
-        OffTargets(kpis, attributes, journey, table, options.Bootstrap, candidates);
+        OffTargets(kpis, attributes, journey, table, options.Bootstrap, options.MinimumSupport, candidates);
         return candidates;
     }
 
@@ -202,6 +203,11 @@ public static partial class AgendaAnalysis
         foreach (var candidate in kept.Where(c => c.AlsoAt.Count > 0))
         {
             candidate.Title += $" (the same customers: also {string.Join(", ", candidate.AlsoAt)})";
+        }
+
+        foreach (var candidate in kept.Where(c => c.Explains.Count > 0))
+        {
+            candidate.Title += $" (explains {string.Join(", ", candidate.Explains)} off target in the segment)";
         }
 
         return kept;
