@@ -77,12 +77,11 @@ public static partial class AgendaAnalysis
             rows.Add((i, opportunity, candidate.Order));
         }
 
-        // Ties (above all the gaps without a significant harm, whose score is 0) go to the larger value, then to the gap that
-        // touches more customers, then keep the order of the source analysis.
+        // Ties (above all the gaps without a significant harm, whose score is 0) go to the larger value, then keep the order of
+        // the source analysis (deviations, time targets, ..., bottlenecks in the order of `bottlenecks`).
         return [.. rows
             .OrderByDescending(r => r.Opportunity.Score)
             .ThenByDescending(r => r.Opportunity.ValuePerPeriod.Value)
-            .ThenByDescending(r => r.Opportunity.CustomersAffected)
             .ThenBy(r => r.Order)
             .Select((r, rank) => new Ranked(r.Index, r.Opportunity with { Rank = rank + 1 }))];
     }
