@@ -111,6 +111,32 @@ public static partial class AgendaAnalysis
     {
         var journey = mapped.Journey;
         var log = mapped.Log;
+        if (!kpis.Exists(k => k.Method == "NPS difference"))
+        {
+            return;
+        }
+
+        // The cases through each touchpoint, in case order: one pass over the events (not one per touchpoint).
+        var through = new List<int>[journey.Touchpoints.Count];
+        var lastCase = new int[through.Length];
+        for (var t = 0; t < through.Length; t++)
+        {
+            (through[t], lastCase[t]) = ([], -1);
+        }
+
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            for (int e = log.CaseStart(c), end = log.CaseStart(c + 1); e < end; e++)
+            {
+                var t = mapped.EventTouchpoint[e];
+                if (t >= 0 && lastCase[t] != c)
+                {
+                    lastCase[t] = c;
+                    through[t].Add(c);
+                }
+            }
+        }
+
         foreach (var kpi in kpis.Where(k => k.Method == "NPS difference"))
         {
             // Per case: answered, and whether more of its answers are detractors than promoters (numerator 100 × (P − D) < 0).
@@ -139,20 +165,12 @@ public static partial class AgendaAnalysis
                     continue;
                 }
 
-                var cases = new List<int>();
+                var cases = through[t];
                 int answersWith = 0, detractorsWith = 0;
-                for (var c = 0; c < log.CaseCount; c++)
+                foreach (var c in cases)
                 {
-                    for (int e = log.CaseStart(c), end = log.CaseStart(c + 1); e < end; e++)
-                    {
-                        if (mapped.EventTouchpoint[e] == t)
-                        {
-                            cases.Add(c);
-                            answersWith += answered[c] ? 1 : 0;
-                            detractorsWith += detractor[c] ? 1 : 0;
-                            break;
-                        }
-                    }
+                    answersWith += answered[c] ? 1 : 0;
+                    detractorsWith += detractor[c] ? 1 : 0;
                 }
 
                 int answersWithout = answers - answersWith, detractorsWithout = detractors - detractorsWith;
