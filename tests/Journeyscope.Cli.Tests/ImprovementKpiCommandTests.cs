@@ -105,7 +105,10 @@ public sealed class ImprovementKpiCommandTests
         value.GetProperty("unit").GetString().ShouldBe("EUR");
         value.GetProperty("value").GetDouble().ShouldBe(0.4 * 450 * 2, 1e-6);
         table.Output.ShouldContain("Verdict: effect detected.");
-        table.Output.ShouldContain("Effect (difference-in-differences): -0.4, 95 % interval");
+        root.GetProperty("measure").GetString().ShouldBe("share");
+        table.Output.ShouldContain("Effect (difference-in-differences): -40.0 pp, 95 % interval");
+        table.Output.ShouldContain("KPI failure (share)");
+        table.Output.ShouldContain("Value realised so far: 360 EUR");
     }
 
     [Fact]
@@ -119,6 +122,7 @@ public sealed class ImprovementKpiCommandTests
         var add = CliRun.Run("improvement", "add", "--title", "Faster a", "--kpi", "handling", "--journey", journey, "--from", "2024-02-15",
             "--segment", "device=a", "-w", workspace);
         var json = CliRun.Run("improvement", "report", "imp-1", "--journey", journey, "-w", workspace, "--format", "json");
+        var table = CliRun.Run("improvement", "report", "imp-1", "--journey", journey, "-w", workspace);
 
         // Then the effect is −1,800 s (60 → 30 minutes; the others unchanged) with a point interval (every case alike),
         // worth 0.5 EUR per hour saved per case: 0.25 EUR × 450 cases
@@ -131,6 +135,9 @@ public sealed class ImprovementKpiCommandTests
         root.GetProperty("before").GetProperty("rate").GetDouble().ShouldBe(3600, 1e-6);
         root.GetProperty("verdict").GetString().ShouldBe("effect detected");
         root.GetProperty("valueRealised").GetProperty("value").GetDouble().ShouldBe(0.25 * 450, 1e-6);
+        root.GetProperty("measure").GetString().ShouldBe("duration");
+        table.Output.ShouldContain("Effect (difference-in-differences): -30m, 95 % interval -30m .. -30m", Case.Sensitive, table.Output);
+        table.Output.ShouldContain("1h", Case.Sensitive, table.Output);
         root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain(n => n!.Contains("lower is better", StringComparison.Ordinal));
     }
 

@@ -155,11 +155,14 @@ internal static class ImprovementCommand
             }
 
             var isRate = improvement.Kpi is null;
-            object Rate(double rate) => isRate ? Human.Share(rate) : rate.ToString("0.###", CultureInfo.InvariantCulture);
-            string Points(double d) => isRate
-                ? (d * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp"
-                : d.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture);
-            var table = new Table($"{improvement.Id}: {improvement.Title}", "Group", "Cases", isRate ? "Outcome rate" : $"KPI {improvement.Kpi}");
+            object Rate(double rate) => result.Measure switch
+            {
+                ImprovementUnits.Share => Human.Share(rate),
+                ImprovementUnits.Duration => Human.Duration(rate),
+                _ => ImprovementUnits.Level(result.Measure, rate),
+            };
+            string Points(double d) => ImprovementUnits.Change(result.Measure, d);
+            var table = new Table($"{improvement.Id}: {improvement.Title}", "Group", "Cases", isRate ? "Outcome rate" : $"KPI {improvement.Kpi} ({result.Measure})");
             table.Add(improvement.SegmentAttribute is null ? "Before" : "Changed segment, before", (long)result.Before.Cases, Rate(result.Before.Rate));
             table.Add(improvement.SegmentAttribute is null ? "After" : "Changed segment, after", (long)result.After.Cases, Rate(result.After.Rate));
             if (result.ComparisonBefore is { } cb && result.ComparisonAfter is { } ca)
@@ -179,7 +182,7 @@ internal static class ImprovementCommand
             if (result.ValueRealised is { } value)
             {
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"Value realised so far: {value.Value:N0} {value.Unit} (95 % interval {value.Low:N0} .. {value.High:N0})."));
+                    $"Value realised so far: {ImprovementUnits.Money(value.Value, value.Unit)} (95 % interval {ImprovementUnits.Money(value.Low, value.Unit)} .. {ImprovementUnits.Money(value.High, value.Unit)})."));
             }
 
             report.Notes.AddRange(result.Notes);

@@ -7,7 +7,7 @@ namespace Journeyscope.Agenda;
 
 public static partial class AgendaAnalysis
 {
-    /// <summary>The Otsu effectiveness a hand-over's waits need to be split into a short and a long class (docs/agenda.md).</summary>
+    /// <summary>The Otsu effectiveness at which a hand-over's waits split into a short and a long class (docs/agenda.md).</summary>
     private const double MinimumSeparation = 0.8;
 
     /// <summary>Skipped, inserted, out-of-order and repeated touchpoints from the optimal alignments, per variant applied to its cases.</summary>
@@ -107,8 +107,9 @@ public static partial class AgendaAnalysis
     }
 
     /// <summary>
-    /// The costliest hand-overs of <see cref="BottlenecksResult"/>; a case has the gap when its wait at the hand-over is in the
-    /// long class of the hand-over's waits (Otsu's two-class split of log(1 + wait in seconds)).
+    /// The costliest hand-overs of <see cref="BottlenecksResult"/>, every one of them, in its order; a case has the gap when its
+    /// wait at the hand-over is long: in the long class of Otsu's two-class split of log(1 + wait in seconds) when the waits have
+    /// two modes, else beyond Tukey's upper fence of those logs.
     /// </summary>
     private static void Bottlenecks(
         EventLog log, DesignedJourney journey, int top, List<Candidate> candidates, List<string> notes, CancellationToken cancellationToken)
@@ -158,13 +159,13 @@ public static partial class AgendaAnalysis
                 continue;
             }
 
+            // The long waits: the long class of Otsu's split when the waits split into two modes (a Monday backlog), else the
+            // waits beyond Tukey's upper fence of log(1 + seconds) (Q3 + 1.5 IQR): the customers who waited unusually long.
             var (fence, separation) = Split(waits);
-            if (separation < MinimumSeparation)
+            var split = separation >= MinimumSeparation;
+            if (!split)
             {
-                // One mode of waits (every case waits alike): a slow hand-over, but no group of customers to single out.
-                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"Hand-over {b.From} → {b.To} (bottlenecks rank {b.Rank}): one mode of waits (Otsu effectiveness {separation:0.00} < {MinimumSeparation:0.0}), no group of customers to single out."));
-                continue;
+                fence = Fence(waits);
             }
 
             var cases = waits.Where(w => w.Wait > fence).Select(w => w.Case).ToArray();
@@ -175,12 +176,29 @@ public static partial class AgendaAnalysis
             }
 
             candidates.Add(new Candidate($"{b.From} → {b.To}", "bottleneck",
-                $"Long wait between {b.From} and {b.To} (beyond {DurationText.Format(TimeSpan.FromTicks((long)fence))})", touchpoint, cases, candidates.Count)
+                $"Long wait between {b.From} and {b.To} (beyond {DurationText.Format(TimeSpan.FromTicks((long)fence))}{(split ? string.Empty : ", unusually long")})", touchpoint, cases, candidates.Count)
             {
                 EligibleKey = $"bottleneck:{b.From} → {b.To}",
                 Eligible = eligible,
             });
         }
+    }
+
+    /// <summary>Tukey's upper fence of log(1 + seconds) of the waits (Q3 + 1.5 IQR), back in ticks.</summary>
+    private static double Fence(List<(long Wait, int Case)> waits)
+    {
+        var x = waits.Select(w => Math.Log(1 + (Math.Max(0, w.Wait) / (double)TimeSpan.TicksPerSecond))).Order().ToArray();
+        double q1 = Quantile(x, 0.25), q3 = Quantile(x, 0.75);
+        return (Math.Exp(q3 + (1.5 * (q3 - q1))) - 1) * TimeSpan.TicksPerSecond;
+    }
+
+    /// <summary>The linearly interpolated quantile of sorted values.</summary>
+    private static double Quantile(double[] sorted, double p)
+    {
+        var position = p * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 
     /// <summary>Per stage id: which cases have at least one event at a touchpoint of the stage.</summary>

@@ -111,6 +111,32 @@ public static partial class AgendaAnalysis
     {
         var journey = mapped.Journey;
         var log = mapped.Log;
+        if (!kpis.Exists(k => k.Method == "NPS difference"))
+        {
+            return;
+        }
+
+        // The cases through each touchpoint, in case order: one pass over the events (not one per touchpoint).
+        var through = new List<int>[journey.Touchpoints.Count];
+        var lastCase = new int[through.Length];
+        for (var t = 0; t < through.Length; t++)
+        {
+            (through[t], lastCase[t]) = ([], -1);
+        }
+
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            for (int e = log.CaseStart(c), end = log.CaseStart(c + 1); e < end; e++)
+            {
+                var t = mapped.EventTouchpoint[e];
+                if (t >= 0 && lastCase[t] != c)
+                {
+                    lastCase[t] = c;
+                    through[t].Add(c);
+                }
+            }
+        }
+
         foreach (var kpi in kpis.Where(k => k.Method == "NPS difference"))
         {
             // Per case: answered, and whether more of its answers are detractors than promoters (numerator 100 × (P − D) < 0).
@@ -139,20 +165,12 @@ public static partial class AgendaAnalysis
                     continue;
                 }
 
-                var cases = new List<int>();
+                var cases = through[t];
                 int answersWith = 0, detractorsWith = 0;
-                for (var c = 0; c < log.CaseCount; c++)
+                foreach (var c in cases)
                 {
-                    for (int e = log.CaseStart(c), end = log.CaseStart(c + 1); e < end; e++)
-                    {
-                        if (mapped.EventTouchpoint[e] == t)
-                        {
-                            cases.Add(c);
-                            answersWith += answered[c] ? 1 : 0;
-                            detractorsWith += detractor[c] ? 1 : 0;
-                            break;
-                        }
-                    }
+                    answersWith += answered[c] ? 1 : 0;
+                    detractorsWith += detractor[c] ? 1 : 0;
                 }
 
                 int answersWithout = answers - answersWith, detractorsWithout = detractors - detractorsWith;
@@ -180,7 +198,7 @@ public static partial class AgendaAnalysis
     /// </summary>
     private static void OffTargets(
         List<KpiCaseValues> kpis, (string Name, string?[] Values)[] attributes, DesignedJourney journey, EffectTable? table,
-        BootstrapOptions bootstrap, List<Candidate> candidates)
+        BootstrapOptions bootstrap, int minimumSupport, List<Candidate> candidates)
     {
         if (table is null)
         {
@@ -211,19 +229,19 @@ public static partial class AgendaAnalysis
                         continue;
                     }
 
-                    // Off target, and worse than everyone outside the segment (a KPI off target for every segment alike is the
-                    // journey's, not a segment's): the rest is every case's sums minus the segment's.
-                    var restSums = new double[total.Length];
-                    for (var i = 0; i < restSums.Length; i++)
+                    if (!IsOffTarget(table, total, sums, target, bootstrap.Confidence))
                     {
-                        restSums[i] = total[i] - sums[i];
+                        continue;
                     }
 
-                    var rest = table.Ratio(restSums, bootstrap.Confidence).Value;
-                    var above = target.Comparison is TargetComparison.AtLeast or TargetComparison.Above;
-                    var off = above ? high < target.Value && (rest is null || high < rest) : low > target.Value && (rest is null || low > rest);
-                    if (!off)
+                    // A symptom of a gap in the same segment (low NPS for the device whose payments are retried): when the
+                    // segment without that gap's customers is no longer off target, the gap explains it and is the opportunity.
+                    var segment = new AgendaSegment(name, group.Key);
+                    var cause = candidates.FirstOrDefault(c => c.Segment == segment && c.Kind != "kpi-off-target" && c.Cases.Length >= minimumSupport
+                        && !IsOffTarget(table, total, table.Sums(k, Except(cases, c.Cases), null, true), target, bootstrap.Confidence));
+                    if (cause is not null)
                     {
+                        cause.Explains.Add(kpi.Kpi.Id);
                         continue;
                     }
 
@@ -231,11 +249,56 @@ public static partial class AgendaAnalysis
                         $"{kpi.Kpi.Name} off target ({target.Text}) for {name} {group.Key}: {Format(kpi, value.Value)} ({Format(kpi, low.Value)} to {Format(kpi, high.Value)})",
                         touchpoint, cases, candidates.Count)
                     {
-                        Segment = new AgendaSegment(name, group.Key),
+                        Segment = segment,
                     });
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the KPI over the cases of <paramref name="sums"/> is off <paramref name="target"/> (its interval wholly on the
+    /// wrong side) and worse than every other case (<paramref name="total"/> − <paramref name="sums"/>): a KPI off target for
+    /// every segment alike is the journey's, not a segment's.
+    /// </summary>
+    private static bool IsOffTarget(EffectTable table, double[] total, double[] sums, KpiTarget target, double confidence)
+    {
+        var (value, low, high) = table.Ratio(sums, confidence) is var e ? (e.Value, e.Low, e.High) : default;
+        if (value is null || low is null || high is null)
+        {
+            return false;
+        }
+
+        var restSums = new double[total.Length];
+        for (var i = 0; i < restSums.Length; i++)
+        {
+            restSums[i] = total[i] - sums[i];
+        }
+
+        var rest = table.Ratio(restSums, confidence).Value;
+        var above = target.Comparison is TargetComparison.AtLeast or TargetComparison.Above;
+        return above ? high < target.Value && (rest is null || high < rest) : low > target.Value && (rest is null || low > rest);
+    }
+
+    /// <summary>The sorted cases of <paramref name="all"/> that are not in <paramref name="removed"/> (both sorted).</summary>
+    private static int[] Except(int[] all, int[] removed)
+    {
+        var kept = new List<int>(all.Length);
+        var j = 0;
+        foreach (var c in all)
+        {
+            while (j < removed.Length && removed[j] < c)
+            {
+                j++;
+            }
+
+            if (j >= removed.Length || removed[j] != c)
+            {
+                kept.Add(c);
+            }
+        }
+
+        return [.. kept];
     }
 
     private static string Format(KpiCaseValues kpi, double value) =>

@@ -29,11 +29,21 @@ public static partial class AgendaAnalysis
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(journey);
         options ??= AgendaOptions.Default;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            options.Phases?.Invoke(name, clock.Elapsed);
+            clock.Restart();
+        }
+
         var attributes = Attributes(log, options.AdjustFor);
         var notes = new List<string>();
         var kpis = Measures(log, journey, notes);
+        Phase("attributes and KPI values per case");
         var (strata, keys, table) = Tables(log, attributes, kpis, options, cancellationToken);
+        Phase("strata, Poisson weights, cells");
         var candidates = Candidates(log, journey, attributes, kpis, table, options, notes, cancellationToken);
+        Phase("candidates (conformance, time targets, funnel, channels, detractors, bottlenecks, segments, KPIs off target)");
         var supported = Fold(candidates.Where(c => c.Cases.Length >= options.MinimumSupport && c.Cases.Length < log.CaseCount));
         if (supported.Count < candidates.Count)
         {
@@ -42,10 +52,12 @@ public static partial class AgendaAnalysis
 
         var effects = Effects(supported, kpis, journey, strata, keys, table, options, cancellationToken);
         var tests = ControlFalseDiscoveries(effects);
+        Phase("effects (bootstrap) and Benjamini-Hochberg");
 
         var periods = Periods(log, options.Period);
         var ranked = Rank(supported, effects, kpis, journey, periods, log.CaseCount, options.FalseDiscoveryRate);
         var top = ranked.Take(options.Top).ToList();
+        Phase("value and ranking");
         var explained = Math.Min(options.RootCauses, top.Count);
         if (explained > 0)
         {
@@ -66,6 +78,7 @@ public static partial class AgendaAnalysis
             }
         }
 
+        Phase("root causes of the top opportunities");
         var union = new bool[log.CaseCount];
         var total = 0;
         foreach (var o in top)
@@ -79,7 +92,8 @@ public static partial class AgendaAnalysis
 
         return new AgendaResult(
             journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
-            [.. options.AdjustFor], journey.Value?.Unit ?? "customers", total, tests, AgendaResult.RankingFormula,
+            [.. options.AdjustFor], ValueUnit(journey), total, tests,
+            journey.Value is null ? AgendaResult.StandardisedFormula : AgendaResult.RankingFormula,
             AgendaCapabilities.Link([.. top.Select(o => o.Opportunity)], journey), notes);
     }
 
@@ -175,7 +189,7 @@ public static partial class AgendaAnalysis
             notes.Add("The --by attributes have too many combinations for the one-pass table: KPIs off target in a segment are not looked for.");
         }
 
-        OffTargets(kpis, attributes, journey, table, options.Bootstrap, candidates);
+        OffTargets(kpis, attributes, journey, table, options.Bootstrap, options.MinimumSupport, candidates);
         return candidates;
     }
 
@@ -202,6 +216,11 @@ public static partial class AgendaAnalysis
         foreach (var candidate in kept.Where(c => c.AlsoAt.Count > 0))
         {
             candidate.Title += $" (the same customers: also {string.Join(", ", candidate.AlsoAt)})";
+        }
+
+        foreach (var candidate in kept.Where(c => c.Explains.Count > 0))
+        {
+            candidate.Title += $" (explains {string.Join(", ", candidate.Explains)} off target in the segment)";
         }
 
         return kept;

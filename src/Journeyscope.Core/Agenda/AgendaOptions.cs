@@ -39,6 +39,12 @@ public sealed class AgendaOptions
     /// </summary>
     public bool ReferenceEffects { get; init; }
 
+    /// <summary>
+    /// Called after each phase of <see cref="AgendaAnalysis.Compute"/> with its name and wall time (the per-phase breakdown of
+    /// <c>journeyscope bench agenda --verbose</c>); null (the default) for none.
+    /// </summary>
+    public Action<string, TimeSpan>? Phases { get; init; }
+
     /// <summary>The bootstrap: replicates, seed, confidence.</summary>
     public BootstrapOptions Bootstrap { get; init; } = BootstrapOptions.Default;
 }

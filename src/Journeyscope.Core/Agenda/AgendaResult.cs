@@ -34,6 +34,9 @@ public sealed record AgendaResult(
     IReadOnlyList<AgendaOpportunity> Opportunities,
     IReadOnlyList<string> Notes)
 {
-    /// <summary>The ranking formula.</summary>
-    public const string RankingFormula = "score = valuePerPeriod.low × share / effort (WSJF: cost of delay / job size); RICE = reach × impact × confidence / effort";
+    /// <summary>The ranking formula of a journey that prices its KPIs (<c>value:</c>).</summary>
+    public const string RankingFormula = "score = valuePerPeriod.low × share / effort (WSJF: cost of delay / job size), valuePerPeriod = customers per period × Σ amount × harm (interval bound nearest no harm, significant harms only); RICE = reach × impact × confidence / effort";
+
+    /// <summary>The ranking formula of a journey without <c>value:</c>: the harm in standard deviations of the KPI.</summary>
+    public const string StandardisedFormula = "score = valuePerPeriod.low × share / effort (WSJF: cost of delay / job size), valuePerPeriod.low = customers per period × max over linked KPIs of (harm's interval bound nearest no harm / the KPI's standard deviation per case), significant harms only; RICE = reach × impact × confidence / effort";
 }

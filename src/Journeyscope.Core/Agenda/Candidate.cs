@@ -29,5 +29,8 @@ internal sealed class Candidate(string subject, string kind, string title, strin
     /// <summary>Other touchpoints with exactly the same cases, folded into this one.</summary>
     public List<string> AlsoAt { get; } = [];
 
+    /// <summary>KPIs off target in this gap's segment that this gap explains (without its customers, the segment is not off target).</summary>
+    public List<string> Explains { get; } = [];
+
     public string Id => $"{Kind}:{Subject}" + (Segment is null ? string.Empty : $"@{Segment.Attribute}={Segment.Value}");
 }

@@ -24,7 +24,7 @@ public static partial class ImprovementAnalysis
                 denominator[c] = 1;
             }
 
-            return new ImprovementMeasure(numerator, denominator, binary: true, "outcome rate", improvement.ValuePerUnit, improvement.Unit);
+            return new ImprovementMeasure(numerator, denominator, binary: true, "outcome rate", improvement.ValuePerUnit, improvement.Unit, ImprovementUnits.Share);
         }
 
         if (journey is null)
@@ -63,6 +63,10 @@ public static partial class ImprovementAnalysis
         }
 
         notes.Add($"Measure: KPI '{kpiId}' ({kpi.Kpi.Name}, {kpi.Method}) per case as the agenda measures it; cases without a measurement are left out.");
-        return new ImprovementMeasure(kpi.Numerator, kpi.Denominator, binary, $"KPI '{kpiId}'", valuePerUnit, unit);
+        var kind = kpi.IsDuration ? ImprovementUnits.Duration
+            : kpi.Method == "risk difference" ? ImprovementUnits.Share
+            : kpi.Method == "NPS difference" ? ImprovementUnits.NetScore
+            : ImprovementUnits.Number;
+        return new ImprovementMeasure(kpi.Numerator, kpi.Denominator, binary, $"KPI '{kpiId}'", valuePerUnit, unit, kind);
     }
 }

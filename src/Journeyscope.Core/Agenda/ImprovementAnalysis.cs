@@ -81,7 +81,7 @@ public static partial class ImprovementAnalysis
             result = TimeSeries(log, version, improvement, measure, options, notes, cancellationToken);
         }
 
-        return result with { ValueRealised = Value(measure, result) };
+        return result with { ValueRealised = Value(measure, result), Measure = measure.Kind };
     }
 
     private static ImprovementValue? Value(ImprovementMeasure measure, ImprovementReport report)

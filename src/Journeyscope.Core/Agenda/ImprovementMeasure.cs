@@ -4,8 +4,11 @@ namespace Journeyscope.Agenda;
 /// What an improvement should move, per case: a numerator and a denominator (the KPI is their ratio of sums; 0/0 for a
 /// case without a measurement). An outcome filter is 1/1 or 0/1 per case.
 /// </summary>
-internal sealed class ImprovementMeasure(double[] numerator, double[] denominator, bool binary, string what, double? valuePerUnit, string? unit)
+internal sealed class ImprovementMeasure(double[] numerator, double[] denominator, bool binary, string what, double? valuePerUnit, string? unit, string kind)
 {
+    /// <summary>What the measure is in: an <see cref="ImprovementUnits"/> constant.</summary>
+    public string Kind { get; } = kind;
+
     public double[] Numerator { get; } = numerator;
 
     public double[] Denominator { get; } = denominator;

@@ -36,4 +36,11 @@ public sealed record ImprovementReport(
     ImprovementCell? ComparisonBefore,
     ImprovementCell? ComparisonAfter,
     ImprovementValue? ValueRealised,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// What the rates, the effect and its interval are measured in (<see cref="ImprovementUnits"/>): <c>share</c> (0..1),
+    /// <c>duration</c> (seconds), <c>net score</c> (points) or <c>number</c>; <see cref="ImprovementUnits"/> writes them with their unit.
+    /// </summary>
+    public string Measure { get; init; } = ImprovementUnits.Share;
+}

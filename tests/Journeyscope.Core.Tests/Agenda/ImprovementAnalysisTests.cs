@@ -72,6 +72,85 @@ public sealed class ImprovementAnalysisTests
     }
 
     [Fact]
+    public void Report_MeanScoreOfASegmentRaisedAtAKnownDate_IntervalCoversTheTrueEffectInAtLeast90PercentOfSeeds()
+    {
+        // Given 40 logs where device a's mean satisfaction score (a mean KPI, not a rate) rises by 0.3 from the change day
+        var journey = ImprovementLogs.ScoreJourney();
+        int covered = 0, detected = 0;
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var log = ImprovementLogs.GenerateScores(seed, effect: 0.3);
+
+            // When the improvement for device a is reported on the journey's score KPI
+            var report = ImprovementAnalysis.Report(log, 1, ScoreFix("a"), journey, Fast, Ct);
+
+            // Then it is a difference in differences of the mean, whose interval holds +0.3
+            report.Method.ShouldBe(ImprovementAnalysis.DifferenceInDifferences);
+            report.Measure.ShouldBe(ImprovementUnits.Number);
+            covered += report.Low <= 0.3 && report.High >= 0.3 ? 1 : 0;
+            detected += report.Verdict == ImprovementAnalysis.EffectDetected ? 1 : 0;
+        }
+
+        covered.ShouldBeGreaterThanOrEqualTo(36);
+        detected.ShouldBeGreaterThanOrEqualTo(36);
+    }
+
+    [Fact]
+    public void Report_MeanScoreUnchanged_NoEffectDetectedInAtLeast90PercentOfSeeds()
+    {
+        // Given 40 logs where the mean score did not change on the date, for one segment and for everyone
+        var journey = ImprovementLogs.ScoreJourney();
+        int quietSegment = 0, quietEveryone = 0;
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var segment = ImprovementAnalysis.Report(ImprovementLogs.GenerateScores(seed + 100, effect: 0), 1, ScoreFix("a"), journey, Fast, Ct);
+            quietSegment += segment.Verdict == ImprovementAnalysis.NoEffectDetected ? 1 : 0;
+            var everyone = ImprovementAnalysis.Report(ImprovementLogs.GenerateScores(seed + 200, effect: 0, everyone: true), 1, ScoreFix(null), journey, Fast, Ct);
+            quietEveryone += everyone.Verdict == ImprovementAnalysis.NoEffectDetected ? 1 : 0;
+        }
+
+        // Then "no effect detected" in at least 36 of 40 either way
+        quietSegment.ShouldBeGreaterThanOrEqualTo(36);
+        quietEveryone.ShouldBeGreaterThanOrEqualTo(36);
+    }
+
+    [Fact]
+    public void Report_MeanScoreOfEveryoneRaised_TimeSeriesCoversTheTrueEffectInAtLeast90PercentOfSeeds()
+    {
+        // Given 40 logs where everyone is on device a and the mean score rises by 0.3 (trend and Saturdays shared)
+        var journey = ImprovementLogs.ScoreJourney();
+        var covered = 0;
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var report = ImprovementAnalysis.Report(ImprovementLogs.GenerateScores(seed, effect: 0.3, everyone: true), 1, ScoreFix(null), journey, Fast, Ct);
+            report.Method.ShouldBe(ImprovementAnalysis.InterruptedTimeSeries);
+            covered += report.Low <= 0.3 && report.High >= 0.3 ? 1 : 0;
+        }
+
+        // Then the interrupted time series covers it in at least 36 of 40
+        covered.ShouldBeGreaterThanOrEqualTo(36);
+    }
+
+    [Theory]
+    [InlineData("share", 0.125, -0.02, "12.5 %", "-2.0 pp")]
+    [InlineData("duration", 90000, -19800, "1d1h", "-5h30m")]
+    [InlineData("net score", 32.14, 3.1, "32.1", "+3.1 points")]
+    [InlineData("number", 4.123, 0.25, "4.123", "+0.25")]
+    public void Units_EachMeasure_LevelAndChangeWithTheirUnit(string measure, double level, double change, string levelText, string changeText)
+    {
+        // Given a level and a change of each kind of measure, When written, Then each carries its unit
+        ImprovementUnits.Level(measure, level).ShouldBe(levelText);
+        ImprovementUnits.Change(measure, change).ShouldBe(changeText);
+    }
+
+    private static Improvement ScoreFix(string? segment) =>
+        new Improvement("imp-2", "Better answers", null, [], null, ImprovementLogs.ChangeDate, segment is null ? null : "device", segment, null, null)
+        {
+            Kpi = "score",
+            Journey = "scores",
+        };
+
+    [Fact]
     public void Report_ChangeTwoDaysBeforeTheEnd_NotEnoughDataYet()
     {
         var log = ImprovementLogs.Generate(1, effect: -0.10);
