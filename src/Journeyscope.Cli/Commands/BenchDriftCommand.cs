@@ -34,9 +34,9 @@ internal static class BenchDriftCommand
                 var drift = Measure.Best(n, () => DriftDetector.Detect(log, cancellationToken: cancellationToken));
                 var discovery = Measure.Best(n, () => DiscoveryResult.Discover(log, cancellationToken: cancellationToken));
                 var table = new Table("Drift benchmark", "Analysis", "Seconds", "Peak MiB", "Relative to discovery", "Events", "Cases", "Change points");
-                table.Add("Journeyscope drift (windows " + string.Join("/", drift.Result.Parameters.Windows) + ")", drift.Seconds, drift.PeakMiB,
+                table.Add("Journeyscope drift (windows " + string.Join("/", drift.Result.Parameters.Windows) + ")", Human.Duration(drift.Seconds), drift.PeakMiB,
                     drift.Seconds / discovery.Seconds, written, cases, (long)drift.Result.ChangePoints.Count);
-                table.Add("Journeyscope discovery (baseline)", discovery.Seconds, discovery.PeakMiB, 1.0, written, cases, 0L);
+                table.Add("Journeyscope discovery (baseline)", Human.Duration(discovery.Seconds), discovery.PeakMiB, 1.0, written, cases, 0L);
                 var report = new Report().Add(table);
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"Both: best of {n} runs on the log loaded beforehand. Relative = drift seconds / discovery seconds. The generated log has no drift: its change points are false alarms."));
