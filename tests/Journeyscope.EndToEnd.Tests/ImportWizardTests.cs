@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Journeyscope.TestSupport;
+using Microsoft.Playwright;
 using Microsoft.VisualBasic.FileIO;
 
 namespace Journeyscope.EndToEnd.Tests;
@@ -176,9 +177,11 @@ public sealed class ImportWizardTests(ImportWizardFixture fixture) : IClassFixtu
 
         // And the new workspace's overview says it is empty, with no empty chart box
         var overview = await page.Context.NewPageAsync();
+        overview.SetDefaultTimeout(90_000);
         await overview.GotoAsync(new Uri(fixture.Host.Address, "w/olist-state").ToString());
         (await overview.GetByText("This workspace has no events yet").InnerTextAsync()).ShouldContain("Import a log");
         (await overview.Locator(".js-viz[data-kind=bars]").CountAsync()).ShouldBe(0);
+        await overview.CloseAsync();
 
         // When the orders go through the wizard as proposed, joined to the customers file on customer_id
         await ImportWizardFixture.ChooseFileAsync(page, orders);
@@ -194,21 +197,21 @@ public sealed class ImportWizardTests(ImportWizardFixture fixture) : IClassFixtu
         (await ImportWizardFixture.ImportAsync(page)).ShouldBe(rows.Count);
 
         // Then the overview draws the most frequent activities of the imported orders
-        await overview.GotoAsync(new Uri(fixture.Host.Address, "w/olist-state").ToString());
-        var bars = overview.Locator(".js-viz[data-kind=bars]");
+        await page.GotoAsync(new Uri(fixture.Host.Address, "w/olist-state").ToString());
+        var bars = page.Locator(".js-viz[data-kind=bars]");
         await bars.Locator("svg text", new LocatorLocatorOptions { HasText = "order_purchase_timestamp" }).First.WaitForAsync();
 
         // And the map filtered on the case attribute customer_state == SP counts the SP orders of the CSVs
-        await overview.GotoAsync(new Uri(fixture.Host.Address, "w/olist-state/map").ToString());
-        await overview.Locator("[data-interactive=true]").WaitForAsync();
-        await overview.Locator("[data-testid=map-activities]").WaitForAsync();
-        await overview.Locator("[data-testid=filters] textarea").FillAsync("case.customer_state == SP");
-        await overview.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.GotoAsync(new Uri(fixture.Host.Address, "w/olist-state/map").ToString());
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.Locator("[data-testid=map-activities]").WaitForAsync();
+        await page.Locator("textarea[data-testid=filters], [data-testid=filters] textarea").First.FillAsync("case.customer_state == SP");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         var expected = purchasesInSp.ToString("N0", CultureInfo.InvariantCulture);
-        await overview.WaitForFunctionAsync(
+        await page.WaitForFunctionAsync(
             "n => [...document.querySelectorAll('[data-testid=map-activities] tbody tr')].some(r => r.cells[0].innerText.trim() === 'order_purchase_timestamp' && r.cells[2].innerText.trim() === n)",
             expected);
-        await ImportWizardFixture.ShotAsync(overview, "olist-state-2-map-filtered");
+        await ImportWizardFixture.ShotAsync(page, "olist-state-2-map-filtered");
     });
 
     [Fact]
