@@ -10,7 +10,9 @@ namespace Journeyscope.Cli.Tests;
 /// </summary>
 public sealed class DotnetToolTests
 {
-    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(4);
+    // A hang guard, not a wait: pack also publishes the web app's assets; with ~25 runnable threads on 2 cores it took
+    // 4 to 5 minutes (the whole test took 25 s on a quiet machine before the assets were added).
+    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(8);
 
     [Fact]
     public async Task DotnetTool_PackedAndInstalledFromTheRepo_RunsVersionSimulateInfoAndServesTheWebApp()
