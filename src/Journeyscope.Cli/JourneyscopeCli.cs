@@ -70,6 +70,11 @@ internal static class JourneyscopeCli
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.UsageError;
         }
+        catch (BadInputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (ImportException e)
         {
             error.WriteLine($"error: {e.Message}");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Journeyscope.Storage;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Cli.Tests;
 
@@ -9,10 +10,12 @@ namespace Journeyscope.Cli.Tests;
 /// </summary>
 public sealed class DotnetToolTests
 {
-    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(4);
+    // A hang guard, not a wait: pack also publishes the web app's assets; with ~25 runnable threads on 2 cores it took
+    // 4 to 5 minutes (the whole test took 25 s on a quiet machine before the assets were added).
+    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(8);
 
     [Fact]
-    public void DotnetTool_PackedAndInstalledFromTheRepo_RunsVersionSimulateAndInfo()
+    public async Task DotnetTool_PackedAndInstalledFromTheRepo_RunsVersionSimulateInfoAndServesTheWebApp()
     {
         // Given the CLI project packed as a tool (from the build the tests already ran) into a temp feed
         using var temp = new TempFolder();
@@ -49,11 +52,69 @@ public sealed class DotnetToolTests
         simulate.ExitCode.ShouldBe(0, simulate.Output);
         info.ExitCode.ShouldBe(0, info.Output);
         info.Output.ShouldContain("\"cases\": 50");
+
+        // And `journeyscope serve` from the install serves the web app with its styles and scripts (the Server's static
+        // assets and their endpoints manifest travel in the tool package)
+        var port = LoopbackPort.Free();
+        using var serve = Process.Start(Start(journeyscope, temp.Path, "serve", "--urls", $"http://127.0.0.1:{port}", "--workspaces", Path.Combine(temp.Path, "served")))!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(20) };
+            var page = await SignInPageAsync(http, serve);
+            var assets = System.Text.RegularExpressions.Regex.Matches(page, "(?:href|src)=\"([^\"]+\\.(?:css|js))\"").Select(m => m.Groups[1].Value).ToList();
+            assets.ShouldContain(a => a.StartsWith("css/journeyscope", StringComparison.Ordinal));
+            assets.ShouldContain(a => a.StartsWith("js/journeyscope", StringComparison.Ordinal));
+            assets.ShouldContain("_framework/blazor.web.js");
+            assets.ShouldContain("_content/MudBlazor/MudBlazor.min.css");
+            foreach (var asset in assets)
+            {
+                using var response = await http.GetAsync(asset, TestContext.Current.CancellationToken);
+                response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, asset);
+                (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length.ShouldBeGreaterThan(100, asset);
+            }
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The sign-in page's HTML once the server answers (a minute at most; the server's output if it exited).</summary>
+    private static async Task<string> SignInPageAsync(HttpClient http, Process serve)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            serve.HasExited.ShouldBeFalse("journeyscope serve exited: " + await serve.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            try
+            {
+                return await http.GetStringAsync("signin", TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
     }
 
     private static (int ExitCode, string Output) Dotnet(string directory, params string[] args) => Run("dotnet", directory, args);
 
     private static (int ExitCode, string Output) Run(string file, string directory, params string[] args)
+    {
+        using var process = Process.Start(Start(file, directory, args)) ?? throw new InvalidOperationException($"{file} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(StepLimit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} ran for more than {StepLimit.TotalMinutes} minutes");
+        }
+
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    private static ProcessStartInfo Start(string file, string directory, params string[] args)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -76,16 +137,8 @@ public sealed class DotnetToolTests
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["JOURNEYSCOPE_HOME"] = Path.Combine(directory, "home");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(StepLimit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} ran for more than {StepLimit.TotalMinutes} minutes");
-        }
-
-        return (process.ExitCode, output.Result + error.Result);
+        start.Environment["Journeyscope__CreateDemo"] = "false"; // serve: no demo simulation on the first start
+        return start;
     }
 
     private static string RepositoryRoot()

@@ -55,6 +55,62 @@ public sealed class ImportLookupCommandTests
     }
 
     [Fact]
+    public void Import_OlistOrdersJoinedOnCustomerId_EachOrderKeepsItsJourneyWithTheCustomersState()
+    {
+        // Given the Olist orders (case order_id, a customer_id column) and the customers file keyed by customer_id
+        var orders = SharedData.Path("datasets/olist_sample_cabg/olist_orders_dataset.csv");
+        var customers = SharedData.Path("datasets/olist_sample_cabg/olist_customers_dataset.csv");
+        var customerOf = ReadCsv(customers).ToDictionary(r => r["customer_id"], StringComparer.Ordinal);
+        var orderRows = ReadCsv(orders);
+        var inSp = orderRows.Count(r => customerOf[r["customer_id"]]["customer_state"] == "SP");
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+
+        // When the orders are imported with the customers file joined on the orders' customer_id column
+        var result = CliRun.Run(["import", orders, "--workspace", workspace, "--case", "order_id", "--wide-timestamps", .. OrderSteps,
+            "--lookup", customers, "--lookup-on", "customer_id", "--format", "json"]);
+
+        // Then every order stays one journey and carries its customer's unique id, city and state as case attributes
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var store = Workspace.Open(workspace, create: false);
+        var log = store.LoadEventLog(TestContext.Current.CancellationToken);
+        log.CaseCount.ShouldBe(orderRows.Count);
+        var state = log.FindCaseAttribute("customer_state")!;
+        var unique = log.FindCaseAttribute("customer_unique_id")!;
+        var counted = 0;
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            counted += state.GetValue(c)!.Value.ToString() == "SP" ? 1 : 0;
+        }
+
+        counted.ShouldBe(inSp);
+        var row = orderRows[0];
+        var first = log.CaseIds.ToList().IndexOf(row["order_id"]);
+        unique.GetValue(first)!.Value.ToString().ShouldBe(customerOf[row["customer_id"]]["customer_unique_id"]);
+
+        // And the filter on that case attribute selects exactly those orders
+        var filtered = CliRun.Run("variants", "--workspace", workspace, "--filter", "case.customer_state == SP", "--format", "json");
+        filtered.ExitCode.ShouldBe(0, filtered.Error);
+        using var variants = JsonDocument.Parse(filtered.Output);
+        variants.RootElement.GetProperty("cases").GetInt64().ShouldBe(inSp);
+    }
+
+    [Fact]
+    public void Import_LookupOnMissingColumn_ExitsOneWithDidYouMean()
+    {
+        using var temp = new TempFolder();
+        var orders = temp.File("orders.csv", "order_id,customer_id,activity,timestamp\no1,c1,Order,2024-01-01T10:00:00Z\n");
+        var lookup = temp.File("customers.csv", "customer_id,city\nc1,Lyon\n");
+
+        var result = CliRun.Run("import", orders, "--workspace", Path.Combine(temp.Path, "ws"), "--case", "order_id", "--lookup", lookup,
+            "--lookup-on", "custmer_id");
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.ShouldContain("no column 'custmer_id' to join the lookup on (--lookup-on)");
+        result.Error.ShouldContain("Did you mean 'customer_id'?");
+    }
+
+    [Fact]
     public void Import_LookupMissingKeys_QuarantinesAndCountsThoseRows()
     {
         // Given three orders, one of whose customers the lookup does not have

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Journeyscope.TestSupport;
 
@@ -20,7 +19,7 @@ public sealed class WebhookReceiver : IDisposable
     {
         for (var tries = 0; ; tries++)
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             _listener.Prefixes.Clear();
             _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
@@ -111,10 +110,4 @@ public sealed class WebhookReceiver : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

@@ -57,11 +57,11 @@ internal static class BenchAgendaCommand
             var partsCpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / n;
             var mismatches = Compare(agenda.Result, slow.Result);
             var table = new Table("Agenda benchmark", "Work", "Seconds", "CPU seconds", "Peak MiB", "Events", "Cases", "Opportunities");
-            table.Add("Agenda (opportunities, bootstrap 1,000 replicates, BH, value, rank)", agenda.Seconds, agendaCpu, agenda.PeakMiB, (long)log.EventCount,
+            table.Add("Agenda (opportunities, bootstrap 1,000 replicates, BH, value, rank)", Human.Duration(agenda.Seconds), Human.Duration(agendaCpu), agenda.PeakMiB, (long)log.EventCount,
                 (long)log.CaseCount, (long)agenda.Result.Opportunities.Count);
-            table.Add("Agenda, per-test bootstrap pass (the reference, one run)", slow.Seconds, slowCpu, slow.PeakMiB, (long)log.EventCount, (long)log.CaseCount,
+            table.Add("Agenda, per-test bootstrap pass (the reference, one run)", Human.Duration(slow.Seconds), Human.Duration(slowCpu), slow.PeakMiB, (long)log.EventCount, (long)log.CaseCount,
                 (long)slow.Result.Opportunities.Count);
-            table.Add("Its analyses alone (journey conformance + bottlenecks + KPIs)", parts.Seconds, partsCpu, parts.PeakMiB, (long)log.EventCount,
+            table.Add("Its analyses alone (journey conformance + bottlenecks + KPIs)", Human.Duration(parts.Seconds), Human.Duration(partsCpu), parts.PeakMiB, (long)log.EventCount,
                 (long)log.CaseCount, null);
             var report = new Report().Add(table);
             if (parse.GetValue(verbose))

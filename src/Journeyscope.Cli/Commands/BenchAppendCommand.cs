@@ -119,7 +119,8 @@ internal static class BenchAppendCommand
                 differences.AddRange(AppendComparison.Compare(ours.Result, baseline.Result).Select(d => $"round {round + 1}: {d}"));
                 ratios.Add(baseline.Seconds / ours.Seconds);
                 partitionedSeconds.Add(ours.Seconds);
-                table.Add((long)(round + 1), (long)baseline.Result.Log.EventCount, append.Elapsed.TotalSeconds, ours.Seconds, baseline.Seconds,
+                table.Add((long)(round + 1), (long)baseline.Result.Log.EventCount, Human.Duration(append.Elapsed.TotalSeconds), Human.Duration(ours.Seconds),
+                    Human.Duration(baseline.Seconds),
                     baseline.Seconds / ours.Seconds, string.Create(CultureInfo.InvariantCulture, $"{ours.Result.ChangedPartitions}/{partitionCount}"),
                     (long)ours.Result.Conformance.NewlyAligned);
             }

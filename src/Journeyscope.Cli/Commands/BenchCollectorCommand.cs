@@ -65,9 +65,9 @@ internal static class BenchCollectorCommand
                 var baseline = CollectorLoad.TimeDuckDbAppends(baselinePath, count, size);
                 var differences = CollectorLoad.Differences(baselinePath, Path.Combine(folder.FullName, WorkspaceName, "journeyscope.duckdb"));
                 var table = new Table("Collector benchmark", "Side", "Events", "Requests", "Seconds", "Events/s", "p50 ms", "p99 ms", "Ratio");
-                table.Add("Collector (HTTP, ack after commit)", (long)count, (long)bodies.Count, ours.Seconds, count / ours.Seconds,
+                table.Add("Collector (HTTP, ack after commit)", (long)count, (long)bodies.Count, Human.Duration(ours.Seconds), count / ours.Seconds,
                     ours.P50, ours.P99, count / ours.Seconds / (count / baseline.Seconds));
-                table.Add("DuckDB appender, one commit per batch", (long)count, (long)bodies.Count, baseline.Seconds, count / baseline.Seconds,
+                table.Add("DuckDB appender, one commit per batch", (long)count, (long)bodies.Count, Human.Duration(baseline.Seconds), count / baseline.Seconds,
                     baseline.P50, baseline.P99, 1.0);
                 var report = new Report().Add(table);
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -49,11 +49,11 @@ internal static class BenchDriftCommand
                     JsonSerializer.Serialize(reference.Result, ResultJson.Options), StringComparison.Ordinal);
                 var windows = string.Join("/", drift.Result.Parameters.Windows);
                 var table = new Table("Drift benchmark", "Analysis", "Seconds", "CPU seconds", "Peak MiB", "Relative to discovery", "Events", "Cases", "Change points");
-                table.Add("Journeyscope drift (windows " + windows + ")", drift.Seconds, driftCpu, drift.PeakMiB,
+                table.Add("Journeyscope drift (windows " + windows + ")", Human.Duration(drift.Seconds), Human.Duration(driftCpu), drift.PeakMiB,
                     drift.Seconds / discovery.Seconds, written, cases, (long)drift.Result.ChangePoints.Count);
-                table.Add("Journeyscope drift, reference features (sequential)", reference.Seconds, referenceCpu, reference.PeakMiB,
+                table.Add("Journeyscope drift, reference features (sequential)", Human.Duration(reference.Seconds), Human.Duration(referenceCpu), reference.PeakMiB,
                     reference.Seconds / discovery.Seconds, written, cases, (long)reference.Result.ChangePoints.Count);
-                table.Add("Journeyscope discovery (baseline)", discovery.Seconds, discoveryCpu, discovery.PeakMiB, 1.0, written, cases, 0L);
+                table.Add("Journeyscope discovery (baseline)", Human.Duration(discovery.Seconds), Human.Duration(discoveryCpu), discovery.PeakMiB, 1.0, written, cases, 0L);
                 var report = new Report().Add(table);
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"All: best of {n} runs on the log loaded beforehand. Relative = seconds / discovery seconds. CPU seconds: the process's processor time over all threads, mean per run (the load distorts it less than the wall clock). Drift speed-up over the reference: {reference.Seconds / drift.Seconds:0.00}x. The generated log has no drift: its change points are false alarms."));

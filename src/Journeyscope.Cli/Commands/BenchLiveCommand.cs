@@ -97,9 +97,9 @@ internal static class BenchLiveCommand
             var liveRate = count / liveSeconds;
             var appendRate = count / appendSeconds;
             var table = new Table("Live conformance benchmark", "Side", "Seconds", "Events/s", "Ratio to collector path");
-            table.Add("live conformance + rules", liveSeconds.ToString("0.000", CultureInfo.InvariantCulture), liveRate.ToString("N0", CultureInfo.InvariantCulture),
+            table.Add("live conformance + rules", Human.Duration(liveSeconds), liveRate.ToString("N0", CultureInfo.InvariantCulture),
                 (liveRate / appendRate).ToString("0.00", CultureInfo.InvariantCulture));
-            table.Add($"collector write path (DuckDB appends, commit per {size})", appendSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+            table.Add($"collector write path (DuckDB appends, commit per {size})", Human.Duration(appendSeconds),
                 appendRate.ToString("N0", CultureInfo.InvariantCulture), "1.00");
             var report = new Report
             {

@@ -49,12 +49,18 @@ internal sealed class CsvMappingOptions
 
     private readonly Option<string?> _lookup = new("--lookup")
     {
-        Description = "CSV: look the case up in another CSV file: its --lookup-key column matches this file's --case column; --lookup-case gives\n" +
+        Description = "CSV: look the case up in another CSV file: its --lookup-key column matches this file's --case column (or --lookup-on column); --lookup-case gives\n" +
             "the case id to use instead, and its other columns (or --lookup-attribute ones) become case attributes. Rows whose key it lacks are quarantined.\n" +
             "Example: --case customer_id --lookup olist_customers_dataset.csv --lookup-case customer_unique_id",
     };
 
-    private readonly Option<string?> _lookupKey = new("--lookup-key") { Description = "CSV: the lookup file's key column (default: the --case column's name). Example: --lookup-key customer_id" };
+    private readonly Option<string?> _lookupOn = new("--lookup-on")
+    {
+        Description = "CSV: this file's column to look up (default: --case); another column joins on a case attribute and keeps the case.\n" +
+            "Example: --case order_id --lookup olist_customers_dataset.csv --lookup-on customer_id",
+    };
+
+    private readonly Option<string?> _lookupKey = new("--lookup-key") { Description = "CSV: the lookup file's key column (default: the --lookup-on, else --case, column's name). Example: --lookup-key customer_id" };
     private readonly Option<string?> _lookupCase = new("--lookup-case")
     {
         Description = "CSV: the lookup file's column whose value becomes the case id (default: keep the key). Example: --lookup-case customer_unique_id",
@@ -72,7 +78,7 @@ internal sealed class CsvMappingOptions
         foreach (var option in new Option[]
         {
             _case, _activity, _timestamp, _start, _resource, _channel, _timestampFormat, _timeZone, _delimiter, _encoding, _caseAttributes, _wide, _survey, _score, _comment, _surveyDate,
-            _lookup, _lookupKey, _lookupCase, _lookupAttributes,
+            _lookup, _lookupOn, _lookupKey, _lookupCase, _lookupAttributes,
         })
         {
             command.Options.Add(option);
@@ -102,6 +108,7 @@ internal sealed class CsvMappingOptions
             Comment = parse.GetValue(_comment),
             SurveyDate = parse.GetValue(_surveyDate),
             Lookup = parse.GetValue(_lookup),
+            LookupOn = parse.GetValue(_lookupOn),
             LookupKey = parse.GetValue(_lookupKey),
             LookupCase = parse.GetValue(_lookupCase),
             LookupAttributes = parse.GetValue(_lookupAttributes) ?? [],
@@ -139,6 +146,7 @@ internal sealed class CsvMappingOptions
         nameof(CsvMappingText.Comment) => "--comment",
         nameof(CsvMappingText.SurveyDate) => "--survey-date",
         nameof(CsvMappingText.Lookup) => "--lookup",
+        nameof(CsvMappingText.LookupOn) => "--lookup-on",
         nameof(CsvMappingText.LookupKey) => "--lookup-key",
         nameof(CsvMappingText.LookupCase) => "--lookup-case",
         nameof(CsvMappingText.LookupAttributes) => "--lookup-attribute",

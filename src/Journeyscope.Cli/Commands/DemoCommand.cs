@@ -19,7 +19,7 @@ internal static class DemoCommand
             var report = new Report();
             var table = new Table("Demo workspace", "Folder", "Simulated now", "Cases", "Events", "Seconds");
             table.Add(result.Folder, result.Simulated ? "yes" : "no (already populated)", result.Cases, result.Events,
-                Math.Round(result.Elapsed.TotalSeconds, 2));
+                Human.Duration(Math.Round(result.Elapsed.TotalSeconds, 2)));
             report.Add(table);
             if (result.JourneyFile is not null)
             {

@@ -17,6 +17,16 @@ internal sealed class LogSource(CliContext context)
 
     public void AddTo(Command command) => command.Options.Add(Filters);
 
+    /// <summary>Exit 1 with a did-you-mean when a filter names an activity <paramref name="log"/> (unfiltered) lacks.</summary>
+    /// <exception cref="BadInputException">A filter names an unknown activity.</exception>
+    public static void RequireKnownActivities(EventLog log, IReadOnlyList<LogFilter> filters, string where)
+    {
+        if (FilterNames.FirstUnknownActivity(log, filters, where) is { } unknown)
+        {
+            throw new BadInputException(unknown + " See `journeyscope info` for the activities.");
+        }
+    }
+
     /// <summary>Loads the workspace's log in the chosen time basis and applies the filters.</summary>
     public EventLog Load(ParseResult parse, CancellationToken cancellationToken) => LoadVersioned(parse, cancellationToken).Log;
 
@@ -36,6 +46,7 @@ internal sealed class LogSource(CliContext context)
         using var workspace = Workspace.Open(parse.GetRequiredValue(context.Workspace), create: false);
         var version = workspace.Version;
         var log = workspace.LoadEventLog(cancellationToken).ToTimeBasis(context.GetTimeBasis(parse));
+        RequireKnownActivities(log, filters, "--filter");
         return (filters.Count == 0 ? log : FilterPipeline.Apply(log, filters, cancellationToken), version);
     }
 }

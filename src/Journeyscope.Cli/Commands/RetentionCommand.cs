@@ -49,6 +49,13 @@ internal static class RetentionCommand
                 CohortAttribute = parse.GetValue(by),
             };
             var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            if (NameCheck.FirstUnknown(log, [("--return-activity", options.ReturnActivities ?? []), ("--churn-event", options.ChurnActivities ?? [])]) is { } unknown)
+            {
+                // A misspelt return activity would otherwise show every cohort at 0 %, a churn event no churn.
+                context.Error.WriteLine($"error: {unknown}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             RetentionResult result;
             try
             {

@@ -58,6 +58,7 @@ internal static class RootCauseCommand
             }
 
             var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            LogSource.RequireKnownActivities(log, filters, "--outcome");
             var names = (parse.GetValue(by) ?? []).SelectMany(b => b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             foreach (var name in names)
             {

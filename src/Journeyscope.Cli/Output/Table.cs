@@ -176,7 +176,8 @@ internal sealed class Table
                     }
                 }
 
-                return header;
+                // "Seconds" and "CPU seconds" keep their JSON keys; people read "Time" and "CPU time" over "1m 5s".
+                return header.EndsWith("econds", StringComparison.Ordinal) ? header[..^"seconds".Length] + (header.Length == "seconds".Length ? "Time" : "time") : header;
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Journeyscope.EventLogs;
 
 namespace Journeyscope.IO;
 
@@ -106,15 +107,36 @@ public static class CsvImporter
             session.Warn(warning);
         }
 
-        var lookup = csv.Lookup is null ? null : CsvLookupTable.Load(csv.Lookup, layout.Names[layout.Case], session.Options, cancellationToken);
+        var join = csv.Lookup is null ? -1 : JoinColumn(csv.Lookup, layout, session);
+        var lookup = csv.Lookup is null ? null : CsvLookupTable.Load(csv.Lookup, layout.Names[join], session.Options, cancellationToken);
         var reader = new CsvRecordReader(dialect.OpenReader(counting), dialect.Delimiter, csv.Quote, session.Options.MaxRecordLength);
         try
         {
-            return new CsvRowReader(reader, layout, csv, session, counting, lookup).Run(cancellationToken);
+            return new CsvRowReader(reader, layout, csv, session, counting, lookup, join).Run(cancellationToken);
         }
         catch (DecoderFallbackException ex)
         {
             throw session.Fatal(reader.StartLine, -1, null, $"the bytes are not valid {dialect.Encoding.WebName}; use --encoding latin1 (or windows-1252)", ex);
         }
+    }
+
+    /// <summary>The imported file's column whose value the lookup finds: <see cref="CsvLookup.JoinColumn"/>, else the case column.</summary>
+    private static int JoinColumn(CsvLookup lookup, CsvLayout layout, ImportSession session)
+    {
+        if (lookup.JoinColumn is not { } name)
+        {
+            return layout.Case;
+        }
+
+        var index = Array.FindIndex(layout.Names, n => string.Equals(n, name, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            index = Array.FindIndex(layout.Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return index >= 0
+            ? index
+            : throw session.Fatal(1, -1, null,
+                $"the file has no column '{name}' to join the lookup on (--lookup-on).{NameSuggestions.Hint(name, layout.Names)} Its columns are: {string.Join(", ", layout.Names)}");
     }
 }

@@ -6,7 +6,7 @@ namespace Journeyscope.IO;
 /// <c>customer_unique_id</c>, with the customer's city and state as case attributes.
 /// </summary>
 /// <remarks>
-/// CLI: <c>--lookup FILE --lookup-key COLUMN --lookup-case COLUMN --lookup-attribute COLUMN</c>; API and wizard: the
+/// CLI: <c>--lookup FILE --lookup-on COLUMN --lookup-key COLUMN --lookup-case COLUMN --lookup-attribute COLUMN</c>; API and wizard: the
 /// <c>lookup*</c> fields (docs/formats/csv.md). A row whose key the lookup does not have is quarantined and counted; a
 /// key on two lines of the lookup stops the import with the file, line and field.
 /// </remarks>
@@ -18,7 +18,14 @@ public sealed class CsvLookup
     /// <summary>The name the lookup file is reported under in errors; its file name when null.</summary>
     public string? SourceName { get; init; }
 
-    /// <summary>The lookup's column holding the key; the imported file's case column name when null.</summary>
+    /// <summary>
+    /// The imported file's column whose value is looked up; the case column when null. A column other than the case
+    /// joins on a case attribute: Olist orders (case <c>order_id</c>) joined on <c>customer_id</c> with the customers
+    /// file get the customer's unique id, city and state as case attributes of each order's journey.
+    /// </summary>
+    public string? JoinColumn { get; init; }
+
+    /// <summary>The lookup's column holding the key; the name of <see cref="JoinColumn"/> (else the case column) when null.</summary>
     public string? KeyColumn { get; init; }
 
     /// <summary>The lookup's column whose value becomes the case id; null keeps the key as the case id.</summary>

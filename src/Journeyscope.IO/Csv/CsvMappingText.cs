@@ -71,7 +71,13 @@ public sealed class CsvMappingText
     /// <summary>Lookup: the path of a third CSV file that maps the case column to another case id and/or adds case attributes.</summary>
     public string? Lookup { get; init; }
 
-    /// <summary>Lookup: the lookup's key column (default: the case column's name).</summary>
+    /// <summary>
+    /// Lookup: this file's column whose value is looked up (default: the case column); another column joins on a case
+    /// attribute, e.g. Olist orders (case <c>order_id</c>) on <c>customer_id</c>.
+    /// </summary>
+    public string? LookupOn { get; init; }
+
+    /// <summary>Lookup: the lookup's key column (default: the name of <see cref="LookupOn"/>, else of the case column).</summary>
     public string? LookupKey { get; init; }
 
     /// <summary>Lookup: the lookup's column whose value becomes the case id (default: keep the key).</summary>
@@ -112,8 +118,11 @@ public sealed class CsvMappingText
         var lookup = Blank(Lookup);
         if (lookup is null)
         {
-            foreach (var (field, given) in new[] { (nameof(LookupKey), Blank(LookupKey) is not null), (nameof(LookupCase), Blank(LookupCase) is not null),
-                (nameof(LookupAttributes), Columns(LookupAttributes).Length > 0) })
+            foreach (var (field, given) in new[]
+            {
+                (nameof(LookupOn), Blank(LookupOn) is not null), (nameof(LookupKey), Blank(LookupKey) is not null), (nameof(LookupCase), Blank(LookupCase) is not null),
+                (nameof(LookupAttributes), Columns(LookupAttributes).Length > 0),
+            })
             {
                 if (given)
                 {
@@ -128,6 +137,7 @@ public sealed class CsvMappingText
             {
                 Path = lookup,
                 SourceName = Blank(LookupName),
+                JoinColumn = Blank(LookupOn),
                 KeyColumn = Blank(LookupKey),
                 CaseColumn = Blank(LookupCase),
                 AttributeColumns = Columns(LookupAttributes),

@@ -24,9 +24,10 @@ internal sealed class CsvRowReader
     private readonly CsvLookupTable? _lookup;
     private readonly TextAttributeColumn[] _lookupColumns;
     private readonly int[] _lookupCodes;
+    private readonly int _join;
     private int _eventIdHandle = -1;
 
-    public CsvRowReader(CsvRecordReader reader, CsvLayout layout, CsvImportOptions csv, ImportSession session, CountingStream counting, CsvLookupTable? lookup = null)
+    public CsvRowReader(CsvRecordReader reader, CsvLayout layout, CsvImportOptions csv, ImportSession session, CountingStream counting, CsvLookupTable? lookup = null, int join = -1)
     {
         _reader = reader;
         _layout = layout;
@@ -52,6 +53,7 @@ internal sealed class CsvRowReader
         }
 
         _lookup = lookup;
+        _join = join < 0 ? layout.Case : join;
         _lookupColumns = lookup is null ? [] : [.. lookup.AttributeNames.Select(name => new TextAttributeColumn(name, null, csv.DetectAttributeTypes, _zone))];
         _lookupCodes = new int[_lookupColumns.Length];
         if (anyCaseAttribute || _lookupColumns.Length > 0)
@@ -110,9 +112,10 @@ internal sealed class CsvRowReader
 
         if (_lookup is not null)
         {
-            if (!_lookup.TryFind(caseId.Trim(), out var entry))
+            var key = _join == _layout.Case ? caseId : _reader[_join];
+            if (!_lookup.TryFind(key.Trim(), out var entry))
             {
-                Reject(_layout.Case, $"the key '{Cut(caseId)}' is not in the lookup {_lookup.Source} (column {_lookup.KeyColumn})");
+                Reject(_join, $"the key '{Cut(key)}' is not in the lookup {_lookup.Source} (column {_lookup.KeyColumn})");
                 return;
             }
 

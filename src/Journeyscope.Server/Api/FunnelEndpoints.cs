@@ -154,6 +154,7 @@ internal static class FunnelEndpoints
         var basis = LogQuery.ParseTimeBasis(timeBasis);
         var parsed = FilterParser.ParseAll(filters ?? []);
         var (log, version) = await cache.GetAsync(workspace, basis, cancellationToken).ConfigureAwait(false);
+        LogQuery.RequireKnownActivities(log, parsed, "filter", workspace);
         return (log, parsed.Count == 0 ? log : FilterPipeline.Apply(log, parsed, cancellationToken), version);
     }
 

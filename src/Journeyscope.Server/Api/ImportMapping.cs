@@ -83,6 +83,7 @@ internal static class ImportMapping
             SurveyDate = form.SurveyDate,
             Lookup = lookupPath,
             LookupName = lookupName,
+            LookupOn = form.LookupOn,
             LookupKey = form.LookupKey,
             LookupCase = form.LookupCase,
             LookupAttributes = CsvMappingText.SplitList(form.LookupAttributes),

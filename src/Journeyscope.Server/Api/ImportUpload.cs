@@ -263,6 +263,7 @@ internal sealed class ImportUpload : IAsyncDisposable
             case "comment": form.Comment = value; break;
             case "surveydate": form.SurveyDate = value; break;
             case "objecttype": form.ObjectType = value; break;
+            case "lookupon": form.LookupOn = value; break;
             case "lookupkey": form.LookupKey = value; break;
             case "uploadid": form.UploadId = value; break;
             case "lookupcase": form.LookupCase = value; break;

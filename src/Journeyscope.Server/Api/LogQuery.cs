@@ -29,12 +29,28 @@ internal static class LogQuery
     /// As <see cref="LoadAsync"/>, with the key the filtered log is cached under, for analyses cached in
     /// <see cref="AnalysisCache"/>. The filtered log itself is cached (see <see cref="EventLogCache"/>).
     /// </summary>
-    public static Task<CachedLog> LoadCachedAsync(
+    public static async Task<CachedLog> LoadCachedAsync(
         EventLogCache cache, string workspace, string[]? filters, string? timeBasis, CancellationToken cancellationToken)
     {
         var basis = ParseTimeBasis(timeBasis);
         var parsed = FilterParser.ParseAll(filters ?? []);
-        return cache.GetAsync(workspace, basis, parsed, cancellationToken);
+        if (parsed.Count > 0)
+        {
+            var (full, _) = await cache.GetAsync(workspace, basis, cancellationToken).ConfigureAwait(false);
+            RequireKnownActivities(full, parsed, "filter", workspace);
+        }
+
+        return await cache.GetAsync(workspace, basis, parsed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A 400 with a did-you-mean when a filter names an activity the (unfiltered) log lacks: it would silently match nothing.</summary>
+    public static void RequireKnownActivities(EventLog log, IEnumerable<LogFilter> filters, string where, string workspace)
+    {
+        if (FilterNames.FirstUnknownActivity(log, filters, where) is { } unknown)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown activity",
+                $"{unknown} The activities are listed by GET /api/v1/workspaces/{workspace}/summary.");
+        }
     }
 
     public static double Share(double? value, string name)

@@ -33,6 +33,7 @@ internal static class RootCauseEndpoints
         var n = LogQuery.Positive(top, RootCauseOptions.Default.Top, MaxTop, "top");
         var support = LogQuery.Positive(minSupport, RootCauseOptions.Default.MinSupport, int.MaxValue, "minSupport");
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        LogQuery.RequireKnownActivities(log, outcomeFilters, "outcome", ws);
         var names = (by ?? []).SelectMany(b => b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var known = RootCauseAnalysis.AttributeNames(log);
         foreach (var name in names)

@@ -233,7 +233,7 @@ internal sealed partial class ApiClient(HttpClient http, PrerenderedResponses? p
             ("wideTimestamps", m?.WideTimestamps is { Count: > 0 } wide ? string.Join(',', wide) : null), ("survey", m?.Survey), ("score", m?.Score),
             ("comment", m?.Comment), ("surveyDate", request.SurveyDate), ("timeZone", request.TimeZone), ("encoding", request.Encoding),
             ("delimiter", request.Delimiter), ("caseAttributes", request.CaseAttributes is { Count: > 0 } attributes ? string.Join(',', attributes) : null),
-            ("lookupKey", request.LookupKey), ("lookupCase", request.LookupCase), ("uploadId", request.UploadId),
+            ("lookupOn", request.LookupOn), ("lookupKey", request.LookupKey), ("lookupCase", request.LookupCase), ("uploadId", request.UploadId),
             ("lookupAttributes", request.LookupAttributes is { Count: > 0 } lookupAttributes ? string.Join(',', lookupAttributes) : null),
         })
         {

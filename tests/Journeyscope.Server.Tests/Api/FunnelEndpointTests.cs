@@ -276,6 +276,10 @@ public sealed class FunnelEndpointTests(ServerFixture server) : IClassFixture<Se
     [InlineData("retention?churn=quit", "inactive:DURATION")]
     [InlineData("retention?churn=event:Rejct", "Did you mean 'Reject'?")]
     [InlineData("retention?cohort=month&period=week", "disagree")]
+    [InlineData("variants?filter=contains%20Regster", "filter \"contains Regster\": the workspace has no activity 'Regster'. Did you mean 'Register'?")]
+    [InlineData("process-map?filter=follows%20Register%20-%3E%20Aprove", "Did you mean 'Approve'?")]
+    [InlineData("retention?filter=starts%20with%20Regster", "Did you mean 'Register'?")]
+    [InlineData("rootcause?outcome=contains%20Rejct", "outcome \"contains Rejct\": the workspace has no activity 'Rejct'. Did you mean 'Reject'?")]
     public async Task PathsAndRetention_BadParameters_Return400WithAnActionableDetail(string query, string expected)
     {
         // Given the shop workspace

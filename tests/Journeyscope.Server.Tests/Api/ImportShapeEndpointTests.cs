@@ -117,6 +117,28 @@ public sealed class ImportShapeEndpointTests(ImportShapeEndpointTests.Server ser
     }
 
     [Fact]
+    public async Task Import_LookupOnACaseAttributeColumn_CasesKeepTheirIdAndGetTheLookupsColumns()
+    {
+        // Given orders keyed by order_id with a customer_id column, and customers keyed by customer_id
+        using var client = server.CreateClient();
+        await CreateAsync(client, "lookupon");
+        using var upload = ServerFixture.Upload("order_id,customer_id,activity,timestamp\no1,c1,Order,2024-01-01T10:00:00Z\no2,c2,Order,2024-01-02T10:00:00Z\n" +
+            "o3,c1,Order,2024-01-03T10:00:00Z\n", "orders.csv", ("case", "order_id"), ("lookupOn", "customer_id"));
+        upload.Add(new StringContent("customer_id,state\nc1,SP\nc2,RJ\n"), "lookup", "customers.csv");
+
+        // When they are imported joined on customer_id
+        var json = await Problem.JsonAsync(await client.PostAsync("/api/v1/workspaces/lookupon/imports", upload, Token));
+
+        // Then each order is its own case, and the state filter keeps c1's two orders
+        json.GetProperty("summary").GetProperty("recordsImported").GetInt64().ShouldBe(3);
+        var info = await Problem.JsonAsync(await client.GetAsync("/api/v1/workspaces/lookupon", Token));
+        info.GetProperty("cases").GetInt64().ShouldBe(3);
+        var variants = await Problem.JsonAsync(await client.GetAsync(
+            "/api/v1/workspaces/lookupon/variants?filter=" + Uri.EscapeDataString("case.state == SP"), Token));
+        variants.GetProperty("cases").GetInt64().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Import_LookupWithDuplicateKey_Returns422NamingTheLookupFileLineAndField()
     {
         using var client = server.CreateClient();

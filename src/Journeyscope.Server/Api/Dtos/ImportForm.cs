@@ -69,7 +69,10 @@ public sealed class ImportForm
     /// <summary>OCEL: the object type used as the case notion.</summary>
     public string? ObjectType { get; set; }
 
-    /// <summary>Lookup (with the multipart file field <c>lookup</c>): the lookup's key column; default the case column's name.</summary>
+    /// <summary>Lookup: this file's column whose value is looked up (a case attribute, e.g. <c>customer_id</c>); default the case column.</summary>
+    public string? LookupOn { get; set; }
+
+    /// <summary>Lookup (with the multipart file field <c>lookup</c>): the lookup's key column; default the name of <see cref="LookupOn"/>, else of the case column.</summary>
     public string? LookupKey { get; set; }
 
     /// <summary>Lookup: the lookup's column whose value becomes the case id; default keep the key.</summary>

@@ -50,7 +50,7 @@ internal sealed record JourneyKpiModel(string Id, string Name, string Kind, stri
 internal sealed record ImportRequest(
     string? Mode = null, string? Format = null, CsvMappingModel? Mapping = null, string? TimeZone = null, string? Encoding = null, string? Delimiter = null,
     IReadOnlyList<string>? CaseAttributes = null, string? SurveyDate = null, string? LookupKey = null, string? LookupCase = null,
-    IReadOnlyList<string>? LookupAttributes = null, string? UploadId = null);
+    IReadOnlyList<string>? LookupAttributes = null, string? UploadId = null, string? LookupOn = null);
 
 /// <summary>A kept upload (<c>POST …/imports/uploads</c>).</summary>
 internal sealed record UploadModel(string UploadId, string FileName, long Bytes);

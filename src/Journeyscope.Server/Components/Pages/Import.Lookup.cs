@@ -10,7 +10,7 @@ public partial class Import
     private IBrowserFile? _lookupFile;
     private string? _lookupUpload;
     private IReadOnlyList<string> _lookupColumns = [];
-    private string? _lookupKey, _lookupCase;
+    private string? _lookupKey, _lookupCase, _lookupOn;
     private readonly HashSet<string> _lookupAttributes = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -39,6 +39,8 @@ public partial class Import
             _lookupColumns = inspected.Columns.Select(c => c.Name).ToList();
             _lookupKey = _case is not null && _lookupColumns.Contains(_case, StringComparer.Ordinal) ? _case : _lookupColumns.FirstOrDefault();
             _lookupCase = null;
+            // A key named like another column of this file (the orders' customer_id) joins on that column.
+            _lookupOn = _lookupKey is not null && _lookupKey != _case && _inspect?.Columns.Any(c => c.Name == _lookupKey) == true ? _lookupKey : null;
             _lookupAttributes.Clear();
             _lookupAttributes.UnionWith(_lookupColumns.Where(c => c != _lookupKey));
         });
@@ -60,10 +62,12 @@ public partial class Import
         _lookupAttributes.RemoveWhere(c => c == _lookupKey || c == _lookupCase);
     }
 
+    private void LookupOnChanged(ChangeEventArgs e) => _lookupOn = e.Value is string { Length: > 0 } chosen ? chosen : null;
+
     private void RemoveLookup()
     {
         DeleteLookup();
-        (_lookupFile, _lookupColumns, _lookupKey, _lookupCase) = (null, [], null, null);
+        (_lookupFile, _lookupColumns, _lookupKey, _lookupCase, _lookupOn) = (null, [], null, null, null);
         _lookupAttributes.Clear();
     }
 

@@ -334,6 +334,7 @@ public partial class Import
             await using var lookup = File.OpenRead(_lookupUpload);
             var request = Request(_mode) with
             {
+                LookupOn = _lookupOn == _case ? null : _lookupOn,
                 LookupKey = _lookupKey,
                 LookupCase = _lookupCase,
                 LookupAttributes = _lookupColumns.Where(_lookupAttributes.Contains).ToList(),
