@@ -126,7 +126,7 @@ public sealed class VariantAlignmentEndpointTests(ServerFixture server) : IClass
     {
         using var client = server.CreateClient();
         using var response = await client.GetAsync(
-            "/api/v1/workspaces/shop/journeys/decision/variants/1/alignment?filter=" + Uri.EscapeDataString("activity == Nothing"), Token);
+            "/api/v1/workspaces/shop/journeys/decision/variants/1/alignment?filter=" + Uri.EscapeDataString("duration 5200w.."), Token);
         (await Problem.ReadAsync(response, HttpStatusCode.NotFound)).GetProperty("detail").GetString()!.ShouldContain("no cases");
     }
 
