@@ -57,6 +57,8 @@ public sealed class DotnetToolTests
         // assets and their endpoints manifest travel in the tool package)
         var port = LoopbackPort.Free();
         using var serve = Process.Start(Start(journeyscope, temp.Path, "serve", "--urls", $"http://127.0.0.1:{port}", "--workspaces", Path.Combine(temp.Path, "served")))!;
+        serve.OutputDataReceived += (_, _) => { }; // drained, so the server's log never fills the pipe
+        serve.BeginOutputReadLine();
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(20) };
@@ -86,7 +88,12 @@ public sealed class DotnetToolTests
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (true)
         {
-            serve.HasExited.ShouldBeFalse("journeyscope serve exited: " + await serve.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            // Read the server's errors only once it has exited: reading them from a running server waits for its end.
+            if (serve.HasExited)
+            {
+                Assert.Fail("journeyscope serve exited: " + await serve.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            }
+
             try
             {
                 return await http.GetStringAsync("signin", TestContext.Current.CancellationToken);
