@@ -57,15 +57,7 @@ public sealed partial class JourneyPartial
             durations.Length == 0 ? double.NaN : SortedStatistics.Seconds(durations[0]),
             durations.Length == 0 ? double.NaN : SortedStatistics.Seconds(durations[^1]));
         var cases = ordered.Length;
-        var kpis = new SnapshotKpis(
-            cases,
-            EventCount,
-            activities.Count,
-            variants.Count,
-            cases == 0 ? 0 : (double)EventCount / cases,
-            cases == 0 ? 0 : (double)rework / cases,
-            caseDurations.MedianSeconds,
-            caseDurations.MeanSeconds);
+        var kpis = SnapshotKpis.From(cases, EventCount, activities.Count, variants.Count, rework, caseDurations);
         return new JourneySnapshot(kpis, activities, edges, variants, caseDurations);
     }
 

@@ -39,15 +39,7 @@ public sealed partial class JourneyTotals
             count == 0 ? double.NaN : SortedStatistics.Seconds(_durations.Select(0)),
             count == 0 ? double.NaN : SortedStatistics.Seconds(_durations.Select(count - 1)));
         var cases = CaseCount;
-        var kpis = new SnapshotKpis(
-            cases,
-            EventCount,
-            activities.Count,
-            variants.Count,
-            cases == 0 ? 0 : (double)EventCount / cases,
-            cases == 0 ? 0 : (double)_rework / cases,
-            caseDurations.MedianSeconds,
-            caseDurations.MeanSeconds);
+        var kpis = SnapshotKpis.From(cases, EventCount, activities.Count, variants.Count, _rework, caseDurations);
         return new JourneySnapshot(kpis, activities, edges, variants, caseDurations);
     }
 

@@ -17,4 +17,13 @@ public sealed record SnapshotKpis(
     double EventsPerCase,
     double ReworkRate,
     double MedianCaseDurationSeconds,
-    double MeanCaseDurationSeconds);
+    double MeanCaseDurationSeconds)
+{
+    /// <summary>The KPIs from the counts both snapshot builders keep (merged partials and running totals): one definition of the ratios.</summary>
+    internal static SnapshotKpis From(long cases, long events, int activities, int variants, long reworkCases, SnapshotDurations durations) =>
+        new(cases, events, activities, variants,
+            cases == 0 ? 0 : (double)events / cases,
+            cases == 0 ? 0 : (double)reworkCases / cases,
+            durations.MedianSeconds,
+            durations.MeanSeconds);
+}
