@@ -22,7 +22,10 @@ public static partial class AgendaAnalysis
     /// <param name="version">The workspace version the log was read at.</param>
     /// <param name="options">Settings; <see cref="AgendaOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Checked once per chunk of work.</param>
-    /// <exception cref="ArgumentException">An <see cref="AgendaOptions.AdjustFor"/> attribute is not a case attribute of the log.</exception>
+    /// <exception cref="ArgumentException">
+    /// An <see cref="AgendaOptions.AdjustFor"/> attribute, or the journey's <see cref="DesignedJourney.Customer"/>, is not a case
+    /// attribute of the log (<see cref="CustomerProblem"/> says so beforehand).
+    /// </exception>
     /// <exception cref="KpiException">A KPI of the journey is misconfigured.</exception>
     public static AgendaResult Compute(EventLog log, DesignedJourney journey, long version = 0, AgendaOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -36,6 +39,7 @@ public static partial class AgendaAnalysis
             clock.Restart();
         }
 
+        var customers = CustomerCodes(log, journey);
         var attributes = Attributes(log, options.AdjustFor);
         var notes = new List<string>();
         var kpis = Measures(log, journey, notes);
@@ -79,22 +83,17 @@ public static partial class AgendaAnalysis
         }
 
         Phase("root causes of the top opportunities");
-        var union = new bool[log.CaseCount];
-        var total = 0;
-        foreach (var o in top)
-        {
-            foreach (var c in supported[o.Index].Cases)
-            {
-                total += union[c] ? 0 : 1;
-                union[c] = true;
-            }
-        }
+        var (cases, total) = CountAffected(top, supported, log.CaseCount, customers);
 
         return new AgendaResult(
             journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
             [.. options.AdjustFor], ValueUnit(journey), total, tests,
             journey.Value is null ? AgendaResult.StandardisedFormula : AgendaResult.RankingFormula,
-            AgendaCapabilities.Link([.. top.Select(o => o.Opportunity)], journey), notes);
+            AgendaCapabilities.Link([.. top.Select(o => o.Opportunity)], journey), notes)
+        {
+            CasesAffectedTotal = cases,
+            CustomerAttribute = journey.Customer?.Attribute,
+        };
     }
 
     /// <summary>The factors that explain which cases are in <paramref name="candidate"/>'s case set, strongest first.</summary>

@@ -75,6 +75,13 @@ public static class ReportBuilder
             notes.Add($"The events have no '{options.ScoreAttribute}' attribute, so the report has no survey answers.");
         }
 
+        if (journey is not null && Journeyscope.Agenda.AgendaAnalysis.CustomerProblem(log, journey) is { } problem)
+        {
+            // The report still shows the agenda, counting each case as a customer, and says why.
+            notes.Add(problem + " Each case is counted as a customer.");
+            journey = journey with { Customer = null };
+        }
+
         var agenda = journey is { Kpis.Count: > 0 } ? Journeyscope.Agenda.AgendaAnalysis.Compute(log, journey, version, null, cancellationToken) : null;
         // The canvas runs its own agenda (top 20, no root causes), as GET …/canvas does, so the report's canvas is the API's.
         var canvas = journey is null ? null : JourneyCanvas.Compute(log, journey, version, cancellationToken: cancellationToken);
