@@ -92,8 +92,8 @@ internal static class BenchWholeLogCommand
                 var baseline = Measure.Run(() => workspace.LoadEventLog(cancellationToken));
                 differences.AddRange(LogEquality.Differences(ours.Result, baseline.Result).Select(d => $"round {round + 1}: {d}"));
                 ratios.Add(baseline.Seconds / ours.Seconds);
-                table.Add((long)(round + 1), (long)baseline.Result.EventCount, Human.Duration(ours.Seconds), Human.Duration(refresh),
-                    Human.Duration(baseline.Seconds), baseline.Seconds / ours.Seconds,
+                table.Add((long)(round + 1), (long)baseline.Result.EventCount, Seconds(ours.Seconds), Seconds(refresh),
+                    Seconds(baseline.Seconds), baseline.Seconds / ours.Seconds,
                     string.Create(CultureInfo.InvariantCulture, $"{ours.PeakMiB:0} / {baseline.PeakMiB:0}"));
             }
 
@@ -113,6 +113,8 @@ internal static class BenchWholeLogCommand
             folder.Delete(recursive: true);
         }
     }
+
+    private static string Seconds(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static int[] Slice(int[] order, int start, int length)
     {
