@@ -45,6 +45,29 @@ public sealed class FunnelPartialTests
     }
 
     [Fact]
+    public void Cache_AppendToOnePartition_MapsOnlyItsNewSegmentAndMergesOnlyThatPartition()
+    {
+        // Given a funnel cache warm on a random log in 7 partitions, without the last case
+        var log = AnalysisLogs.Random(new Random(5), 200);
+        var last = log.CaseCount - 1;
+        var rest = PartitionedEventLog.Create(log.SelectCases([.. Enumerable.Range(0, last)]), null, 7, 1);
+        var definition = new FunnelDefinition([new FunnelStep("Visit"), new FunnelStep("Order")]) { Breakdown = "segment" };
+        var cache = FunnelPartial.Cache(definition);
+        cache.Merge(rest, 1, TestContext.Current.CancellationToken);
+        var (maps, merges) = (cache.SegmentMaps, cache.PartitionMerges);
+
+        // When the last case is appended
+        var grown = rest.Update(new HashSet<string>(), new EventLogSegment(log.SelectCases([last]), [last]), 2, out var changed);
+        var result = cache.Merge(grown, 1, TestContext.Current.CancellationToken).Finish();
+
+        // Then only its segment is mapped and only its partition merged, and the result is the whole log's
+        changed.Count.ShouldBe(1);
+        (cache.SegmentMaps - maps, cache.PartitionMerges - merges).ShouldBe((1L, 1L));
+        JsonSerializer.Serialize(FunnelReport.From(result, TimeBasis.Utc, 1))
+            .ShouldBe(JsonSerializer.Serialize(FunnelReport.From(FunnelAnalysis.Compute(log, definition, TestContext.Current.CancellationToken), TimeBasis.Utc, 1)));
+    }
+
+    [Fact]
     public void Merge_PartialOfAnotherFunnel_Throws()
     {
         // Given a partial of one funnel
