@@ -157,6 +157,40 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void BenchPartials_SmallGeneratedLog_ComparesResultsAndExitsZero()
+    {
+        // When
+        var result = CliRun.Run("bench", "partials", "--events", "20000", "--batch", "300", "--runs", "1");
+
+        // Then
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        result.Output.ShouldContain("Results equal");
+        result.Output.ShouldContain("(one partition)");
+    }
+
+    [Fact]
+    public void BenchPartialsCompare_DroppedCase_ReportsTheStep()
+    {
+        // Given the funnel refreshed from partials after an append, and the whole-log funnel
+        using var temp = new TempFolder();
+        var csv = Path.Combine(temp.Path, "events.csv");
+        SyntheticLog.WriteCsv(csv, 3000);
+        var cancellation = TestContext.Current.CancellationToken;
+        var log = CsvImporter.Import(csv, cancellationToken: cancellation).Log;
+        var definition = BenchFunnelCommand.Definition();
+        var scenario = PartialsComparison.Append("batch", log, [.. Enumerable.Range(0, log.CaseCount).Where(c => c % 5 == 0)], 7);
+        var ours = PartialsComparison.Refresh(scenario, definition, 1).Result;
+        PartialsComparison.Compare(ours, FunnelAnalysis.Compute(log, definition, cancellation), log.TimeBasis).ShouldBeEmpty();
+
+        // When the whole-log side misses one case
+        var fewer = log.SelectCases([.. Enumerable.Range(1, log.CaseCount - 1)]);
+        var differences = PartialsComparison.Compare(ours, FunnelAnalysis.Compute(fewer, definition, cancellation), log.TimeBasis);
+
+        // Then the difference is reported
+        differences.ShouldContain("the funnel reports differ");
+    }
+
+    [Fact]
     public void BenchImport_ReferenceLog_PrintsPm4PyReadXesSecondsFromItsTimings()
     {
         // Given receipt, which PM4Py's reference run timed (parse_read_xes in reference/receipt/timings.json)

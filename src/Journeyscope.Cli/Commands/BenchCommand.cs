@@ -18,6 +18,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchAgendaCommand.Create(context));
         command.Subcommands.Add(BenchAppendCommand.Create(context));
         command.Subcommands.Add(BenchWholeLogCommand.Create(context));
+        command.Subcommands.Add(BenchPartialsCommand.Create(context));
         return command;
     }
 }

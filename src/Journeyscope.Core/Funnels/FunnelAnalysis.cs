@@ -25,6 +25,17 @@ public static class FunnelAnalysis
     /// <summary>Computes the funnel using at most <paramref name="maxDegreeOfParallelism"/> threads.</summary>
     public static FunnelResult Compute(EventLog log, FunnelDefinition definition, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
     {
+        var (total, values, depths, groups) = Run(log, definition, maxDegreeOfParallelism, cancellationToken);
+        return new FunnelResult(log.CaseIds, definition, total, values, depths, groups);
+    }
+
+    /// <summary>
+    /// The merged tallies of every case of <paramref name="log"/>, the breakdown value of each group (null without a
+    /// breakdown), and per case its depth and group: what <see cref="FunnelResult"/> and <see cref="FunnelPartial"/> are built from.
+    /// </summary>
+    internal static (FunnelChunk Total, string?[]? Values, sbyte[] Depths, int[] Groups) Run(
+        EventLog log, FunnelDefinition definition, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(definition);
         definition.Validate();
@@ -33,12 +44,12 @@ public static class FunnelAnalysis
         var groups = new int[log.CaseCount];
         var matcher = new FunnelMatcher(log, definition, breakdown, depths, groups);
         var partials = ParallelCases.Map(log, ChunkCases, maxDegreeOfParallelism, matcher.Run, cancellationToken);
-        var total = new FunnelPartial(matcher.StepCount);
+        var total = new FunnelChunk(matcher.StepCount);
         foreach (var partial in partials)
         {
             total.Merge(partial);
         }
 
-        return new FunnelResult(log, definition, total, breakdown?.Values, depths, groups);
+        return (total, breakdown?.Values, depths, groups);
     }
 }

@@ -69,10 +69,10 @@ internal sealed class FunnelMatcher
     public int StepCount { get; }
 
     /// <summary>Finds the best attempt of every case in [<paramref name="firstCase"/>, +<paramref name="caseCount"/>).</summary>
-    public FunnelPartial Run(EventLog log, int firstCase, int caseCount)
+    public FunnelChunk Run(EventLog log, int firstCase, int caseCount)
     {
         Debug.Assert(ReferenceEquals(log, _log), "The matcher is prepared for one log.");
-        var partial = new FunnelPartial(StepCount);
+        var partial = new FunnelChunk(StepCount);
         if (caseCount == 0)
         {
             return partial;
@@ -119,7 +119,7 @@ internal sealed class FunnelMatcher
         return partial;
     }
 
-    private static void Record(FunnelPartial.Group group, int depth, ReadOnlySpan<long> completion)
+    private static void Record(FunnelChunk.Group group, int depth, ReadOnlySpan<long> completion)
     {
         for (var j = 0; j <= depth; j++)
         {

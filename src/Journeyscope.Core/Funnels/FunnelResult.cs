@@ -1,25 +1,23 @@
-using Journeyscope.EventLogs;
-
 namespace Journeyscope.Funnels;
 
 /// <summary>The result of a funnel: per step counts, conversions and times, per breakdown value, and the cases behind them.</summary>
-/// <remarks>Immutable and thread-safe. Keeps one byte and one int per case of the log so drop-offs can be listed.</remarks>
+/// <remarks>Immutable and thread-safe. Keeps the case ids, one byte and one int per case of the log so drop-offs can be listed.</remarks>
 public sealed class FunnelResult
 {
-    private readonly EventLog _log;
+    private readonly IReadOnlyList<string> _caseIds;
     private readonly sbyte[] _depths;
     private readonly int[] _groups;
     private readonly string?[] _groupValues;
 
-    internal FunnelResult(EventLog log, FunnelDefinition definition, FunnelPartial total, string?[]? groupValues, sbyte[] depths, int[] groups)
+    internal FunnelResult(IReadOnlyList<string> caseIds, FunnelDefinition definition, FunnelChunk total, string?[]? groupValues, sbyte[] depths, int[] groups)
     {
-        _log = log;
+        _caseIds = caseIds;
         _depths = depths;
         _groups = groups;
         _groupValues = groupValues ?? [null];
         Definition = definition;
-        CaseCount = log.CaseCount;
-        var all = new FunnelPartial.Group(total.StepCount);
+        CaseCount = caseIds.Count;
+        var all = new FunnelChunk.Group(total.StepCount);
         var keys = new List<int>(total.Groups.Keys);
         keys.Sort();
         foreach (var key in keys)
@@ -92,14 +90,14 @@ public sealed class FunnelResult
             if ((exact ? depth == step : depth >= step) &&
                 (!filterByBreakdown || string.Equals(_groupValues[_groups[c]], breakdownValue, StringComparison.Ordinal)))
             {
-                ids.Add(_log.CaseIds[c]);
+                ids.Add(_caseIds[c]);
             }
         }
 
         return ids;
     }
 
-    private static FunnelStepResult[] Summarise(FunnelDefinition definition, FunnelPartial.Group group)
+    private static FunnelStepResult[] Summarise(FunnelDefinition definition, FunnelChunk.Group group)
     {
         var count = definition.Steps.Count;
         var result = new FunnelStepResult[count];

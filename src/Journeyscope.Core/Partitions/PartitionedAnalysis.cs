@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Journeyscope.Performance;
 
 namespace Journeyscope.Partitions;
 
@@ -10,97 +10,38 @@ namespace Journeyscope.Partitions;
 /// <remarks>
 /// Thread-safe. Entries of segments and partition versions no longer in the last log given are dropped, so the memory
 /// held is that of one log's partials. The result equals <see cref="JourneyPartial.Map"/> of the whole log, finished.
+/// Analyses with parameters of their own (a funnel's definition, VoC options) keep a <see cref="PartialCache{TPartial}"/>
+/// per parameter set; throughput (its partial serves every granularity) is kept here.
 /// </remarks>
 public sealed class PartitionedAnalysis
 {
-    private readonly ConcurrentDictionary<long, JourneyPartial> _segments = new();
-    private readonly ConcurrentDictionary<(int Index, long Version), JourneyPartial> _partitions = new();
-    private readonly Lock _prune = new();
-    private long _segmentMaps;
-    private long _partitionMerges;
+    private readonly PartialCache<JourneyPartial> _journey = new(JourneyPartial.Map, JourneyPartial.Merge);
+    private readonly PartialCache<ThroughputPartial> _throughput = new(ThroughputPartial.Map, ThroughputPartial.Merge);
 
     /// <summary>How many segments were mapped (partial cache misses) since creation.</summary>
-    public long SegmentMaps => Interlocked.Read(ref _segmentMaps);
+    public long SegmentMaps => _journey.SegmentMaps;
 
     /// <summary>How many partitions were merged from their segments (partition cache misses) since creation.</summary>
-    public long PartitionMerges => Interlocked.Read(ref _partitionMerges);
+    public long PartitionMerges => _journey.PartitionMerges;
 
     /// <summary>The merged partial of every case of <paramref name="log"/>, computing only what is not cached.</summary>
     /// <param name="log">The partitioned log.</param>
     /// <param name="maxDegreeOfParallelism">Partitions computed at once; -1 for no limit.</param>
     /// <param name="cancellationToken">Checked once per partition.</param>
-    public JourneyPartial Merge(PartitionedEventLog log, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        var partitions = log.Partitions;
-        var merged = new JourneyPartial[partitions.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, partitions.Count, parallel, p => merged[p] = PartitionPartial(partitions[p]));
-        Prune(log);
-        return JourneyPartial.Merge(merged);
-    }
+    public JourneyPartial Merge(PartitionedEventLog log, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default) =>
+        _journey.Merge(log, maxDegreeOfParallelism, cancellationToken);
 
     /// <summary>The snapshot of <paramref name="log"/>: <see cref="Merge"/>, then <see cref="JourneyPartial.Finish"/>.</summary>
     public JourneySnapshot Snapshot(PartitionedEventLog log, int exampleCasesPerVariant = 3, CancellationToken cancellationToken = default) =>
         Merge(log, -1, cancellationToken).Finish(exampleCasesPerVariant);
 
-    private JourneyPartial PartitionPartial(EventLogPartition partition)
+    /// <summary>
+    /// Throughput of <paramref name="log"/> per <paramref name="granularity"/>, mapping only segments not seen before:
+    /// equal to <see cref="Performance.Throughput.Analyze"/> of the whole log.
+    /// </summary>
+    public ThroughputResult Throughput(PartitionedEventLog log, Granularity granularity = Granularity.Day, CancellationToken cancellationToken = default)
     {
-        if (_partitions.TryGetValue((partition.Index, partition.Version), out var cached))
-        {
-            return cached;
-        }
-
-        var parts = new JourneyPartial[partition.Segments.Count];
-        for (var s = 0; s < parts.Length; s++)
-        {
-            var segment = partition.Segments[s];
-            if (!_segments.TryGetValue(segment.Id, out var part))
-            {
-                part = JourneyPartial.Map(segment);
-                _segments[segment.Id] = part;
-                Interlocked.Increment(ref _segmentMaps);
-            }
-
-            parts[s] = part;
-        }
-
-        var merged = JourneyPartial.Merge(parts);
-        _partitions[(partition.Index, partition.Version)] = merged;
-        Interlocked.Increment(ref _partitionMerges);
-        return merged;
-    }
-
-    private void Prune(PartitionedEventLog log)
-    {
-        lock (_prune)
-        {
-            var live = new HashSet<long>();
-            var versions = new HashSet<(int, long)>();
-            foreach (var partition in log.Partitions)
-            {
-                versions.Add((partition.Index, partition.Version));
-                foreach (var segment in partition.Segments)
-                {
-                    live.Add(segment.Id);
-                }
-            }
-
-            foreach (var id in _segments.Keys)
-            {
-                if (!live.Contains(id))
-                {
-                    _segments.TryRemove(id, out _);
-                }
-            }
-
-            foreach (var key in _partitions.Keys)
-            {
-                if (!versions.Contains(key))
-                {
-                    _partitions.TryRemove(key, out _);
-                }
-            }
-        }
+        ArgumentNullException.ThrowIfNull(log);
+        return _throughput.Merge(log, -1, cancellationToken).Finish(granularity);
     }
 }

@@ -65,7 +65,8 @@ public sealed record ExampleComments(IReadOnlyList<ScoredComment> MostNegative, 
         return new ExampleComments(negative.Take(count).ToList(), positive.Take(count).ToList());
     }
 
-    private static int Compare(ScoredComment x, ScoredComment y, bool ascending)
+    /// <summary>Most extreme first, then more occurrences, then text (ordinal): a total order, so any input order gives the same list.</summary>
+    internal static int Compare(ScoredComment x, ScoredComment y, bool ascending)
     {
         var byScore = ascending ? x.Score.Compound.CompareTo(y.Score.Compound) : y.Score.Compound.CompareTo(x.Score.Compound);
         if (byScore != 0)

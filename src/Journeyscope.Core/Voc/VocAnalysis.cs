@@ -40,13 +40,7 @@ public static class VocAnalysis
                 if (scales[activities[e]] is { } scale && scores.TryGet(e, out var answer))
                 {
                     surveyed[c] = true;
-                    unhappy[c] |= scale switch
-                    {
-                        SurveyScale.Nps => answer <= 6,
-                        SurveyScale.Csat => answer <= 2,
-                        SurveyScale.Ces => higherIsBetter ? answer <= 3 : answer >= 5,
-                        _ => false,
-                    };
+                    unhappy[c] |= Classify(scale, answer, higherIsBetter).Bad;
                 }
             }
         }
@@ -125,13 +119,7 @@ public static class VocAnalysis
             if (scales[activities[e]] is { } scale && scores.TryGet(e, out var v))
             {
                 var a = activities[e];
-                var (good, bad) = scale switch
-                {
-                    SurveyScale.Nps => (v >= 9, v <= 6),
-                    SurveyScale.Csat => (v >= 4, v <= 2),
-                    SurveyScale.Ces => higherIsBetter ? (v >= 5, v <= 3) : (v <= 3, v >= 5),
-                    _ => (false, false),
-                };
+                var (good, bad) = Classify(scale, v, higherIsBetter);
                 positive[a] += good ? 1 : 0;
                 negative[a] += bad ? 1 : 0;
                 middle[a] += !good && !bad && scale != SurveyScale.Other ? 1 : 0;
@@ -146,18 +134,10 @@ public static class VocAnalysis
                 continue;
             }
 
-            var n = count[a];
-            var mean = sum[a] / n;
-            var headline = scale switch
-            {
-                SurveyScale.Nps => 100.0 * (positive[a] - negative[a]) / n,
-                SurveyScale.Csat => (double)positive[a] / n,
-                _ => mean,
-            };
-            summaries.Add(new SurveySummary(log.ActivityNames[a], scale, n, mean, positive[a], middle[a], negative[a], headline));
+            summaries.Add(Summary(log.ActivityNames[a], scale, count[a], sum[a], positive[a], middle[a], negative[a]));
         }
 
-        summaries.Sort(static (x, y) => y.Responses.CompareTo(x.Responses));
+        summaries.Sort(CompareSurveys);
         return summaries;
     }
 
@@ -294,8 +274,28 @@ public static class VocAnalysis
             Add(moments, options, "touchpoint", touchpoint.Id, with, withUnhappy, population, populationUnhappy);
         }
 
-        moments.Sort(static (x, y) => y.Lower.CompareTo(x.Lower));
+        moments.Sort(CompareMoments);
         return moments;
+    }
+
+    /// <summary>Most answers first, ties by activity name: the order does not depend on how the log numbers its activities.</summary>
+    internal static int CompareSurveys(SurveySummary x, SurveySummary y)
+    {
+        var byResponses = y.Responses.CompareTo(x.Responses);
+        return byResponses != 0 ? byResponses : string.CompareOrdinal(x.Activity, y.Activity);
+    }
+
+    /// <summary>Highest lower bound first, ties by kind then name: the order does not depend on how the log numbers its activities.</summary>
+    internal static int CompareMoments(MomentThatMatters x, MomentThatMatters y)
+    {
+        var byLower = y.Lower.CompareTo(x.Lower);
+        if (byLower != 0)
+        {
+            return byLower;
+        }
+
+        var byKind = string.CompareOrdinal(x.Kind, y.Kind);
+        return byKind != 0 ? byKind : string.CompareOrdinal(x.Name, y.Name);
     }
 
     /// <summary>True when every event of <paramref name="mask"/> is a survey answer (and there is at least one).</summary>
@@ -318,7 +318,8 @@ public static class VocAnalysis
         return any;
     }
 
-    private static void Add(List<MomentThatMatters> moments, VocOptions options, string kind, string name, int with, int withUnhappy, int population, int populationUnhappy)
+    /// <summary>Adds the moment of <paramref name="with"/> surveyed cases when both sides have enough cases.</summary>
+    internal static void Add(List<MomentThatMatters> moments, VocOptions options, string kind, string name, int with, int withUnhappy, int population, int populationUnhappy)
     {
         var without = population - with;
         if (with < options.MinimumCases || without < options.MinimumCases)
@@ -365,19 +366,46 @@ public static class VocAnalysis
         for (var a = 0; a < waits.Length; a++)
         {
             var list = waits[a];
-            if (list.Count == 0)
-            {
-                thresholds[a] = long.MaxValue;
-                continue;
-            }
-
-            // At least the 90th percentile and more than the median, so that ties with the typical wait are not long.
-            list.Sort();
-            var p90 = list[(int)Math.Ceiling(0.9 * list.Count) - 1];
-            var median = list[(int)Math.Ceiling(0.5 * list.Count) - 1];
-            thresholds[a] = p90 > median ? p90 : long.MaxValue;
+            thresholds[a] = Threshold(list);
         }
 
         return thresholds;
+    }
+
+    /// <summary>The long-wait threshold of the waits before one activity (sorted here): long.MaxValue when none is long.</summary>
+    internal static long Threshold(List<long> waits)
+    {
+        if (waits.Count == 0)
+        {
+            return long.MaxValue;
+        }
+
+        // At least the 90th percentile and more than the median, so that ties with the typical wait are not long.
+        waits.Sort();
+        var p90 = waits[(int)Math.Ceiling(0.9 * waits.Count) - 1];
+        var median = waits[(int)Math.Ceiling(0.5 * waits.Count) - 1];
+        return p90 > median ? p90 : long.MaxValue;
+    }
+
+    /// <summary>Whether an answer on <paramref name="scale"/> is on its good and on its bad side.</summary>
+    internal static (bool Good, bool Bad) Classify(SurveyScale scale, double v, bool higherIsBetter) => scale switch
+    {
+        SurveyScale.Nps => (v >= 9, v <= 6),
+        SurveyScale.Csat => (v >= 4, v <= 2),
+        SurveyScale.Ces => higherIsBetter ? (v >= 5, v <= 3) : (v <= 3, v >= 5),
+        _ => (false, false),
+    };
+
+    /// <summary>The summary of a survey's <paramref name="n"/> answers summing to <paramref name="sum"/>, with its headline.</summary>
+    internal static SurveySummary Summary(string activity, SurveyScale scale, int n, double sum, int positive, int middle, int negative)
+    {
+        var mean = sum / n;
+        var headline = scale switch
+        {
+            SurveyScale.Nps => 100.0 * (positive - negative) / n,
+            SurveyScale.Csat => (double)positive / n,
+            _ => mean,
+        };
+        return new SurveySummary(activity, scale, n, mean, positive, middle, negative, headline);
     }
 }

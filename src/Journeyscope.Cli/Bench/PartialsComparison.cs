@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Journeyscope.EventLogs;
+using Journeyscope.Funnels;
+using Journeyscope.Partitions;
+using Journeyscope.Performance;
+using Stopwatch = System.Diagnostics.Stopwatch;
+
+namespace Journeyscope.Cli.Bench;
+
+/// <summary>
+/// The two sides of <c>journeyscope bench partials</c>: a funnel refreshed from per-partition partials after an append
+/// (map the new segment, merge the touched partition, merge the partitions, finish) versus the funnel over the whole log;
+/// and the same for throughput per day.
+/// </summary>
+internal static class PartialsComparison
+{
+    /// <summary>One append scenario: the log before (partitioned, cache warm) and after the batch of cases.</summary>
+    /// <param name="Name">What the batch is.</param>
+    /// <param name="Before">The partitioned log without the batch's cases.</param>
+    /// <param name="After">The partitioned log with them (only their partitions changed).</param>
+    /// <param name="Changed">Partitions the batch touched.</param>
+    /// <param name="BatchEvents">Events of the batch.</param>
+    public sealed record Scenario(string Name, PartitionedEventLog Before, PartitionedEventLog After, int Changed, long BatchEvents);
+
+    /// <summary>
+    /// The log without <paramref name="batch"/> (case indices, ascending) split into <paramref name="partitions"/>, then with
+    /// the batch appended as one segment; case keys are the case indices of <paramref name="log"/>, so the order is the whole log's.
+    /// </summary>
+    public static Scenario Append(string name, EventLog log, int[] batch, int partitions)
+    {
+        var inBatch = new bool[log.CaseCount];
+        foreach (var c in batch)
+        {
+            inBatch[c] = true;
+        }
+
+        var rest = new List<int>(log.CaseCount - batch.Length);
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            if (!inBatch[c])
+            {
+                rest.Add(c);
+            }
+        }
+
+        var restCases = rest.ToArray();
+        var before = PartitionedEventLog.Create(log.SelectCases(restCases), Keys(restCases), partitions, 1);
+        var added = new EventLogSegment(log.SelectCases(batch), Keys(batch));
+        var after = before.Update(new HashSet<string>(StringComparer.Ordinal), added, 2, out var changed);
+        return new Scenario(name, before, after, changed.Count, added.Log.EventCount);
+    }
+
+    /// <summary>
+    /// The best of <paramref name="runs"/> refreshes: each run starts from a cache warm on the log before the batch (not
+    /// timed), then times the merge of the log after it and the finish.
+    /// </summary>
+    public static (double Seconds, FunnelResult Result, long SegmentMaps) Refresh(Scenario scenario, FunnelDefinition definition, int runs)
+    {
+        var best = double.MaxValue;
+        FunnelResult? result = null;
+        long maps = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            var cache = FunnelPartial.Cache(definition);
+            cache.Merge(scenario.Before);
+            var warm = cache.SegmentMaps;
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            result = cache.Merge(scenario.After).Finish();
+            watch.Stop();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            maps = cache.SegmentMaps - warm;
+        }
+
+        return (best, result!, maps);
+    }
+
+    /// <summary>
+    /// The best of <paramref name="runs"/> throughput refreshes (per day), each from an analysis warm on the log before
+    /// the batch (not timed): partials per day, so the merge and finish are O(days), not O(cases).
+    /// </summary>
+    public static (double Seconds, ThroughputResult Result) RefreshThroughput(Scenario scenario, int runs)
+    {
+        var best = double.MaxValue;
+        ThroughputResult? result = null;
+        for (var run = 0; run < runs; run++)
+        {
+            var analysis = new PartitionedAnalysis();
+            analysis.Throughput(scenario.Before);
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            result = analysis.Throughput(scenario.After);
+            watch.Stop();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        return (best, result!);
+    }
+
+    /// <summary>The differences between the two funnels: the report, and the drop-off cases of every step (empty when equal).</summary>
+    public static List<string> Compare(FunnelResult ours, FunnelResult whole, TimeBasis basis)
+    {
+        var differences = new List<string>();
+        if (JsonSerializer.Serialize(FunnelReport.From(ours, basis, 1)) != JsonSerializer.Serialize(FunnelReport.From(whole, basis, 1)))
+        {
+            differences.Add("the funnel reports differ");
+        }
+
+        for (var step = 0; step < whole.Steps.Count; step++)
+        {
+            if (!ours.DropOffCaseIds(step).SequenceEqual(whole.DropOffCaseIds(step), StringComparer.Ordinal))
+            {
+                differences.Add($"the drop-off cases after step {step + 1} differ");
+            }
+        }
+
+        return differences;
+    }
+
+    private static long[] Keys(int[] cases)
+    {
+        var keys = new long[cases.Length];
+        for (var i = 0; i < cases.Length; i++)
+        {
+            keys[i] = cases[i];
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,108 @@
+using Journeyscope.EventLogs;
+using Journeyscope.Partitions;
+
+namespace Journeyscope.Core.Tests.Partitions;
+
+/// <summary>
+/// Random customer logs for the partial tests: several case and event attributes (some missing), survey answers on
+/// several scales (integers and fractions), comments, timestamps spread over weeks with ties, repeated activities, and
+/// cases of one event.
+/// </summary>
+internal static class AnalysisLogs
+{
+    /// <summary>The partition counts the properties run with: one, two, a prime, the default.</summary>
+    public static readonly int[] PartitionCounts = [1, 2, 7, CasePartitioner.DefaultPartitionCount];
+
+    private static readonly string[] Activities = ["Visit", "Browse", "Add to cart", "Checkout", "Order", "Cancel", "Support call", "Delivery"];
+    private static readonly string[] Surveys = ["NPS survey", "CSAT survey", "Effort survey", "Rate us", "Stars"];
+    private static readonly string[] Segments = ["gold", "silver", "bronze"];
+    private static readonly string[] Devices = ["web", "app", "store"];
+    private static readonly string[] Comments =
+    [
+        "great service, thank you", "terrible, shipped twice", "ok", "slow delivery and rude staff", "love it", "", "not bad at all",
+        "the app keeps crashing", "fast and friendly",
+    ];
+
+    private static readonly long Base = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    /// <summary>A random log of up to <paramref name="maxCases"/> cases (at least one).</summary>
+    public static EventLog Random(Random random, int maxCases)
+    {
+        var builder = new EventLogBuilder();
+        var score = builder.GetEventAttributeHandle("score", AttributeType.Double);
+        var comment = builder.GetEventAttributeHandle("comment");
+        var device = builder.GetEventAttributeHandle("device");
+        var amount = builder.GetEventAttributeHandle("amount", AttributeType.Double);
+        var segment = builder.GetCaseAttributeHandle("segment");
+        var activityCount = 2 + random.Next(Activities.Length - 1);
+        var cases = 1 + random.Next(maxCases);
+        for (var c = 0; c < cases; c++)
+        {
+            var id = (c % 3) switch
+            {
+                0 => $"cust-{c}",
+                1 => $"anon_{c * 7919:x}",
+                _ => $"Kunde {c} ü",
+            };
+            if (random.Next(5) > 0)
+            {
+                builder.SetCaseAttribute(id, segment, AttributeValue.FromString(Segments[random.Next(Segments.Length)]));
+            }
+
+            var time = Base + (random.Next(60 * 24) * TimeSpan.TicksPerMinute * 60);
+            var length = random.Next(4) == 0 ? 1 : 1 + random.Next(12);
+            for (var i = 0; i < length; i++)
+            {
+                // Ties (no time passes), minutes, hours and days between events.
+                time += random.Next(4) switch
+                {
+                    0 => 0,
+                    1 => random.Next(1, 90) * TimeSpan.TicksPerMinute,
+                    2 => random.Next(1, 30) * TimeSpan.TicksPerHour,
+                    _ => random.Next(1, 9) * TimeSpan.TicksPerDay,
+                };
+                var survey = random.Next(6) == 0;
+                var activity = survey ? Surveys[random.Next(Surveys.Length)] : Activities[random.Next(activityCount)];
+                var e = builder.AddEvent(id, activity, time);
+                if (random.Next(3) > 0)
+                {
+                    builder.SetEventAttribute(e, device, AttributeValue.FromString(Devices[random.Next(Devices.Length)]));
+                }
+
+                if (activity == "Order" && random.Next(2) == 0)
+                {
+                    builder.SetEventAttribute(e, amount, AttributeValue.FromDouble(Math.Round(random.NextDouble() * 500, 2)));
+                }
+
+                if (survey)
+                {
+                    builder.SetEventAttribute(e, score, AttributeValue.FromDouble(Answer(random, activity)));
+                    if (random.Next(2) == 0)
+                    {
+                        builder.SetEventAttribute(e, comment, AttributeValue.FromString(Comments[random.Next(Comments.Length)]));
+                    }
+                }
+                else if (random.Next(10) == 0)
+                {
+                    builder.SetEventAttribute(e, comment, AttributeValue.FromString(Comments[random.Next(Comments.Length)]));
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The partials of <paramref name="cache"/> over <paramref name="log"/> split into <paramref name="partitions"/>.</summary>
+    public static T Partitioned<T>(PartialCache<T> cache, EventLog log, int partitions)
+        where T : class =>
+        cache.Merge(PartitionedEventLog.Create(log, null, partitions, 1), 1);
+
+    private static double Answer(Random random, string survey) => survey switch
+    {
+        "NPS survey" => random.Next(11),
+        "CSAT survey" => 1 + random.Next(5),
+        "Effort survey" => 1 + random.Next(7),
+        "Rate us" => 1 + random.Next(random.Next(2) == 0 ? 5 : 10),
+        _ => Math.Round(random.NextDouble() * 5, 1),
+    };
+}
