@@ -64,11 +64,26 @@ public sealed class AgendaEndpointTests(OrdersServerFixture server) : IClassFixt
         json.GetProperty("customersAffectedTotal").GetInt32().ShouldBeLessThanOrEqualTo(6);
         json.GetProperty("customersAffectedTotal").GetInt32().ShouldBeLessThan(json.GetProperty("casesAffectedTotal").GetInt32());
 
-        // And a journey whose customer attribute the log lacks gets the agenda's 422 naming it, with a did-you-mean
+        // And a journey whose customer attribute the log lacks is not saved: 422 with the JS022 diagnostic and a did-you-mean
         var yaml2 = ShopJourney.Yaml.Replace("journey: shop", "journey: typo", StringComparison.Ordinal) + "customer: custmer\n";
-        using var typo = new StringContent(yaml2, Encoding.UTF8, "application/yaml");
-        (await client.PutAsync($"/api/v1/workspaces/{ws}/journeys/typo", typo, Token)).EnsureSuccessStatusCode();
-        using var response = await client.GetAsync($"/api/v1/workspaces/{ws}/agenda?journey=typo", Token);
+        using (var typo = new StringContent(yaml2, Encoding.UTF8, "application/yaml"))
+        {
+            var refused = await Problem.ReadAsync(await client.PutAsync($"/api/v1/workspaces/{ws}/journeys/typo", typo, Token), HttpStatusCode.UnprocessableEntity);
+            refused.GetProperty("detail").GetString()!.ShouldContain("JS022 the customer attribute 'custmer' is not a case attribute of the log");
+            refused.GetProperty("detail").GetString()!.ShouldContain("did you mean 'customer'?");
+        }
+
+        // And when that journey was saved before the data came (an empty workspace has no log to check it against), the
+        // agenda answers 422 naming the attribute, with a did-you-mean
+        var early = "early-" + Guid.NewGuid().ToString("N")[..8];
+        (await client.PostAsJsonAsync("/api/v1/workspaces", new { name = early }, Token)).EnsureSuccessStatusCode();
+        using (var typo = new StringContent(yaml2, Encoding.UTF8, "application/yaml"))
+        {
+            (await client.PutAsync($"/api/v1/workspaces/{early}/journeys/typo", typo, Token)).EnsureSuccessStatusCode();
+        }
+
+        (await client.PostAsync($"/api/v1/workspaces/{early}/imports", ServerFixture.Upload(ShopJourney.Csv(orders), "orders.csv"), Token)).EnsureSuccessStatusCode();
+        using var response = await client.GetAsync($"/api/v1/workspaces/{early}/agenda?journey=typo", Token);
         var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
         problem.GetProperty("detail").GetString()!.ShouldContain("no case attribute 'custmer'");
         problem.GetProperty("detail").GetString()!.ShouldContain("Did you mean 'customer'?");
