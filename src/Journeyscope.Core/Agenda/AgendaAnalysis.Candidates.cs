@@ -121,39 +121,16 @@ public static partial class AgendaAnalysis
 
         var bottlenecks = BottlenecksResult.Analyze(log, 0, null, top, cancellationToken).Bottlenecks;
         var mapping = journey.Touchpoints.Count == 0 ? null : TouchpointMapping.Map(log, journey);
-        foreach (var b in bottlenecks)
+        var (allWaits, touchpoints) = HandOverWaits(log, journey, mapping, bottlenecks, cancellationToken);
+        for (var i = 0; i < bottlenecks.Count; i++)
         {
-            int from = log.FindActivity(b.From), to = log.FindActivity(b.To);
-            if (from < 0 || to < 0)
+            var b = bottlenecks[i];
+            if (allWaits[i] is not { } waits)
             {
                 continue;
             }
 
-            var waits = new List<(long Wait, int Case)>();
-            var activities = log.Activities;
-            var timestamps = log.Timestamps;
-            string? touchpoint = null;
-            for (var c = 0; c < log.CaseCount; c++)
-            {
-                long worst = -1;
-                for (int e = log.CaseStart(c) + 1, end = log.CaseStart(c + 1); e < end; e++)
-                {
-                    if (activities[e] == to && activities[e - 1] == from)
-                    {
-                        worst = Math.Max(worst, timestamps[e] - timestamps[e - 1]);
-                        if (touchpoint is null && mapping is not null && mapping.EventTouchpoint[e] >= 0)
-                        {
-                            touchpoint = journey.Touchpoints[mapping.EventTouchpoint[e]].Id;
-                        }
-                    }
-                }
-
-                if (worst >= 0)
-                {
-                    waits.Add((worst, c));
-                }
-            }
-
+            var touchpoint = touchpoints[i];
             if (waits.Count < 4)
             {
                 continue;
@@ -182,6 +159,90 @@ public static partial class AgendaAnalysis
                 Eligible = eligible,
             });
         }
+    }
+
+    /// <summary>
+    /// Per hand-over of <paramref name="bottlenecks"/> (null when an activity is not in the log): each case's longest wait on
+    /// it, in case order, and the touchpoint of its first mapped arrival; one pass over the events for every hand-over.
+    /// </summary>
+    private static (List<(long Wait, int Case)>?[] Waits, string?[] Touchpoints) HandOverWaits(
+        EventLog log, DesignedJourney journey, MappedLog? mapping, IReadOnlyList<BottleneckSummary> bottlenecks, CancellationToken cancellationToken)
+    {
+        var waits = new List<(long Wait, int Case)>?[bottlenecks.Count];
+        var touchpoints = new string?[bottlenecks.Count];
+        var activityCount = log.ActivityCount;
+        var handOver = new int[activityCount * activityCount];
+        Array.Fill(handOver, -1);
+        for (var i = 0; i < bottlenecks.Count; i++)
+        {
+            int from = log.FindActivity(bottlenecks[i].From), to = log.FindActivity(bottlenecks[i].To);
+            if (from >= 0 && to >= 0)
+            {
+                waits[i] = [];
+                ref var first = ref handOver[(from * activityCount) + to];
+                first = first < 0 ? i : first;
+            }
+        }
+
+        // Per distinct hand-over (the first bottleneck of it): the case's worst wait, reset after each case.
+        var worst = new long[bottlenecks.Count];
+        Array.Fill(worst, -1);
+        var inCase = new bool[bottlenecks.Count];
+        var touched = new List<int>();
+        var activities = log.Activities;
+        var timestamps = log.Timestamps;
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            if ((c & 65535) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (int e = log.CaseStart(c) + 1, end = log.CaseStart(c + 1); e < end; e++)
+            {
+                var i = handOver[(activities[e - 1] * activityCount) + activities[e]];
+                if (i < 0)
+                {
+                    continue;
+                }
+
+                if (!inCase[i])
+                {
+                    inCase[i] = true;
+                    touched.Add(i);
+                }
+
+                worst[i] = Math.Max(worst[i], timestamps[e] - timestamps[e - 1]);
+                if (touchpoints[i] is null && mapping is not null && mapping.EventTouchpoint[e] >= 0)
+                {
+                    touchpoints[i] = journey.Touchpoints[mapping.EventTouchpoint[e]].Id;
+                }
+            }
+
+            foreach (var i in touched)
+            {
+                if (worst[i] >= 0)
+                {
+                    waits[i]!.Add((worst[i], c));
+                }
+
+                (worst[i], inCase[i]) = (-1, false);
+            }
+
+            touched.Clear();
+        }
+
+        // A hand-over listed twice has the same waits.
+        for (var i = 0; i < bottlenecks.Count; i++)
+        {
+            int from = log.FindActivity(bottlenecks[i].From), to = log.FindActivity(bottlenecks[i].To);
+            if (waits[i] is not null && handOver[(from * activityCount) + to] is var first && first != i)
+            {
+                (waits[i], touchpoints[i]) = (waits[first], touchpoints[first]);
+            }
+        }
+
+        return (waits, touchpoints);
     }
 
     /// <summary>Tukey's upper fence of log(1 + seconds) of the waits (Q3 + 1.5 IQR), back in ticks.</summary>

@@ -197,7 +197,7 @@ public static partial class AgendaAnalysis
     /// and of the KPI over every other case.
     /// </summary>
     private static void OffTargets(
-        List<KpiCaseValues> kpis, (string Name, string?[] Values)[] attributes, DesignedJourney journey, EffectTable? table,
+        List<KpiCaseValues> kpis, (string Name, string?[] Values)[] attributes, AttributeCodes[] codesOf, DesignedJourney journey, EffectTable? table,
         BootstrapOptions bootstrap, int minimumSupport, List<Candidate> candidates)
     {
         if (table is null)
@@ -206,11 +206,9 @@ public static partial class AgendaAnalysis
         }
 
         // A segment's sums are the total's cells of its value when every cell holds one value of the attribute.
-        var codesOf = new AttributeCodes[attributes.Length];
         var cellCodes = new int[]?[attributes.Length];
         for (var a = 0; a < attributes.Length; a++)
         {
-            codesOf[a] = AttributeCodes.Of(attributes[a].Values);
             cellCodes[a] = table.CellCodes(codesOf[a].Codes);
         }
 

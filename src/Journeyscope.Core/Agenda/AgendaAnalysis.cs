@@ -168,9 +168,15 @@ public static partial class AgendaAnalysis
         }
 
         Bottlenecks(log, journey, options.Bottlenecks, candidates, notes, cancellationToken);
+        var codes = new AttributeCodes[attributes.Length];
+        for (var a = 0; a < codes.Length; a++)
+        {
+            codes[a] = AttributeCodes.Of(attributes[a].Values);
+        }
+
         foreach (var candidate in candidates)
         {
-            Concentrate(candidate, attributes, log.CaseCount);
+            Concentrate(candidate, attributes, codes, log.CaseCount);
         }
 
         if (attributes.Length > 0)
@@ -189,7 +195,7 @@ public static partial class AgendaAnalysis
             notes.Add("The --by attributes have too many combinations for the one-pass table: KPIs off target in a segment are not looked for.");
         }
 
-        OffTargets(kpis, attributes, journey, table, options.Bootstrap, options.MinimumSupport, candidates);
+        OffTargets(kpis, attributes, codes, journey, table, options.Bootstrap, options.MinimumSupport, candidates);
         return candidates;
     }
 
@@ -277,52 +283,59 @@ public static partial class AgendaAnalysis
     /// Restricts a gap to the segment of one --by attribute that holds at least two thirds of its cases with at least twice
     /// the rate outside (the strongest such concentration wins).
     /// </summary>
-    private static void Concentrate(Candidate candidate, (string Name, string?[] Values)[] attributes, int caseCount)
+    private static void Concentrate(Candidate candidate, (string Name, string?[] Values)[] attributes, AttributeCodes[] codes, int caseCount)
     {
         double bestRatio = 0;
-        foreach (var (name, values) in attributes)
+        var segmentCode = -1;
+        for (var a = 0; a < attributes.Length; a++)
         {
-            var inside = new Dictionary<string, int>(StringComparer.Ordinal);
-            var all = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var v in values)
-            {
-                if (v is not null)
-                {
-                    all[v] = all.GetValueOrDefault(v) + 1;
-                }
-            }
-
+            var attribute = codes[a];
+            var inside = new int[attribute.Names.Length];
             foreach (var c in candidate.Cases)
             {
-                if (values[c] is { } v)
+                var code = attribute.Codes[c];
+                if (code >= 0)
                 {
-                    inside[v] = inside.GetValueOrDefault(v) + 1;
+                    inside[code]++;
                 }
             }
 
-            foreach (var (value, count) in inside.OrderBy(p => p.Key, StringComparer.Ordinal))
+            // Codes are in ordinal order of the values.
+            for (var code = 0; code < inside.Length; code++)
             {
-                if (3 * count < 2 * candidate.Cases.Length)
+                var count = inside[code];
+                if (count == 0 || 3 * count < 2 * candidate.Cases.Length)
                 {
                     continue;
                 }
 
-                double rateIn = count / (double)all[value];
-                var outside = caseCount - all[value];
+                var all = attribute.Cases[code].Length;
+                double rateIn = count / (double)all;
+                var outside = caseCount - all;
                 double rateOut = outside == 0 ? 1 : (candidate.Cases.Length - count) / (double)outside;
                 var ratio = rateOut == 0 ? double.MaxValue : rateIn / rateOut;
                 if (ratio >= 2 && ratio > bestRatio)
                 {
                     bestRatio = ratio;
-                    candidate.Segment = new AgendaSegment(name, value);
+                    candidate.Segment = new AgendaSegment(attributes[a].Name, attribute.Names[code]);
+                    segmentCode = code;
                 }
             }
         }
 
         if (candidate.Segment is { } segment)
         {
-            var values = attributes.First(a => a.Name == segment.Attribute).Values;
-            candidate.Cases = [.. candidate.Cases.Where(c => string.Equals(values[c], segment.Value, StringComparison.Ordinal))];
+            var values = codes[Array.FindIndex(attributes, a => a.Name == segment.Attribute)].Codes;
+            var kept = new List<int>(candidate.Cases.Length);
+            foreach (var c in candidate.Cases)
+            {
+                if (values[c] == segmentCode)
+                {
+                    kept.Add(c);
+                }
+            }
+
+            candidate.Cases = [.. kept];
             candidate.Title += $" for {segment.Attribute} {segment.Value}";
         }
     }
