@@ -11,10 +11,10 @@ public static partial class AgendaAnalysis
     private const double MinimumSeparation = 0.8;
 
     /// <summary>Skipped, inserted, out-of-order and repeated touchpoints from the optimal alignments, per variant applied to its cases.</summary>
-    private static void Deviations(JourneyCheck check, List<Candidate> candidates, CancellationToken cancellationToken)
+    private static void Deviations(
+        MappedLog mapped, AlignmentResult alignments, Dictionary<string, bool[]> stages, List<Candidate> candidates, CancellationToken cancellationToken)
     {
-        var index = new JourneyIndex(check.Mapped.Log, check.Mapped.Journey);
-        var alignments = check.Alignments;
+        var index = new JourneyIndex(mapped.Log, mapped.Journey);
         var variantItems = new DeviationItem[alignments.Variants.Count][];
         for (var v = 0; v < variantItems.Length; v++)
         {
@@ -22,7 +22,7 @@ public static partial class AgendaAnalysis
         }
 
         var byItem = new Dictionary<DeviationItem, List<int>>();
-        var caseCount = check.Mapped.Log.CaseCount;
+        var caseCount = mapped.Log.CaseCount;
         for (var c = 0; c < caseCount; c++)
         {
             if (c % 65536 == 0)
@@ -48,8 +48,7 @@ public static partial class AgendaAnalysis
             }
         }
 
-        var journey = check.Mapped.Journey;
-        var stages = StageCases(check.Mapped);
+        var journey = mapped.Journey;
         foreach (var (item, cases) in byItem.OrderBy(p => p.Key))
         {
             var touchpoint = item.IsTouchpoint ? journey.FindTouchpoint(item.Subject) : null;
@@ -73,10 +72,10 @@ public static partial class AgendaAnalysis
     }
 
     /// <summary>Cases whose time target clock ran longer than allowed.</summary>
-    private static void TimeTargets(JourneyCheck check, List<Candidate> candidates, CancellationToken cancellationToken)
+    private static void TimeTargets(MappedLog mapped, List<Candidate> candidates, CancellationToken cancellationToken)
     {
-        var index = new JourneyIndex(check.Mapped.Log, check.Mapped.Journey);
-        foreach (var target in check.Mapped.Journey.TimeTargets)
+        var index = new JourneyIndex(mapped.Log, mapped.Journey);
+        foreach (var target in mapped.Journey.TimeTargets)
         {
             var from = DeviationAnalysis.ResolveTouchpoints(target.From, index);
             var to = DeviationAnalysis.ResolveTouchpoints(target.To, index);
@@ -86,8 +85,8 @@ public static partial class AgendaAnalysis
             }
 
             var breached = new List<int>();
-            var eligible = new bool[check.Mapped.Log.CaseCount];
-            foreach (var (ticks, c) in DeviationAnalysis.CaseElapsed(check.Mapped.Log, index, target, from, to, DeviationOptions.Default, cancellationToken))
+            var eligible = new bool[mapped.Log.CaseCount];
+            foreach (var (ticks, c) in DeviationAnalysis.CaseElapsed(mapped.Log, index, target, from, to, DeviationOptions.Default, cancellationToken))
             {
                 eligible[c] = true;
                 if (ticks > target.Within.Ticks)
@@ -97,7 +96,7 @@ public static partial class AgendaAnalysis
             }
 
             breached.Sort();
-            var touchpoint = check.Mapped.Journey.FindTouchpoint(target.To)?.Id;
+            var touchpoint = mapped.Journey.FindTouchpoint(target.To)?.Id;
             candidates.Add(new Candidate(target.Id, "time-target", $"{target.Name}: target missed", touchpoint, [.. breached], candidates.Count)
             {
                 EligibleKey = "time-target:" + target.Id,
@@ -112,7 +111,7 @@ public static partial class AgendaAnalysis
     /// two modes, else beyond Tukey's upper fence of those logs.
     /// </summary>
     private static void Bottlenecks(
-        EventLog log, DesignedJourney journey, int top, List<Candidate> candidates, List<string> notes, CancellationToken cancellationToken)
+        EventLog log, DesignedJourney journey, MappedLog? mapped, int top, List<Candidate> candidates, List<string> notes, CancellationToken cancellationToken)
     {
         if (top <= 0 || log.CaseCount == 0)
         {
@@ -120,7 +119,7 @@ public static partial class AgendaAnalysis
         }
 
         var bottlenecks = BottlenecksResult.Analyze(log, 0, null, top, cancellationToken).Bottlenecks;
-        var mapping = journey.Touchpoints.Count == 0 ? null : TouchpointMapping.Map(log, journey);
+        var mapping = journey.Touchpoints.Count == 0 ? null : mapped ?? TouchpointMapping.Map(log, journey);
         var (allWaits, touchpoints) = HandOverWaits(log, journey, mapping, bottlenecks, cancellationToken);
         for (var i = 0; i < bottlenecks.Count; i++)
         {

@@ -152,22 +152,25 @@ public static partial class AgendaAnalysis
         AgendaOptions options, List<string> notes, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
+        MappedLog? mapped = null;
         if (journey.Flow is not null && journey.Touchpoints.Count > 0 && log.CaseCount > 0)
         {
-            var check = JourneyConformance.Check(log, journey, null, cancellationToken);
-            Deviations(check, candidates, cancellationToken);
-            TimeTargets(check, candidates, cancellationToken);
-            var stages = StageCases(check.Mapped);
-            DropOffs(check.Mapped, stages, candidates);
-            ChannelSwitches(check.Mapped, stages, candidates);
-            DetractorMoments(check.Mapped, kpis, candidates);
+            // JourneyConformance.Check's mapping and alignments, without its deviation report (the agenda counts its own).
+            mapped = TouchpointMapping.Map(log, journey);
+            var alignments = Alignments.Compute(mapped.Log, ProcessTreeConversion.ToPetriNet(journey.Flow, journey.Id), AlignmentOptions.Default, cancellationToken);
+            var stages = StageCases(mapped);
+            Deviations(mapped, alignments, stages, candidates, cancellationToken);
+            TimeTargets(mapped, candidates, cancellationToken);
+            DropOffs(mapped, stages, candidates);
+            ChannelSwitches(mapped, stages, candidates);
+            DetractorMoments(mapped, kpis, candidates);
         }
         else
         {
             notes.Add("The journey has no flow: deviations, time targets, drop-offs, channel switches and detractor moments are not opportunities.");
         }
 
-        Bottlenecks(log, journey, options.Bottlenecks, candidates, notes, cancellationToken);
+        Bottlenecks(log, journey, mapped, options.Bottlenecks, candidates, notes, cancellationToken);
         var codes = new AttributeCodes[attributes.Length];
         for (var a = 0; a < codes.Length; a++)
         {
