@@ -29,6 +29,17 @@ public static partial class AgendaAnalysis
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(journey);
         options ??= AgendaOptions.Default;
+        return ComputeViews(log, journey, version, options, [(options.Top, options.RootCauses)], cancellationToken)[0];
+    }
+
+    /// <summary>
+    /// Agendas of one computation that differ only in how many opportunities they list and explain (the HTML report's agenda and
+    /// its canvas's): each equals <see cref="Compute(EventLog, DesignedJourney, long, AgendaOptions?, CancellationToken)"/> with
+    /// <paramref name="options"/> and that view's <see cref="AgendaOptions.Top"/> and <see cref="AgendaOptions.RootCauses"/>.
+    /// </summary>
+    internal static AgendaResult[] ComputeViews(
+        EventLog log, DesignedJourney journey, long version, AgendaOptions options, (int Top, int RootCauses)[] views, CancellationToken cancellationToken)
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Phase(string name)
         {
@@ -56,9 +67,10 @@ public static partial class AgendaAnalysis
 
         var periods = Periods(log, options.Period);
         var ranked = Rank(supported, effects, kpis, journey, periods, log.CaseCount, options.FalseDiscoveryRate);
-        var top = ranked.Take(options.Top).ToList();
+        var top = ranked.Take(views.Max(v => v.Top)).ToList();
         Phase("value and ranking");
-        var explained = Math.Min(options.RootCauses, top.Count);
+        var explained = Math.Max(0, Math.Min(views.Max(v => v.RootCauses), top.Count));
+        var rootCauses = new IReadOnlyList<RootCauseFactor>[explained];
         if (explained > 0)
         {
             // The attribute and entry-path groups do not depend on the outcome: grouped once, tested per opportunity.
@@ -69,32 +81,37 @@ public static partial class AgendaAnalysis
                 BackstageTop = 0,
             };
             var groups = RootCauseAnalysis.Prepare(log, rootCauseOptions, RootCauseExclusions.None);
-            var rootCauses = new IReadOnlyList<RootCauseFactor>[explained];
             Parallel.For(0, explained, new ParallelOptions { CancellationToken = cancellationToken }, i =>
                 rootCauses[i] = RootCausesOf(log, version, supported[top[i].Index], top[i].Opportunity.Title, rootCauseOptions, groups, options, cancellationToken));
-            for (var i = 0; i < explained; i++)
-            {
-                top[i] = top[i] with { Opportunity = top[i].Opportunity with { RootCauses = rootCauses[i] } };
-            }
         }
 
         Phase("root causes of the top opportunities");
-        var union = new bool[log.CaseCount];
-        var total = 0;
-        foreach (var o in top)
+        var results = new AgendaResult[views.Length];
+        for (var v = 0; v < views.Length; v++)
         {
-            foreach (var c in supported[o.Index].Cases)
+            var shown = top.Take(views[v].Top).ToList();
+            var opportunities = new List<AgendaOpportunity>(shown.Count);
+            var union = new bool[log.CaseCount];
+            var total = 0;
+            foreach (var o in shown)
             {
-                total += union[c] ? 0 : 1;
-                union[c] = true;
+                var i = opportunities.Count;
+                opportunities.Add(i < Math.Min(views[v].RootCauses, explained) ? o.Opportunity with { RootCauses = rootCauses[i] } : o.Opportunity);
+                foreach (var c in supported[o.Index].Cases)
+                {
+                    total += union[c] ? 0 : 1;
+                    union[c] = true;
+                }
             }
+
+            results[v] = new AgendaResult(
+                journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
+                [.. options.AdjustFor], ValueUnit(journey), total, tests,
+                journey.Value is null ? AgendaResult.StandardisedFormula : AgendaResult.RankingFormula,
+                AgendaCapabilities.Link(opportunities, journey), [.. notes]);
         }
 
-        return new AgendaResult(
-            journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
-            [.. options.AdjustFor], ValueUnit(journey), total, tests,
-            journey.Value is null ? AgendaResult.StandardisedFormula : AgendaResult.RankingFormula,
-            AgendaCapabilities.Link([.. top.Select(o => o.Opportunity)], journey), notes);
+        return results;
     }
 
     /// <summary>The factors that explain which cases are in <paramref name="candidate"/>'s case set, strongest first.</summary>
