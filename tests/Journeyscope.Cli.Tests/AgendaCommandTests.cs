@@ -1,29 +1,12 @@
 using System.Text.Json;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Cli.Tests;
 
 /// <summary><c>journeyscope agenda</c> the way a user runs it: import a file, name the journey, read the ranked opportunities.</summary>
 public sealed class AgendaCommandTests
 {
-    private const string Journey = """
-        journey: shop
-        name: Shop
-        touchpoints:
-          - id: order
-            name: Order
-            stage: purchase
-            lane: frontstage
-            match: { activity: Order }
-          - id: deliver
-            name: Deliver
-            stage: fulfilment
-            lane: physical-evidence
-            match: { activity: Deliver }
-          - id: survey
-            name: NPS survey
-            stage: feedback
-            lane: frontstage
-            match: { activity: NPS survey }
+    private const string Journey = ShopJourney.Header + "\n" + ShopJourney.Touchpoints + "\n" + ShopJourney.SurveyTouchpoint + "\n" + """
         flow:
           sequence: [order, deliver, survey]
         kpis:
@@ -84,6 +67,80 @@ public sealed class AgendaCommandTests
         first.GetProperty("score").GetDouble().ShouldBe(value.GetProperty("low").GetDouble() * 0.5 / 2, 1e-9);
         json.RootElement.GetProperty("formula").GetString()!.ShouldContain("WSJF");
         json.RootElement.GetProperty("customersAffectedTotal").GetInt32().ShouldBe(20);
+    }
+
+    [Fact]
+    public void Agenda_OrdersOfCustomersWithSeveralOrders_CountsCasesAndDistinctCustomersOnce()
+    {
+        // Given 60 orders of 7 customers (order i by customer c(i mod 7)): every third order (i mod 3 = 0) delivered after 5 days
+        // and answered 3, the next one (i mod 3 = 1) never answered, the others delivered after a day and answered 10
+        var start = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var orders = Enumerable.Range(0, 60).Select(i => new ShopOrder(
+            $"o{i}", start.AddHours(i), "web", TimeSpan.FromDays(i % 3 == 0 ? 5 : 1), (i % 3) switch { 0 => 3, 1 => null, _ => 10 })
+        { Customer = $"c{i % 7}" }).ToList();
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        CliRun.Run("import", temp.File("orders.csv", ShopJourney.Csv(orders)), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey + "\ncustomer: customer\n");
+        var expected = new Dictionary<string, ShopOrder[]>(StringComparer.Ordinal)
+        {
+            ["time-target"] = [.. orders.Where(o => o.DeliveredAfter > TimeSpan.FromDays(3))],
+            ["skipped"] = [.. orders.Where(o => o.Score is null)],
+        };
+
+        // When the agenda is computed as JSON
+        var result = CliRun.Run("agenda", "--journey", journey, "--min-support", "10", "--workspace", workspace, "--format", "json");
+
+        // Then each opportunity counts its orders and, apart, the distinct customers who placed them
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var listed = json.RootElement.GetProperty("opportunities").EnumerateArray().ToList();
+        listed.Select(o => o.GetProperty("kind").GetString()!).Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
+        foreach (var o in listed)
+        {
+            var own = expected[o.GetProperty("kind").GetString()!];
+            o.GetProperty("casesAffected").GetInt32().ShouldBe(own.Length);
+            o.GetProperty("customersAffected").GetInt32().ShouldBe(own.Select(x => x.Customer).Distinct(StringComparer.Ordinal).Count());
+        }
+
+        // And the totals count each order and each customer once, though every customer is in both opportunities
+        var union = expected.Values.SelectMany(x => x).Distinct().ToList();
+        json.RootElement.GetProperty("customerAttribute").GetString().ShouldBe("customer");
+        json.RootElement.GetProperty("casesAffectedTotal").GetInt32().ShouldBe(union.Count);
+        json.RootElement.GetProperty("customersAffectedTotal").GetInt32().ShouldBe(union.Select(x => x.Customer).Distinct(StringComparer.Ordinal).Count());
+        listed.Sum(o => o.GetProperty("customersAffected").GetInt32()).ShouldBeGreaterThan(json.RootElement.GetProperty("customersAffectedTotal").GetInt32());
+
+        // And the table and the CSV show both counts
+        var table = CliRun.Run("agenda", "--journey", journey, "--min-support", "10", "--workspace", workspace);
+        table.Output.ShouldContain("Cases");
+        table.Output.ShouldContain($"{union.Select(x => x.Customer).Distinct(StringComparer.Ordinal).Count()} distinct customers (customer) in {union.Count} cases affected in total");
+        var csv = CliRun.Run("agenda", "--journey", journey, "--min-support", "10", "--workspace", workspace, "--format", "csv");
+        csv.Output.ShouldStartWith("rank,id,kind,title,touchpoint,segment,customersAffected,casesAffected,share,");
+    }
+
+    [Fact]
+    public void Agenda_CustomerAttributeTheLogLacks_ExitsOneWithDidYouMean()
+    {
+        // Given orders with the case attribute 'customer' and a journey naming 'custmer' as the customer
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        var orders = ShopJourney.Orders(TimeSpan.FromHours(1), i => i % 2 == 0).Select(o => o with { Customer = "c" + o.Id });
+        CliRun.Run("import", temp.File("orders.csv", ShopJourney.Csv(orders)), "--workspace", workspace).ExitCode.ShouldBe(0);
+        var journey = temp.File("shop.yaml", Journey + "\ncustomer: custmer\n");
+
+        // When the agenda is computed, and the journey validated against the workspace
+        var result = CliRun.Run("agenda", "--journey", journey, "--workspace", workspace);
+        var validate = CliRun.Run("journey", "validate", journey, "--workspace", workspace);
+
+        // Then both name the attribute with a did-you-mean: exit 1, and a JS022 error at the line of 'customer:'
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.ShouldContain("customer: the log has no case attribute 'custmer'");
+        result.Error.ShouldContain("Did you mean 'customer'?");
+        var output = validate.Output + validate.Error;
+        validate.ExitCode.ShouldBe(1, output);
+        output.ShouldContain($"shop.yaml:{Journey.Split('\n').Length + 1}:");
+        output.ShouldContain("error JS022: the customer attribute 'custmer' is not a case attribute of the log");
+        output.ShouldContain("did you mean 'customer'?");
     }
 
     [Fact]

@@ -42,14 +42,89 @@ public sealed class AgendaRealDataTests
             attribute: score
         """;
 
+    /// <summary>Olist orders as cases, each carrying its customer (customer_unique_id), with a 7-day delivery target.</summary>
+    private const string OlistOrdersJourney = """
+        journey: olist-orders
+        name: Olist orders of each customer
+        customer: customer_unique_id
+        touchpoints:
+          - id: placed
+            name: Order placed
+            stage: purchase
+            lane: customer-action
+            match: { activity: order_purchase_timestamp }
+          - id: approve
+            name: Payment approved
+            stage: purchase
+            lane: backstage
+            match: { activity: order_approved_at }
+          - id: carrier
+            name: Handed to the carrier
+            stage: fulfilment
+            lane: backstage
+            match: { activity: order_delivered_carrier_date }
+          - id: deliver
+            name: Delivered
+            stage: fulfilment
+            lane: physical-evidence
+            match: { activity: order_delivered_customer_date }
+        flow:
+          sequence:
+            - placed
+            - optional: approve
+            - optional: carrier
+            - optional: deliver
+        time_targets:
+          - id: delivery-7d
+            name: Delivered within 7 days
+            from: placed
+            to: deliver
+            within: 7d
+        """;
+
+    [Fact]
+    public void Agenda_OlistOrdersJoinedWithCustomers_CountsTheLateOrdersAndTheirDistinctCustomersOfTheCsvs()
+    {
+        // Given the Olist orders, each order a case that carries its customer's customer_unique_id (joined from the customers file),
+        // and the late ones computed from the CSVs: delivered more than 7 days after purchase
+        var olist = OlistOrders.Read();
+        using var temp = new TempFolder();
+        var workspace = Path.Combine(temp.Path, "ws");
+        var import = olist.Import(workspace, "order_id", "--lookup-on", "customer_id");
+        import.ExitCode.ShouldBe(0, import.Error);
+        var late = olist.Orders.Where(o => o["order_delivered_customer_date"].Length > 0
+            && Time(o["order_delivered_customer_date"]) - Time(o["order_purchase_timestamp"]) > TimeSpan.FromDays(7)).ToList();
+        var lateCustomers = late.Select(olist.UniqueCustomer).Distinct(StringComparer.Ordinal).Count();
+        lateCustomers.ShouldBeLessThan(late.Count); // some customers have several late orders
+        var journey = temp.File("olist-orders.yaml", OlistOrdersJourney);
+
+        // When the agenda is computed as JSON
+        var result = CliRun.Run("agenda", "--journey", journey, "--workspace", workspace, "--top", "100", "--format", "json");
+
+        // Then the missed delivery target counts the late orders and, apart, the distinct customers who placed them
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        json.RootElement.GetProperty("customerAttribute").GetString().ShouldBe("customer_unique_id");
+        var target = json.RootElement.GetProperty("opportunities").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "time-target:delivery-7d");
+        target.GetProperty("casesAffected").GetInt32().ShouldBe(late.Count);
+        target.GetProperty("customersAffected").GetInt32().ShouldBe(lateCustomers);
+
+        // And the totals hold at least the late orders, with fewer customers than cases (each customer once)
+        var cases = json.RootElement.GetProperty("casesAffectedTotal").GetInt32();
+        var customers = json.RootElement.GetProperty("customersAffectedTotal").GetInt32();
+        cases.ShouldBeGreaterThanOrEqualTo(late.Count);
+        customers.ShouldBeGreaterThanOrEqualTo(lateCustomers);
+        customers.ShouldBeLessThan(cases);
+    }
+
     [Fact]
     public void Agenda_OlistSample_RanksLateDeliveryWithTheReviewScoreDifferenceOfTheCsvs()
     {
         // Given the delivered Olist orders with a review, as events: placed, delivered, "Delivered late" when delivered after
         // the estimated date, and the (first) review with its score
         var folder = SharedData.Path("datasets/olist_sample_cabg");
-        var orders = ReadCsv(Path.Combine(folder, "olist_orders_dataset.csv"));
-        var reviews = ReadCsv(Path.Combine(folder, "olist_order_reviews_dataset.csv"));
+        var orders = SharedCsv.Read(Path.Combine(folder, "olist_orders_dataset.csv"));
+        var reviews = SharedCsv.Read(Path.Combine(folder, "olist_order_reviews_dataset.csv"));
         var firstReview = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var review in reviews)
         {
@@ -149,69 +224,4 @@ public sealed class AgendaRealDataTests
     private static DateTime Time(string text) => DateTime.ParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Iso(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + "Z";
-
-    /// <summary>A small RFC 4180 reader (quoted fields may hold commas, quotes and line breaks): one dictionary per row.</summary>
-    private static List<Dictionary<string, string>> ReadCsv(string path)
-    {
-        var text = File.ReadAllText(path);
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch == '\n' || ch == '\r')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        var header = rows[0];
-        return [.. rows.Skip(1).Where(r => r.Count == header.Count)
-            .Select(r => header.Select((h, i) => (h, r[i])).ToDictionary(p => p.h, p => p.Item2, StringComparer.Ordinal))];
-    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Journeyscope.Storage;
-using Journeyscope.TestSupport;
 
 namespace Journeyscope.Cli.Tests;
 
@@ -10,27 +9,19 @@ namespace Journeyscope.Cli.Tests;
 /// </summary>
 public sealed class ImportLookupCommandTests
 {
-    private static readonly string[] OrderSteps =
-    [
-        "order_purchase_timestamp", "order_approved_at", "order_delivered_carrier_date", "order_delivered_customer_date", "order_estimated_delivery_date",
-    ];
-
     [Fact]
     public void Import_OlistOrdersLookedUpInCustomers_OneJourneyPerUniqueCustomerWithCityAndState()
     {
         // Given the Olist orders (one row per order, keyed by customer_id) and the customers file (customer_id -> customer_unique_id, city, state)
-        var orders = SharedData.Path("datasets/olist_sample_cabg/olist_orders_dataset.csv");
-        var customers = SharedData.Path("datasets/olist_sample_cabg/olist_customers_dataset.csv");
-        var customerOf = ReadCsv(customers).ToDictionary(r => r["customer_id"], StringComparer.Ordinal);
-        var orderRows = ReadCsv(orders);
-        var expectedCases = orderRows.Select(r => customerOf[r["customer_id"]]["customer_unique_id"]).Distinct(StringComparer.Ordinal).Count();
-        var repeat = orderRows.GroupBy(r => customerOf[r["customer_id"]]["customer_unique_id"], StringComparer.Ordinal).First(g => g.Count() > 1);
+        var olist = OlistOrders.Read();
+        var (customerOf, orderRows) = (olist.CustomerOf, olist.Orders);
+        var expectedCases = orderRows.Select(olist.UniqueCustomer).Distinct(StringComparer.Ordinal).Count();
+        var repeat = orderRows.GroupBy(olist.UniqueCustomer, StringComparer.Ordinal).First(g => g.Count() > 1);
         using var temp = new TempFolder();
         var workspace = Path.Combine(temp.Path, "ws");
 
         // When the orders are imported with the customer looked up in the customers file
-        var result = CliRun.Run(["import", orders, "--workspace", workspace, "--case", "customer_id", "--wide-timestamps", .. OrderSteps,
-            "--lookup", customers, "--lookup-case", "customer_unique_id", "--format", "json"]);
+        var result = olist.Import(workspace, "customer_id", "--lookup-case", "customer_unique_id");
 
         // Then every order is imported, and a customer's orders form one journey, with city and state as case attributes
         result.ExitCode.ShouldBe(0, result.Error);
@@ -58,17 +49,14 @@ public sealed class ImportLookupCommandTests
     public void Import_OlistOrdersJoinedOnCustomerId_EachOrderKeepsItsJourneyWithTheCustomersState()
     {
         // Given the Olist orders (case order_id, a customer_id column) and the customers file keyed by customer_id
-        var orders = SharedData.Path("datasets/olist_sample_cabg/olist_orders_dataset.csv");
-        var customers = SharedData.Path("datasets/olist_sample_cabg/olist_customers_dataset.csv");
-        var customerOf = ReadCsv(customers).ToDictionary(r => r["customer_id"], StringComparer.Ordinal);
-        var orderRows = ReadCsv(orders);
+        var olist = OlistOrders.Read();
+        var (customerOf, orderRows) = (olist.CustomerOf, olist.Orders);
         var inSp = orderRows.Count(r => customerOf[r["customer_id"]]["customer_state"] == "SP");
         using var temp = new TempFolder();
         var workspace = Path.Combine(temp.Path, "ws");
 
         // When the orders are imported with the customers file joined on the orders' customer_id column
-        var result = CliRun.Run(["import", orders, "--workspace", workspace, "--case", "order_id", "--wide-timestamps", .. OrderSteps,
-            "--lookup", customers, "--lookup-on", "customer_id", "--format", "json"]);
+        var result = olist.Import(workspace, "order_id", "--lookup-on", "customer_id");
 
         // Then every order stays one journey and carries its customer's unique id, city and state as case attributes
         result.ExitCode.ShouldBe(0, result.Error);
@@ -204,16 +192,5 @@ public sealed class ImportLookupCommandTests
 
         result.ExitCode.ShouldBe(2, result.Output);
         result.Error.ShouldContain("--lookup-case names a column of the lookup file: give --lookup too.");
-    }
-
-    /// <summary>A plain CSV reader for the Olist files (no quoted fields), independent of the importer under test.</summary>
-    private static List<Dictionary<string, string>> ReadCsv(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].Split(',');
-        return lines.Skip(1).Where(l => l.Length > 0)
-            .Select(l => l.Split(','))
-            .Select(f => header.Select((h, i) => (h, f[i])).ToDictionary(p => p.h, p => p.Item2, StringComparer.Ordinal))
-            .ToList();
     }
 }

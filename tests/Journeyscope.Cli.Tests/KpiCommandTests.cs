@@ -1,59 +1,18 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Cli.Tests;
 
 public sealed class KpiCommandTests
 {
     /// <summary>
-    /// 40 orders: order, deliver after 1 day (even) or 5 days (odd), then an NPS answer: 10 when on time, 3 when late.
-    /// Comments: "great" / "terrible service".
+    /// 40 orders (<see cref="ShopJourney.Orders"/>, one an hour): order, deliver after 1 day (even) or 5 days (odd), then an NPS
+    /// answer: 10 when on time, 3 when late. Comments: "great" / "terrible service".
     /// </summary>
-    internal static string OrdersCsv(TempFolder temp)
-    {
-        var csv = new StringBuilder("case_id,activity,timestamp,channel,score,comment\n");
-        var start = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < 40; i++)
-        {
-            var t = start.AddHours(i);
-            var days = i % 2 == 0 ? 1 : 5;
-            csv.Append(CultureInfo.InvariantCulture, $"o{i},Order,{t:yyyy-MM-ddTHH:mm:ssK},{(i < 20 ? "web" : "store")},,\n");
-            csv.Append(CultureInfo.InvariantCulture, $"o{i},Deliver,{t.AddDays(days):yyyy-MM-ddTHH:mm:ssK},,,\n");
-            csv.Append(CultureInfo.InvariantCulture, $"o{i},NPS survey,{t.AddDays(days + 1):yyyy-MM-ddTHH:mm:ssK},email,{(days == 1 ? 10 : 3)},{(days == 1 ? "great" : "terrible service")}\n");
-        }
+    internal static string OrdersCsv(TempFolder temp) => temp.File("orders.csv", ShopJourney.OrdersCsv(TimeSpan.FromHours(1), i => i % 2 == 0));
 
-        return temp.File("orders.csv", csv.ToString());
-    }
-
-    internal const string Journey = """
-        journey: shop
-        name: Shop
-        touchpoints:
-          - id: order
-            name: Order
-            stage: purchase
-            lane: frontstage
-            match: { activity: Order }
-          - id: deliver
-            name: Deliver
-            stage: fulfilment
-            lane: physical-evidence
-            match: { activity: Deliver }
-        kpis:
-          - id: nps
-            name: Net Promoter Score
-            kind: nps
-            target: ">= 40"
-            activity: NPS survey
-            drivers: [delivery-time]
-          - id: delivery-time
-            name: Order to delivery
-            kind: order-cycle-time
-            target: "<= 3d"
-            from: order
-            to: deliver
-        """;
+    /// <summary>The shop journey with NPS driven by delivery time (<see cref="ShopJourney.Yaml"/>).</summary>
+    internal const string Journey = ShopJourney.Yaml;
 
     [Fact]
     public void Kpi_ByMisspeltAttribute_ExitsOneWithDidYouMean()

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace Journeyscope.EndToEnd.Tests;
 
-/// <summary>The overview in headless Chromium follows the collector's live events without navigation or reload.</summary>
+/// <summary>The overview and the process map in headless Chromium follow the collector's live events without navigation or reload.</summary>
 public sealed class LiveOverviewBrowserTests
 {
     private const string Workspace = "live";
@@ -53,14 +53,61 @@ public sealed class LiveOverviewBrowserTests
         }
     }
 
-    private static async Task SendAsync(HttpClient http, string key, int first, int count)
+    [Fact]
+    public async Task OverviewAndProcessMap_EventsArriveAtTheCollector_NewCaseAndNewActivityShowWithoutReload()
+    {
+        // Given a workspace with 2 customers' events, its overview open in one tab and its process map in another
+        var (playwright, browser) = await SystemChromium.LaunchAsync();
+        await using var host = AppHost.Start(Workspace, demo: false);
+        using var http = host.CreateClient();
+        (await http.PostAsJsonAsync("api/v1/workspaces", new { name = Workspace }, Token)).EnsureSuccessStatusCode();
+        using var created = await http.PostAsJsonAsync($"api/v1/workspaces/{Workspace}/keys", new { kind = "ingest" }, Token);
+        var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("key").GetString()!;
+        await SendAsync(http, key, 0, 4);
+        try
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+            await host.SignInAsync(context);
+            var overview = await context.NewPageAsync();
+            var map = await context.NewPageAsync();
+            overview.SetDefaultTimeout(120_000);
+            map.SetDefaultTimeout(120_000);
+            await overview.GotoAsync(new Uri(host.Address, $"w/{Workspace}").ToString());
+            await map.GotoAsync(new Uri(host.Address, $"w/{Workspace}/map").ToString());
+            await overview.Locator("[data-interactive=true]").WaitForAsync();
+            await map.Locator("[data-interactive=true]").WaitForAsync();
+            var cases = overview.Locator("[data-testid=tile-cases]");
+            var drawn = map.Locator(".js-viz[data-kind=processMap][data-layout=done]");
+            await Assertions.Expect(cases).ToHaveTextAsync("2", new() { Timeout = 120_000 });
+            await Assertions.Expect(drawn).ToHaveAttributeAsync("data-activity-count", "2", new() { Timeout = 120_000 });
+            var navigations = 0;
+            overview.FrameNavigated += (_, frame) => navigations += frame == overview.MainFrame ? 1 : 0;
+            map.FrameNavigated += (_, frame) => navigations += frame == map.MainFrame ? 1 : 0;
+
+            // When a third customer's events, with an activity never seen, reach the collector
+            await SendAsync(http, key, 4, 2, "customer-new", "Live chat");
+
+            // Then the overview counts 3 cases and the map draws the new activity, on the same pages, without a navigation
+            await Assertions.Expect(cases).ToHaveTextAsync("3", new() { Timeout = 60_000 });
+            await Assertions.Expect(drawn).ToHaveAttributeAsync("data-activity-count", "3", new() { Timeout = 60_000 });
+            await Assertions.Expect(map.Locator("button", new() { HasText = "Live chat" }).First).ToBeAttachedAsync(new() { Timeout = 60_000 });
+            navigations.ShouldBe(0);
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+    }
+
+    private static async Task SendAsync(HttpClient http, string key, int first, int count, string? user = null, string? activity = null)
     {
         var batch = Enumerable.Range(first, count).Select(n => new
         {
             type = "track",
             messageId = "live-" + n,
-            userId = "customer-" + (n % 2),
-            @event = n % 2 == 0 ? "Browse" : "Order",
+            userId = user ?? "customer-" + (n % 2),
+            @event = activity is not null && n == first + count - 1 ? activity : n % 2 == 0 ? "Browse" : "Order",
             timestamp = new DateTimeOffset(2026, 3, 1, 9, n, 0, TimeSpan.Zero),
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/batch")

@@ -22,30 +22,9 @@ public sealed class LiveRulesAcceptanceTests
     private const int WindowSeconds = 4;
     private const string Secret = "live-acceptance-secret-42";
 
-    private static readonly string Journey = $$"""
-        journey: carts
-        name: Carts
-        stages:
-          - id: buy
-            name: Buy
-        touchpoints:
-          - id: cart
-            name: Cart
-            stage: buy
-            lane: customer-action
-            match: { activity: Add to cart }
-          - id: checkout
-            name: Checkout
-            stage: buy
-            lane: frontstage
-            match: { activity: Start checkout }
-        rules:
-          - id: abandoned_cart
-            name: Abandoned cart
-            on: cart
-            unless: checkout
-            within: {{WindowSeconds}}s
-        """;
+    private static readonly string Journey = RuleSnippets.Journey(
+        "carts", "Carts", [RuleSnippets.Touchpoint("cart", "Add to cart"), RuleSnippets.Touchpoint("checkout", "Start checkout", "frontstage")], null,
+        RuleSnippets.AbandonedCart($"{WindowSeconds}s"));
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

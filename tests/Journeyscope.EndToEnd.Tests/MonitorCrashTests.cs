@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.EndToEnd.Tests;
 
@@ -110,41 +110,23 @@ public sealed class MonitorCrashTests
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
-    /// <summary>Three orders a day, on the web or in store; every other one is delivered the next day.</summary>
+    /// <summary>Three orders a day, on the web or in store; every other one is delivered 20 hours later; nobody answers a survey.</summary>
     private static string Orders(DateTimeOffset since)
     {
-        var csv = new StringBuilder("case_id,activity,timestamp,channel\n");
+        var orders = new List<ShopOrder>();
         for (var day = 0; day < Days; day++)
         {
             for (var k = 0; k < 3; k++)
             {
-                var id = day * 3 + k;
-                var t = since.AddDays(day).AddHours(8 + (k * 4));
-                csv.Append(CultureInfo.InvariantCulture, $"o{id},Order,{t:yyyy-MM-ddTHH:mm:ssK},{(k == 0 ? "store" : "web")}\n");
-                if (id % 2 == 0)
-                {
-                    csv.Append(CultureInfo.InvariantCulture, $"o{id},Deliver,{t.AddHours(20):yyyy-MM-ddTHH:mm:ssK},\n");
-                }
+                var id = (day * 3) + k;
+                orders.Add(new ShopOrder($"o{id}", since.AddDays(day).AddHours(8 + (k * 4)), k == 0 ? "store" : "web", id % 2 == 0 ? TimeSpan.FromHours(20) : null, null));
             }
         }
 
-        return csv.ToString();
+        return ShopJourney.Csv(orders);
     }
 
-    private const string Journey = """
-        journey: shop
-        name: Shop
-        touchpoints:
-          - id: order
-            name: Order
-            stage: purchase
-            lane: frontstage
-            match: { activity: Order }
-          - id: deliver
-            name: Deliver
-            stage: fulfilment
-            lane: physical-evidence
-            match: { activity: Deliver }
+    private const string Journey = ShopJourney.Header + "\n" + ShopJourney.Touchpoints + "\n" + """
         kpis:
           - id: delivery-time
             name: Order to delivery

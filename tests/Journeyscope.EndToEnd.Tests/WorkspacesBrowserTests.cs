@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Journeyscope.EndToEnd.Tests;
@@ -74,6 +76,59 @@ public sealed class WorkspacesBrowserTests
 
             (await page.Locator("#nav-drawer a[href^='w/my-store']").CountAsync()).ShouldBe(0);
             (await page.Locator($"[data-testid=workspace-row][data-name={Default}] [data-testid=delete]").CountAsync()).ShouldBe(0);
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task WorkspacesAndHome_FullPageLoad_AskForTheWorkspaceListOnceBeyondTheLayout()
+    {
+        // Given a running server that logs the requests it answers, with its default workspace, and a signed-in browser
+        var requests = new ApiRequestLog();
+        var (playwright, browser) = await SystemChromium.LaunchAsync();
+        await using var host = AppHost.Start(Default, demo: false, services => services.AddSingleton<IStartupFilter>(requests));
+        using (var http = host.CreateClient())
+        {
+            (await http.PostAsJsonAsync("api/v1/workspaces", new { name = Default }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+
+        try
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+            await host.SignInAsync(page.Context);
+            page.SetDefaultTimeout(120_000);
+
+            // When pages are loaded in full (prerendered, then the circuit takes over), and the list requests are counted:
+            // the workspace's overview (only the layout's picker lists the workspaces), the Workspaces page, and the home page
+            // (which opens the default workspace's overview)
+            async Task<int> ListRequestsOfAFullLoadAsync(string path, string ready)
+            {
+                requests.Clear();
+                await page.GotoAsync(new Uri(host.Address, path).ToString());
+                await page.Locator("[data-interactive=true]").WaitForAsync();
+                await page.Locator(ready).WaitForAsync();
+                await Task.Delay(1000, TestContext.Current.CancellationToken);
+                return requests.Count("/api/v1/workspaces");
+            }
+
+            var overview = await ListRequestsOfAFullLoadAsync($"w/{Default}", "#nav-drawer");
+            var workspaces = await ListRequestsOfAFullLoadAsync("workspaces", $"[data-testid=workspace-row][data-name={Default}]");
+            var workspacesLog = string.Join(", ", requests.Requests);
+            var home = await ListRequestsOfAFullLoadAsync(string.Empty, "#nav-drawer");
+            var beforeRedirect = requests.Requests.TakeWhile(r => r != $"GET /w/{Default}").Count(r => r == "GET /api/v1/workspaces");
+
+            // Then the Workspaces page asked once more than the layout does (by its prerendering; its circuit took that answer)
+            (workspaces - overview).ShouldBe(1, $"overview {overview}, workspaces {workspaces}: {workspacesLog}");
+
+            // And the home page asked once too: prerendered, it opens the default workspace by a redirect (its layout asks as
+            // well), after which the overview loads as on its own
+            page.Url.ShouldEndWith($"w/{Default}");
+            beforeRedirect.ShouldBe(2, string.Join(", ", requests.Requests));
+            (home - beforeRedirect).ShouldBe(overview, string.Join(", ", requests.Requests));
         }
         finally
         {

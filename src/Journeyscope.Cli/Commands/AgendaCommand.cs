@@ -39,6 +39,12 @@ internal static class AgendaCommand
 
             var designed = JourneyFiles.ReadValid(parse.GetValue(journey)!);
             var (log, version) = source.LoadVersioned(parse, cancellationToken);
+            if (AgendaAnalysis.CustomerProblem(log, designed) is { } problem)
+            {
+                context.Error.WriteLine($"error: {problem}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var attributes = (parse.GetValue(by) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             foreach (var attribute in attributes)
             {
@@ -81,18 +87,28 @@ internal static class AgendaCommand
                     return Task.FromResult(ExitCodes.Success);
             }
 
+            // With a customer: attribute a customer may have several cases (orders): both counts are shown.
+            var byCustomer = agenda.CustomerAttribute is not null;
             var table = new Table($"Improvement agenda of {agenda.Journey} (value per {agenda.Period}, {agenda.ValueUnit})",
-                "Rank", "Opportunity", "Touchpoint", "Segment", "Customers", "Share", "Effect (95 % interval)", "Value per period", "Effort", "Score");
+                byCustomer
+                    ? ["Rank", "Opportunity", "Touchpoint", "Segment", "Customers", "Cases", "Share", "Effect (95 % interval)", "Value per period", "Effort", "Score"]
+                    : ["Rank", "Opportunity", "Touchpoint", "Segment", "Customers", "Share", "Effect (95 % interval)", "Value per period", "Effort", "Score"]);
             foreach (var o in agenda.Opportunities)
             {
-                table.Add((long)o.Rank, o.Title, o.Touchpoint ?? string.Empty, o.Segment is null ? string.Empty : $"{o.Segment.Attribute}={o.Segment.Value}",
-                    (long)o.CustomersAffected, Human.Share(o.Share), AgendaExport.Effect(AgendaExport.Lead(o)),
-                    $"{o.ValuePerPeriod.Value:0.##} [{o.ValuePerPeriod.Low:0.##}, {o.ValuePerPeriod.High:0.##}]", o.Effort, o.Score);
+                var cells = new List<object?> { (long)o.Rank, o.Title, o.Touchpoint ?? string.Empty, o.Segment is null ? string.Empty : $"{o.Segment.Attribute}={o.Segment.Value}", (long)o.CustomersAffected };
+                if (byCustomer)
+                {
+                    cells.Add((long)o.CasesAffected);
+                }
+
+                cells.AddRange([Human.Share(o.Share), AgendaExport.Effect(AgendaExport.Lead(o)),
+                    $"{o.ValuePerPeriod.Value:0.##} [{o.ValuePerPeriod.Low:0.##}, {o.ValuePerPeriod.High:0.##}]", o.Effort, o.Score]);
+                table.Add([.. cells]);
             }
 
             var report = new Report().Add(table);
             report.Notes.Add($"Ranking: {agenda.Formula}");
-            report.Notes.Add($"{agenda.CustomersAffectedTotal} customers affected by the listed opportunities (counted once); {agenda.Tests} differences tested (Benjamini-Hochberg, FDR 5 %).");
+            report.Notes.Add($"{AgendaExport.Affected(agenda)}; {agenda.Tests} differences tested (Benjamini-Hochberg, FDR 5 %).");
             report.Notes.AddRange(agenda.Notes);
             report.Json = agenda;
             report.Write(context.GetFormat(parse), context.Output);

@@ -17,6 +17,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchLiveCommand.Create(context));
         command.Subcommands.Add(BenchAgendaCommand.Create(context));
         command.Subcommands.Add(BenchAppendCommand.Create(context));
+        command.Subcommands.Add(BenchWholeLogCommand.Create(context));
         return command;
     }
 }

@@ -22,7 +22,10 @@ public static partial class AgendaAnalysis
     /// <param name="version">The workspace version the log was read at.</param>
     /// <param name="options">Settings; <see cref="AgendaOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Checked once per chunk of work.</param>
-    /// <exception cref="ArgumentException">An <see cref="AgendaOptions.AdjustFor"/> attribute is not a case attribute of the log.</exception>
+    /// <exception cref="ArgumentException">
+    /// An <see cref="AgendaOptions.AdjustFor"/> attribute, or the journey's <see cref="DesignedJourney.Customer"/>, is not a case
+    /// attribute of the log (<see cref="CustomerProblem"/> says so beforehand).
+    /// </exception>
     /// <exception cref="KpiException">A KPI of the journey is misconfigured.</exception>
     public static AgendaResult Compute(EventLog log, DesignedJourney journey, long version = 0, AgendaOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -47,6 +50,7 @@ public static partial class AgendaAnalysis
             clock.Restart();
         }
 
+        var customers = CustomerCodes(log, journey);
         var attributes = Attributes(log, options.AdjustFor);
         var notes = new List<string>();
         var kpis = Measures(log, journey, notes);
@@ -90,25 +94,23 @@ public static partial class AgendaAnalysis
         for (var v = 0; v < views.Length; v++)
         {
             var shown = top.Take(views[v].Top).ToList();
+            var (cases, total) = CountAffected(shown, supported, log.CaseCount, customers);
             var opportunities = new List<AgendaOpportunity>(shown.Count);
-            var union = new bool[log.CaseCount];
-            var total = 0;
             foreach (var o in shown)
             {
                 var i = opportunities.Count;
                 opportunities.Add(i < Math.Min(views[v].RootCauses, explained) ? o.Opportunity with { RootCauses = rootCauses[i] } : o.Opportunity);
-                foreach (var c in supported[o.Index].Cases)
-                {
-                    total += union[c] ? 0 : 1;
-                    union[c] = true;
-                }
             }
 
             results[v] = new AgendaResult(
                 journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
                 [.. options.AdjustFor], ValueUnit(journey), total, tests,
                 journey.Value is null ? AgendaResult.StandardisedFormula : AgendaResult.RankingFormula,
-                AgendaCapabilities.Link(opportunities, journey), [.. notes]);
+                AgendaCapabilities.Link(opportunities, journey), [.. notes])
+            {
+                CasesAffectedTotal = cases,
+                CustomerAttribute = journey.Customer?.Attribute,
+            };
         }
 
         return results;

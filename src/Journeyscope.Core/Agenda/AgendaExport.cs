@@ -11,12 +11,12 @@ public static class AgendaExport
     public static string Csv(AgendaResult agenda)
     {
         ArgumentNullException.ThrowIfNull(agenda);
-        var text = new StringBuilder("rank,id,kind,title,touchpoint,segment,customersAffected,share,effectKpi,effect,effectLow,effectHigh,method,valuePerPeriod,valueLow,valueHigh,unit,effort,score,rice\n");
+        var text = new StringBuilder("rank,id,kind,title,touchpoint,segment,customersAffected,casesAffected,share,effectKpi,effect,effectLow,effectHigh,method,valuePerPeriod,valueLow,valueHigh,unit,effort,score,rice\n");
         foreach (var o in agenda.Opportunities)
         {
             var e = Lead(o);
             text.AppendJoin(',',
-                N(o.Rank), Quote(o.Id), o.Kind, Quote(o.Title), Quote(o.Touchpoint ?? string.Empty), Quote(Segment(o)), N(o.CustomersAffected), N(o.Share),
+                N(o.Rank), Quote(o.Id), o.Kind, Quote(o.Title), Quote(o.Touchpoint ?? string.Empty), Quote(Segment(o)), N(o.CustomersAffected), N(o.CasesAffected), N(o.Share),
                 Quote(e?.Kpi ?? string.Empty), N(e?.Value), N(e?.Low), N(e?.High), Quote(e is null ? string.Empty : $"{e.Method}, {e.Basis}"),
                 N(o.ValuePerPeriod.Value), N(o.ValuePerPeriod.Low), N(o.ValuePerPeriod.High), Quote(o.ValuePerPeriod.Unit), N(o.Effort), N(o.Score), N(o.Rice)).Append('\n');
         }
@@ -30,14 +30,17 @@ public static class AgendaExport
         ArgumentNullException.ThrowIfNull(agenda);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Improvement agenda: {agenda.Journey}\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{agenda.Cases} cases, value per {agenda.Period} in {agenda.ValueUnit}; {agenda.CustomersAffectedTotal} customers affected in total (never double counted).\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{agenda.Cases} cases, value per {agenda.Period} in {agenda.ValueUnit}; {Affected(agenda)}.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Ranking: `{agenda.Formula}`\n\n");
-        text.Append("| Rank | Opportunity | Touchpoint | Segment | Customers | Effect (95 % interval) | Value per period | Effort | Score |\n");
-        text.Append("|---:|---|---|---|---:|---|---:|---:|---:|\n");
+        var byCustomer = agenda.CustomerAttribute is not null;
+        text.Append(byCustomer
+            ? "| Rank | Opportunity | Touchpoint | Segment | Customers | Cases | Effect (95 % interval) | Value per period | Effort | Score |\n|---:|---|---|---|---:|---:|---|---:|---:|---:|\n"
+            : "| Rank | Opportunity | Touchpoint | Segment | Customers | Effect (95 % interval) | Value per period | Effort | Score |\n|---:|---|---|---|---:|---|---:|---:|---:|\n");
         foreach (var o in agenda.Opportunities)
         {
+            var counts = byCustomer ? $"{o.CustomersAffected} | {o.CasesAffected}" : $"{o.CustomersAffected}";
             text.Append(CultureInfo.InvariantCulture,
-                $"| {o.Rank} | {Cell(o.Title)} | {o.Touchpoint} | {Cell(Segment(o))} | {o.CustomersAffected} | {Cell(Effect(Lead(o)))} | {Value(o.ValuePerPeriod)} | {N(o.Effort)} | {o.Score:0.##} |\n");
+                $"| {o.Rank} | {Cell(o.Title)} | {o.Touchpoint} | {Cell(Segment(o))} | {counts} | {Cell(Effect(Lead(o)))} | {Value(o.ValuePerPeriod)} | {N(o.Effort)} | {o.Score:0.##} |\n");
         }
 
         return text.ToString();
@@ -52,7 +55,9 @@ public static class AgendaExport
         {
             var description = new StringBuilder()
                 .Append(CultureInfo.InvariantCulture, $"Rank {o.Rank} of the improvement agenda of journey '{agenda.Journey}' ({o.Id}).\n")
-                .Append(CultureInfo.InvariantCulture, $"Customers affected: {o.CustomersAffected} ({o.Share:P1} of {agenda.Cases}), {o.CustomersPerPeriod:0.#} per {agenda.Period}.\n");
+                .Append(agenda.CustomerAttribute is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"Customers affected: {o.CustomersAffected} ({o.Share:P1} of {agenda.Cases}), {o.CustomersPerPeriod:0.#} per {agenda.Period}.\n")
+                    : string.Create(CultureInfo.InvariantCulture, $"Customers affected: {o.CustomersAffected} distinct ({agenda.CustomerAttribute}) in {o.CasesAffected} cases ({o.Share:P1} of {agenda.Cases}), {o.CustomersPerPeriod:0.#} cases per {agenda.Period}.\n"));
             foreach (var e in o.Effects.Where(e => e.Significant))
             {
                 description.Append(CultureInfo.InvariantCulture, $"Effect on {Effect(e)}.\n");
@@ -74,6 +79,18 @@ public static class AgendaExport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The agenda's total in words: <c>1480 customers affected in total (each counted once)</c>, and with a <c>customer:</c>
+    /// attribute also the cases (<c>912 distinct customers (customer_unique_id) in 1020 cases affected in total ...</c>).
+    /// </summary>
+    public static string Affected(AgendaResult agenda)
+    {
+        ArgumentNullException.ThrowIfNull(agenda);
+        return agenda.CustomerAttribute is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{agenda.CustomersAffectedTotal} customers affected in total (each counted once)")
+            : string.Create(CultureInfo.InvariantCulture, $"{agenda.CustomersAffectedTotal} distinct customers ({agenda.CustomerAttribute}) in {agenda.CasesAffectedTotal} cases affected in total (each counted once)");
     }
 
     /// <summary>The effect shown first: the most significant harmful one, adjusted before associational.</summary>

@@ -7,9 +7,12 @@ namespace Journeyscope.Agenda;
 /// <param name="Title">The gap in plain words.</param>
 /// <param name="Touchpoint">The touchpoint id, or <c>null</c> (an unmapped step, a stage-to-stage target).</param>
 /// <param name="Segment">The segment it is concentrated in, or <c>null</c>.</param>
-/// <param name="CustomersAffected">The cases with the gap.</param>
-/// <param name="Share">Their share of all cases.</param>
-/// <param name="CustomersPerPeriod">Cases with the gap per period.</param>
+/// <param name="CustomersAffected">
+/// The distinct customers with the gap: the cases with it when each case is a customer; with the journey's <c>customer:</c>
+/// attribute, the distinct values of that attribute over those cases (<see cref="CasesAffected"/> counts the cases).
+/// </param>
+/// <param name="Share">The share of all cases that have the gap.</param>
+/// <param name="CustomersPerPeriod">Cases with the gap per period (the effects and the value are per case).</param>
 /// <param name="Effects">Its effect on each linked KPI, associational and (with <c>--by</c>) adjusted.</param>
 /// <param name="ValuePerPeriod">Its value per period.</param>
 /// <param name="Effort">The effort of its solution, 1 without one.</param>
@@ -35,6 +38,18 @@ public sealed record AgendaOpportunity(
     double Score,
     double Rice)
 {
+    private readonly int? _casesAffected;
+
+    /// <summary>
+    /// The cases with the gap (the size of its case set); equal to <see cref="CustomersAffected"/> when each case is a customer,
+    /// at least as many when a customer has several cases (orders, tickets).
+    /// </summary>
+    public int CasesAffected
+    {
+        get => _casesAffected ?? CustomersAffected;
+        init => _casesAffected = value;
+    }
+
     /// <summary>
     /// What the opportunity's customers have in common: the root-cause factors (<see cref="RootCauseAnalysis"/>) that
     /// explain membership of its case set (q at most the false discovery rate), strongest first; empty below the first

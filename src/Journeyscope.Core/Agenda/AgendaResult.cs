@@ -14,7 +14,10 @@ namespace Journeyscope.Agenda;
 /// <param name="Periods">How many periods the log spans.</param>
 /// <param name="AdjustedFor">The case attributes the adjusted effects stratify on.</param>
 /// <param name="ValueUnit">The value unit.</param>
-/// <param name="CustomersAffectedTotal">Cases with at least one listed opportunity (the union: never double counted).</param>
+/// <param name="CustomersAffectedTotal">
+/// Distinct customers with at least one listed opportunity (the union of their case sets, each customer once: never double
+/// counted); the cases of that union when each case is a customer.
+/// </param>
 /// <param name="Tests">How many differences were tested (Benjamini-Hochberg's m).</param>
 /// <param name="Formula">The ranking formula, shown next to the list.</param>
 /// <param name="Opportunities">The top opportunities, highest score first.</param>
@@ -34,6 +37,21 @@ public sealed record AgendaResult(
     IReadOnlyList<AgendaOpportunity> Opportunities,
     IReadOnlyList<string> Notes)
 {
+    private readonly int? _casesAffectedTotal;
+
+    /// <summary>Cases with at least one listed opportunity (the union of their case sets, each case once).</summary>
+    public int CasesAffectedTotal
+    {
+        get => _casesAffectedTotal ?? CustomersAffectedTotal;
+        init => _casesAffectedTotal = value;
+    }
+
+    /// <summary>
+    /// The case attribute that tells customers apart (the journey's <c>customer:</c>), or <c>null</c> when each case is a
+    /// customer (then customers and cases are the same counts).
+    /// </summary>
+    public string? CustomerAttribute { get; init; }
+
     /// <summary>The ranking formula of a journey that prices its KPIs (<c>value:</c>).</summary>
     public const string RankingFormula = "score = valuePerPeriod.low × share / effort (WSJF: cost of delay / job size), valuePerPeriod = customers per period × Σ amount × harm (interval bound nearest no harm, significant harms only); RICE = reach × impact × confidence / effort";
 

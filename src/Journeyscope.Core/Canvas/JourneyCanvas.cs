@@ -37,7 +37,12 @@ public static class JourneyCanvas
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumSupport);
         var agenda = log is null || log.CaseCount == 0
             ? null
-            : AgendaAnalysis.Compute(log, journey, version, new AgendaOptions { Top = top, MinimumSupport = minimumSupport, RootCauses = 0 }, cancellationToken);
+            : AgendaAnalysis.Compute(
+                log,
+                AgendaAnalysis.CustomerProblem(log, journey) is null ? journey : journey with { Customer = null }, // the canvas places gaps, it does not count customers
+                version,
+                new AgendaOptions { Top = top, MinimumSupport = minimumSupport, RootCauses = 0 },
+                cancellationToken);
         return Build(journey, agenda);
     }
 

@@ -57,6 +57,12 @@ public sealed record DesignedJourney(
     /// <summary>Improvement ideas with effort and expected share of the gap they close (YAML <c>solutions:</c>).</summary>
     public IReadOnlyList<JourneySolution> Solutions { get; init; } = [];
 
+    /// <summary>
+    /// The case attribute that identifies the customer when the case is not the customer (YAML <c>customer:</c>), or
+    /// <c>null</c>: the case is the customer.
+    /// </summary>
+    public JourneyCustomer? Customer { get; init; }
+
     /// <summary>The rules over live journey state (YAML <c>rules:</c>); empty when none.</summary>
     public IReadOnlyList<JourneyRule> Rules { get; init; } = [];
 

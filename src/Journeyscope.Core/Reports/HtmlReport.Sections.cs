@@ -43,7 +43,7 @@ public static partial class HtmlReport
         }
 
         return Section("agenda", "Improvement agenda",
-            $"<p class=\"meta\">Ranking: {Encode(agenda.Formula)}. {Count(agenda.CustomersAffectedTotal)} customers affected, each counted once.</p>{table}");
+            $"<p class=\"meta\">Ranking: {Encode(agenda.Formula)}. {Encode(Journeyscope.Agenda.AgendaExport.Affected(agenda))}.</p>{table}");
     }
 
     private static string ConformanceSection(ReportData data)

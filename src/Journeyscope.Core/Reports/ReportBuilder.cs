@@ -75,6 +75,13 @@ public static class ReportBuilder
             notes.Add($"The events have no '{options.ScoreAttribute}' attribute, so the report has no survey answers.");
         }
 
+        if (journey is not null && Journeyscope.Agenda.AgendaAnalysis.CustomerProblem(log, journey) is { } problem)
+        {
+            // The report still shows the agenda, counting each case as a customer, and says why.
+            notes.Add(problem + " Each case is counted as a customer.");
+            journey = journey with { Customer = null };
+        }
+
         Journeyscope.Agenda.AgendaResult? agenda;
         CanvasResult? canvas;
         if (journey is { Kpis.Count: > 0 } && log.CaseCount > 0)

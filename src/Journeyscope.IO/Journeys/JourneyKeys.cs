@@ -5,7 +5,7 @@ namespace Journeyscope.IO.Journeys;
 internal static class JourneyKeys
 {
     public static readonly string[] Root =
-        ["journey", "name", "owner", "description", "personas", "stages", "touchpoints", "flow", "kpis", "critical_success_factors", "time_targets", "value", "solutions", "rules"];
+        ["journey", "name", "owner", "description", "personas", "stages", "touchpoints", "flow", "kpis", "critical_success_factors", "time_targets", "value", "solutions", "rules", "customer"];
 
     public static readonly string[] RootRequired = ["journey", "name", "touchpoints"];
 

@@ -115,7 +115,35 @@ internal sealed partial class JourneyReader
             Value = keys.TryGetValue("value", out var valueNode) && !IsNull(valueNode) ? ReadValue(valueNode) : null,
             Solutions = ReadList(keys, "solutions", "solution", ReadSolution),
             Rules = ReadList(keys, "rules", "rule", ReadMonitorRule),
+            Customer = ReadCustomer(keys, context),
         };
+    }
+
+    /// <summary>
+    /// <c>customer:</c>, the case attribute that identifies the customer: a name without spaces (a JS004 otherwise); the
+    /// <c>case.</c> prefix of the filter syntax is accepted and dropped.
+    /// </summary>
+    private JourneyCustomer? ReadCustomer(Dictionary<string, YamlNode> keys, string context)
+    {
+        if (OptionalText(keys, "customer", context) is not { } text)
+        {
+            return null;
+        }
+
+        var location = At(keys["customer"].Start);
+        var name = text.Trim();
+        if (name.StartsWith("case.", StringComparison.Ordinal))
+        {
+            name = name["case.".Length..];
+        }
+
+        if (name.Length == 0 || name.Any(char.IsWhiteSpace))
+        {
+            Add(JourneyRules.BadCustomer(location, text));
+            return null;
+        }
+
+        return new JourneyCustomer(name) { Location = location };
     }
 
     private Persona ReadPersona(YamlMappingNode node, string context)

@@ -81,6 +81,18 @@ internal static class JourneyRules
     public static JourneyDiagnostic BadSegment(SourceLocation at, string segment, string reason) =>
         Error("JS004", at, $"'{segment}' is not a valid segment filter: {reason}", "write a filter as in docs/filters.md, for example case.segment == B2B");
 
+    public static JourneyDiagnostic BadCustomer(SourceLocation at, string text) =>
+        Error("JS004", at, $"'customer' is '{text}', not a case attribute name", "name the case attribute that identifies the customer, for example customer: customer_unique_id");
+
+    public static JourneyDiagnostic UnknownCustomer(SourceLocation at, string attribute, string? suggestion) =>
+        Error(
+            "JS022",
+            at,
+            $"the customer attribute '{attribute}' is not a case attribute of the log",
+            suggestion is null
+                ? "name a case attribute of the log ('journeyscope info' lists them), or remove 'customer:' to count each case as a customer"
+                : $"did you mean '{suggestion}'?");
+
     public static JourneyDiagnostic BadTarget(SourceLocation at, string target) =>
         Error("JS004", at, $"'{target}' is not a target", "write a comparison such as >= 40, <= 3d or <= 5%");
 

@@ -5,7 +5,7 @@ using Journeyscope.Kpis;
 
 namespace Journeyscope.IO.Journeys;
 
-/// <summary>The checks that need the log: JS011 (a touchpoint whose rule matches no event) and JS013 (a KPI naming events that exist nowhere).</summary>
+/// <summary>The checks that need the log: JS011 (a touchpoint whose rule matches no event) JS013 (a KPI naming events that exist nowhere) and JS022 (a customer attribute the log lacks).</summary>
 public static partial class JourneyValidator
 {
     private static void CheckMatches(DesignedJourney journey, EventLog log, List<JourneyDiagnostic> diagnostics)
@@ -64,6 +64,23 @@ public static partial class JourneyValidator
                 diagnostics.Add(JourneyRules.KpiNamesNothing(kpi.Location, kpi.Id, key, name, NameSuggestions.Closest(name, known.ToList())));
             }
         }
+    }
+
+    /// <summary>JS022: <c>customer:</c> names no case attribute of the log, so distinct customers cannot be counted.</summary>
+    private static void CheckCustomer(DesignedJourney journey, EventLog log, List<JourneyDiagnostic> diagnostics)
+    {
+        if (journey.Customer is not { } customer || log.FindCaseAttribute(customer.Attribute) is not null)
+        {
+            return;
+        }
+
+        var names = new List<string>();
+        foreach (var column in log.CaseAttributes)
+        {
+            names.Add(column.Name);
+        }
+
+        diagnostics.Add(JourneyRules.UnknownCustomer(customer.Location, customer.Attribute, NameSuggestions.Closest(customer.Attribute, names)));
     }
 
     /// <summary>Events the rule matches; a rule that cannot be compiled counts as matching, since JS004 already reports it.</summary>

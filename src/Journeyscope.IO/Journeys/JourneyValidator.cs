@@ -32,6 +32,7 @@ public static partial class JourneyValidator
         {
             CheckMatches(journey, log, diagnostics);
             CheckKpiEvents(journey, log, diagnostics);
+            CheckCustomer(journey, log, diagnostics);
         }
 
         diagnostics.Sort(static (a, b) =>

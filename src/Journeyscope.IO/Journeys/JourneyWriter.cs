@@ -16,6 +16,7 @@ internal static partial class JourneyWriter
         writer.WriteLine(Scalar(journey.Name));
         Field(writer, 0, "owner", journey.Owner);
         Field(writer, 0, "description", journey.Description);
+        Field(writer, 0, "customer", journey.Customer?.Attribute);
 
         if (journey.Personas.Count > 0)
         {

@@ -84,6 +84,11 @@ internal static class AgendaEndpoints
 
         var designed = await JourneyEndpoints.ReadValidAsync(host, ws, journey, cancellationToken).ConfigureAwait(false);
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        if (AgendaAnalysis.CustomerProblem(log, designed) is { } problem)
+        {
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Invalid journey", problem);
+        }
+
         var attributes = (by ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         foreach (var attribute in attributes)
         {

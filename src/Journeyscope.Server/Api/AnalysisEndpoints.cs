@@ -9,7 +9,8 @@ namespace Journeyscope.Server.Api;
 /// <summary>
 /// Analyses of the cached, filtered log: summary, process map, variants, performance and bottlenecks. Each takes
 /// repeated <c>filter</c> parameters (docs/filters.md) and <c>timeBasis</c> (<c>utc</c> or <c>wall-clock</c>), and
-/// returns the same figures as the matching CLI command.
+/// returns the same figures as the matching CLI command. The variants of a followed workspace's whole log come from the
+/// live snapshot (<see cref="LiveAnswers"/>), the rest from <see cref="EventLogCache"/> (docs/web.md#which-path-answers-what).
 /// </summary>
 internal static class AnalysisEndpoints
 {
@@ -59,9 +60,17 @@ internal static class AnalysisEndpoints
     }
 
     private static async Task<Ok<VariantsResult>> Variants(
-        string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+        string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, LiveLogCache live, CancellationToken cancellationToken)
     {
         var n = LogQuery.Positive(top, VariantsResult.DefaultTop, int.MaxValue, "top");
+
+        // A followed workspace's whole log: the live snapshot holds the variants, kept up to date per changed partition.
+        if (LiveAnswers.IsWholeLog(filter, timeBasis)
+            && await live.GetIfFollowedAsync(ws, cancellationToken).ConfigureAwait(false) is { } followed)
+        {
+            return TypedResults.Ok(LiveAnswers.Variants(followed.Snapshot, n));
+        }
+
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(VariantsResult.From(VariantSet.Discover(log, cancellationToken: cancellationToken), log.TimeBasis, version, n));
     }

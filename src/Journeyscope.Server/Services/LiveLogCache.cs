@@ -37,10 +37,34 @@ public sealed class LiveLogCache
     public void Forget(string workspace) => _followers.TryRemove(workspace, out _);
 
     /// <summary>The live snapshot of <paramref name="workspace"/> at its current version.</summary>
-    public async Task<LiveSnapshot> GetAsync(string workspace, CancellationToken cancellationToken)
+    public async Task<LiveSnapshot> GetAsync(string workspace, CancellationToken cancellationToken) =>
+        (await FollowAsync(workspace, cancellationToken).ConfigureAwait(false)).Snapshot;
+
+    /// <summary>Whether <paramref name="workspace"/> is followed (its partitioned log is held and grown in place).</summary>
+    public bool Follows(string workspace) => _followers.ContainsKey(workspace);
+
+    /// <summary>
+    /// The live snapshot of <paramref name="workspace"/> and its partitioned log, both at its current version; null when the
+    /// workspace is not followed (nothing is read then).
+    /// </summary>
+    public async Task<(LiveSnapshot Snapshot, PartitionedEventLog Log)?> GetIfFollowedAsync(string workspace, CancellationToken cancellationToken)
+    {
+        if (!_followers.TryGetValue(workspace, out var follower))
+        {
+            return null;
+        }
+
+        return await follower.RefreshWithLogAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The live snapshot of <paramref name="workspace"/> and its partitioned log, both at its current version; the workspace
+    /// is followed from now on (the first call reads every case).
+    /// </summary>
+    public async Task<(LiveSnapshot Snapshot, PartitionedEventLog Log)> FollowAsync(string workspace, CancellationToken cancellationToken)
     {
         var follower = _followers.GetOrAdd(workspace, name => new Follower(new LiveJourney(_host.Get(name), PartitionCount)));
-        return await follower.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return await follower.RefreshWithLogAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void OnChanged(string workspace)
@@ -68,7 +92,10 @@ public sealed class LiveLogCache
         private readonly SemaphoreSlim _gate = new(1, 1);
         private LiveSnapshot? _last;
 
-        public async Task<LiveSnapshot> RefreshAsync(CancellationToken cancellationToken)
+        public async Task<LiveSnapshot> RefreshAsync(CancellationToken cancellationToken) =>
+            (await RefreshWithLogAsync(cancellationToken).ConfigureAwait(false)).Snapshot;
+
+        public async Task<(LiveSnapshot Snapshot, PartitionedEventLog Log)> RefreshWithLogAsync(CancellationToken cancellationToken)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -76,11 +103,12 @@ public sealed class LiveLogCache
                 var view = await live.RefreshAsync(null, 3, cancellationToken).ConfigureAwait(false);
                 if (_last is { } last && last.Version == view.Version)
                 {
-                    return last;
+                    return (last, view.Log);
                 }
 
                 var changed = _last is null ? [.. Enumerable.Range(0, view.Log.PartitionCount)] : view.ChangedPartitions;
-                return _last = new LiveSnapshot(view.Version, view.Log.PartitionCount, changed, view.Snapshot);
+                _last = new LiveSnapshot(view.Version, view.Log.PartitionCount, changed, view.Snapshot);
+                return (_last, view.Log);
             }
             finally
             {

@@ -1,37 +1,15 @@
 using Journeyscope.IO.Journeys;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.IO.Tests.Journeys;
 
 /// <summary>The <c>rules:</c> section: read, written back, and validated with a code, a line and the field.</summary>
 public sealed class JourneyRulesYamlTests
 {
-    private const string Head = """
-        journey: shop
-        name: Shop
-        stages:
-          - id: buy
-            name: Buy
-        touchpoints:
-          - id: cart
-            name: Cart
-            stage: buy
-            lane: customer-action
-            match: { activity: Add to cart }
-          - id: checkout
-            name: Checkout
-            stage: buy
-            lane: customer-action
-            match: { activity: Checkout }
-          - id: survey
-            name: Survey
-            stage: buy
-            lane: customer-action
-            match: { activity: Survey answered }
-        flow:
-          sequence: [cart, checkout]
-        rules:
-
-        """;
+    /// <summary>The touchpoints cart, checkout and survey in stage buy, the flow cart then checkout, and <c>rules:</c> for the test's rules.</summary>
+    private static readonly string Head = RuleSnippets.Journey(
+        "shop", "Shop", [RuleSnippets.Touchpoint("cart", "Add to cart"), RuleSnippets.Touchpoint("checkout", "Checkout"), RuleSnippets.Touchpoint("survey", "Survey answered")],
+        "cart, checkout", string.Empty);
 
     [Fact]
     public void Read_FiveKindsOfRules_AreReadValidAndRoundTrip()

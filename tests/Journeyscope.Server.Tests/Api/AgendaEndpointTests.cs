@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Server.Tests.Api;
 
@@ -34,6 +37,41 @@ public sealed class AgendaEndpointTests(OrdersServerFixture server) : IClassFixt
         var cases = await Problem.JsonAsync(await client.GetAsync($"{Base}/opportunities/{id}/cases?journey=shop", Token));
         cases.EnumerateArray().Select(c => c.GetString()!).Order(StringComparer.Ordinal)
             .ShouldBe(Enumerable.Range(0, 40).Where(i => !OrdersServerFixture.OnTime(i)).Select(i => $"o{i}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetAgenda_JourneyWithCustomerAttribute_CountsCasesAndDistinctCustomers()
+    {
+        // Given a workspace of the 40 shop orders placed by 6 customers (order i by c(i mod 6)), and the shop journey naming
+        // the case attribute 'customer' as the customer
+        using var client = server.CreateClient();
+        var ws = "customers-" + Guid.NewGuid().ToString("N")[..8];
+        var orders = ShopJourney.Orders(TimeSpan.FromDays(1), OrdersServerFixture.OnTime).Select((o, i) => o with { Customer = $"c{i % 6}" }).ToList();
+        (await client.PostAsJsonAsync("/api/v1/workspaces", new { name = ws }, Token)).EnsureSuccessStatusCode();
+        (await client.PostAsync($"/api/v1/workspaces/{ws}/imports", ServerFixture.Upload(ShopJourney.Csv(orders), "orders.csv"), Token)).EnsureSuccessStatusCode();
+        using var yaml = new StringContent(ShopJourney.Yaml + "customer: customer\n", Encoding.UTF8, "application/yaml");
+        (await client.PutAsync($"/api/v1/workspaces/{ws}/journeys/shop", yaml, Token)).EnsureSuccessStatusCode();
+
+        // When the agenda is read
+        var json = await Problem.JsonAsync(await client.GetAsync($"/api/v1/workspaces/{ws}/agenda?journey=shop&minSupport=10", Token));
+
+        // Then the late-delivery opportunity counts the 15 late orders and, apart, the customers who placed them
+        var late = orders.Where(o => o.DeliveredAfter > TimeSpan.FromDays(3)).ToList();
+        json.GetProperty("customerAttribute").GetString().ShouldBe("customer");
+        var first = json.GetProperty("opportunities")[0];
+        first.GetProperty("casesAffected").GetInt32().ShouldBe(late.Count);
+        first.GetProperty("customersAffected").GetInt32().ShouldBe(late.Select(o => o.Customer).Distinct(StringComparer.Ordinal).Count());
+        json.GetProperty("customersAffectedTotal").GetInt32().ShouldBeLessThanOrEqualTo(6);
+        json.GetProperty("customersAffectedTotal").GetInt32().ShouldBeLessThan(json.GetProperty("casesAffectedTotal").GetInt32());
+
+        // And a journey whose customer attribute the log lacks gets the agenda's 422 naming it, with a did-you-mean
+        var yaml2 = ShopJourney.Yaml.Replace("journey: shop", "journey: typo", StringComparison.Ordinal) + "customer: custmer\n";
+        using var typo = new StringContent(yaml2, Encoding.UTF8, "application/yaml");
+        (await client.PutAsync($"/api/v1/workspaces/{ws}/journeys/typo", typo, Token)).EnsureSuccessStatusCode();
+        using var response = await client.GetAsync($"/api/v1/workspaces/{ws}/agenda?journey=typo", Token);
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("detail").GetString()!.ShouldContain("no case attribute 'custmer'");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Did you mean 'customer'?");
     }
 
     [Fact]

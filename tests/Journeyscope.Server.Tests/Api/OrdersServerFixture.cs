@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 
@@ -14,34 +13,8 @@ public sealed class OrdersServerFixture : ServerFixture, IAsyncLifetime
 {
     public const string Orders = "orders";
 
-    public const string ShopJourney = """
-        journey: shop
-        name: Shop
-        touchpoints:
-          - id: order
-            name: Order
-            stage: purchase
-            lane: frontstage
-            match: { activity: Order }
-          - id: deliver
-            name: Deliver
-            stage: fulfilment
-            lane: physical-evidence
-            match: { activity: Deliver }
-        kpis:
-          - id: nps
-            name: Net Promoter Score
-            kind: nps
-            target: ">= 40"
-            activity: NPS survey
-            drivers: [delivery-time]
-          - id: delivery-time
-            name: Order to delivery
-            kind: order-cycle-time
-            target: "<= 3d"
-            from: order
-            to: deliver
-        """;
+    /// <summary>The shop journey with NPS driven by delivery time (<see cref="TestSupport.ShopJourney.Yaml"/>).</summary>
+    public const string ShopJourney = TestSupport.ShopJourney.Yaml;
 
     public const string PlainJourney = """
         journey: plain
@@ -58,21 +31,7 @@ public sealed class OrdersServerFixture : ServerFixture, IAsyncLifetime
 
     public static bool OnTime(int order) => order < 10 || order % 2 == 0;
 
-    public static string OrdersCsv()
-    {
-        var csv = new StringBuilder("case_id,activity,timestamp,channel,score,comment\n");
-        var start = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < 40; i++)
-        {
-            var t = start.AddDays(i);
-            var days = OnTime(i) ? 1 : 5;
-            csv.Append(CultureInfo.InvariantCulture, $"o{i},Order,{t:yyyy-MM-ddTHH:mm:ssK},{(i < 20 ? "web" : "store")},,\n");
-            csv.Append(CultureInfo.InvariantCulture, $"o{i},Deliver,{t.AddDays(days):yyyy-MM-ddTHH:mm:ssK},,,\n");
-            csv.Append(CultureInfo.InvariantCulture, $"o{i},NPS survey,{t.AddDays(days + 1):yyyy-MM-ddTHH:mm:ssK},email,{(days == 1 ? 10 : 3)},{(days == 1 ? "great" : "terrible service")}\n");
-        }
-
-        return csv.ToString();
-    }
+    public static string OrdersCsv() => TestSupport.ShopJourney.OrdersCsv(TimeSpan.FromDays(1), OnTime);
 
     async ValueTask IAsyncLifetime.InitializeAsync()
     {

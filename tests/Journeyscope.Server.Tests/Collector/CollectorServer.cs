@@ -33,6 +33,22 @@ public class CollectorServer : ServerFixture
         return (name, key);
     }
 
+    /// <summary>
+    /// A new workspace (<see cref="NewWorkspaceAsync"/>) with <paramref name="journeyYaml"/> as <c>journeys/shop.yaml</c> and a
+    /// webhook for <c>rule.fired</c> to <paramref name="webhookUrl"/> (signed with <paramref name="secret"/> when given): the
+    /// set-up of the live rule tests.
+    /// </summary>
+    public async Task<(string Workspace, string Key)> NewLiveWorkspaceAsync(HttpClient client, string journeyYaml, string webhookUrl, string? secret = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var (workspace, key) = await NewWorkspaceAsync(client);
+        await File.WriteAllTextAsync(Path.Combine(Root, workspace, "journeys", "shop.yaml"), journeyYaml);
+        using var added = await client.PostAsJsonAsync($"/api/v1/workspaces/{workspace}/webhooks",
+            new { url = webhookUrl, secret, eventTypes = new[] { "rule.fired" } });
+        added.EnsureSuccessStatusCode();
+        return (workspace, key);
+    }
+
     /// <summary>The server's open store of <paramref name="workspace"/>.</summary>
     public Journeyscope.Storage.Workspace Store(string workspace) => Factory.Services.GetRequiredService<WorkspaceHost>().Get(workspace);
 

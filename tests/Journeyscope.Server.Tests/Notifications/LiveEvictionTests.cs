@@ -14,37 +14,7 @@ namespace Journeyscope.Server.Tests.Notifications;
 /// </summary>
 public sealed class LiveEvictionTests(LiveEvictionServer server) : IClassFixture<LiveEvictionServer>
 {
-    private const string Journey = """
-        journey: shop
-        name: Shop
-        stages:
-          - id: buy
-            name: Buy
-        touchpoints:
-          - id: browse
-            name: Browse
-            stage: buy
-            lane: customer-action
-            match: { activity: Browse }
-          - id: cart
-            name: Cart
-            stage: buy
-            lane: customer-action
-            match: { activity: Add to cart }
-          - id: checkout
-            name: Checkout
-            stage: buy
-            lane: customer-action
-            match: { activity: Checkout }
-        flow:
-          sequence: [browse, cart, checkout]
-        rules:
-          - id: abandoned_cart
-            name: Abandoned cart
-            on: cart
-            unless: checkout
-            within: 1s
-        """;
+    private static readonly string Journey = RuleSnippets.Shop(RuleSnippets.AbandonedCart("1s"));
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -55,13 +25,7 @@ public sealed class LiveEvictionTests(LiveEvictionServer server) : IClassFixture
         // abandoned cart, which fires once
         using var receiver = new WebhookReceiver();
         using var client = server.CreateClient();
-        var (workspace, key) = await server.NewWorkspaceAsync(client);
-        await File.WriteAllTextAsync(Path.Combine(server.Root, workspace, "journeys", "shop.yaml"), Journey, Token);
-        using (var added = await client.PostAsync($"/api/v1/workspaces/{workspace}/webhooks",
-            new StringContent(JsonSerializer.Serialize(new { url = receiver.Url, eventTypes = new[] { "rule.fired" } }), System.Text.Encoding.UTF8, "application/json"), Token))
-        {
-            added.EnsureSuccessStatusCode();
-        }
+        var (workspace, key) = await server.NewLiveWorkspaceAsync(client, Journey, receiver.Url);
 
         var monitor = server.Factory.Services.GetRequiredService<LiveMonitor>();
         await PostAsync(client, key, ("ann", "Browse", "a1"), ("ann", "Add to cart", "a2"));

@@ -14,37 +14,7 @@ public sealed class LiveRulesTests(CollectorServer server) : IClassFixture<Colle
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private const string Journey = """
-        journey: shop
-        name: Shop
-        stages:
-          - id: buy
-            name: Buy
-        touchpoints:
-          - id: browse
-            name: Browse
-            stage: buy
-            lane: customer-action
-            match: { activity: Browse }
-          - id: cart
-            name: Cart
-            stage: buy
-            lane: customer-action
-            match: { activity: Add to cart }
-          - id: checkout
-            name: Checkout
-            stage: buy
-            lane: customer-action
-            match: { activity: Checkout }
-        flow:
-          sequence: [browse, cart, checkout]
-        rules:
-          - id: abandoned_cart
-            name: Abandoned cart
-            on: cart
-            unless: checkout
-            within: 3s
-        """;
+    private static readonly string Journey = RuleSnippets.Shop(RuleSnippets.AbandonedCart("3s"));
 
     [Fact]
     public async Task AbandonedCart_LiveEvents_FiresOneSignedWebhookPerCustomerWithinTheWindowPlus5s()
@@ -52,11 +22,7 @@ public sealed class LiveRulesTests(CollectorServer server) : IClassFixture<Colle
         // Given a workspace with the journey, a webhook receiver on 127.0.0.1, and the live monitor running
         using var receiver = new WebhookReceiver();
         using var client = server.CreateClient();
-        var (workspace, key) = await server.NewWorkspaceAsync(client);
-        await File.WriteAllTextAsync(Path.Combine(server.Root, workspace, "journeys", "shop.yaml"), Journey, Token);
-        using var added = await client.PostAsync($"/api/v1/workspaces/{workspace}/webhooks",
-            JsonContent(new { url = receiver.Url, secret = "live-rules-secret-0123", eventTypes = new[] { "rule.fired" } }), Token);
-        added.EnsureSuccessStatusCode();
+        var (workspace, key) = await server.NewLiveWorkspaceAsync(client, Journey, receiver.Url, "live-rules-secret-0123");
 
         // When three customers add to cart now; one checks out, one skips browsing, and the events are sent twice
         var now = DateTimeOffset.UtcNow;
@@ -107,9 +73,6 @@ public sealed class LiveRulesTests(CollectorServer server) : IClassFixture<Colle
         dry.GetProperty("rules")[0].GetProperty("firings").GetInt32().ShouldBe(2);
         dry.GetProperty("rules")[0].GetProperty("customers").GetInt32().ShouldBe(2);
     }
-
-    private static StringContent JsonContent(object value) =>
-        new(JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
 
     private static async Task<JsonElement> PollAsync(HttpClient client, string url, Func<JsonElement, bool> until, TimeSpan timeout)
     {

@@ -41,6 +41,9 @@ public partial class Journey
     /// <summary>The journey id from the route; the first journey when omitted.</summary>
     [Parameter] public string? JourneyId { get; set; }
 
+    /// <summary>New events from the collector recolour the blueprint by conformance (about once a second).</summary>
+    protected override bool RefreshOnNewEvents => true;
+
     /// <inheritdoc />
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {

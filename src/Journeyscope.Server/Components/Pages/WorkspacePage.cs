@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Journeyscope.Server.Components.Api;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 
 namespace Journeyscope.Server.Components.Pages;
@@ -12,22 +11,14 @@ namespace Journeyscope.Server.Components.Pages;
 /// loading and the API's problem message when a call fails.
 /// </summary>
 /// <remarks>
-/// A full page load renders the page twice: prerendered into the HTML, then again when the interactive circuit starts.
-/// The API answers of the prerendering are kept on the server (<see cref="PrerenderedResponseStore"/>) and their id handed
-/// to the circuit (<see cref="PersistentComponentState"/>), so the circuit's first load reads them instead of running the analyses again: one
-/// analysis per page load, and the circuit shows what the prerendered page showed.
+/// A full page load runs the page's analyses once: the circuit's first load reads the prerendering's API answers
+/// (<see cref="PrerenderedPage"/>).
 /// </remarks>
-public abstract class WorkspacePage : ComponentBase, IDisposable
+public abstract class WorkspacePage : PrerenderedPage
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>The key of the prerendered API answers in the persisted component state.</summary>
-    private const string PrerenderedKey = "journeyscope-prerendered-api";
-
     private CancellationTokenSource? _loading;
-    private PersistingComponentStateSubscription? _persisting;
-    private PrerenderedResponses? _replaying;
-    private string? _keptId;
     private WorkspaceHost? _watched;
     private int _refreshQueued;
     private long _lastRefresh;
@@ -49,10 +40,6 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     [Inject]
     internal WorkspaceState Workspace { get; set; } = null!;
 
-    // Resolved only by pages that refresh live, and optional: component tests render pages without a workspace host.
-    [Inject]
-    internal IServiceProvider PageServices { get; set; } = null!;
-
     /// <summary>
     /// Whether the page re-fetches its data when the workspace gets new events (the collector's live events), at most
     /// about once a second, without a reload. Off by default; the overview, the process map and the KPIs turn it on.
@@ -63,60 +50,7 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
     protected void Cancel() => _loading?.Cancel();
 
     /// <inheritdoc />
-    protected override void OnInitialized()
-    {
-        // Optional, as the workspace host: component tests render pages without persisted state.
-        if (PageServices.GetService(typeof(PersistentComponentState)) is not PersistentComponentState state
-            || PageServices.GetService(typeof(PrerenderedResponses)) is not PrerenderedResponses responses
-            || PageServices.GetService(typeof(PrerenderedResponseStore)) is not PrerenderedResponseStore store)
-        {
-            return;
-        }
-
-        if (state.TryTakeFromJson<string>(PrerenderedKey, out var id) && id is not null)
-        {
-            _keptId = id;
-        }
-        else if (!RendererInfo.IsInteractive && !responses.Recording)
-        {
-            // Prerendering: keep the answers of this page's load on the server; the page carries their id to the circuit.
-            responses.Recording = true;
-            _persisting = state.RegisterOnPersisting(async () =>
-            {
-                if (store.Put(await UserNameAsync(), responses.Recorded) is { } kept)
-                {
-                    state.PersistAsJson(PrerenderedKey, kept);
-                }
-            });
-        }
-    }
-
-    /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
-    {
-        if (_keptId is { } id && PageServices.GetService(typeof(PrerenderedResponseStore)) is PrerenderedResponseStore store
-            && PageServices.GetService(typeof(PrerenderedResponses)) is PrerenderedResponses responses)
-        {
-            // The circuit of a prerendered page: its first load reads what the prerendering was answered.
-            _keptId = null;
-            if (store.Take(id, await UserNameAsync()) is { } kept)
-            {
-                responses.Replay(kept);
-                _replaying = responses;
-            }
-        }
-
-        await LoadForParametersAsync();
-
-        // The circuit's first load has taken what the prerendering kept; later loads ask the API.
-        _replaying?.StopReplay();
-        _replaying = null;
-    }
-
-    private async Task<string?> UserNameAsync() =>
-        PageServices.GetService(typeof(AuthenticationStateProvider)) is AuthenticationStateProvider authentication
-            ? (await authentication.GetAuthenticationStateAsync()).User.Identity?.Name
-            : null;
+    protected override Task OnParametersSetAsync() => LoadOnceAsync(LoadForParametersAsync);
 
     private Task LoadForParametersAsync()
     {
@@ -225,23 +159,13 @@ public abstract class WorkspacePage : ComponentBase, IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
     /// <summary>Cancels a running analysis.</summary>
-    protected virtual void Dispose(bool disposing)
+    protected override void Dispose(bool disposing)
     {
+        base.Dispose(disposing);
         if (disposing)
         {
             _disposed = true;
-            _persisting?.Dispose();
-            _persisting = null;
-            _replaying?.StopReplay();
-            _replaying = null;
             if (_watched is not null)
             {
                 _watched.Changed -= OnWorkspaceChanged;
