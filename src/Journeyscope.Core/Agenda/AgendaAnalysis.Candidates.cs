@@ -11,10 +11,10 @@ public static partial class AgendaAnalysis
     private const double MinimumSeparation = 0.8;
 
     /// <summary>Skipped, inserted, out-of-order and repeated touchpoints from the optimal alignments, per variant applied to its cases.</summary>
-    private static void Deviations(JourneyCheck check, List<Candidate> candidates, CancellationToken cancellationToken)
+    private static void Deviations(
+        MappedLog mapped, AlignmentResult alignments, Dictionary<string, bool[]> stages, List<Candidate> candidates, CancellationToken cancellationToken)
     {
-        var index = new JourneyIndex(check.Mapped.Log, check.Mapped.Journey);
-        var alignments = check.Alignments;
+        var index = new JourneyIndex(mapped.Log, mapped.Journey);
         var variantItems = new DeviationItem[alignments.Variants.Count][];
         for (var v = 0; v < variantItems.Length; v++)
         {
@@ -22,7 +22,7 @@ public static partial class AgendaAnalysis
         }
 
         var byItem = new Dictionary<DeviationItem, List<int>>();
-        var caseCount = check.Mapped.Log.CaseCount;
+        var caseCount = mapped.Log.CaseCount;
         for (var c = 0; c < caseCount; c++)
         {
             if (c % 65536 == 0)
@@ -48,8 +48,7 @@ public static partial class AgendaAnalysis
             }
         }
 
-        var journey = check.Mapped.Journey;
-        var stages = StageCases(check.Mapped);
+        var journey = mapped.Journey;
         foreach (var (item, cases) in byItem.OrderBy(p => p.Key))
         {
             var touchpoint = item.IsTouchpoint ? journey.FindTouchpoint(item.Subject) : null;
@@ -73,10 +72,10 @@ public static partial class AgendaAnalysis
     }
 
     /// <summary>Cases whose time target clock ran longer than allowed.</summary>
-    private static void TimeTargets(JourneyCheck check, List<Candidate> candidates, CancellationToken cancellationToken)
+    private static void TimeTargets(MappedLog mapped, List<Candidate> candidates, CancellationToken cancellationToken)
     {
-        var index = new JourneyIndex(check.Mapped.Log, check.Mapped.Journey);
-        foreach (var target in check.Mapped.Journey.TimeTargets)
+        var index = new JourneyIndex(mapped.Log, mapped.Journey);
+        foreach (var target in mapped.Journey.TimeTargets)
         {
             var from = DeviationAnalysis.ResolveTouchpoints(target.From, index);
             var to = DeviationAnalysis.ResolveTouchpoints(target.To, index);
@@ -86,8 +85,8 @@ public static partial class AgendaAnalysis
             }
 
             var breached = new List<int>();
-            var eligible = new bool[check.Mapped.Log.CaseCount];
-            foreach (var (ticks, c) in DeviationAnalysis.CaseElapsed(check.Mapped.Log, index, target, from, to, DeviationOptions.Default, cancellationToken))
+            var eligible = new bool[mapped.Log.CaseCount];
+            foreach (var (ticks, c) in DeviationAnalysis.CaseElapsed(mapped.Log, index, target, from, to, DeviationOptions.Default, cancellationToken))
             {
                 eligible[c] = true;
                 if (ticks > target.Within.Ticks)
@@ -97,7 +96,7 @@ public static partial class AgendaAnalysis
             }
 
             breached.Sort();
-            var touchpoint = check.Mapped.Journey.FindTouchpoint(target.To)?.Id;
+            var touchpoint = mapped.Journey.FindTouchpoint(target.To)?.Id;
             candidates.Add(new Candidate(target.Id, "time-target", $"{target.Name}: target missed", touchpoint, [.. breached], candidates.Count)
             {
                 EligibleKey = "time-target:" + target.Id,
@@ -112,7 +111,7 @@ public static partial class AgendaAnalysis
     /// two modes, else beyond Tukey's upper fence of those logs.
     /// </summary>
     private static void Bottlenecks(
-        EventLog log, DesignedJourney journey, int top, List<Candidate> candidates, List<string> notes, CancellationToken cancellationToken)
+        EventLog log, DesignedJourney journey, MappedLog? mapped, int top, List<Candidate> candidates, List<string> notes, CancellationToken cancellationToken)
     {
         if (top <= 0 || log.CaseCount == 0)
         {
@@ -120,40 +119,17 @@ public static partial class AgendaAnalysis
         }
 
         var bottlenecks = BottlenecksResult.Analyze(log, 0, null, top, cancellationToken).Bottlenecks;
-        var mapping = journey.Touchpoints.Count == 0 ? null : TouchpointMapping.Map(log, journey);
-        foreach (var b in bottlenecks)
+        var mapping = journey.Touchpoints.Count == 0 ? null : mapped ?? TouchpointMapping.Map(log, journey);
+        var (allWaits, touchpoints) = HandOverWaits(log, journey, mapping, bottlenecks, cancellationToken);
+        for (var i = 0; i < bottlenecks.Count; i++)
         {
-            int from = log.FindActivity(b.From), to = log.FindActivity(b.To);
-            if (from < 0 || to < 0)
+            var b = bottlenecks[i];
+            if (allWaits[i] is not { } waits)
             {
                 continue;
             }
 
-            var waits = new List<(long Wait, int Case)>();
-            var activities = log.Activities;
-            var timestamps = log.Timestamps;
-            string? touchpoint = null;
-            for (var c = 0; c < log.CaseCount; c++)
-            {
-                long worst = -1;
-                for (int e = log.CaseStart(c) + 1, end = log.CaseStart(c + 1); e < end; e++)
-                {
-                    if (activities[e] == to && activities[e - 1] == from)
-                    {
-                        worst = Math.Max(worst, timestamps[e] - timestamps[e - 1]);
-                        if (touchpoint is null && mapping is not null && mapping.EventTouchpoint[e] >= 0)
-                        {
-                            touchpoint = journey.Touchpoints[mapping.EventTouchpoint[e]].Id;
-                        }
-                    }
-                }
-
-                if (worst >= 0)
-                {
-                    waits.Add((worst, c));
-                }
-            }
-
+            var touchpoint = touchpoints[i];
             if (waits.Count < 4)
             {
                 continue;
@@ -182,6 +158,90 @@ public static partial class AgendaAnalysis
                 Eligible = eligible,
             });
         }
+    }
+
+    /// <summary>
+    /// Per hand-over of <paramref name="bottlenecks"/> (null when an activity is not in the log): each case's longest wait on
+    /// it, in case order, and the touchpoint of its first mapped arrival; one pass over the events for every hand-over.
+    /// </summary>
+    private static (List<(long Wait, int Case)>?[] Waits, string?[] Touchpoints) HandOverWaits(
+        EventLog log, DesignedJourney journey, MappedLog? mapping, IReadOnlyList<BottleneckSummary> bottlenecks, CancellationToken cancellationToken)
+    {
+        var waits = new List<(long Wait, int Case)>?[bottlenecks.Count];
+        var touchpoints = new string?[bottlenecks.Count];
+        var activityCount = log.ActivityCount;
+        var handOver = new int[activityCount * activityCount];
+        Array.Fill(handOver, -1);
+        for (var i = 0; i < bottlenecks.Count; i++)
+        {
+            int from = log.FindActivity(bottlenecks[i].From), to = log.FindActivity(bottlenecks[i].To);
+            if (from >= 0 && to >= 0)
+            {
+                waits[i] = [];
+                ref var first = ref handOver[(from * activityCount) + to];
+                first = first < 0 ? i : first;
+            }
+        }
+
+        // Per distinct hand-over (the first bottleneck of it): the case's worst wait, reset after each case.
+        var worst = new long[bottlenecks.Count];
+        Array.Fill(worst, -1);
+        var inCase = new bool[bottlenecks.Count];
+        var touched = new List<int>();
+        var activities = log.Activities;
+        var timestamps = log.Timestamps;
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            if ((c & 65535) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (int e = log.CaseStart(c) + 1, end = log.CaseStart(c + 1); e < end; e++)
+            {
+                var i = handOver[(activities[e - 1] * activityCount) + activities[e]];
+                if (i < 0)
+                {
+                    continue;
+                }
+
+                if (!inCase[i])
+                {
+                    inCase[i] = true;
+                    touched.Add(i);
+                }
+
+                worst[i] = Math.Max(worst[i], timestamps[e] - timestamps[e - 1]);
+                if (touchpoints[i] is null && mapping is not null && mapping.EventTouchpoint[e] >= 0)
+                {
+                    touchpoints[i] = journey.Touchpoints[mapping.EventTouchpoint[e]].Id;
+                }
+            }
+
+            foreach (var i in touched)
+            {
+                if (worst[i] >= 0)
+                {
+                    waits[i]!.Add((worst[i], c));
+                }
+
+                (worst[i], inCase[i]) = (-1, false);
+            }
+
+            touched.Clear();
+        }
+
+        // A hand-over listed twice has the same waits.
+        for (var i = 0; i < bottlenecks.Count; i++)
+        {
+            int from = log.FindActivity(bottlenecks[i].From), to = log.FindActivity(bottlenecks[i].To);
+            if (waits[i] is not null && handOver[(from * activityCount) + to] is var first && first != i)
+            {
+                (waits[i], touchpoints[i]) = (waits[first], touchpoints[first]);
+            }
+        }
+
+        return (waits, touchpoints);
     }
 
     /// <summary>Tukey's upper fence of log(1 + seconds) of the waits (Q3 + 1.5 IQR), back in ticks.</summary>

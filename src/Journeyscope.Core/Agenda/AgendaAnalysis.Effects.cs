@@ -140,7 +140,7 @@ public static partial class AgendaAnalysis
 
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var sums = new double[needs.Count][];
-        Parallel.For(0, needs.Count, parallel, n => sums[n] = table.Sums(needs[n].Kpi, null, needs[n].Eligible, true));
+        Parallel.For(0, needs.Count, parallel, n => sums[n] = needs[n].Eligible is null ? table.Total(needs[n].Kpi) : table.Sums(needs[n].Kpi, null, needs[n].Eligible, true));
         var totals = new Dictionary<(string, int), double[]>();
         for (var n = 0; n < needs.Count; n++)
         {

@@ -197,12 +197,19 @@ public static partial class AgendaAnalysis
     /// and of the KPI over every other case.
     /// </summary>
     private static void OffTargets(
-        List<KpiCaseValues> kpis, (string Name, string?[] Values)[] attributes, DesignedJourney journey, EffectTable? table,
+        List<KpiCaseValues> kpis, (string Name, string?[] Values)[] attributes, AttributeCodes[] codesOf, DesignedJourney journey, EffectTable? table,
         BootstrapOptions bootstrap, int minimumSupport, List<Candidate> candidates)
     {
         if (table is null)
         {
             return;
+        }
+
+        // A segment's sums are the total's cells of its value when every cell holds one value of the attribute.
+        var cellCodes = new int[]?[attributes.Length];
+        for (var a = 0; a < attributes.Length; a++)
+        {
+            cellCodes[a] = table.CellCodes(codesOf[a].Codes);
         }
 
         for (var k = 0; k < kpis.Count; k++)
@@ -215,14 +222,15 @@ public static partial class AgendaAnalysis
 
             var touchpoint = kpi.Kpi.Touchpoints.FirstOrDefault()
                 ?? journey.Touchpoints.FirstOrDefault(t => kpi.Kpi.Stages.Contains(t.Stage))?.Id;
-            var total = table.Sums(k, null, null, true);
-            foreach (var (name, values) in attributes)
+            var total = table.Total(k);
+            for (var a = 0; a < attributes.Length; a++)
             {
-                foreach (var group in Enumerable.Range(0, values.Length).Where(c => values[c] is not null).GroupBy(c => values[c]!, StringComparer.Ordinal)
-                    .OrderBy(g => g.Key, StringComparer.Ordinal))
+                var name = attributes[a].Name;
+                var codes = codesOf[a];
+                for (var code = 0; code < codes.Names.Length; code++)
                 {
-                    var cases = group.ToArray();
-                    var sums = table.Sums(k, cases, null, true);
+                    var cases = codes.Cases[code];
+                    var sums = cellCodes[a] is { } cellCode ? table.CellSums(total, cellCode, code) : table.Sums(k, cases, null, true);
                     var (value, low, high) = table.Ratio(sums, bootstrap.Confidence) is var e ? (e.Value, e.Low, e.High) : default;
                     if (value is null || low is null || high is null)
                     {
@@ -236,7 +244,7 @@ public static partial class AgendaAnalysis
 
                     // A symptom of a gap in the same segment (low NPS for the device whose payments are retried): when the
                     // segment without that gap's customers is no longer off target, the gap explains it and is the opportunity.
-                    var segment = new AgendaSegment(name, group.Key);
+                    var segment = new AgendaSegment(name, codes.Names[code]);
                     var cause = candidates.FirstOrDefault(c => c.Segment == segment && c.Kind != "kpi-off-target" && c.Cases.Length >= minimumSupport
                         && !IsOffTarget(table, total, table.Sums(k, Except(cases, c.Cases), null, true), target, bootstrap.Confidence));
                     if (cause is not null)
@@ -246,7 +254,7 @@ public static partial class AgendaAnalysis
                     }
 
                     candidates.Add(new Candidate(kpi.Kpi.Id, "kpi-off-target",
-                        $"{kpi.Kpi.Name} off target ({target.Text}) for {name} {group.Key}: {Format(kpi, value.Value)} ({Format(kpi, low.Value)} to {Format(kpi, high.Value)})",
+                        $"{kpi.Kpi.Name} off target ({target.Text}) for {name} {codes.Names[code]}: {Format(kpi, value.Value)} ({Format(kpi, low.Value)} to {Format(kpi, high.Value)})",
                         touchpoint, cases, candidates.Count)
                     {
                         Segment = segment,

@@ -32,6 +32,17 @@ public static partial class AgendaAnalysis
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(journey);
         options ??= AgendaOptions.Default;
+        return ComputeViews(log, journey, version, options, [(options.Top, options.RootCauses)], cancellationToken)[0];
+    }
+
+    /// <summary>
+    /// Agendas of one computation that differ only in how many opportunities they list and explain (the HTML report's agenda and
+    /// its canvas's): each equals <see cref="Compute(EventLog, DesignedJourney, long, AgendaOptions?, CancellationToken)"/> with
+    /// <paramref name="options"/> and that view's <see cref="AgendaOptions.Top"/> and <see cref="AgendaOptions.RootCauses"/>.
+    /// </summary>
+    internal static AgendaResult[] ComputeViews(
+        EventLog log, DesignedJourney journey, long version, AgendaOptions options, (int Top, int RootCauses)[] views, CancellationToken cancellationToken)
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Phase(string name)
         {
@@ -60,9 +71,10 @@ public static partial class AgendaAnalysis
 
         var periods = Periods(log, options.Period);
         var ranked = Rank(supported, effects, kpis, journey, periods, log.CaseCount, options.FalseDiscoveryRate);
-        var top = ranked.Take(options.Top).ToList();
+        var top = ranked.Take(views.Max(v => v.Top)).ToList();
         Phase("value and ranking");
-        var explained = Math.Min(options.RootCauses, top.Count);
+        var explained = Math.Max(0, Math.Min(views.Max(v => v.RootCauses), top.Count));
+        var rootCauses = new IReadOnlyList<RootCauseFactor>[explained];
         if (explained > 0)
         {
             // The attribute and entry-path groups do not depend on the outcome: grouped once, tested per opportunity.
@@ -73,27 +85,35 @@ public static partial class AgendaAnalysis
                 BackstageTop = 0,
             };
             var groups = RootCauseAnalysis.Prepare(log, rootCauseOptions, RootCauseExclusions.None);
-            var rootCauses = new IReadOnlyList<RootCauseFactor>[explained];
             Parallel.For(0, explained, new ParallelOptions { CancellationToken = cancellationToken }, i =>
                 rootCauses[i] = RootCausesOf(log, version, supported[top[i].Index], top[i].Opportunity.Title, rootCauseOptions, groups, options, cancellationToken));
-            for (var i = 0; i < explained; i++)
-            {
-                top[i] = top[i] with { Opportunity = top[i].Opportunity with { RootCauses = rootCauses[i] } };
-            }
         }
 
         Phase("root causes of the top opportunities");
-        var (cases, total) = CountAffected(top, supported, log.CaseCount, customers);
-
-        return new AgendaResult(
-            journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
-            [.. options.AdjustFor], ValueUnit(journey), total, tests,
-            journey.Value is null ? AgendaResult.StandardisedFormula : AgendaResult.RankingFormula,
-            AgendaCapabilities.Link([.. top.Select(o => o.Opportunity)], journey), notes)
+        var results = new AgendaResult[views.Length];
+        for (var v = 0; v < views.Length; v++)
         {
-            CasesAffectedTotal = cases,
-            CustomerAttribute = journey.Customer?.Attribute,
-        };
+            var shown = top.Take(views[v].Top).ToList();
+            var (cases, total) = CountAffected(shown, supported, log.CaseCount, customers);
+            var opportunities = new List<AgendaOpportunity>(shown.Count);
+            foreach (var o in shown)
+            {
+                var i = opportunities.Count;
+                opportunities.Add(i < Math.Min(views[v].RootCauses, explained) ? o.Opportunity with { RootCauses = rootCauses[i] } : o.Opportunity);
+            }
+
+            results[v] = new AgendaResult(
+                journey.Id, log.TimeBasis, version, log.CaseCount, PeriodName(options.Period), periods,
+                [.. options.AdjustFor], ValueUnit(journey), total, tests,
+                journey.Value is null ? AgendaResult.StandardisedFormula : AgendaResult.RankingFormula,
+                AgendaCapabilities.Link(opportunities, journey), [.. notes])
+            {
+                CasesAffectedTotal = cases,
+                CustomerAttribute = journey.Customer?.Attribute,
+            };
+        }
+
+        return results;
     }
 
     /// <summary>The factors that explain which cases are in <paramref name="candidate"/>'s case set, strongest first.</summary>
@@ -151,25 +171,34 @@ public static partial class AgendaAnalysis
         AgendaOptions options, List<string> notes, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
+        MappedLog? mapped = null;
         if (journey.Flow is not null && journey.Touchpoints.Count > 0 && log.CaseCount > 0)
         {
-            var check = JourneyConformance.Check(log, journey, null, cancellationToken);
-            Deviations(check, candidates, cancellationToken);
-            TimeTargets(check, candidates, cancellationToken);
-            var stages = StageCases(check.Mapped);
-            DropOffs(check.Mapped, stages, candidates);
-            ChannelSwitches(check.Mapped, stages, candidates);
-            DetractorMoments(check.Mapped, kpis, candidates);
+            // JourneyConformance.Check's mapping and alignments, without its deviation report (the agenda counts its own).
+            mapped = TouchpointMapping.Map(log, journey);
+            var alignments = Alignments.Compute(mapped.Log, ProcessTreeConversion.ToPetriNet(journey.Flow, journey.Id), AlignmentOptions.Default, cancellationToken);
+            var stages = StageCases(mapped);
+            Deviations(mapped, alignments, stages, candidates, cancellationToken);
+            TimeTargets(mapped, candidates, cancellationToken);
+            DropOffs(mapped, stages, candidates);
+            ChannelSwitches(mapped, stages, candidates);
+            DetractorMoments(mapped, kpis, candidates);
         }
         else
         {
             notes.Add("The journey has no flow: deviations, time targets, drop-offs, channel switches and detractor moments are not opportunities.");
         }
 
-        Bottlenecks(log, journey, options.Bottlenecks, candidates, notes, cancellationToken);
+        Bottlenecks(log, journey, mapped, options.Bottlenecks, candidates, notes, cancellationToken);
+        var codes = new AttributeCodes[attributes.Length];
+        for (var a = 0; a < codes.Length; a++)
+        {
+            codes[a] = AttributeCodes.Of(attributes[a].Values);
+        }
+
         foreach (var candidate in candidates)
         {
-            Concentrate(candidate, attributes, log.CaseCount);
+            Concentrate(candidate, attributes, codes, log.CaseCount);
         }
 
         if (attributes.Length > 0)
@@ -188,7 +217,7 @@ public static partial class AgendaAnalysis
             notes.Add("The --by attributes have too many combinations for the one-pass table: KPIs off target in a segment are not looked for.");
         }
 
-        OffTargets(kpis, attributes, journey, table, options.Bootstrap, options.MinimumSupport, candidates);
+        OffTargets(kpis, attributes, codes, journey, table, options.Bootstrap, options.MinimumSupport, candidates);
         return candidates;
     }
 
@@ -276,52 +305,59 @@ public static partial class AgendaAnalysis
     /// Restricts a gap to the segment of one --by attribute that holds at least two thirds of its cases with at least twice
     /// the rate outside (the strongest such concentration wins).
     /// </summary>
-    private static void Concentrate(Candidate candidate, (string Name, string?[] Values)[] attributes, int caseCount)
+    private static void Concentrate(Candidate candidate, (string Name, string?[] Values)[] attributes, AttributeCodes[] codes, int caseCount)
     {
         double bestRatio = 0;
-        foreach (var (name, values) in attributes)
+        var segmentCode = -1;
+        for (var a = 0; a < attributes.Length; a++)
         {
-            var inside = new Dictionary<string, int>(StringComparer.Ordinal);
-            var all = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var v in values)
-            {
-                if (v is not null)
-                {
-                    all[v] = all.GetValueOrDefault(v) + 1;
-                }
-            }
-
+            var attribute = codes[a];
+            var inside = new int[attribute.Names.Length];
             foreach (var c in candidate.Cases)
             {
-                if (values[c] is { } v)
+                var code = attribute.Codes[c];
+                if (code >= 0)
                 {
-                    inside[v] = inside.GetValueOrDefault(v) + 1;
+                    inside[code]++;
                 }
             }
 
-            foreach (var (value, count) in inside.OrderBy(p => p.Key, StringComparer.Ordinal))
+            // Codes are in ordinal order of the values.
+            for (var code = 0; code < inside.Length; code++)
             {
-                if (3 * count < 2 * candidate.Cases.Length)
+                var count = inside[code];
+                if (count == 0 || 3 * count < 2 * candidate.Cases.Length)
                 {
                     continue;
                 }
 
-                double rateIn = count / (double)all[value];
-                var outside = caseCount - all[value];
+                var all = attribute.Cases[code].Length;
+                double rateIn = count / (double)all;
+                var outside = caseCount - all;
                 double rateOut = outside == 0 ? 1 : (candidate.Cases.Length - count) / (double)outside;
                 var ratio = rateOut == 0 ? double.MaxValue : rateIn / rateOut;
                 if (ratio >= 2 && ratio > bestRatio)
                 {
                     bestRatio = ratio;
-                    candidate.Segment = new AgendaSegment(name, value);
+                    candidate.Segment = new AgendaSegment(attributes[a].Name, attribute.Names[code]);
+                    segmentCode = code;
                 }
             }
         }
 
         if (candidate.Segment is { } segment)
         {
-            var values = attributes.First(a => a.Name == segment.Attribute).Values;
-            candidate.Cases = [.. candidate.Cases.Where(c => string.Equals(values[c], segment.Value, StringComparison.Ordinal))];
+            var values = codes[Array.FindIndex(attributes, a => a.Name == segment.Attribute)].Codes;
+            var kept = new List<int>(candidate.Cases.Length);
+            foreach (var c in candidate.Cases)
+            {
+                if (values[c] == segmentCode)
+                {
+                    kept.Add(c);
+                }
+            }
+
+            candidate.Cases = [.. kept];
             candidate.Title += $" for {segment.Attribute} {segment.Value}";
         }
     }

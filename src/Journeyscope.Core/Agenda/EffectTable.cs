@@ -26,6 +26,7 @@ internal sealed class EffectTable
     private readonly Dictionary<string, int> _schemes;
     private readonly List<KpiCaseValues> _kpis;
     private readonly Levels?[] _levels;
+    private readonly Lazy<double[]>[] _totals;
 
     private EffectTable(byte[] weights, int width, int[] cellOf, int[][] cellStrata, Dictionary<string, int> schemes, List<KpiCaseValues> kpis)
     {
@@ -36,6 +37,7 @@ internal sealed class EffectTable
         _schemes = schemes;
         _kpis = kpis;
         _levels = [.. kpis.Select(ToLevels)];
+        _totals = [.. kpis.Select((_, k) => new Lazy<double[]>(() => Sums(k, null, null, true)))];
     }
 
     /// <summary>Replicates + 1 (replicate 0 is the observed sample).</summary>
@@ -89,6 +91,52 @@ internal sealed class EffectTable
     }
 
     /// <summary>
+    /// <see cref="Sums"/> of KPI <paramref name="k"/> over every case, computed once (shared: callers must not change it).
+    /// </summary>
+    public double[] Total(int k) => _totals[k].Value;
+
+    /// <summary>
+    /// Per cell, the one code of <paramref name="codes"/> (a code per case, −1 for none) that all its cases share, or null when a
+    /// cell mixes codes: then each code's cases are a union of whole cells and their <see cref="Sums"/> are <see cref="Total"/>'s
+    /// cells of that code (<see cref="CellSums"/>), the same values, as each cell adds the same cases in the same order.
+    /// </summary>
+    public int[]? CellCodes(int[] codes)
+    {
+        var cellCodes = new int[Cells];
+        Array.Fill(cellCodes, int.MinValue);
+        for (var c = 0; c < codes.Length; c++)
+        {
+            ref var code = ref cellCodes[_cellOf[c]];
+            if (code == int.MinValue)
+            {
+                code = codes[c];
+            }
+            else if (code != codes[c])
+            {
+                return null;
+            }
+        }
+
+        return cellCodes;
+    }
+
+    /// <summary>The cells of <paramref name="sums"/> whose code in <paramref name="cellCodes"/> is <paramref name="code"/>; zero elsewhere.</summary>
+    public double[] CellSums(double[] sums, int[] cellCodes, int code)
+    {
+        var kept = new double[sums.Length];
+        var block = 2 * Width;
+        for (var cell = 0; cell < Cells; cell++)
+        {
+            if (cellCodes[cell] == code)
+            {
+                Array.Copy(sums, cell * block, kept, cell * block, block);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>
     /// The weighted sums of KPI <paramref name="k"/> per cell over the measured cases of <paramref name="cases"/> (sorted case
     /// indexes; every case when null) whose <paramref name="eligible"/> flag is <paramref name="inside"/> (without flags: all of
     /// them when <paramref name="inside"/>, none otherwise). Layout: cell-major, numerators then denominators, each <see cref="Width"/> long.
@@ -107,6 +155,7 @@ internal sealed class EffectTable
         {
             var v = levels.Numerators.Length;
             var counts = new uint[Cells * v * Width];
+            var used = new bool[Cells * v];
             for (var i = 0; i < count; i++)
             {
                 var c = cases is null ? i : cases[i];
@@ -116,21 +165,21 @@ internal sealed class EffectTable
                     continue;
                 }
 
-                AddRow(_weights.AsSpan(c * Width, Width), counts.AsSpan(((_cellOf[c] * v) + level) * Width, Width));
+                var at = (_cellOf[c] * v) + level;
+                used[at] = true;
+                AddRow(_weights.AsSpan(c * Width, Width), counts.AsSpan(at * Width, Width));
             }
 
+            // A level no case of the cell has adds n × 0 = ±0 to every sum, which changes none: skipped.
             for (var cell = 0; cell < Cells; cell++)
             {
                 var numerators = sums.AsSpan(cell * 2 * Width, Width);
                 var denominators = sums.AsSpan(((cell * 2) + 1) * Width, Width);
                 for (var l = 0; l < v; l++)
                 {
-                    double n = levels.Numerators[l], d = levels.Denominators[l];
-                    var row = counts.AsSpan(((cell * v) + l) * Width, Width);
-                    for (var r = 0; r < Width; r++)
+                    if (used[(cell * v) + l])
                     {
-                        numerators[r] += n * row[r];
-                        denominators[r] += d * row[r];
+                        MultiplyAdd(counts.AsSpan(((cell * v) + l) * Width, Width), levels.Numerators[l], levels.Denominators[l], numerators, denominators);
                     }
                 }
             }
@@ -138,8 +187,6 @@ internal sealed class EffectTable
             return sums;
         }
 
-        Span<double> weightedN = stackalloc double[16];
-        Span<double> weightedD = stackalloc double[16];
         for (var i = 0; i < count; i++)
         {
             var c = cases is null ? i : cases[i];
@@ -149,25 +196,38 @@ internal sealed class EffectTable
                 continue;
             }
 
-            // w × value for every weight a replicate can draw, so that the replicate loop has no branch and no conversion.
-            for (var w = 0; w < weightedN.Length; w++)
-            {
-                weightedN[w] = w * n;
-                weightedD[w] = w * d;
-            }
-
-            var row = _weights.AsSpan(c * Width, Width);
             var cell = _cellOf[c];
-            var numerators = sums.AsSpan(cell * 2 * Width, Width);
-            var denominators = sums.AsSpan(((cell * 2) + 1) * Width, Width);
-            for (var r = 0; r < row.Length; r++)
-            {
-                numerators[r] += weightedN[row[r]];
-                denominators[r] += weightedD[row[r]];
-            }
+            MultiplyAdd(_weights.AsSpan(c * Width, Width), n, d, sums.AsSpan(cell * 2 * Width, Width), sums.AsSpan(((cell * 2) + 1) * Width, Width));
         }
 
         return sums;
+    }
+
+    /// <summary>numerators[r] += row[r] × n and denominators[r] += row[r] × d, four replicates at a time where the hardware allows.</summary>
+    private static void MultiplyAdd<T>(ReadOnlySpan<T> row, double n, double d, Span<double> numerators, Span<double> denominators)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        var r = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vn = Vector256.Create(n);
+            var vd = Vector256.Create(d);
+            for (; r + 4 <= row.Length; r += 4)
+            {
+                var w = Vector256.Create(double.CreateTruncating(row[r]), double.CreateTruncating(row[r + 1]), double.CreateTruncating(row[r + 2]), double.CreateTruncating(row[r + 3]));
+                var numerator = numerators.Slice(r, 4);
+                var denominator = denominators.Slice(r, 4);
+                (Vector256.Create<double>(numerator) + (w * vn)).CopyTo(numerator);
+                (Vector256.Create<double>(denominator) + (w * vd)).CopyTo(denominator);
+            }
+        }
+
+        for (; r < row.Length; r++)
+        {
+            var w = double.CreateTruncating(row[r]);
+            numerators[r] += w * n;
+            denominators[r] += w * d;
+        }
     }
 
     /// <summary>

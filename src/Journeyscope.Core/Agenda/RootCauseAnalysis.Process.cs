@@ -42,7 +42,7 @@ public static partial class RootCauseAnalysis
     }
 
     /// <summary>Per activity, the cases whose wait before its first event is above that wait's median, against the other cases that have it.</summary>
-    private static void AddWaits(EventLog log, bool[] outcome, int minSupport, bool[] excluded, List<RootCauseCandidate> candidates)
+    private static void AddWaits(EventLog log, int minSupport, bool[] excluded, List<RootCauseWaitGroup> groups)
     {
         var waits = new List<(int Case, double Seconds)>[log.ActivityCount];
         var first = new bool[log.ActivityCount];
@@ -83,12 +83,11 @@ public static partial class RootCauseAnalysis
             var seconds = list.Select(w => w.Seconds).ToArray();
             var median = RootCauseStatistics.Median(seconds);
             var members = list.Where(w => w.Seconds > median).Select(w => w.Case).ToArray();
-            var populationOutcomes = list.Count(w => outcome[w.Case]);
             var name = log.ActivityNames[a];
             var text = string.Create(CultureInfo.InvariantCulture, $"> {median:0.#} s");
-            candidates.Add(new RootCauseCandidate(WaitKind, name, text,
+            groups.Add(new RootCauseWaitGroup(name, text,
                 string.Create(CultureInfo.InvariantCulture, $"Waited longer than the median ({DurationText(median)}) before {name}"),
-                members, list.Count, populationOutcomes));
+                members, [.. list.Select(w => w.Case)]));
         }
     }
 

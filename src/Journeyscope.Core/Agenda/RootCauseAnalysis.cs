@@ -81,9 +81,9 @@ public static partial class RootCauseAnalysis
         notes.AddRange(shared.Notes);
         candidates.AddRange(shared.Candidates.Select(c => c.For(outcomeCases)));
         cancellationToken.ThrowIfCancellationRequested();
-        if (options.IncludeProcessFactors)
+        foreach (var wait in shared.Waits)
         {
-            AddWaits(log, outcome, minSupport, shared.Excluded, candidates);
+            candidates.Add(wait.For(outcome));
         }
 
         var tested = candidates.Where(c => c.Members.Length >= minSupport && c.PopulationCases - c.Members.Length >= minSupport).ToList();
@@ -124,7 +124,7 @@ public static partial class RootCauseAnalysis
         }
 
         var factors = ranked.Take(options.Top).Select((c, i) => c.ToFactor(i + 1)).ToList();
-        var backstage = Backstage(log, outcome, Math.Max(0, options.BackstageTop), cancellationToken);
+        var backstage = options.BackstageTop > 0 ? Backstage(log, outcome, options.BackstageTop, cancellationToken) : [];
         return new RootCauseResult(log.TimeBasis, version, outcomeText, cases, outcomeCases, cases == 0 ? 0 : (double)outcomeCases / cases,
             minSupport, tested.Count, factors, backstage, notes);
     }
@@ -139,20 +139,26 @@ public static partial class RootCauseAnalysis
         CancellationToken cancellationToken) =>
         Run(log, version, outcome, outcomeText, options, RootCauseExclusions.None, cancellationToken, shared);
 
-    /// <summary>The groups of cases root cause tests that do not depend on the outcome: attribute values and entry paths.</summary>
+    /// <summary>
+    /// The groups of cases root cause tests that do not depend on the outcome: attribute values, entry paths and the waits
+    /// before each activity.
+    /// </summary>
     internal static RootCauseGroups Prepare(EventLog log, RootCauseOptions? options, RootCauseExclusions exclusions)
     {
         options ??= RootCauseOptions.Default;
         var notes = new List<string>();
         var candidates = new List<RootCauseCandidate>();
+        var waits = new List<RootCauseWaitGroup>();
         AddAttributeFactors(log, 0, options, exclusions, candidates, notes);
         var excluded = exclusions.ActivityMask(log);
         if (options.IncludeProcessFactors)
         {
             AddEntryPaths(log, 0, excluded, candidates);
+            var minSupport = Math.Max(Math.Max(1, options.MinSupport), (int)Math.Ceiling(options.MinSupportShare * log.CaseCount));
+            AddWaits(log, minSupport, excluded, waits);
         }
 
-        return new RootCauseGroups(candidates, excluded, notes);
+        return new RootCauseGroups(candidates, waits, excluded, notes);
     }
 
     /// <summary>Which cases of <paramref name="log"/> the outcome filters keep with at least one event.</summary>

@@ -82,9 +82,23 @@ public static class ReportBuilder
             journey = journey with { Customer = null };
         }
 
-        var agenda = journey is { Kpis.Count: > 0 } ? Journeyscope.Agenda.AgendaAnalysis.Compute(log, journey, version, null, cancellationToken) : null;
-        // The canvas runs its own agenda (top 20, no root causes), as GET …/canvas does, so the report's canvas is the API's.
-        var canvas = journey is null ? null : JourneyCanvas.Compute(log, journey, version, cancellationToken: cancellationToken);
+        Journeyscope.Agenda.AgendaResult? agenda;
+        CanvasResult? canvas;
+        if (journey is { Kpis.Count: > 0 } && log.CaseCount > 0)
+        {
+            // One agenda computation for both: its top 10 with root causes (GET …/agenda) and the canvas's top 20 without
+            // (GET …/canvas), each equal to the API's.
+            var defaults = Journeyscope.Agenda.AgendaOptions.Default;
+            var views = Journeyscope.Agenda.AgendaAnalysis.ComputeViews(log, journey, version, defaults,
+                [(defaults.Top, defaults.RootCauses), (JourneyCanvas.DefaultTop, 0)], cancellationToken);
+            (agenda, canvas) = (views[0], JourneyCanvas.Build(journey, views[1]));
+        }
+        else
+        {
+            agenda = journey is { Kpis.Count: > 0 } ? Journeyscope.Agenda.AgendaAnalysis.Compute(log, journey, version, null, cancellationToken) : null;
+            canvas = journey is null ? null : JourneyCanvas.Compute(log, journey, version, cancellationToken: cancellationToken);
+        }
+
         return new ReportData(options.Title, options.GeneratedAt, options.Filters, log.TimeBasis, summary, processMap, variants, counts, stream,
             kpis, conformance, funnel, voc, notes)
         {
