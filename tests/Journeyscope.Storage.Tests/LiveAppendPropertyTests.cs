@@ -92,6 +92,33 @@ public sealed class LiveAppendPropertyTests
     }
 
     [Fact]
+    public async Task ReadAppendedSince_AfterAnAppend_ReturnsOnlyTheNewEventsWithTheirSequenceNumbers()
+    {
+        // Given a stored case of two events, read whole
+        using var temp = new TempFolder();
+        using var workspace = Workspace.Open(temp.Path);
+        await workspace.AppendAsync(Single("c1", 1, AttributeValue.FromLong(1)), "a.csv", Ct);
+        await workspace.AppendAsync(Single("c1", 5, AttributeValue.FromLong(2)), "b.csv", Ct);
+        var all = workspace.ReadAll(Ct);
+        all.LastSeq.ShouldBe(1);
+
+        // When an earlier event of the case and a new case arrive
+        await workspace.AppendAsync(Single("c1", 3, AttributeValue.FromLong(3)), "c.csv", Ct);
+        await workspace.AppendAsync(Single("c2", 2, AttributeValue.FromLong(4)), "d.csv", Ct);
+        var append = workspace.ReadAppendedSince(all.Version, all.LastSeq!.Value, all.Identity, Ct)!;
+
+        // Then only the two new events are read, keyed by their own sequence numbers, and the mark moves on
+        append.Appended.Log.CaseIds.ShouldBe(["c1", "c2"]);
+        append.Appended.Log.EventCount.ShouldBe(2);
+        append.Appended.CaseKeys.ShouldBe([2L, 3L]);
+        append.LastSeq.ShouldBe(3);
+        append.Joined.ShouldBeEmpty();
+        append.RemovedCases.ShouldBeEmpty();
+        workspace.Shared.Version += 1;
+        workspace.ReadAppendedSince(all.Version, all.LastSeq!.Value, all.Identity, Ct).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Refresh_IdentifyAfterAppends_JoinsTheAnonymousJourneyInMemory()
     {
         // Given an anonymous journey and a customer's, both held by the live log
