@@ -39,6 +39,18 @@ public interface IEventStore
     /// <param name="cancellationToken">Cancels the read.</param>
     public StoredChanges? ReadChangesSince(long version, Identity.IdentityGraph graph, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What changed since <paramref name="version"/>, read at one consistent version, as the events stored after
+    /// <paramref name="afterSeq"/> (the <see cref="StoredCases.LastSeq"/> of the caller's last read) rather than whole cases:
+    /// the caller joins them to the cases it holds. Null when the store cannot tell or does not read this way: then use
+    /// <see cref="ReadChangesSince"/>.
+    /// </summary>
+    /// <param name="version">The version the caller's log reflects.</param>
+    /// <param name="afterSeq">The largest sequence number stored at <paramref name="version"/>.</param>
+    /// <param name="graph">The identity graph the caller's log was built with.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public StoredAppend? ReadAppendedSince(long version, long afterSeq, Identity.IdentityGraph graph, CancellationToken cancellationToken = default) => null;
+
     /// <summary>Every stored case split into <paramref name="partitionCount"/> partitions by the stable hash of the case id.</summary>
     public PartitionedEventLog ReadPartitions(int partitionCount, CancellationToken cancellationToken = default)
     {

@@ -25,14 +25,30 @@ internal sealed class SharedStore
     /// </summary>
     public HashSet<ulong>? MessageFilter { get; set; }
 
+    /// <summary>
+    /// DuckDB's <c>hash(case_id, event_id)</c> of every row of <c>events</c> (a filter with no false negatives: hashes of
+    /// erased or rolled-back rows only cost an exact check), or null until the first append that checks stored ids loads
+    /// it; used only under <see cref="Gate"/>.
+    /// </summary>
+    public HashSet<ulong>? EventIdFilter { get; set; }
+
     /// <summary>Serialises every operation on the database file.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     /// <summary>How many <see cref="Workspace"/> instances of the process have the database open (an erasure needs it alone).</summary>
     public int OpenCount => Volatile.Read(ref _openCount);
 
-    /// <summary>Counts one more open instance.</summary>
-    public void Opened() => Interlocked.Increment(ref _openCount);
+    /// <summary>
+    /// Counts one more open instance. The first one after none were open drops <see cref="EventIdFilter"/>: while the
+    /// file was closed another process may have written to it.
+    /// </summary>
+    public void Opened()
+    {
+        if (Interlocked.Increment(ref _openCount) == 1)
+        {
+            EventIdFilter = null;
+        }
+    }
 
     /// <summary>Counts one instance fewer.</summary>
     public void Closed() => Interlocked.Decrement(ref _openCount);

@@ -20,7 +20,7 @@ public sealed partial class Workspace
     /// <returns>The counts, and the workspace version after the append (bumped only when something was added).</returns>
     /// <remarks>
     /// Events go through the DuckDB appender straight into <c>events</c>; occurrence numbers and already stored ids
-    /// are found first on 128-bit keys and one narrow semi-join, so the data is written once and never held twice in memory. Case attributes of cases already stored are only filled
+    /// are found first on 128-bit keys and the in-memory filter of stored id hashes (only its hits semi-joined), so the data is written once and never held twice in memory. Case attributes of cases already stored are only filled
     /// where they were missing, never overwritten.
     /// </remarks>
     public async Task<ImportSummary> AppendAsync(ImportResult result, string sourceName, CancellationToken cancellationToken = default)

@@ -16,8 +16,10 @@ public sealed partial class Workspace
     /// them (1, 2, ...), and the number is part of its id, so a file keeps all of them while a re-import (or an
     /// overlapping export) maps each onto the id already stored and adds only the occurrences not yet stored.
     /// Occurrences are counted in memory on 128-bit keys, so no id string is held for the whole log. Pairs already
-    /// stored are found with one semi-join of a narrow staging table (case, id, position) against <c>events</c>,
-    /// and only when the workspace has events. Every row is then written once, in the table's own column order.
+    /// stored are found through a narrow staging table (case, id, position): its rows whose (case, id) hash is in the
+    /// in-memory filter of stored hashes (<see cref="SharedStore.EventIdFilter"/>) are the only ones semi-joined against
+    /// <c>events</c>, and only when the workspace has events. Every row is then written once, in the table's own column
+    /// order, and the hashes of the rows written join the filter.
     /// </remarks>
     private long AppendEvents(
         EventLog log, long baseSeq, long importId, StoredAttribute[] attributes, bool checkStoredIds, CancellationToken cancellationToken)
@@ -56,11 +58,24 @@ public sealed partial class Workspace
         }
 
         var plan = ColumnPlan(attributes);
+        long added = 0;
+        using (var appender = _connection.CreateAppender("events"))
+        {
+            added = WriteEvents(appender, log, identity, keys, occurrences, skip, plan, baseSeq, importId, attributes, cancellationToken);
+        }
+
+        RememberEventIds(baseSeq);
+        return added;
+    }
+
+    private static long WriteEvents(
+        DuckDBAppender appender, EventLog log, EventIdentity identity, UInt128[] keys, int[] occurrences, BitArray skip,
+        List<PlannedColumn> plan, long baseSeq, long importId, StoredAttribute[] attributes, CancellationToken cancellationToken)
+    {
         var offsets = log.OffsetMinutes;
         var hasOffsets = log.HasOffsets;
         var start = log.StartTimestamps;
         long added = 0;
-        using var appender = _connection.CreateAppender("events");
         for (var c = 0; c < log.CaseCount; c++)
         {
             var caseId = log.CaseIds[c];
@@ -142,19 +157,81 @@ public sealed partial class Workspace
             }
         }
 
+        // Only the staged pairs whose hash a stored pair shares can be stored: those alone are checked exactly.
+        var filter = _shared.EventIdFilter ??= LoadEventIdFilter();
+        var suspects = new List<long>();
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText =
-                "SELECT s.position FROM stage_ids s WHERE EXISTS " +
-                "(SELECT 1 FROM events e WHERE e.event_id = s.event_id AND e.case_id = s.case_id)";
+            command.CommandText = "SELECT position, hash(case_id, event_id) FROM stage_ids";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                skip[(int)reader.GetInt64(0)] = true;
+                if (filter.Contains(reader.GetFieldValue<ulong>(1)))
+                {
+                    suspects.Add(reader.GetInt64(0));
+                }
             }
         }
 
+        if (suspects.Count > 0)
+        {
+            Execute("CREATE OR REPLACE TEMP TABLE stage_suspects (position BIGINT)");
+            using (var appender = _connection.CreateAppender("stage_suspects"))
+            {
+                foreach (var position in suspects)
+                {
+                    appender.CreateRow().AppendValue(position).EndRow();
+                }
+            }
+
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText =
+                    "SELECT s.position FROM stage_ids s JOIN stage_suspects p ON p.position = s.position WHERE EXISTS " +
+                    "(SELECT 1 FROM events e WHERE e.event_id = s.event_id AND e.case_id = s.case_id)";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    skip[(int)reader.GetInt64(0)] = true;
+                }
+            }
+
+            Execute("DROP TABLE stage_suspects");
+        }
+
         Execute("DROP TABLE stage_ids");
+    }
+
+    private HashSet<ulong> LoadEventIdFilter()
+    {
+        var filter = new HashSet<ulong>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT hash(case_id, event_id) FROM events";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            filter.Add(reader.GetFieldValue<ulong>(0));
+        }
+
+        return filter;
+    }
+
+    /// <summary>The rows just written (<c>seq</c> from <paramref name="baseSeq"/>, which zone maps skip to) join a loaded filter.</summary>
+    private void RememberEventIds(long baseSeq)
+    {
+        if (_shared.EventIdFilter is not { } filter)
+        {
+            return;
+        }
+
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT hash(case_id, event_id) FROM events WHERE seq >= $from";
+        command.Parameters.Add(new DuckDBParameter("from", baseSeq));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            filter.Add(reader.GetFieldValue<ulong>(0));
+        }
     }
 
     /// <summary>What goes into each column of <c>events</c>, in the table's column order.</summary>

@@ -12,8 +12,9 @@ public sealed partial class Workspace : IEventStore
         {
             var graph = ReadIdentityGraph() ?? IdentityGraph.Empty;
             var keys = new List<long>();
-            var log = Load(graph.MergeCount == 0 ? null : graph, null, keys, cancellationToken);
-            return new StoredCases(_shared.Version, log, [.. keys], graph);
+            var lastSeq = -1L;
+            var log = Load(graph.MergeCount == 0 ? null : graph, string.Empty, string.Empty, Scalar("SELECT count(*) FROM events"), keys, ref lastSeq, cancellationToken);
+            return new StoredCases(_shared.Version, log, [.. keys], graph) { LastSeq = lastSeq };
         }
         finally
         {
@@ -100,6 +101,9 @@ public sealed partial class Workspace : IEventStore
         raw.RemoveWhere(id => graph.IsMerged(id) && !wanted.Contains(graph.Resolve(id)));
         var keys = new List<long>();
         var log = Load(graph.MergeCount == 0 ? null : graph, raw, keys, cancellationToken);
-        return new StoredCases(_shared.Version, log, [.. keys], graph);
+        return new StoredCases(_shared.Version, log, [.. keys], graph) { LastSeq = LastSeq() };
     }
+
+    /// <summary>The largest sequence number stored (-1 when no event is).</summary>
+    private long LastSeq() => Scalar("SELECT coalesce(max(seq), -1) FROM events");
 }

@@ -39,6 +39,20 @@ public sealed partial class Workspace
         var filter = rawCaseIds is null ? string.Empty : " WHERE case_id IN (" + Literals(rawCaseIds) + ")";
         // A read of named cases (a live refresh) skips the exact count: a second scan of every event for a capacity hint.
         var count = rawCaseIds is null ? Scalar("SELECT count(*) FROM events") : Math.Min(rawCaseIds.Count * 16L, 1 << 20);
+        var lastSeq = -1L;
+        return Load(graph, filter, filter, count, caseKeys, ref lastSeq, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the events matching <paramref name="eventFilter"/> and the case rows matching <paramref name="caseFilter"/>
+    /// (each a <c>WHERE</c> clause, or empty for all) under <paramref name="graph"/>. With <paramref name="caseKeys"/>, it
+    /// receives per case the sequence number of its first event read, and <paramref name="lastSeq"/> is raised to the
+    /// largest sequence number read.
+    /// </summary>
+    private EventLog Load(
+        IdentityGraph? graph, string eventFilter, string caseFilter, long count, List<long>? caseKeys, ref long lastSeq,
+        CancellationToken cancellationToken)
+    {
         var builder = new EventLogBuilder((int)Math.Min(count, Array.MaxLength));
         var eventAttributes = _registry.InScope(AttributeScope.Event);
         var caseAttributes = _registry.InScope(AttributeScope.Case);
@@ -59,7 +73,7 @@ public sealed partial class Workspace
         {
             command.CommandText =
                 "SELECT case_id, activity, ts, offset_min, start_ts, start_offset_min, lifecycle, resource, channel" +
-                Columns(eventAttributes) + (caseKeys is null ? string.Empty : ", seq") + " FROM events" + filter + " ORDER BY seq";
+                Columns(eventAttributes) + (caseKeys is null ? string.Empty : ", seq") + " FROM events" + eventFilter + " ORDER BY seq";
             using var reader = (DuckDBDataReader)command.ExecuteReader();
             var ordinals = Ordinals(eventAttributes, 9);
             var row = 0;
@@ -73,9 +87,14 @@ public sealed partial class Workspace
                 var caseId = reader.GetString(0);
                 var casesBefore = builder.CaseCount;
                 var e = builder.AddEvent(graph is null ? caseId : graph.Resolve(caseId), reader.GetString(1), reader.GetInt64(2), reader.GetInt16(3));
-                if (caseKeys is not null && builder.CaseCount > casesBefore)
+                if (caseKeys is not null)
                 {
-                    caseKeys.Add(reader.GetInt64(reader.FieldCount - 1));
+                    var seq = reader.GetInt64(reader.FieldCount - 1);
+                    lastSeq = Math.Max(lastSeq, seq);
+                    if (builder.CaseCount > casesBefore)
+                    {
+                        caseKeys.Add(seq);
+                    }
                 }
 
                 if (!reader.IsDBNull(4))
@@ -121,7 +140,7 @@ public sealed partial class Workspace
         if (caseHandles.Length > 0)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT case_id" + Columns(caseAttributes) + " FROM cases" + filter + " ORDER BY first_seq";
+            command.CommandText = "SELECT case_id" + Columns(caseAttributes) + " FROM cases" + caseFilter + " ORDER BY first_seq";
             using var reader = (DuckDBDataReader)command.ExecuteReader();
             var ordinals = Ordinals(caseAttributes, 1);
             List<(string Customer, AttributeValue?[] Values)>? ownRows = graph is null ? null : [];

@@ -191,6 +191,20 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void BenchAppend_SmallGeneratedLogVerbose_ReadsOnlyAppendedEventsComparesResultsAndExitsZero()
+    {
+        // When a few batches are appended to a small stored log and refreshed both ways
+        var result = CliRun.Run("bench", "append", "--events", "4000", "--batch", "100", "--rounds", "3", "--partitions", "4", "--verbose");
+
+        // Then both sides agree, every refresh read only the appended events, and the phases are listed
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        result.Output.ShouldContain("Results equal");
+        result.Output.ShouldContain("(3 of 3 refreshes;");
+        result.Output.ShouldContain("Partitioned refresh by phase");
+        result.Output.ShouldContain("Load average");
+    }
+
+    [Fact]
     public void BenchImport_ReferenceLog_PrintsPm4PyReadXesSecondsFromItsTimings()
     {
         // Given receipt, which PM4Py's reference run timed (parse_read_xes in reference/receipt/timings.json)

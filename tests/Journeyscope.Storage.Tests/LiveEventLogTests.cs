@@ -49,6 +49,7 @@ public sealed class LiveEventLogTests
 
         live.FullReads.ShouldBe(1);
         live.ChangeReads.ShouldBe(6);
+        live.AppendReads.ShouldBe(6);
     }
 
     [Fact]

@@ -38,12 +38,16 @@ internal static class BenchAppendCommand
             Description = "Partitions of the grown log. Example: --partitions 64",
             DefaultValueFactory = _ => CasePartitioner.DefaultPartitionCount,
         };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "Also list each round's partitioned time by phase: store read, join and partition update, delta and finish, conformance.",
+        };
         var command = new Command("append",
             "Append a batch to a stored log and get the refreshed process map, KPIs and conformance: the partitioned log grown in " +
             "place versus a full reload and recompute, on the same store in one run, results checked equal.\n" +
             "Example: journeyscope bench append --events 10000000 --batch 1000")
         {
-            events, batch, rounds, partitions,
+            events, batch, rounds, partitions, verbose,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -57,13 +61,14 @@ internal static class BenchAppendCommand
 
             var total = parse.GetValue(events) + ((long)size * count);
             var code = GeneratedLog.Run(total, cancellationToken, generated =>
-                Run(context, parse, generated.Log, size, count, partitionCount, cancellationToken));
+                Run(context, parse, generated.Log, size, count, partitionCount, parse.GetValue(verbose), cancellationToken));
             return Task.FromResult(code);
         });
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parse, EventLog all, int size, int rounds, int partitionCount, CancellationToken cancellationToken)
+    private static int Run(
+        CliContext context, ParseResult parse, EventLog all, int size, int rounds, int partitionCount, bool verbose, CancellationToken cancellationToken)
     {
         // The events in time order: the base is everything before the last rounds * size events; each round appends the next.
         var order = TimeOrder(all);
@@ -73,6 +78,7 @@ internal static class BenchAppendCommand
             throw new UsageException("--events must exceed --batch times --rounds.");
         }
 
+        var loadBefore = LoadAverage();
         var folder = Directory.CreateTempSubdirectory("journeyscope-bench-append-");
         try
         {
@@ -87,14 +93,17 @@ internal static class BenchAppendCommand
             baseLog = null;
 
             // The partitioned side warms up once, as a live server does at start.
-            var live = new LiveJourney(workspace, partitionCount);
+            var store = new TimedEventStore(workspace);
+            var live = new LiveJourney(store, partitionCount);
             var conformance = new VariantConformance(net);
             var warm = Stopwatch.StartNew();
             live.RefreshAsync(conformance, 3, cancellationToken).GetAwaiter().GetResult();
             warm.Stop();
 
-            var table = new Table("Append benchmark", "Round", "Events stored", "Append (s)", "Partitioned (s)", "Full reload + recompute (s)",
-                "Speed-up", "Partitions re-read", "Variants aligned");
+            var table = new Table("Append benchmark (seconds)", "Round", "Events stored", "Append", "Partitioned", "Append + partitioned",
+                "Full reload + recompute (s)", "Speed-up", "Partitions re-read", "Variants aligned");
+            var phases = new Table("Partitioned refresh by phase (seconds)", "Round", "Store read", "Join + partition update", "Delta + finish",
+                "Conformance", "Cases changed");
             var differences = new List<string>();
             var ratios = new List<double>();
             var partitionedSeconds = new List<double>();
@@ -105,11 +114,27 @@ internal static class BenchAppendCommand
                 workspace.AppendAsync(new ImportResult(slice, "csv", slice.EventCount, [], []), $"batch{round}.csv", cancellationToken).GetAwaiter().GetResult();
                 append.Stop();
 
+                // The same work as one LiveJourney.RefreshAsync(conformance), in three calls so each phase can be timed.
+                var split = new double[3];
+                var casesChanged = 0L;
+                store.Reset();
                 var ours = Measure.Run(() =>
                 {
+                    var phase = Stopwatch.StartNew();
+                    var (_, delta) = live.Log.RefreshWithDeltaAsync(cancellationToken).GetAwaiter().GetResult();
+                    casesChanged = delta?.Added.Log.CaseCount ?? 0;
+                    split[0] = phase.Elapsed.TotalSeconds;
+                    phase.Restart();
+                    live.RefreshAsync(null, 3, cancellationToken).GetAwaiter().GetResult();
+                    split[1] = phase.Elapsed.TotalSeconds;
+                    phase.Restart();
                     var view = live.RefreshAsync(conformance, 3, cancellationToken).GetAwaiter().GetResult();
+                    split[2] = phase.Elapsed.TotalSeconds;
                     return new AppendComparison.Partitioned(view.Snapshot, view.Conformance!, view.ChangedPartitions.Count);
                 });
+                var read = store.ReadSeconds;
+                phases.Add((long)(round + 1), Seconds(read), Seconds(split[0] - read), Seconds(split[1]), Seconds(split[2]),
+                    casesChanged);
                 var baseline = Measure.Run(() =>
                 {
                     var log = workspace.LoadEventLog(cancellationToken);
@@ -119,22 +144,29 @@ internal static class BenchAppendCommand
                 differences.AddRange(AppendComparison.Compare(ours.Result, baseline.Result).Select(d => $"round {round + 1}: {d}"));
                 ratios.Add(baseline.Seconds / ours.Seconds);
                 partitionedSeconds.Add(ours.Seconds);
-                table.Add((long)(round + 1), (long)baseline.Result.Log.EventCount, Human.Duration(append.Elapsed.TotalSeconds), Human.Duration(ours.Seconds),
-                    Human.Duration(baseline.Seconds),
+                table.Add((long)(round + 1), (long)baseline.Result.Log.EventCount, Seconds(append.Elapsed.TotalSeconds), Seconds(ours.Seconds),
+                    Seconds(append.Elapsed.TotalSeconds + ours.Seconds), Human.Duration(baseline.Seconds),
                     baseline.Seconds / ours.Seconds, string.Create(CultureInfo.InvariantCulture, $"{ours.Result.ChangedPartitions}/{partitionCount}"),
                     (long)ours.Result.Conformance.NewlyAligned);
             }
 
             var report = new Report().Add(table);
+            if (verbose)
+            {
+                report.Add(phases);
+            }
+
             report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Speed-up = full reload + recompute seconds / partitioned seconds (median {Median(ratios):0.0}x); partitioned median " +
                 $"{Median(partitionedSeconds):0.000} s for a batch of {size:N0} events (target < 1 s). Both sides read the same store after the same append."));
             report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Partitioned = read the changed cases (change journal) + rebuild touched segments + map the touched cases' old and new " +
+                $"Partitioned = read the events appended since the held sequence number ({live.Log.AppendReads} of {live.Log.ChangeReads} refreshes; " +
+                $"the others read the changed cases whole) + join them to the held cases and rebuild touched segments + map the touched cases' old and new " +
                 $"content and apply the delta to the running totals + finish (medians selected in sorted runs) + per-variant alignment " +
                 $"cache ({live.Deltas} deltas applied, {live.Rebuilds} full builds); full = LoadEventLog + discovery (DFG, performance DFG, variants, case durations) + alignments of every " +
                 $"variant. Not timed: storing the base ({stored.Elapsed.TotalSeconds:0.0} s), the partitioned side's first full read and " +
                 $"analysis ({warm.Elapsed.TotalSeconds:0.0} s), mining the model."));
+            report.Notes.Add($"Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}.");
             report.Notes.Add(differences.Count == 0
                 ? "Results equal: every edge's count and mean/median seconds, every activity's events and cases, every variant's rank, " +
                   "cases and activities, the case duration mean/median/p90, and the log fitness, trace fitness and % fitting traces."
@@ -147,6 +179,26 @@ internal static class BenchAppendCommand
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>The machine's load averages (Linux), which the absolute times depend on; "unknown" elsewhere.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return string.Join(", ", fields.Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static string Seconds(double seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds:0.000}");
 
     private static int[] TimeOrder(EventLog log)
     {
