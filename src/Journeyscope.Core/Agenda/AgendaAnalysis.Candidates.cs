@@ -68,6 +68,7 @@ public static partial class AgendaAnalysis
             {
                 EligibleKey = reached is null ? "all" : "stage:" + touchpoint!.Stage,
                 Eligible = reached,
+                Near = item.IsTouchpoint ? null : NextTouchpoint(check.Mapped, item.Subject, [.. cases]),
             });
         }
     }
@@ -102,6 +103,7 @@ public static partial class AgendaAnalysis
             {
                 EligibleKey = "time-target:" + target.Id,
                 Eligible = eligible,
+                Clock = (Array.IndexOf(from, true), Array.LastIndexOf(to, true)),
             });
         }
     }

@@ -10,6 +10,9 @@ public static partial class AgendaAnalysis
     /// <summary>A stage is on the funnel's main path when at least this share of the cases that reach the first stage reach it.</summary>
     private const double MainPathShare = 0.5;
 
+    /// <summary>A gap that holds at least 1 / this of a segment explains a KPI off target in it (docs/agenda.md, "A symptom and its cause").</summary>
+    private const int SegmentShare = 4;
+
     /// <summary>
     /// Funnel drop-offs between consecutive stages of the main path in journey order: the customers who reached stage k and not
     /// stage k + 1 (optional stages, reached by fewer than half of the funnel's entrants, are not funnel steps).
@@ -236,9 +239,13 @@ public static partial class AgendaAnalysis
 
                     // A symptom of a gap in the same segment (low NPS for the device whose payments are retried): when the
                     // segment without that gap's customers is no longer off target, the gap explains it and is the opportunity.
+                    // So does a gap that holds at least a quarter of the segment: its customers cannot be taken out fairly, as
+                    // who meets the gap can depend on the outcome (a customer who buys again meets a failing payment twice as
+                    // often, so the segment without the gap's customers keeps the ones who never came back).
                     var segment = new AgendaSegment(name, group.Key);
                     var cause = candidates.FirstOrDefault(c => c.Segment == segment && c.Kind != "kpi-off-target" && c.Cases.Length >= minimumSupport
-                        && !IsOffTarget(table, total, table.Sums(k, Except(cases, c.Cases), null, true), target, bootstrap.Confidence));
+                        && (SegmentShare * c.Cases.Length >= cases.Length
+                            || !IsOffTarget(table, total, table.Sums(k, Except(cases, c.Cases), null, true), target, bootstrap.Confidence)));
                     if (cause is not null)
                     {
                         cause.Explains.Add(kpi.Kpi.Id);

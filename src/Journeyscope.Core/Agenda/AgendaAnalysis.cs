@@ -168,6 +168,7 @@ public static partial class AgendaAnalysis
         }
 
         Bottlenecks(log, journey, options.Bottlenecks, candidates, notes, cancellationToken);
+        ExplainBreaches(journey, candidates, options.MinimumSupport);
         foreach (var candidate in candidates)
         {
             Concentrate(candidate, attributes, log.CaseCount);
@@ -216,6 +217,11 @@ public static partial class AgendaAnalysis
         foreach (var candidate in kept.Where(c => c.AlsoAt.Count > 0))
         {
             candidate.Title += $" (the same customers: also {string.Join(", ", candidate.AlsoAt)})";
+        }
+
+        foreach (var candidate in kept.Where(c => c.ExplainsBreaches.Count > 0))
+        {
+            candidate.Title += $" (explains {string.Join(", ", candidate.ExplainsBreaches)})";
         }
 
         foreach (var candidate in kept.Where(c => c.Explains.Count > 0))
