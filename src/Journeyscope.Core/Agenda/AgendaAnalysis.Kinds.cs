@@ -208,6 +208,17 @@ public static partial class AgendaAnalysis
             return;
         }
 
+        // Every (KPI, segment) pair is a test: the search controls the family-wise error over all of them (Bonferroni), else
+        // one segment in twenty would be "off target" by chance and its shortfall, measured on the same data, would look sure.
+        var pairs = 0;
+        foreach (var kpi in kpis)
+        {
+            pairs += kpi.Target is { } t && t.Comparison != TargetComparison.Equal
+                ? attributes.Sum(a => a.Values.Where(v => v is not null).Distinct(StringComparer.Ordinal).Count())
+                : 0;
+        }
+
+        var confidence = 1 - ((1 - bootstrap.Confidence) / Math.Max(1, pairs));
         for (var k = 0; k < kpis.Count; k++)
         {
             var kpi = kpis[k];
@@ -226,13 +237,13 @@ public static partial class AgendaAnalysis
                 {
                     var cases = group.ToArray();
                     var sums = table.Sums(k, cases, null, true);
-                    var (value, low, high) = table.Ratio(sums, bootstrap.Confidence) is var e ? (e.Value, e.Low, e.High) : default;
+                    var (value, low, high) = table.Ratio(sums, confidence) is var e ? (e.Value, e.Low, e.High) : default;
                     if (value is null || low is null || high is null)
                     {
                         continue;
                     }
 
-                    if (!IsOffTarget(table, total, sums, target, bootstrap.Confidence))
+                    if (!IsOffTarget(table, total, sums, target, confidence))
                     {
                         continue;
                     }
@@ -242,10 +253,14 @@ public static partial class AgendaAnalysis
                     // So does a gap that holds at least a quarter of the segment: its customers cannot be taken out fairly, as
                     // who meets the gap can depend on the outcome (a customer who buys again meets a failing payment twice as
                     // often, so the segment without the gap's customers keeps the ones who never came back).
+                    // And so does a gap when the segment's customers who never reached the gap's stage (or hand-over) are not off
+                    // target against everyone else who never reached it: the shortfall lies where the gap is (a like-for-like
+                    // comparison that does not depend on who met the gap).
                     var segment = new AgendaSegment(name, group.Key);
                     var cause = candidates.FirstOrDefault(c => c.Segment == segment && c.Kind != "kpi-off-target" && c.Cases.Length >= minimumSupport
                         && (SegmentShare * c.Cases.Length >= cases.Length
-                            || !IsOffTarget(table, total, table.Sums(k, Except(cases, c.Cases), null, true), target, bootstrap.Confidence)));
+                            || !IsOffTarget(table, total, table.Sums(k, Except(cases, c.Cases), null, true), target, confidence)
+                            || OnlyWhereTheGapIs(table, k, cases, c.Eligible, target, confidence)));
                     if (cause is not null)
                     {
                         cause.Explains.Add(kpi.Kpi.Id);
@@ -285,6 +300,23 @@ public static partial class AgendaAnalysis
         var rest = table.Ratio(restSums, confidence).Value;
         var above = target.Comparison is TargetComparison.AtLeast or TargetComparison.Above;
         return above ? high < target.Value && (rest is null || high < rest) : low > target.Value && (rest is null || low > rest);
+    }
+
+    /// <summary>
+    /// Whether the segment's cases outside a gap's comparison population (<paramref name="eligible"/> false) have a measured KPI
+    /// that is not off target against every other case outside it; false when the gap has no comparison population or the
+    /// segment has no measurement outside it.
+    /// </summary>
+    private static bool OnlyWhereTheGapIs(EffectTable table, int k, int[] segment, bool[]? eligible, KpiTarget target, double confidence)
+    {
+        if (eligible is null)
+        {
+            return false;
+        }
+
+        var outside = table.Sums(k, segment, eligible, false);
+        return table.Ratio(outside, confidence).Value is not null
+            && !IsOffTarget(table, table.Sums(k, null, eligible, false), outside, target, confidence);
     }
 
     /// <summary>The sorted cases of <paramref name="all"/> that are not in <paramref name="removed"/> (both sorted).</summary>
