@@ -53,6 +53,7 @@ public static partial class AgendaAnalysis
     /// unexpected step or a long hand-over at a touchpoint after the clock's start and up to its end, in the journey's order,
     /// with at least <paramref name="minimumSupport"/> cases) is that gap's, not the target's. The target keeps the breaches no
     /// such gap explains (a late parcel that nothing but the carrier delayed), and each gap's title names the breaches it explains.
+    /// A gap with the same customers as the breaches (<see cref="SameCustomers"/>) is the same opportunity and is left to the fold.
     /// </summary>
     private static void ExplainBreaches(DesignedJourney journey, List<Candidate> candidates, int minimumSupport)
     {
@@ -70,8 +71,11 @@ public static partial class AgendaAnalysis
             {
                 var at = cause.Touchpoint ?? cause.Near;
                 if (cause.Kind is not ("skipped" or "inserted" or "out-of-order" or "repeated" or "bottleneck") || cause.Cases.Length < minimumSupport
-                    || at is null || !position.TryGetValue(at, out var p) || p <= from || p > to)
+                    || at is null || !position.TryGetValue(at, out var p) || p <= from || p > to
+                    || Jaccard(target.Cases, cause.Cases) >= SameCustomers)
                 {
+                    // Off the clock, or the same customers as the breaches (a hand-over that is the whole clock): the latter are
+                    // one opportunity, folded as every pair of gaps with the same customers.
                     continue;
                 }
 
