@@ -297,9 +297,13 @@ public static partial class AgendaAnalysis
             restSums[i] = total[i] - sums[i];
         }
 
-        var rest = table.Ratio(restSums, confidence).Value;
+        // Worse than the rest means the two intervals do not overlap: the rest is a sample too, and comparing the segment's
+        // interval with the rest's point value alone lets a chance shortfall through.
+        var rest = table.Ratio(restSums, confidence);
         var above = target.Comparison is TargetComparison.AtLeast or TargetComparison.Above;
-        return above ? high < target.Value && (rest is null || high < rest) : low > target.Value && (rest is null || low > rest);
+        return above
+            ? high < target.Value && (rest.Value is null || (rest.Low is { } restLow && high < restLow))
+            : low > target.Value && (rest.Value is null || (rest.High is { } restHigh && low > restHigh));
     }
 
     /// <summary>
