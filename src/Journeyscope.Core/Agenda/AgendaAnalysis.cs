@@ -190,6 +190,7 @@ public static partial class AgendaAnalysis
         }
 
         Bottlenecks(log, journey, mapped, options.Bottlenecks, candidates, notes, cancellationToken);
+        ExplainBreaches(journey, candidates, options.MinimumSupport);
         var codes = new AttributeCodes[attributes.Length];
         for (var a = 0; a < codes.Length; a++)
         {
@@ -244,6 +245,11 @@ public static partial class AgendaAnalysis
         foreach (var candidate in kept.Where(c => c.AlsoAt.Count > 0))
         {
             candidate.Title += $" (the same customers: also {string.Join(", ", candidate.AlsoAt)})";
+        }
+
+        foreach (var candidate in kept.Where(c => c.ExplainsBreaches.Count > 0))
+        {
+            candidate.Title += $" (explains {string.Join(", ", candidate.ExplainsBreaches)})";
         }
 
         foreach (var candidate in kept.Where(c => c.Explains.Count > 0))
