@@ -7,6 +7,7 @@ using Journeyscope.Identity;
 using Journeyscope.IO;
 using Journeyscope.Partitions;
 using Journeyscope.Storage.Collector;
+using Journeyscope.Storage.Tests.Collector;
 
 namespace Journeyscope.Storage.Tests;
 
@@ -304,23 +305,11 @@ public sealed class LiveAppendPropertyTests
         return new ImportResult(log, "csv", log.EventCount, [], []);
     }
 
-    private static CollectedBatch Batch(params CollectedMessage[] messages) => new("collector:test", "segment", messages, []);
+    private static CollectedBatch Batch(params CollectedMessage[] messages) => CollectorMessages.Batch(messages);
 
-    private static CollectedMessage Track(string id, string caseId, string activity, int minute) => new()
-    {
-        MessageId = id,
-        CaseId = caseId,
-        Activity = activity,
-        Timestamp = new DateTimeOffset(T0, TimeSpan.Zero).AddMinutes(minute),
-    };
+    private static CollectedMessage Track(string id, string caseId, string activity, int minute) =>
+        CollectorMessages.Track(new DateTimeOffset(T0, TimeSpan.Zero), id, caseId, activity, minute);
 
-    private static CollectedMessage Identify(string id, string anonymous, string customer, int minute) => new()
-    {
-        MessageId = id,
-        CaseId = customer,
-        Activity = "Identify",
-        Timestamp = new DateTimeOffset(T0, TimeSpan.Zero).AddMinutes(minute),
-        KnownIds = [customer],
-        Links = [new IdentityLink(anonymous, customer, T0 + (minute * TimeSpan.TicksPerMinute))],
-    };
+    private static CollectedMessage Identify(string id, string anonymous, string customer, int minute) =>
+        CollectorMessages.Identify(new DateTimeOffset(T0, TimeSpan.Zero), id, anonymous, customer, minute);
 }

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Journeyscope.EventLogs;
-using Journeyscope.Identity;
 using Journeyscope.IO;
 using Journeyscope.Partitions;
-using Journeyscope.Storage.Collector;
 using Journeyscope.TestSupport;
+using static Journeyscope.Storage.Tests.Collector.CollectorMessages;
 
 namespace Journeyscope.Storage.Tests;
 
@@ -206,24 +205,4 @@ public sealed class LiveEventLogTests
         var log = builder.Build();
         return new ImportResult(log, "csv", log.EventCount, [], []);
     }
-
-    private static CollectedBatch Batch(params CollectedMessage[] messages) => new("collector:test", "segment", messages, []);
-
-    private static CollectedMessage Track(string id, string caseId, string activity, int minute) => new()
-    {
-        MessageId = id,
-        CaseId = caseId,
-        Activity = activity,
-        Timestamp = T0.AddMinutes(minute),
-    };
-
-    private static CollectedMessage Identify(string id, string anonymous, string customer, int minute) => new()
-    {
-        MessageId = id,
-        CaseId = customer,
-        Activity = "Identify",
-        Timestamp = T0.AddMinutes(minute),
-        KnownIds = [customer],
-        Links = [new IdentityLink(anonymous, customer, T0.AddMinutes(minute).UtcTicks)],
-    };
 }

@@ -56,10 +56,21 @@ public static class Throughput
             }
         }
 
-        var kind = log.TimeBasis == TimeBasis.Utc ? DateTimeKind.Utc : DateTimeKind.Unspecified;
-        var result = new ThroughputPeriod[periods];
+        return Result(granularity, log.TimeBasis, firstPeriod, periodTicks, started, completed);
+    }
+
+    /// <summary>
+    /// The periods from the cases started and completed in each (period <paramref name="firstPeriod"/> onwards, each
+    /// <paramref name="periodTicks"/> long), with the cases open at the end of each: shared by the whole-log pass and
+    /// <see cref="ThroughputPartial"/>'s finish.
+    /// </summary>
+    internal static ThroughputResult Result(
+        Granularity granularity, TimeBasis? timeBasis, long firstPeriod, long periodTicks, int[] started, int[] completed)
+    {
+        var kind = timeBasis == TimeBasis.Utc ? DateTimeKind.Utc : DateTimeKind.Unspecified;
+        var result = new ThroughputPeriod[started.Length];
         var open = 0;
-        for (var p = 0; p < periods; p++)
+        for (var p = 0; p < result.Length; p++)
         {
             open += started[p] - completed[p];
             result[p] = new ThroughputPeriod(new DateTime((firstPeriod + p) * periodTicks, kind), started[p], completed[p], open);

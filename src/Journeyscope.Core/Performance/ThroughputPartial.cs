@@ -142,17 +142,7 @@ public sealed class ThroughputPartial
             completed[p] += counts.Completed;
         }
 
-        var kind = TimeBasis == EventLogs.TimeBasis.Utc ? DateTimeKind.Utc : DateTimeKind.Unspecified;
-        var periodTicks = TimeSpan.TicksPerDay * daysPerPeriod;
-        var result = new ThroughputPeriod[periods];
-        var open = 0;
-        for (var p = 0; p < periods; p++)
-        {
-            open += started[p] - completed[p];
-            result[p] = new ThroughputPeriod(new DateTime((firstPeriod + p) * periodTicks, kind), started[p], completed[p], open);
-        }
-
-        return new ThroughputResult(granularity, result);
+        return Throughput.Result(granularity, TimeBasis, firstPeriod, TimeSpan.TicksPerDay * daysPerPeriod, started, completed);
     }
 
     private static void Add(Dictionary<long, DayCounts> days, long day, int started, int completed)

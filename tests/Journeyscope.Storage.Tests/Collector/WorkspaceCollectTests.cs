@@ -3,6 +3,7 @@ using Journeyscope.EventLogs;
 using Journeyscope.Identity;
 using Journeyscope.IO;
 using Journeyscope.Storage.Collector;
+using static Journeyscope.Storage.Tests.Collector.CollectorMessages;
 
 namespace Journeyscope.Storage.Tests.Collector;
 
@@ -185,25 +186,6 @@ public sealed class WorkspaceCollectTests
         return names;
     }
 
-    private static CollectedBatch Batch(params CollectedMessage[] messages) => new("collector:test", "segment", messages, []);
-
-    private static CollectedMessage Track(string id, string caseId, string activity, int minute) => new()
-    {
-        MessageId = id,
-        CaseId = caseId,
-        Activity = activity,
-        Timestamp = T0.AddMinutes(minute),
-    };
-
-    private static CollectedMessage Identify(string id, string anonymous, string customer, int minute) => new()
-    {
-        MessageId = id,
-        CaseId = customer,
-        Activity = "Identify",
-        Timestamp = T0.AddMinutes(minute),
-        KnownIds = [customer],
-        Links = [new IdentityLink(anonymous, customer, T0.AddMinutes(minute).UtcTicks)],
-    };
 
     private static void Sql(string folder, params string[] statements)
     {
