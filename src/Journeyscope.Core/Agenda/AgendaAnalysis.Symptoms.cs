@@ -50,12 +50,15 @@ public static partial class AgendaAnalysis
 
     /// <summary>
     /// A breached time target is a symptom: a breach in a case that also has a gap on the target's clock (a deviation, an
-    /// unexpected step or a long hand-over at a touchpoint after the clock's start and up to its end, in the journey's order,
-    /// with at least <paramref name="minimumSupport"/> cases) is that gap's, not the target's. The target keeps the breaches no
-    /// such gap explains (a late parcel that nothing but the carrier delayed), and each gap's title names the breaches it explains.
-    /// A gap with the same customers as the breaches (<see cref="SameCustomers"/>) is the same opportunity and is left to the fold.
+    /// unexpected step or a long hand-over at a touchpoint after the clock's start and up to its end, in the journey's order)
+    /// is that gap's, not the target's (by co-occurrence: docs/agenda.md says why not by a counterfactual). Only gaps that are tested can take breaches: at least <paramref name="minimumSupport"/>
+    /// cases and not every case (a step every case has is not a gap). Each breach goes to the first such gap that has it (in
+    /// the order the gaps were found), so the target's remaining breaches plus the credited ones are all its breaches. The
+    /// target keeps the breaches no gap explains (a late parcel that nothing but the carrier delayed); a gap records what it
+    /// took, and its title names a credit of at least a tenth of the breaches. A gap with the same customers as the breaches
+    /// (<see cref="SameCustomers"/>) is the same opportunity and is left to the fold.
     /// </summary>
-    private static void ExplainBreaches(DesignedJourney journey, List<Candidate> candidates, int minimumSupport)
+    private static void ExplainBreaches(DesignedJourney journey, List<Candidate> candidates, int minimumSupport, int caseCount)
     {
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < journey.Touchpoints.Count; t++)
@@ -66,35 +69,42 @@ public static partial class AgendaAnalysis
         foreach (var target in candidates.Where(c => c.Kind == "time-target" && c.Clock is not null && c.Cases.Length > 0))
         {
             var (from, to) = target.Clock!.Value;
-            var explained = new HashSet<int>();
+            var credited = new HashSet<int>();
+            var name = target.Title.Replace(": target missed", string.Empty, StringComparison.Ordinal);
             foreach (var cause in candidates)
             {
                 var at = cause.Touchpoint ?? cause.Near;
-                if (cause.Kind is not ("skipped" or "inserted" or "out-of-order" or "repeated" or "bottleneck") || cause.Cases.Length < minimumSupport
+                if (cause.Kind is not ("skipped" or "inserted" or "out-of-order" or "repeated" or "bottleneck")
+                    || cause.Cases.Length < minimumSupport || cause.Cases.Length >= caseCount
                     || at is null || !position.TryGetValue(at, out var p) || p <= from || p > to
                     || Jaccard(target.Cases, cause.Cases) >= SameCustomers)
                 {
-                    // Off the clock, or the same customers as the breaches (a hand-over that is the whole clock): the latter are
-                    // one opportunity, folded as every pair of gaps with the same customers.
+                    // Not a tested gap, off the clock, or the same customers as the breaches (a hand-over that is the whole
+                    // clock): the latter are one opportunity, folded as every pair of gaps with the same customers.
                     continue;
                 }
 
                 var count = 0;
                 foreach (var c in Intersect(target.Cases, cause.Cases))
                 {
-                    explained.Add(c);
-                    count++;
+                    count += credited.Add(c) ? 1 : 0;
                 }
 
-                if (count > 0 && 10 * count >= target.Cases.Length)
+                if (count == 0)
                 {
-                    cause.ExplainsBreaches.Add($"{count} breaches of '{target.Title.Replace(": target missed", string.Empty, StringComparison.Ordinal)}'");
+                    continue;
+                }
+
+                cause.ExplainsBreaches.Add(new AgendaExplainedBreaches(target.Id, count));
+                if (10 * count >= target.Cases.Length)
+                {
+                    cause.ExplainsBreachesTitle.Add($"{count} breaches of '{name}'");
                 }
             }
 
-            if (explained.Count > 0)
+            if (credited.Count > 0)
             {
-                target.Cases = [.. target.Cases.Where(c => !explained.Contains(c))];
+                target.Cases = [.. target.Cases.Where(c => !credited.Contains(c))];
                 target.Title += " (breaches no other gap on its clock explains)";
             }
         }

@@ -38,8 +38,11 @@ internal sealed class Candidate(string subject, string kind, string title, strin
     /// <summary>A time target's clock: the journey positions of its first start touchpoint and its last end touchpoint.</summary>
     public (int From, int To)? Clock { get; init; }
 
-    /// <summary>Breaches of time targets on whose clock this gap lies, in its cases (the target keeps the rest).</summary>
-    public List<string> ExplainsBreaches { get; } = [];
+    /// <summary>Breaches of time targets on whose clock this gap lies, credited to it (the target keeps the rest).</summary>
+    public List<AgendaExplainedBreaches> ExplainsBreaches { get; } = [];
+
+    /// <summary>The credits its title names: those of at least a tenth of the target's breaches, in words.</summary>
+    public List<string> ExplainsBreachesTitle { get; } = [];
 
     public string Id => $"{Kind}:{Subject}" + (Segment is null ? string.Empty : $"@{Segment.Attribute}={Segment.Value}");
 }
