@@ -67,6 +67,7 @@ public static partial class AgendaAnalysis
             {
                 EligibleKey = reached is null ? "all" : "stage:" + touchpoint!.Stage,
                 Eligible = reached,
+                Near = item.IsTouchpoint ? null : NextTouchpoint(mapped, item.Subject, [.. cases]),
             });
         }
     }
@@ -101,6 +102,7 @@ public static partial class AgendaAnalysis
             {
                 EligibleKey = "time-target:" + target.Id,
                 Eligible = eligible,
+                Clock = (Array.IndexOf(from, true), Array.LastIndexOf(to, true)),
             });
         }
     }

@@ -61,7 +61,8 @@ public static partial class AgendaAnalysis
     /// <summary>The KPIs a gap is linked to: its touchpoint's and stage's KPIs, their ancestors in the KPI tree, and the tree's roots.</summary>
     private static List<int> Linked(Candidate candidate, List<KpiCaseValues> kpis, DesignedJourney journey)
     {
-        var stage = candidate.Touchpoint is null ? null : journey.FindTouchpoint(candidate.Touchpoint)?.Stage;
+        var at = candidate.Touchpoint ?? candidate.Near;
+        var stage = at is null ? null : journey.FindTouchpoint(at)?.Stage;
         var linked = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>();
         var drivenBy = new HashSet<string>(StringComparer.Ordinal);

@@ -10,6 +10,9 @@ public static partial class AgendaAnalysis
     /// <summary>A stage is on the funnel's main path when at least this share of the cases that reach the first stage reach it.</summary>
     private const double MainPathShare = 0.5;
 
+    /// <summary>A gap that holds at least 1 / this of a segment explains a KPI off target in it (docs/agenda.md, "A symptom and its cause").</summary>
+    private const int SegmentShare = 4;
+
     /// <summary>
     /// Funnel drop-offs between consecutive stages of the main path in journey order: the customers who reached stage k and not
     /// stage k + 1 (optional stages, reached by fewer than half of the funnel's entrants, are not funnel steps).
@@ -212,6 +215,17 @@ public static partial class AgendaAnalysis
             cellCodes[a] = table.CellCodes(codesOf[a].Codes);
         }
 
+        // Every (KPI, segment) pair is a test: the search controls the family-wise error over all of them (Bonferroni), else
+        // one segment in twenty would be "off target" by chance and its shortfall, measured on the same data, would look sure.
+        var pairs = 0;
+        foreach (var kpi in kpis)
+        {
+            pairs += kpi.Target is { } t && t.Comparison != TargetComparison.Equal
+                ? attributes.Sum(a => a.Values.Where(v => v is not null).Distinct(StringComparer.Ordinal).Count())
+                : 0;
+        }
+
+        var confidence = 1 - ((1 - bootstrap.Confidence) / Math.Max(1, pairs));
         for (var k = 0; k < kpis.Count; k++)
         {
             var kpi = kpis[k];
@@ -231,22 +245,30 @@ public static partial class AgendaAnalysis
                 {
                     var cases = codes.Cases[code];
                     var sums = cellCodes[a] is { } cellCode ? table.CellSums(total, cellCode, code) : table.Sums(k, cases, null, true);
-                    var (value, low, high) = table.Ratio(sums, bootstrap.Confidence) is var e ? (e.Value, e.Low, e.High) : default;
+                    var (value, low, high) = table.Ratio(sums, confidence) is var e ? (e.Value, e.Low, e.High) : default;
                     if (value is null || low is null || high is null)
                     {
                         continue;
                     }
 
-                    if (!IsOffTarget(table, total, sums, target, bootstrap.Confidence))
+                    if (!IsOffTarget(table, total, sums, target, confidence))
                     {
                         continue;
                     }
 
                     // A symptom of a gap in the same segment (low NPS for the device whose payments are retried): when the
                     // segment without that gap's customers is no longer off target, the gap explains it and is the opportunity.
+                    // So does a gap that holds at least a quarter of the segment: its customers cannot be taken out fairly, as
+                    // who meets the gap can depend on the outcome (a customer who buys again meets a failing payment twice as
+                    // often, so the segment without the gap's customers keeps the ones who never came back).
+                    // And so does a gap when the segment's customers who never reached the gap's stage (or hand-over) are not off
+                    // target against everyone else who never reached it: the shortfall lies where the gap is (a like-for-like
+                    // comparison that does not depend on who met the gap).
                     var segment = new AgendaSegment(name, codes.Names[code]);
                     var cause = candidates.FirstOrDefault(c => c.Segment == segment && c.Kind != "kpi-off-target" && c.Cases.Length >= minimumSupport
-                        && !IsOffTarget(table, total, table.Sums(k, Except(cases, c.Cases), null, true), target, bootstrap.Confidence));
+                        && (SegmentShare * c.Cases.Length >= cases.Length
+                            || !IsOffTarget(table, total, table.Sums(k, Except(cases, c.Cases), null, true), target, confidence)
+                            || OnlyWhereTheGapIs(table, k, cases, c.Eligible, target, confidence)));
                     if (cause is not null)
                     {
                         cause.Explains.Add(kpi.Kpi.Id);
@@ -283,9 +305,30 @@ public static partial class AgendaAnalysis
             restSums[i] = total[i] - sums[i];
         }
 
-        var rest = table.Ratio(restSums, confidence).Value;
+        // Worse than the rest means the two intervals do not overlap: the rest is a sample too, and comparing the segment's
+        // interval with the rest's point value alone lets a chance shortfall through.
+        var rest = table.Ratio(restSums, confidence);
         var above = target.Comparison is TargetComparison.AtLeast or TargetComparison.Above;
-        return above ? high < target.Value && (rest is null || high < rest) : low > target.Value && (rest is null || low > rest);
+        return above
+            ? high < target.Value && (rest.Value is null || (rest.Low is { } restLow && high < restLow))
+            : low > target.Value && (rest.Value is null || (rest.High is { } restHigh && low > restHigh));
+    }
+
+    /// <summary>
+    /// Whether the segment's cases outside a gap's comparison population (<paramref name="eligible"/> false) have a measured KPI
+    /// that is not off target against every other case outside it; false when the gap has no comparison population or the
+    /// segment has no measurement outside it.
+    /// </summary>
+    private static bool OnlyWhereTheGapIs(EffectTable table, int k, int[] segment, bool[]? eligible, KpiTarget target, double confidence)
+    {
+        if (eligible is null)
+        {
+            return false;
+        }
+
+        var outside = table.Sums(k, segment, eligible, false);
+        return table.Ratio(outside, confidence).Value is not null
+            && !IsOffTarget(table, table.Sums(k, null, eligible, false), outside, target, confidence);
     }
 
     /// <summary>The sorted cases of <paramref name="all"/> that are not in <paramref name="removed"/> (both sorted).</summary>

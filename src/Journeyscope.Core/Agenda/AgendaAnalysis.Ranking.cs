@@ -73,7 +73,10 @@ public static partial class AgendaAnalysis
             var opportunity = new AgendaOpportunity(
                 0, candidate.Id, candidate.Kind, candidate.Title, candidate.Touchpoint, candidate.Segment, candidate.Cases.Length,
                 caseCount == 0 ? 0 : candidate.Cases.Length / (double)caseCount, perPeriod, list, worth, effort, solution?.Id, owner,
-                worth.Low * share / effort, worth.Value * confidence / effort);
+                worth.Low * share / effort, worth.Value * confidence / effort)
+            {
+                ExplainsBreaches = [.. candidate.ExplainsBreaches],
+            };
             rows.Add((i, opportunity, candidate.Order));
         }
 

@@ -201,6 +201,10 @@ public static partial class AgendaAnalysis
             Concentrate(candidate, attributes, codes, log.CaseCount);
         }
 
+        // After the concentration, so that a breach is credited to a gap's final case set (in its segment), never to cases it
+        // no longer holds.
+        ExplainBreaches(journey, candidates, options.MinimumSupport, log.CaseCount);
+
         if (attributes.Length > 0)
         {
             // Journey-wide symptoms (attrition, channel hopping, unhappy moments that hit every segment alike) are the KPIs'
@@ -234,7 +238,10 @@ public static partial class AgendaAnalysis
             var first = kept.FirstOrDefault(k => k.Segment == candidate.Segment && Jaccard(k.Cases, candidate.Cases) >= SameCustomers);
             if (first is not null)
             {
+                // The same customers: the breaches credited to the folded gap are the kept one's.
                 first.AlsoAt.Add($"{candidate.Kind} {candidate.Touchpoint ?? candidate.Subject}");
+                first.ExplainsBreaches.AddRange(candidate.ExplainsBreaches);
+                first.ExplainsBreachesTitle.AddRange(candidate.ExplainsBreachesTitle);
                 continue;
             }
 
@@ -244,6 +251,11 @@ public static partial class AgendaAnalysis
         foreach (var candidate in kept.Where(c => c.AlsoAt.Count > 0))
         {
             candidate.Title += $" (the same customers: also {string.Join(", ", candidate.AlsoAt)})";
+        }
+
+        foreach (var candidate in kept.Where(c => c.ExplainsBreachesTitle.Count > 0))
+        {
+            candidate.Title += $" (explains {string.Join(", ", candidate.ExplainsBreachesTitle)})";
         }
 
         foreach (var candidate in kept.Where(c => c.Explains.Count > 0))

@@ -62,4 +62,10 @@ public sealed record AgendaOpportunity(
     /// first; empty without a touchpoint or when none are mapped (docs/canvas.md).
     /// </summary>
     public IReadOnlyList<Journeys.Capability> Capabilities { get; init; } = [];
+
+    /// <summary>
+    /// Breaches of time targets on whose clock this gap lies that are credited to it (each breach to one gap only; the
+    /// target lists the breaches no gap explains); empty for gaps off every clock.
+    /// </summary>
+    public IReadOnlyList<AgendaExplainedBreaches> ExplainsBreaches { get; init; } = [];
 }

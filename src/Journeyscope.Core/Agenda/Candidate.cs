@@ -32,5 +32,17 @@ internal sealed class Candidate(string subject, string kind, string title, strin
     /// <summary>KPIs off target in this gap's segment that this gap explains (without its customers, the segment is not off target).</summary>
     public List<string> Explains { get; } = [];
 
+    /// <summary>An unexpected step's position: the touchpoint it sits before (its stage's KPIs are linked); null for the others.</summary>
+    public string? Near { get; init; }
+
+    /// <summary>A time target's clock: the journey positions of its first start touchpoint and its last end touchpoint.</summary>
+    public (int From, int To)? Clock { get; init; }
+
+    /// <summary>Breaches of time targets on whose clock this gap lies, credited to it (the target keeps the rest).</summary>
+    public List<AgendaExplainedBreaches> ExplainsBreaches { get; } = [];
+
+    /// <summary>The credits its title names: those of at least a tenth of the target's breaches, in words.</summary>
+    public List<string> ExplainsBreachesTitle { get; } = [];
+
     public string Id => $"{Kind}:{Subject}" + (Segment is null ? string.Empty : $"@{Segment.Attribute}={Segment.Value}");
 }

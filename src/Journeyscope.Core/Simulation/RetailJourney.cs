@@ -106,7 +106,7 @@ public static class RetailJourney
                 new CriticalSuccessFactor("resolve-first-time", "Problems are solved at the first contact", ["first-contact-resolution", "csat"]),
             ],
             [
-                new TimeTarget("delivery-3d", "Delivery within 3 days", "place-order", "deliver", TimeSpan.FromDays(3)),
+                new TimeTarget("delivery-3d", "Delivery within 3 working days", "place-order", "deliver", TimeSpan.FromHours(24), BusinessHours: true),
                 new TimeTarget("resolution-1d", "Ticket resolved within 1 business day", "contact", "resolve", TimeSpan.FromHours(10), BusinessHours: true),
             ]);
     }

@@ -82,10 +82,10 @@ public sealed partial record Scenario
     public int WorkdayEndHour { get; init; } = 18;
 
     /// <summary>Mean working hours an order waits before picking, at average load.</summary>
-    public double PickWaitHours { get; init; } = 3;
+    public double PickWaitHours { get; init; } = 1.5;
 
     /// <summary>Mean working hours between packing and shipping, at average load.</summary>
-    public double ShipWaitHours { get; init; } = 2;
+    public double ShipWaitHours { get; init; } = 1;
 
     /// <summary>Mean days the carrier needs from hand-off to delivery.</summary>
     public double DeliveryDays { get; init; } = 1.5;

@@ -62,37 +62,25 @@ public sealed class AgendaSimulationTests
     [InlineData(13, false)]
     [InlineData(11, true)]
     [InlineData(12, true)]
-    public void Compute_EveryProblemTogether_EachFoundAndTheHarmfulOnesInTheTopFive(int seed, bool moved)
+    [InlineData(13, true)]
+    public void Compute_EveryProblemTogether_EachInTheTopFiveInItsTouchpointAndSegment(int seed, bool moved)
     {
-        // Given every problem at once (in the demo's segments, or moved to others), and the same customers without any problem
+        // Given every problem at once (in the demo's segments, or moved to others: device, product line, customer type, drift
+        // step and date)
         var problems = AllProblems(moved);
         var (agenda, truth) = Run(problems, top: 30, seed: seed);
-        var (baseline, _) = Run(InjectedProblems.None, top: 50, seed: seed);
 
-        // When the opportunities the scenario has without any injected problem (its natural gaps: late deliveries of the
-        // design's own lead time, slow ticket routing) are set aside
-        var natural = baseline.Opportunities.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        var injected = truth.Problems.Select(p => agenda.Opportunities.FirstOrDefault(o => Matches(o, p, problems))).ToList();
-        var ranked = agenda.Opportunities.Where(o => injected.Contains(o) || !natural.Contains(o.Id)).ToList();
-
-        // Then every problem is found in its touchpoint and segment with its customers within 25 %, and every problem whose
-        // harm is measured (a score above zero) is among the top 5 of the rest
+        // When the opportunity that stands for each injected problem is looked up
         foreach (var problem in truth.Problems)
         {
             var match = agenda.Opportunities.FirstOrDefault(o => Matches(o, problem, problems));
-            match.ShouldNotBeNull($"{problem.Kind}\n{Describe(agenda)}");
-            match.CustomersAffected.ShouldBeInRange((int)(problem.AffectedCases.Count * 0.75), (int)Math.Ceiling(problem.AffectedCases.Count * 1.25));
-            if (match.Score > 0)
-            {
-                ranked.IndexOf(match).ShouldBeInRange(0, 4, $"{problem.Kind}\n{Describe(agenda)}\nnatural: {string.Join(", ", natural)}");
-            }
-        }
 
-        // And the problems with a KPI mechanism the simulator plays (retried payments, the Monday backlog, double escalations)
-        // do measurable harm
-        foreach (var kind in new[] { "payment-retries", "monday-backlog", "double-escalation" })
-        {
-            agenda.Opportunities.First(o => Matches(o, truth.Problems.First(p => p.Kind == kind), problems)).Score.ShouldBeGreaterThan(0, kind);
+            // Then it is found in its touchpoint and segment, with a measured harm, among the top 5 of the whole agenda (nothing
+            // set aside), with its customers within 25 % of the ground truth
+            match.ShouldNotBeNull($"{problem.Kind}\n{Describe(agenda)}");
+            match.Score.ShouldBeGreaterThan(0, $"{problem.Kind}\n{Describe(agenda)}");
+            match.Rank.ShouldBeLessThanOrEqualTo(5, $"{problem.Kind}\n{Describe(agenda)}");
+            match.CustomersAffected.ShouldBeInRange((int)(problem.AffectedCases.Count * 0.75), (int)Math.Ceiling(problem.AffectedCases.Count * 1.25), problem.Kind);
         }
     }
 
