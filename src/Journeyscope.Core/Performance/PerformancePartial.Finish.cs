@@ -15,7 +15,14 @@ public sealed partial class PerformancePartial
     {
         var shape = Parameters ?? NoCases;
         var rows = _cases.ToArray();
-        Array.Sort(rows, static (x, y) => x.Key.CompareTo(y.Key));
+        var keys = new long[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            keys[i] = rows[i].Key;
+        }
+
+        // Case keys are distinct, so the order is that of the whole log.
+        Array.Sort(keys, rows);
         var cases = new CaseValueStream[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {

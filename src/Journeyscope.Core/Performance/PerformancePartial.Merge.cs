@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Journeyscope.Performance;
 
 public sealed partial class PerformancePartial
@@ -43,7 +45,7 @@ public sealed partial class PerformancePartial
         }
 
         var activities = new Dictionary<string, StepTally>(StringComparer.Ordinal);
-        var edges = new Dictionary<(string, string), WaitTally>();
+        var edgeParts = new Dictionary<(string, string), (List<long[]> Parts, int Count)>();
         var variants = new Dictionary<string, VariantTally>(StringComparer.Ordinal);
         var cases = new List<CaseRow>(rows);
         var durations = new List<long[]>();
@@ -56,9 +58,17 @@ public sealed partial class PerformancePartial
                 activities[name] = activities.TryGetValue(name, out var sum) ? sum.Add(tally) : tally;
             }
 
+            // The waits stay in their parts' arrays: one list of parts per hand-over, gathered once by the finish.
             foreach (var (edge, tally) in partial._edges)
             {
-                edges[edge] = edges.TryGetValue(edge, out var sum) ? sum.Add(tally) : tally;
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(edgeParts, edge, out var exists);
+                if (!exists)
+                {
+                    slot = ([], 0);
+                }
+
+                slot.Parts.AddRange(tally.Parts);
+                slot.Count = checked(slot.Count + tally.Count);
             }
 
             foreach (var (key, tally) in partial._variants)
@@ -71,6 +81,12 @@ public sealed partial class PerformancePartial
             cases.AddRange(partial._cases);
             durations.AddRange(partial._durations);
             throughput[p] = partial._throughput;
+        }
+
+        var edges = new Dictionary<(string, string), WaitTally>(edgeParts.Count);
+        foreach (var (edge, (parts, count)) in edgeParts)
+        {
+            edges[edge] = new WaitTally(parts, count);
         }
 
         return new PerformancePartial(shape, activities, edges, variants, cases, durations, ThroughputPartial.Merge(throughput), caseTotal);

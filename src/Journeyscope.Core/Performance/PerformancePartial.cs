@@ -199,7 +199,7 @@ public sealed partial class PerformancePartial
             Waiting + other.Waiting, Math.Min(Position, other.Position));
     }
 
-    /// <summary>A hand-over's waits (ticks); merged tallies reference their parts' arrays, gathered once by the finish.</summary>
+    /// <summary>A hand-over's waits (ticks); a merged tally references its parts' arrays, gathered once by the finish.</summary>
     private sealed class WaitTally
     {
         public WaitTally(long[] waits)
@@ -208,7 +208,7 @@ public sealed partial class PerformancePartial
             Count = waits.Length;
         }
 
-        private WaitTally(List<long[]> parts, int count)
+        public WaitTally(List<long[]> parts, int count)
         {
             Parts = parts;
             Count = count;
@@ -217,8 +217,6 @@ public sealed partial class PerformancePartial
         public List<long[]> Parts { get; }
 
         public int Count { get; }
-
-        public WaitTally Add(WaitTally other) => new([.. Parts, .. other.Parts], checked(Count + other.Count));
     }
 
     /// <summary>A variant (activity names of all events) with its case count and the smallest key of its cases.</summary>
