@@ -29,6 +29,7 @@ internal static class BenchPartialsCommand
         var command = new Command("partials",
             "After an append to the generated log (64 partitions), the 5-step funnel of 'bench funnel' refreshed from per-partition " +
             "partials (map the new cases, merge the touched partitions, finish) versus the whole-log funnel, in one run, results compared. " +
+            "The same for throughput per day and for the whole performance record (value stream, case durations, process order). " +
             "Two batches: cases of one partition, and cases spread over all partitions.\n" +
             "Example: journeyscope bench partials --events 1000000 --batch 1000")
         {
@@ -81,11 +82,12 @@ internal static class BenchPartialsCommand
                 }
 
                 throughput.Add("Whole log: Throughput.Analyze", Human.Duration(wholeThroughput.Seconds), 1.0, "", "", generated.Events, generated.Cases);
-                var report = new Report().Add(table).Add(throughput);
+                var report = new Report().Add(table).Add(throughput).Add(PerformanceTable(log, scenarios, n, generated, differences, cancellationToken));
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"Speed-up = whole-log seconds / partial seconds; best of {n} runs each. The partial side starts from a cache warm on the log before the batch (not timed)."));
                 report.Notes.Add(differences.Count == 0
-                    ? "Results equal: the funnel report (steps, breakdown by channel, times), the drop-off cases of every step, and the throughput per day."
+                    ? "Results equal: the funnel report (steps, breakdown by channel, times), the drop-off cases of every step, the throughput per day, " +
+                      "and the performance record (JSON)."
                     : "RESULTS DIFFER: " + string.Join("; ", differences.Take(5)));
                 report.Write(context.GetFormat(parse), context.Output);
                 return differences.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
@@ -93,6 +95,29 @@ internal static class BenchPartialsCommand
             return Task.FromResult(code);
         });
         return command;
+    }
+
+    /// <summary>The whole performance record refreshed from partials versus <see cref="PerformanceResult.Analyze"/>; differences appended.</summary>
+    private static Table PerformanceTable(
+        EventLog log, PartialsComparison.Scenario[] scenarios, int runs, GeneratedLog generated, List<string> differences, CancellationToken cancellationToken)
+    {
+        var whole = Measure.Best(runs, () => PerformanceResult.Analyze(log, 1, null, Granularity.Week, null, cancellationToken));
+        var expected = JsonSerializer.Serialize(whole.Result);
+        var table = new Table("Partials benchmark (performance record after an append)", "Path", "Seconds", "Speed-up", "Batch events",
+            "Changed partitions", "Segments mapped", "Events", "Cases");
+        foreach (var scenario in scenarios)
+        {
+            var ours = PartialsComparison.RefreshPerformance(scenario, runs);
+            table.Add($"Partials: map batch + merge ({scenario.Name})", Human.Duration(ours.Seconds), whole.Seconds / ours.Seconds,
+                scenario.BatchEvents, scenario.Changed, ours.SegmentMaps, generated.Events, generated.Cases);
+            if (JsonSerializer.Serialize(ours.Result) != expected)
+            {
+                differences.Add($"{scenario.Name}: the performance record differs");
+            }
+        }
+
+        table.Add("Whole log: PerformanceResult.Analyze", Human.Duration(whole.Seconds), 1.0, "", "", "", generated.Events, generated.Cases);
+        return table;
     }
 
     /// <summary>Whole cases that pass <paramref name="take"/>, every 7th such case from the end, until about <paramref name="events"/> events; ascending.</summary>

@@ -38,12 +38,18 @@ public sealed record BottlenecksResult(TimeBasis TimeBasis, long Version, double
     public static BottlenecksResult From(EventLog log, long version, ValueStreamResult stream, int top = DefaultTop)
     {
         ArgumentNullException.ThrowIfNull(log);
+        return From(log.TimeBasis, version, stream, top);
+    }
+
+    /// <summary>The <paramref name="top"/> costliest hand-overs of a value stream already analysed or finished from partials.</summary>
+    internal static BottlenecksResult From(TimeBasis timeBasis, long version, ValueStreamResult stream, int top)
+    {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var shown = stream.Bottlenecks.Take(top)
             .Select(b => new BottleneckSummary(b.Rank, b.Edge.From, b.Edge.To, b.Edge.Count, b.Edge.TotalWaitingTime.TotalSeconds,
                 b.Edge.MeanWaitingTime.TotalSeconds, b.Edge.MedianWaitingTime.TotalSeconds, b.Share))
             .ToList();
-        return new BottlenecksResult(log.TimeBasis, version, stream.TotalWaitingTime.TotalSeconds, stream.UsesCalendar, shown);
+        return new BottlenecksResult(timeBasis, version, stream.TotalWaitingTime.TotalSeconds, stream.UsesCalendar, shown);
     }
 }

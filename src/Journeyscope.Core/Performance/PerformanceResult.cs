@@ -78,8 +78,6 @@ public sealed record PerformanceResult(
         ArgumentNullException.ThrowIfNull(durations);
         ArgumentNullException.ThrowIfNull(throughput);
         ArgumentNullException.ThrowIfNull(order);
-        var known = stream.Source != ProcessingTimeSource.None;
-
         var events = new long[log.ActivityCount];
         foreach (var a in log.Activities)
         {
@@ -92,6 +90,22 @@ public sealed record PerformanceResult(
             eventsByName[log.ActivityNames[a]] = events[a];
         }
 
+        return Build(log.TimeBasis, version, log.CaseCount, eventsByName, stream, DurationSummary.From(durations), throughput, order, journeyId);
+    }
+
+    /// <summary>The record of figures already computed, whole-log or finished from partials.</summary>
+    internal static PerformanceResult Build(
+        TimeBasis timeBasis,
+        long version,
+        long cases,
+        IReadOnlyDictionary<string, long> eventsByName,
+        ValueStreamResult stream,
+        DurationSummary durations,
+        ThroughputResult throughput,
+        ProcessOrder order,
+        string? journeyId)
+    {
+        var known = stream.Source != ProcessingTimeSource.None;
         var steps = order.Sort(stream.Activities, a => a.Activity)
             .Select(a => new ValueStreamStep(
                 a.Activity,
@@ -105,9 +119,9 @@ public sealed record PerformanceResult(
             .ToList();
 
         return new PerformanceResult(
-            log.TimeBasis,
+            timeBasis,
             version,
-            log.CaseCount,
+            cases,
             stream.Source,
             stream.UsesCalendar,
             TimeTotals.From(stream.TotalLeadTime, stream.MeanLeadTime),
@@ -115,7 +129,7 @@ public sealed record PerformanceResult(
             TimeTotals.From(stream.TotalWaitingTime, stream.MeanWaitingTime),
             stream.FlowEfficiency,
             stream.MeanFlowEfficiency,
-            DurationSummary.From(durations),
+            durations,
             order.Basis,
             order.Basis == StepOrder.DesignedJourney ? journeyId : null,
             steps,

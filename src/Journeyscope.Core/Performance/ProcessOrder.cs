@@ -91,7 +91,7 @@ public sealed record ProcessOrder(StepOrder Basis, IReadOnlyList<string> Activit
     }
 
     /// <summary>Per activity, the designed position of the earliest touchpoint any of its events maps to (int.MaxValue: none); null when no event maps.</summary>
-    private static int[]? DesignedPositions(DesignedJourney journey, EventLog log)
+    internal static int[]? DesignedPositions(DesignedJourney journey, EventLog log)
     {
         var touchpoints = journey.Touchpoints;
         if (touchpoints.Count == 0)

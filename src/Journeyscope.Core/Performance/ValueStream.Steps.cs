@@ -15,7 +15,7 @@ public static partial class ValueStream
     /// Result columns shared by all chunks. Step k of case c lives in slot <c>CaseStart(c) + k</c> (a case has at most
     /// as many steps as events), so chunks write disjoint slots and nothing needs merging.
     /// </summary>
-    private sealed class StepColumns
+    internal sealed class StepColumns
     {
         public StepColumns(int events, int cases)
         {

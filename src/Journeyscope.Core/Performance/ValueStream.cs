@@ -32,8 +32,15 @@ public static partial class ValueStream
             throw new ArgumentException("The log has no lifecycle transitions.", nameof(options));
         }
 
+        var steps = Measure(log, source, options.Calendar, cancellationToken);
+        return Aggregate(log, source, options.Calendar is not null, steps);
+    }
+
+    /// <summary>The steps of every case of <paramref name="log"/> under <paramref name="source"/> (which the log must provide).</summary>
+    internal static StepColumns Measure(EventLog log, ProcessingTimeSource source, BusinessCalendar? calendar, CancellationToken cancellationToken)
+    {
         var steps = new StepColumns(log.EventCount, log.CaseCount);
-        var measurer = new CaseMeasurer(log, source, options.Calendar, steps);
+        var measurer = new CaseMeasurer(log, source, calendar, steps);
         var chunks = (log.CaseCount + ChunkCases - 1) / ChunkCases;
         Parallel.For(
             0,
@@ -53,7 +60,7 @@ public static partial class ValueStream
             _ => { });
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Aggregate(log, source, options.Calendar is not null, steps);
+        return steps;
     }
 
     /// <summary>The processing-time source <see cref="Analyze"/> uses for <paramref name="log"/> when none is forced.</summary>
@@ -104,16 +111,30 @@ public static partial class ValueStream
                 continue;
             }
 
-            var lead = steps.CaseLead[c];
-            var processing = steps.CaseProcessing[c];
-            double? efficiency = source == ProcessingTimeSource.None || lead == 0 ? null : processing / (double)lead;
-            cases.Add(new CaseValueStream(
-                log.CaseIds[c], TimeSpan.FromTicks(lead), TimeSpan.FromTicks(processing),
-                TimeSpan.FromTicks(Math.Max(0, lead - processing)), efficiency));
+            cases.Add(Case(log.CaseIds[c], steps.CaseLead[c], steps.CaseProcessing[c], source));
         }
 
-        var activities = AggregateActivities(log, steps);
-        var edges = AggregateEdges(log, steps, out var totalWait);
+        return Result(source, usesCalendar, [.. cases], AggregateActivities(log, steps), AggregateEdges(log, steps));
+    }
+
+    /// <summary>The measures of one case from its lead and processing time (ticks).</summary>
+    internal static CaseValueStream Case(string id, long lead, long processing, ProcessingTimeSource source)
+    {
+        double? efficiency = source == ProcessingTimeSource.None || lead == 0 ? null : processing / (double)lead;
+        return new CaseValueStream(
+            id, TimeSpan.FromTicks(lead), TimeSpan.FromTicks(processing), TimeSpan.FromTicks(Math.Max(0, lead - processing)), efficiency);
+    }
+
+    /// <summary>The result of measured cases (log order), activities (by name) and hand-overs (by from then to): ranks the bottlenecks.</summary>
+    internal static ValueStreamResult Result(
+        ProcessingTimeSource source, bool usesCalendar, CaseValueStream[] cases, ActivityPerformance[] activities, HandoverWaitingTime[] edges)
+    {
+        long totalWait = 0;
+        foreach (var edge in edges)
+        {
+            totalWait += edge.TotalWaitingTime.Ticks;
+        }
+
         var ranked = edges
             .OrderByDescending(e => e.TotalWaitingTime)
             .ThenByDescending(e => e.MeanWaitingTime)
@@ -121,7 +142,7 @@ public static partial class ValueStream
             .ThenBy(e => e.To, StringComparer.Ordinal)
             .Select((e, i) => new Bottleneck(i + 1, e, totalWait == 0 ? 0 : e.TotalWaitingTime.Ticks / (double)totalWait))
             .ToArray();
-        return new ValueStreamResult(source, usesCalendar, [.. cases], activities, edges, ranked);
+        return new ValueStreamResult(source, usesCalendar, cases, activities, edges, ranked);
     }
 
     private static ActivityPerformance[] AggregateActivities(EventLog log, StepColumns steps)
@@ -161,7 +182,7 @@ public static partial class ValueStream
         return [.. result.OrderBy(r => r.Activity, StringComparer.Ordinal)];
     }
 
-    private static HandoverWaitingTime[] AggregateEdges(EventLog log, StepColumns steps, out long totalWait)
+    private static HandoverWaitingTime[] AggregateEdges(EventLog log, StepColumns steps)
     {
         // Dense ids for the edges that occur, then a counting sort of the waits by edge, then one sort per edge
         // for its median: O(m + sum of g log g) over edge groups of size g, rather than sorting all m waits by key.
@@ -207,29 +228,32 @@ public static partial class ValueStream
         }
 
         var result = new HandoverWaitingTime[edgeKeys.Count];
-        totalWait = 0;
         var activityCount = Math.Max(1, log.ActivityCount);
         for (var d = 0; d < edgeKeys.Count; d++)
         {
-            var group = waits.AsSpan(offsets[d], offsets[d + 1] - offsets[d]);
-            long sum = 0;
-            foreach (var wait in group)
-            {
-                sum += wait;
-            }
-
-            group.Sort();
-            var n = group.Length;
-            var median = n % 2 == 1 ? group[n / 2] : (long)Math.Round((group[(n / 2) - 1] + (double)group[n / 2]) / 2);
-            totalWait += sum;
-            result[d] = new HandoverWaitingTime(
+            result[d] = Handover(
                 log.ActivityNames[(int)(edgeKeys[d] / activityCount)], log.ActivityNames[(int)(edgeKeys[d] % activityCount)],
-                n, TimeSpan.FromTicks(sum), Mean(sum, n), TimeSpan.FromTicks(median));
+                waits.AsSpan(offsets[d], offsets[d + 1] - offsets[d]));
         }
 
         return [.. result.OrderBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal)];
     }
 
-    private static TimeSpan Mean(long total, int count) =>
+    /// <summary>The figures of one hand-over from all its waits (ticks, any order; sorted in place for the median).</summary>
+    internal static HandoverWaitingTime Handover(string from, string to, Span<long> waits)
+    {
+        long sum = 0;
+        foreach (var wait in waits)
+        {
+            sum += wait;
+        }
+
+        waits.Sort();
+        var n = waits.Length;
+        var median = n % 2 == 1 ? waits[n / 2] : (long)Math.Round((waits[(n / 2) - 1] + (double)waits[n / 2]) / 2);
+        return new HandoverWaitingTime(from, to, n, TimeSpan.FromTicks(sum), Mean(sum, n), TimeSpan.FromTicks(median));
+    }
+
+    internal static TimeSpan Mean(long total, int count) =>
         count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)Math.Round(total / (double)count));
 }

@@ -1,5 +1,6 @@
 using Journeyscope.EventLogs;
 using Journeyscope.Partitions;
+using Journeyscope.Performance;
 
 namespace Journeyscope.Core.Tests.Partitions;
 
@@ -26,7 +27,16 @@ internal static class AnalysisLogs
     private static readonly long Base = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     /// <summary>A random log of up to <paramref name="maxCases"/> cases (at least one).</summary>
-    public static EventLog Random(Random random, int maxCases)
+    public static EventLog Random(Random random, int maxCases) => Random(random, maxCases, null);
+
+    /// <summary>
+    /// A random log of up to <paramref name="maxCases"/> cases for the value stream: as <see cref="Random(System.Random, int)"/>,
+    /// and with <paramref name="steps"/> given, also resources, timestamps spread over six months with
+    /// UTC offsets of 0 to 2 hours, and the processing information of <paramref name="steps"/>: start timestamps on most
+    /// events (some after the completion, bad data), or lifecycle transitions (start/complete pairs, unmatched starts and
+    /// completes, schedule events, events without a transition, cases of only a start).
+    /// </summary>
+    public static EventLog Random(Random random, int maxCases, ProcessingTimeSource? steps)
     {
         var builder = new EventLogBuilder();
         var score = builder.GetEventAttributeHandle("score", AttributeType.Double);
@@ -51,6 +61,11 @@ internal static class AnalysisLogs
 
             var time = Base + (random.Next(60 * 24) * TimeSpan.TicksPerMinute * 60);
             var length = random.Next(4) == 0 ? 1 : 1 + random.Next(12);
+            if (steps is not null)
+            {
+                time += random.Next(180) * TimeSpan.TicksPerDay;
+            }
+
             for (var i = 0; i < length; i++)
             {
                 // Ties (no time passes), minutes, hours and days between events.
@@ -63,7 +78,7 @@ internal static class AnalysisLogs
                 };
                 var survey = random.Next(6) == 0;
                 var activity = survey ? Surveys[random.Next(Surveys.Length)] : Activities[random.Next(activityCount)];
-                var e = builder.AddEvent(id, activity, time);
+                var e = steps is null ? builder.AddEvent(id, activity, time) : AddStep(builder, random, id, activity, time, steps.Value);
                 if (random.Next(3) > 0)
                 {
                     builder.SetEventAttribute(e, device, AttributeValue.FromString(Devices[random.Next(Devices.Length)]));
@@ -96,6 +111,59 @@ internal static class AnalysisLogs
     public static T Partitioned<T>(PartialCache<T> cache, EventLog log, int partitions)
         where T : class =>
         cache.Merge(PartitionedEventLog.Create(log, null, partitions, 1), 1);
+
+    /// <summary>Adds one completed step with its resource, offset and processing information; returns the completing event.</summary>
+    private static int AddStep(EventLogBuilder builder, Random random, string id, string activity, long time, ProcessingTimeSource steps)
+    {
+        var offset = (short)(random.Next(3) * 60);
+        var duration = random.Next(4) switch
+        {
+            0 => 0,
+            1 => random.Next(1, 120) * TimeSpan.TicksPerMinute,
+            2 => random.Next(1, 48) * TimeSpan.TicksPerHour,
+            _ => random.Next(1, 20) * TimeSpan.TicksPerDay,
+        };
+        if (steps == ProcessingTimeSource.LifecyclePairs)
+        {
+            var kind = random.Next(6);
+            if (kind <= 2)
+            {
+                var start = builder.AddEvent(id, activity, time - duration, offset);
+                builder.SetLifecycle(start, kind == 0 ? "START" : "start");
+            }
+            else if (kind == 3)
+            {
+                var scheduled = builder.AddEvent(id, activity, time - duration, offset);
+                builder.SetLifecycle(scheduled, "schedule");
+            }
+            else if (kind == 4)
+            {
+                // A start that is never completed: of another activity, at the completion's time (a tie).
+                var orphan = builder.AddEvent(id, Activities[random.Next(Activities.Length)], time, offset);
+                builder.SetLifecycle(orphan, "start");
+            }
+        }
+
+        var e = builder.AddEvent(id, activity, time, offset);
+        builder.SetResource(e, $"R{random.Next(5)}");
+        var transition = steps == ProcessingTimeSource.LifecyclePairs ? random.Next(8) : -1;
+        if (transition >= 2)
+        {
+            builder.SetLifecycle(e, "complete");
+        }
+        else if (transition == 0)
+        {
+            // Only a start: a one-event case of it has no step at all (not measured).
+            builder.SetLifecycle(e, "start");
+        }
+        else if (steps == ProcessingTimeSource.StartTimestamps && random.Next(3) > 0)
+        {
+            var start = random.Next(20) == 0 ? time + TimeSpan.TicksPerHour : time - duration;
+            builder.SetStartTimestamp(e, start, (short)(random.Next(3) * 60));
+        }
+
+        return e;
+    }
 
     private static double Answer(Random random, string survey) => survey switch
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
 using Journeyscope.Partitions;
 using Journeyscope.Performance;
@@ -56,6 +57,33 @@ public sealed class PartialsRealDataTests
             var whole = Throughput.Analyze(log, granularity, TestContext.Current.CancellationToken);
             whole.Periods.Count.ShouldBeGreaterThan(10);
             JsonSerializer.Serialize(analysis.Throughput(partitioned, granularity, TestContext.Current.CancellationToken)).ShouldBe(JsonSerializer.Serialize(whole));
+        }
+    }
+
+    [Theory]
+    [InlineData("logs/receipt.xes.gz", false)]
+    [InlineData("logs/bpic2012.xes.gz", true)]
+    public void Performance_RealLogPartitioned_EqualsWholeLog(string file, bool wallClockWithCalendar)
+    {
+        // Given a real log (bpic2012: lifecycle start/schedule/complete, read on the wall clock with working hours only) in 64 partitions
+        var token = TestContext.Current.CancellationToken;
+        var log = XesImporter.Import(SharedData.Path(file), cancellationToken: token).Log;
+        log = wallClockWithCalendar ? log.ToTimeBasis(TimeBasis.WallClock) : log;
+        var options = wallClockWithCalendar ? new ValueStreamOptions { Calendar = BusinessCalendar.Standard } : ValueStreamOptions.Default;
+
+        // When the performance partials are mapped, merged and finished
+        var partial = PerformancePartial.Cache(options).Merge(PartitionedEventLog.Create(log, null, CasePartitioner.DefaultPartitionCount, 1), -1, token);
+
+        // Then the record (value stream, case durations, steps in process order, hand-overs, throughput) and the
+        // bottlenecks equal the whole log's to the bit
+        var whole = PerformanceResult.Analyze(log, 1, options, Granularity.Week, null, token);
+        whole.Handovers.Count.ShouldBeGreaterThan(10);
+        JsonSerializer.Serialize(partial.Finish(1, Granularity.Week), Exact).ShouldBe(JsonSerializer.Serialize(whole, Exact));
+        JsonSerializer.Serialize(partial.FinishBottlenecks(1), Exact).ShouldBe(JsonSerializer.Serialize(BottlenecksResult.Analyze(log, 1, options, cancellationToken: token), Exact));
+        if (wallClockWithCalendar)
+        {
+            whole.ProcessingFrom.ShouldBe(ProcessingTimeSource.LifecyclePairs);
+            whole.MeanFlowEfficiency.ShouldNotBeNull();
         }
     }
 
