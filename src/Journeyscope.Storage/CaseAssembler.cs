@@ -17,7 +17,7 @@ internal sealed class CaseAssembler
     private readonly EventLogBuilder _builder;
     private readonly Dictionary<string, (int Handle, AttributeType Type)> _eventColumns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Handle, AttributeType Type)> _caseColumns = new(StringComparer.Ordinal);
-    private readonly Dictionary<EventLog, (int[] Events, int[] Cases)> _handles = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<EventLog, EventCopier> _copiers = new(ReferenceEqualityComparer.Instance);
 
     private CaseAssembler(int capacity)
     {
@@ -48,71 +48,13 @@ internal sealed class CaseAssembler
     public void AddCase(string caseId) => _builder.AddCase(caseId);
 
     /// <summary>Copies event <paramref name="e"/> of <paramref name="source"/> (a log given to <see cref="For"/>) into case <paramref name="caseId"/>.</summary>
-    public void AddEvent(string caseId, EventLog source, int e)
-    {
-        var handles = Handles(source);
-        var i = _builder.AddEvent(caseId, source.ActivityNames[source.Activities[e]], source.Timestamps[e], source.HasOffsets ? source.OffsetMinutes[e] : (short)0);
-        if (source.StartTimestamps is { } start && start.IsValid(e))
-        {
-            _builder.SetStartTimestamp(i, start.UtcTicks[e], start.OffsetMinutes[e]);
-        }
-
-        if (source.Lifecycle?.GetString(e) is { } lifecycle)
-        {
-            _builder.SetLifecycle(i, lifecycle);
-        }
-
-        if (source.Resource?.GetString(e) is { } resource)
-        {
-            _builder.SetResource(i, resource);
-        }
-
-        if (source.Channel?.GetString(e) is { } channel)
-        {
-            _builder.SetChannel(i, channel);
-        }
-
-        var columns = source.EventAttributes;
-        for (var a = 0; a < columns.Count; a++)
-        {
-            var column = columns[a];
-            if (column is StringColumn text)
-            {
-                if (text.GetString(e) is { } value)
-                {
-                    _builder.SetEventAttribute(i, handles.Events[a], value.AsSpan());
-                }
-            }
-            else if (column.GetValue(e) is { } value)
-            {
-                _builder.SetEventAttribute(i, handles.Events[a], value);
-            }
-        }
-    }
+    public void AddEvent(string caseId, EventLog source, int e) => Copier(source).CopyEvents(caseId, e, e + 1);
 
     /// <summary>Copies every event of case <paramref name="c"/> of <paramref name="source"/> into case <paramref name="caseId"/>, in order.</summary>
-    public void AddEvents(string caseId, EventLog source, int c)
-    {
-        var end = source.CaseStarts[c + 1];
-        for (var e = source.CaseStarts[c]; e < end; e++)
-        {
-            AddEvent(caseId, source, e);
-        }
-    }
+    public void AddEvents(string caseId, EventLog source, int c) => Copier(source).CopyEvents(caseId, source.CaseStarts[c], source.CaseStarts[c + 1]);
 
     /// <summary>Copies the case attributes of case <paramref name="c"/> of <paramref name="source"/> to case <paramref name="caseId"/>.</summary>
-    public void SetCaseAttributes(string caseId, EventLog source, int c)
-    {
-        var handles = Handles(source);
-        var columns = source.CaseAttributes;
-        for (var a = 0; a < columns.Count; a++)
-        {
-            if (columns[a].GetValue(c) is { } value)
-            {
-                _builder.SetCaseAttribute(caseId, handles.Cases[a], value);
-            }
-        }
-    }
+    public void SetCaseAttributes(string caseId, EventLog source, int c) => Copier(source).CopyCaseAttributes(caseId, c);
 
     /// <summary>The log of every case and event added.</summary>
     public EventLog Build() => _builder.Build();
@@ -138,15 +80,15 @@ internal sealed class CaseAssembler
         return true;
     }
 
-    private (int[] Events, int[] Cases) Handles(EventLog source)
+    private EventCopier Copier(EventLog source)
     {
-        if (!_handles.TryGetValue(source, out var handles))
+        if (!_copiers.TryGetValue(source, out var copier))
         {
-            handles = (Map(source.EventAttributes, _eventColumns), Map(source.CaseAttributes, _caseColumns));
-            _handles.Add(source, handles);
+            copier = new EventCopier(_builder, source, Map(source.EventAttributes, _eventColumns), Map(source.CaseAttributes, _caseColumns));
+            _copiers.Add(source, copier);
         }
 
-        return handles;
+        return copier;
     }
 
     private static int[] Map(IReadOnlyList<AttributeColumn> columns, Dictionary<string, (int Handle, AttributeType Type)> registered)

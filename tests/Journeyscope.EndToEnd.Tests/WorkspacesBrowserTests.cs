@@ -85,7 +85,7 @@ public sealed class WorkspacesBrowserTests
     }
 
     [Fact]
-    public async Task WorkspacesAndHome_FullPageLoad_AskForTheWorkspaceListOnceBeyondTheLayout()
+    public async Task OverviewWorkspacesAndHome_FullPageLoad_TheLayoutAsksForTheWorkspaceListOnceAndEachPageListingThemOnce()
     {
         // Given a running server that logs the requests it answers, with its default workspace, and a signed-in browser
         var requests = new ApiRequestLog();
@@ -116,12 +116,17 @@ public sealed class WorkspacesBrowserTests
             }
 
             var overview = await ListRequestsOfAFullLoadAsync($"w/{Default}", "#nav-drawer");
+            var overviewLog = string.Join(", ", requests.Requests);
             var workspaces = await ListRequestsOfAFullLoadAsync("workspaces", $"[data-testid=workspace-row][data-name={Default}]");
             var workspacesLog = string.Join(", ", requests.Requests);
             var home = await ListRequestsOfAFullLoadAsync(string.Empty, "#nav-drawer");
             var beforeRedirect = requests.Requests.TakeWhile(r => r != $"GET /w/{Default}").Count(r => r == "GET /api/v1/workspaces");
 
-            // Then the Workspaces page asked once more than the layout does (by its prerendering; its circuit took that answer)
+            // Then the overview, whose only list is the layout's picker, asked once (by the layout's prerendering; its circuit
+            // took that answer)
+            overview.ShouldBe(1, overviewLog);
+
+            // And the Workspaces page asked once more than the layout does (by its prerendering; its circuit took that answer)
             (workspaces - overview).ShouldBe(1, $"overview {overview}, workspaces {workspaces}: {workspacesLog}");
 
             // And the home page asked once too: prerendered, it opens the default workspace by a redirect (its layout asks as

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Journeyscope.EventLogs;
 using Journeyscope.IO;
 
@@ -14,13 +13,6 @@ namespace Journeyscope.Cli.Bench;
 /// <param name="Events">Events written.</param>
 internal sealed record GeneratedLog(string CsvPath, EventLog Log, long Cases, long Events)
 {
-    /// <summary>The <c>--events</c> option of the benchmarks on the synthetic log.</summary>
-    public static Option<long> EventsOption() => new("--events")
-    {
-        Description = "Events in the generated log (about 6.7 per case). Example: --events 10000000",
-        DefaultValueFactory = _ => 10_000_000,
-    };
-
     /// <summary>Generates about <paramref name="events"/> events, runs <paramref name="benchmark"/> on them, then deletes the files.</summary>
     public static T Run<T>(long events, CancellationToken cancellationToken, Func<GeneratedLog, T> benchmark)
     {

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 
 namespace Journeyscope.Cli.Bench;
@@ -10,17 +9,6 @@ namespace Journeyscope.Cli.Bench;
 /// </remarks>
 internal static class Measure
 {
-    /// <summary>The <c>--runs</c> option: how many times each side runs; the best run counts.</summary>
-    public static Option<int> RunsOption() => new("--runs")
-    {
-        Description = "Runs per side (ours and the baseline alike); the best counts. Example: --runs 3",
-        DefaultValueFactory = _ => 3,
-    };
-
-    /// <summary>Checks the <c>--runs</c> value.</summary>
-    public static int Runs(int runs) =>
-        runs is >= 1 and <= 100 ? runs : throw new UsageException("--runs must be between 1 and 100.");
-
     public static (double Seconds, double PeakMiB, T Result) Run<T>(Func<T> action)
     {
         GC.Collect();

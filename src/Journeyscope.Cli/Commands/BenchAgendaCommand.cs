@@ -20,8 +20,8 @@ internal static class BenchAgendaCommand
     public static Command Create(CliContext context)
     {
         var customers = new Option<int>("--customers") { Description = "Simulated customers (70,000 give about 1M events).", DefaultValueFactory = _ => 70_000 };
-        var runs = Measure.RunsOption();
-        var verbose = new Option<bool>("--verbose") { Description = "Also time each phase of one more agenda run (wall and CPU seconds)." };
+        var runs = BenchOptions.Runs();
+        var verbose = BenchOptions.Verbose("Also time each phase of one more agenda run (wall and CPU seconds).");
         var command = new Command("agenda",
             "The improvement agenda of a simulated retail log (all problems injected, --by device,product_line,customer_type) versus the\n" +
             "analyses it is built from (journey conformance + bottlenecks + KPIs) on the same log, in one run.\n" +
@@ -31,7 +31,7 @@ internal static class BenchAgendaCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var n = Measure.Runs(parse.GetValue(runs));
+            var n = BenchOptions.Runs(parse, runs);
             var journey = RetailJourney.Create();
             var log = Simulator.Run(journey, Scenario.Default with { Problems = InjectedProblems.All },
                 new SimulationOptions { Customers = parse.GetValue(customers), Seed = 7 }, cancellationToken).Log;

@@ -22,46 +22,26 @@ internal static class BenchAppendCommand
 {
     public static Command Create(CliContext context)
     {
-        var events = GeneratedLog.EventsOption();
-        var batch = new Option<int>("--batch")
-        {
-            Description = "Events appended per round. Example: --batch 1000",
-            DefaultValueFactory = _ => 1_000,
-        };
-        var rounds = new Option<int>("--rounds")
-        {
-            Description = "Appends measured. Example: --rounds 3",
-            DefaultValueFactory = _ => 3,
-        };
+        var rounds = new AppendRounds();
         var partitions = new Option<int>("--partitions")
         {
             Description = "Partitions of the grown log. Example: --partitions 64",
             DefaultValueFactory = _ => CasePartitioner.DefaultPartitionCount,
         };
-        var verbose = new Option<bool>("--verbose")
-        {
-            Description = "Also list each round's partitioned time by phase: store read, join and partition update, delta and finish, conformance.",
-        };
+        var verbose = BenchOptions.Verbose(
+            "Also list each round's partitioned time by phase: store read, join and partition update, delta and finish, conformance.");
         var command = new Command("append",
             "Append a batch to a stored log and get the refreshed process map, KPIs and conformance: the partitioned log grown in " +
             "place versus a full reload and recompute, on the same store in one run, results checked equal.\n" +
             "Example: journeyscope bench append --events 10000000 --batch 1000")
         {
-            events, batch, rounds, partitions, verbose,
+            rounds.Events, rounds.Batch, rounds.Rounds, partitions, verbose,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var size = parse.GetValue(batch);
-            var count = parse.GetValue(rounds);
-            var partitionCount = parse.GetValue(partitions);
-            if (size is < 1 or > 1_000_000 || count is < 1 or > 100 || partitionCount is < 1 or > CasePartitioner.MaxPartitionCount)
-            {
-                throw new UsageException($"--batch must be 1 to 1,000,000, --rounds 1 to 100 and --partitions 1 to {CasePartitioner.MaxPartitionCount:N0}.");
-            }
-
-            var total = parse.GetValue(events) + ((long)size * count);
-            var code = GeneratedLog.Run(total, cancellationToken, generated =>
-                Run(context, parse, generated.Log, size, count, partitionCount, parse.GetValue(verbose), cancellationToken));
+            var partitionCount = BenchOptions.InRange(parse, partitions, 1, CasePartitioner.MaxPartitionCount);
+            var code = rounds.Run(parse, cancellationToken, (all, size, count) =>
+                Run(context, parse, all, size, count, partitionCount, parse.GetValue(verbose), cancellationToken));
             return Task.FromResult(code);
         });
         return command;
@@ -71,19 +51,15 @@ internal static class BenchAppendCommand
         CliContext context, ParseResult parse, EventLog all, int size, int rounds, int partitionCount, bool verbose, CancellationToken cancellationToken)
     {
         // The events in time order: the base is everything before the last rounds * size events; each round appends the next.
-        var order = TimeOrder(all);
-        var baseCount = order.Length - (size * rounds);
-        if (baseCount < 1)
-        {
-            throw new UsageException("--events must exceed --batch times --rounds.");
-        }
+        var order = AppendRounds.TimeOrder(all);
+        var baseCount = AppendRounds.BaseCount(order, size, rounds);
 
         var loadBefore = LoadAverage();
         var folder = Directory.CreateTempSubdirectory("journeyscope-bench-append-");
         try
         {
             using var workspace = Workspace.Open(folder.FullName);
-            var baseLog = all.SelectEvents(Slice(order, 0, baseCount));
+            var baseLog = all.SelectEvents(AppendRounds.Slice(order, 0, baseCount));
             var stored = Stopwatch.StartNew();
             workspace.AppendAsync(new ImportResult(baseLog, "csv", baseLog.EventCount, [], []), "base.csv", cancellationToken).GetAwaiter().GetResult();
             stored.Stop();
@@ -109,7 +85,7 @@ internal static class BenchAppendCommand
             var partitionedSeconds = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                var slice = all.SelectEvents(Slice(order, baseCount + (round * size), size));
+                var slice = all.SelectEvents(AppendRounds.Slice(order, baseCount + (round * size), size));
                 var append = Stopwatch.StartNew();
                 workspace.AppendAsync(new ImportResult(slice, "csv", slice.EventCount, [], []), $"batch{round}.csv", cancellationToken).GetAwaiter().GetResult();
                 append.Stop();
@@ -199,26 +175,6 @@ internal static class BenchAppendCommand
     }
 
     private static string Seconds(double seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds:0.000}");
-
-    private static int[] TimeOrder(EventLog log)
-    {
-        var order = new int[log.EventCount];
-        var keys = log.Timestamps.ToArray();
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
-        return order;
-    }
-
-    private static int[] Slice(int[] order, int start, int length)
-    {
-        var slice = order.AsSpan(start, length).ToArray();
-        Array.Sort(slice);
-        return slice;
-    }
 
     private static double Median(List<double> values)
     {

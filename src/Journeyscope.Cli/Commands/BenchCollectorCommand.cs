@@ -29,11 +29,7 @@ internal static class BenchCollectorCommand
             Description = "Events to send. Example: --events 100000",
             DefaultValueFactory = _ => 50_000,
         };
-        var batch = new Option<int>("--batch")
-        {
-            Description = "Events per request (the SDKs send 20 to 100). Example: --batch 50",
-            DefaultValueFactory = _ => 50,
-        };
+        var batch = BenchOptions.Batch("Events per request (the SDKs send 20 to 100).", 50);
         var senders = new Option<int>("--senders")
         {
             Description = "Concurrent senders (clients with a request in flight). Example: --senders 16",
@@ -48,13 +44,9 @@ internal static class BenchCollectorCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var count = parse.GetValue(events);
-            var size = parse.GetValue(batch);
-            var concurrency = parse.GetValue(senders);
-            if (count is < 1 or > 10_000_000 || size is < 1 or > 1_000 || concurrency is < 1 or > 256)
-            {
-                throw new UsageException("--events must be 1 to 10,000,000, --batch 1 to 1,000 and --senders 1 to 256.");
-            }
+            var count = BenchOptions.InRange(parse, events, 1, 10_000_000);
+            var size = BenchOptions.InRange(parse, batch, 1, 1_000);
+            var concurrency = BenchOptions.InRange(parse, senders, 1, 256);
 
             var folder = Directory.CreateTempSubdirectory("journeyscope-bench-collector-");
             try

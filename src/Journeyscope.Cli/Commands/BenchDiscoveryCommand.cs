@@ -18,8 +18,8 @@ internal static class BenchDiscoveryCommand
 
     public static Command Create(CliContext context)
     {
-        var events = GeneratedLog.EventsOption();
-        var runs = Measure.RunsOption();
+        var events = BenchOptions.GeneratedEvents();
+        var runs = BenchOptions.Runs();
         var command = new Command("discovery",
             "DFG + performance DFG + variants + case durations with our engine versus the same results in DuckDB SQL (one window pass " +
             "for the edges, one GROUP BY pass for the cases) over the same generated events, in one run, results compared.\n" +
@@ -29,7 +29,7 @@ internal static class BenchDiscoveryCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var n = Measure.Runs(parse.GetValue(runs));
+            var n = BenchOptions.Runs(parse, runs);
             var requested = parse.GetValue(events);
             var code = GeneratedLog.Run(requested, cancellationToken, generated =>
             {

@@ -18,10 +18,8 @@ internal static class BenchDriftCommand
 {
     public static Command Create(CliContext context)
     {
-        var events = GeneratedLog.EventsOption();
-        events.DefaultValueFactory = _ => 6_700_000;
-        events.Description = "Events in the generated log (about 6.7 per case: the default is about 1M cases). Example: --events 6700000";
-        var runs = Measure.RunsOption();
+        var events = BenchOptions.GeneratedEvents(6_700_000, "Events in the generated log (about 6.7 per case: the default is about 1M cases).");
+        var runs = BenchOptions.Runs();
         var command = new Command("drift",
             "Drift detection (adaptive windows of 200, 400 and 800 cases) versus the same detection with the reference (sequential) feature " +
             "build and versus discovery (DFG + performance DFG + variants + durations) of the same generated log, in one run; the two " +
@@ -31,7 +29,7 @@ internal static class BenchDriftCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var n = Measure.Runs(parse.GetValue(runs));
+            var n = BenchOptions.Runs(parse, runs);
             var code = GeneratedLog.Run(parse.GetValue(events), cancellationToken, generated =>
             {
                 var (_, log, cases, written) = generated;

@@ -17,8 +17,8 @@ internal static class BenchFunnelCommand
 
     public static Command Create(CliContext context)
     {
-        var events = GeneratedLog.EventsOption();
-        var runs = Measure.RunsOption();
+        var events = BenchOptions.GeneratedEvents();
+        var runs = BenchOptions.Runs();
         var command = new Command("funnel",
             "A 5-step funnel (Visit site > View product > Add to cart > Pay > Order confirmed) with a 7-day window and a breakdown by " +
             "channel: our engine versus the same funnel in DuckDB SQL over the same generated events, in one run, results compared.\n" +
@@ -28,7 +28,7 @@ internal static class BenchFunnelCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var n = Measure.Runs(parse.GetValue(runs));
+            var n = BenchOptions.Runs(parse, runs);
             var code = GeneratedLog.Run(parse.GetValue(events), cancellationToken, generated =>
             {
                 var (csv, log, cases, written) = generated;

@@ -32,7 +32,7 @@ internal static class BenchImportCommand
             Description = "Events in the generated CSV log; 0 skips the CSV steps. Example: --events 10000000",
             DefaultValueFactory = _ => 10_000_000,
         };
-        var runs = Measure.RunsOption();
+        var runs = BenchOptions.Runs();
         var command = new Command("import",
             "XES import of real logs versus an XML DOM parse and PM4Py's recorded read_xes seconds for that log; CSV import of a generated " +
             "log into memory and into a workspace versus DuckDB's read_csv.\nExample: journeyscope bench import --xes receipt.xes.gz --events 1000000")
@@ -41,7 +41,7 @@ internal static class BenchImportCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var n = Measure.Runs(parse.GetValue(runs));
+            var n = BenchOptions.Runs(parse, runs);
             var table = new Table("Import benchmark", "Step", "Ours (s)", "Baseline", "Baseline (s)", "Speed-up", "Peak MiB", "Events");
             var report = new Report().Add(table);
             var folder = parse.GetValue(data);

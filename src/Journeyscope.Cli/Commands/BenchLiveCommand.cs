@@ -23,7 +23,7 @@ internal static class BenchLiveCommand
     public static Command Create(CliContext context)
     {
         var events = new Option<int>("--events") { Description = "Events to process. Example: --events 200000", DefaultValueFactory = _ => 100_000 };
-        var batch = new Option<int>("--batch") { Description = "Events per collector commit on the baseline side. Example: --batch 50", DefaultValueFactory = _ => 50 };
+        var batch = BenchOptions.Batch("Events per collector commit on the baseline side.", 50);
         var seed = new Option<int>("--seed") { Description = "Seed of the generated customers.", DefaultValueFactory = _ => 7 };
         var command = new Command("live",
             "Live conformance + rules events/s versus the collector's durable write path (DuckDB appends, a commit per batch) in the same run; " +
@@ -33,12 +33,8 @@ internal static class BenchLiveCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var count = parse.GetValue(events);
-            var size = parse.GetValue(batch);
-            if (count is < 100 or > 10_000_000 || size is < 1 or > 1_000)
-            {
-                throw new UsageException("--events must be 100 to 10,000,000 and --batch 1 to 1,000.");
-            }
+            var count = BenchOptions.InRange(parse, events, 100, 10_000_000);
+            var size = BenchOptions.InRange(parse, batch, 1, 1_000);
 
             var (log, journey) = Generate(count, parse.GetValue(seed));
             var net = ProcessTreeConversion.ToPetriNet(journey.Flow!, journey.Id);

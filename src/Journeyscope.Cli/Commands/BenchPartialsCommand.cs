@@ -18,14 +18,9 @@ internal static class BenchPartialsCommand
 {
     public static Command Create(CliContext context)
     {
-        var events = GeneratedLog.EventsOption();
-        events.DefaultValueFactory = _ => 1_000_000;
-        var batch = new Option<int>("--batch")
-        {
-            Description = "Events in the appended batch (whole cases). Example: --batch 1000",
-            DefaultValueFactory = _ => 1000,
-        };
-        var runs = Measure.RunsOption();
+        var events = BenchOptions.GeneratedEvents(1_000_000);
+        var batch = BenchOptions.Batch("Events in the appended batch (whole cases).", 1_000);
+        var runs = BenchOptions.Runs();
         var command = new Command("partials",
             "After an append to the generated log (64 partitions), the 5-step funnel of 'bench funnel' refreshed from per-partition " +
             "partials (map the new cases, merge the touched partitions, finish) versus the whole-log funnel, in one run, results compared. " +
@@ -37,12 +32,8 @@ internal static class BenchPartialsCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var n = Measure.Runs(parse.GetValue(runs));
-            var batchEvents = parse.GetValue(batch);
-            if (batchEvents < 1)
-            {
-                throw new UsageException("--batch must be at least 1.");
-            }
+            var n = BenchOptions.Runs(parse, runs);
+            var batchEvents = BenchOptions.InRange(parse, batch, 1);
 
             var code = GeneratedLog.Run(parse.GetValue(events), cancellationToken, generated =>
             {

@@ -20,52 +20,29 @@ internal static class BenchWholeLogCommand
 {
     public static Command Create(CliContext context)
     {
-        var events = GeneratedLog.EventsOption();
-        var batch = new Option<int>("--batch") { Description = "Events appended per round. Example: --batch 1000", DefaultValueFactory = _ => 1_000 };
-        var rounds = new Option<int>("--rounds") { Description = "Appends measured. Example: --rounds 3", DefaultValueFactory = _ => 3 };
+        var rounds = new AppendRounds();
         var command = new Command("whole-log",
             "After an append, the whole event log assembled in memory from the partitioned log grown in place versus a whole read of " +
             "the store, on the same store in one run, logs checked equal.\nExample: journeyscope bench whole-log --events 1000000 --batch 1000")
         {
-            events, batch, rounds,
+            rounds.Events, rounds.Batch, rounds.Rounds,
         };
         command.SetAction((parse, cancellationToken) =>
-        {
-            var size = parse.GetValue(batch);
-            var count = parse.GetValue(rounds);
-            if (size is < 1 or > 1_000_000 || count is < 1 or > 100)
-            {
-                throw new UsageException("--batch must be 1 to 1,000,000 and --rounds 1 to 100.");
-            }
-
-            var total = parse.GetValue(events) + ((long)size * count);
-            return Task.FromResult(GeneratedLog.Run(total, cancellationToken, generated => Run(context, parse, generated.Log, size, count, cancellationToken)));
-        });
+            Task.FromResult(rounds.Run(parse, cancellationToken, (all, size, count) => Run(context, parse, all, size, count, cancellationToken))));
         return command;
     }
 
     private static int Run(CliContext context, ParseResult parse, EventLog all, int size, int rounds, CancellationToken cancellationToken)
     {
         // The events in time order: the base is everything before the last rounds * size events; each round appends the next.
-        var order = new int[all.EventCount];
-        var keys = all.Timestamps.ToArray();
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
-        var baseCount = order.Length - (size * rounds);
-        if (baseCount < 1)
-        {
-            throw new UsageException("--events must exceed --batch times --rounds.");
-        }
+        var order = AppendRounds.TimeOrder(all);
+        var baseCount = AppendRounds.BaseCount(order, size, rounds);
 
         var folder = Directory.CreateTempSubdirectory("journeyscope-bench-whole-log-");
         try
         {
             using var workspace = Workspace.Open(folder.FullName);
-            var baseLog = all.SelectEvents(Slice(order, 0, baseCount));
+            var baseLog = all.SelectEvents(AppendRounds.Slice(order, 0, baseCount));
             workspace.AppendAsync(new ImportResult(baseLog, "csv", baseLog.EventCount, [], []), "base.csv", cancellationToken).GetAwaiter().GetResult();
 
             // The live side warms up once (its first read of every case), as the server does when it starts following.
@@ -78,7 +55,7 @@ internal static class BenchWholeLogCommand
             var ratios = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                var slice = all.SelectEvents(Slice(order, baseCount + (round * size), size));
+                var slice = all.SelectEvents(AppendRounds.Slice(order, baseCount + (round * size), size));
                 workspace.AppendAsync(new ImportResult(slice, "csv", slice.EventCount, [], []), $"batch{round}.csv", cancellationToken).GetAwaiter().GetResult();
 
                 var refresh = 0.0;
@@ -115,11 +92,4 @@ internal static class BenchWholeLogCommand
     }
 
     private static string Seconds(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static int[] Slice(int[] order, int start, int length)
-    {
-        var slice = order.AsSpan(start, length).ToArray();
-        Array.Sort(slice);
-        return slice;
-    }
 }

@@ -56,10 +56,10 @@ public static class WholeEventLog
         SortTies(keys, owners);
 
         var builder = new EventLogBuilder((int)Math.Min(log.EventCount, Array.MaxLength));
-        var handles = new Handles[segments.Count];
+        var copiers = new EventCopier[segments.Count];
         for (var s = 0; s < segments.Count; s++)
         {
-            handles[s] = Handles.Of(builder, segments[s].Log);
+            copiers[s] = EventCopier.Of(builder, segments[s].Log);
         }
 
         var copied = 0;
@@ -72,7 +72,7 @@ public static class WholeEventLog
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            CopyCase(builder, segments[s].Log, c, handles[s]);
+            copiers[s].CopyCase(c);
         }
 
         var whole = builder.Build();
@@ -93,100 +93,6 @@ public static class WholeEventLog
 
                 start = i;
             }
-        }
-    }
-
-    private static void CopyCase(EventLogBuilder builder, EventLog source, int c, Handles handles)
-    {
-        var caseId = source.CaseIds[c];
-        var names = handles.ActivityNames;
-        var activities = source.Activities;
-        var timestamps = source.Timestamps;
-        var offsets = source.OffsetMinutes;
-        var columns = handles.EventColumns;
-        var end = source.CaseStart(c) + source.CaseLength(c);
-        for (var e = source.CaseStart(c); e < end; e++)
-        {
-            var target = builder.AddEvent(caseId, names[activities[e]], timestamps[e], offsets.IsEmpty ? (short)0 : offsets[e]);
-            CopyStandard(builder, source, e, target);
-            for (var a = 0; a < columns.Length; a++)
-            {
-                if (columns[a] is StringColumn text)
-                {
-                    if (text.GetString(e) is { } value)
-                    {
-                        builder.SetEventAttribute(target, handles.Event[a], value);
-                    }
-                }
-                else if (columns[a].GetValue(e) is { } value)
-                {
-                    builder.SetEventAttribute(target, handles.Event[a], value);
-                }
-            }
-        }
-
-        var caseColumns = handles.CaseColumns;
-        for (var a = 0; a < caseColumns.Length; a++)
-        {
-            if (caseColumns[a].GetValue(c) is { } value)
-            {
-                builder.SetCaseAttribute(caseId, handles.Case[a], value);
-            }
-        }
-    }
-
-    private static void CopyStandard(EventLogBuilder builder, EventLog source, int e, int target)
-    {
-        if (source.Lifecycle?.GetString(e) is { } lifecycle)
-        {
-            builder.SetLifecycle(target, lifecycle);
-        }
-
-        if (source.Resource?.GetString(e) is { } resource)
-        {
-            builder.SetResource(target, resource);
-        }
-
-        if (source.Channel?.GetString(e) is { } channel)
-        {
-            builder.SetChannel(target, channel);
-        }
-
-        if (source.StartTimestamps is { } start && start.IsValid(e))
-        {
-            var startOffsets = start.OffsetMinutes;
-            builder.SetStartTimestamp(target, start.UtcTicks[e], startOffsets.IsEmpty ? (short)0 : startOffsets[e]);
-        }
-    }
-
-    /// <summary>Per segment, its columns as arrays and the builder's handle of each of its event and case attribute columns.</summary>
-    private sealed class Handles(EventLog log, int[] events, int[] cases)
-    {
-        public string[] ActivityNames { get; } = [.. log.ActivityNames];
-
-        public AttributeColumn[] EventColumns { get; } = [.. log.EventAttributes];
-
-        public AttributeColumn[] CaseColumns { get; } = [.. log.CaseAttributes];
-
-        public int[] Event { get; } = events;
-
-        public int[] Case { get; } = cases;
-
-        public static Handles Of(EventLogBuilder builder, EventLog log)
-        {
-            var events = new int[log.EventAttributes.Count];
-            for (var a = 0; a < events.Length; a++)
-            {
-                events[a] = builder.GetEventAttributeHandle(log.EventAttributes[a].Name, log.EventAttributes[a].Type);
-            }
-
-            var cases = new int[log.CaseAttributes.Count];
-            for (var a = 0; a < cases.Length; a++)
-            {
-                cases[a] = builder.GetCaseAttributeHandle(log.CaseAttributes[a].Name, log.CaseAttributes[a].Type);
-            }
-
-            return new Handles(log, events, cases);
         }
     }
 }

@@ -1,13 +1,11 @@
-using Journeyscope.EventLogs;
 using Journeyscope.Storage.Collector;
+using static Journeyscope.Storage.Tests.Collector.CollectorMessages;
 
 namespace Journeyscope.Storage.Tests.Collector;
 
 /// <summary>The collector's group commit and its cap on attribute names (docs/collector.md).</summary>
 public sealed class WorkspaceGroupCommitTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -62,9 +60,9 @@ public sealed class WorkspaceGroupCommitTests
         using var temp = new TempFolder();
         using var workspace = Workspace.Open(temp.Path);
         var limits = new CollectLimits { MaxAttributeNames = 4 };
-        var within = Track("m1", "c1", "A", 0, "plan", "size");
-        var beyond = Track("m2", "c1", "B", 1, "user_1", "user_2", "user_3");
-        var known = Track("m3", "c1", "C", 2, "plan");
+        var within = Track("m1", "c1", "A", 0, properties: StringProperties("plan", "size"));
+        var beyond = Track("m2", "c1", "B", 1, properties: StringProperties("user_1", "user_2", "user_3"));
+        var known = Track("m3", "c1", "C", 2, properties: StringProperties("plan"));
 
         // When one request carries a message within the cap, one beyond it, and one using known names only
         var summary = await workspace.CollectAsync(Batch(within, beyond, known), limits, Ct);
@@ -78,15 +76,4 @@ public sealed class WorkspaceGroupCommitTests
         quarantined.RawText!.ShouldContain("m2");
         workspace.LoadEventLog(Ct).FindEventAttribute("user_1").ShouldBeNull();
     }
-
-    private static CollectedBatch Batch(params CollectedMessage[] messages) => new("collector:test", "segment", messages, []);
-
-    private static CollectedMessage Track(string id, string caseId, string activity, int minute, params string[] properties) => new()
-    {
-        MessageId = id,
-        CaseId = caseId,
-        Activity = activity,
-        Timestamp = T0.AddMinutes(minute),
-        Properties = [.. properties.Select(p => new KeyValuePair<string, AttributeValue>(p, AttributeValue.FromString("x")))],
-    };
 }

@@ -1,4 +1,5 @@
 using Journeyscope.Storage.Erasure;
+using Journeyscope.Storage.Tests.Collector;
 
 namespace Journeyscope.Storage.Tests.Erasure;
 
@@ -147,7 +148,7 @@ public sealed class CustomerErasureTests
 
         // When a late event arrives under the anonymous id, another under the customer id, and one of someone else
         using var workspace = Workspace.Open(fixture.Folder);
-        var summary = await workspace.CollectAsync(ErasureWorkspace.Batch(
+        var summary = await workspace.CollectAsync(CollectorMessages.Batch(
             ErasureWorkspace.Track("m-late-1", ErasureWorkspace.Anonymous, "Viewed product", 30),
             ErasureWorkspace.Identify("m-late-2", ErasureWorkspace.Customer, "anon-fresh-1", 31),
             ErasureWorkspace.Track("m-late-3", "anon-other-9", "Added to cart", 32)), TimeSpan.FromDays(30), Ct);

@@ -1,8 +1,7 @@
 using System.Text;
-using Journeyscope.EventLogs;
-using Journeyscope.Identity;
 using Journeyscope.IO;
 using Journeyscope.Storage.Collector;
+using Journeyscope.Storage.Tests.Collector;
 
 namespace Journeyscope.Storage.Tests.Erasure;
 
@@ -15,7 +14,8 @@ internal sealed class ErasureWorkspace : IDisposable
     public const string Customer = "cust-erase-001";
     public const string Anonymous = "anon-erase-7f3a";
 
-    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>When the collected messages start: minute 0 of <see cref="Track"/> and <see cref="Identify"/>.</summary>
+    private static readonly DateTimeOffset Collected = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     private readonly TempFolder _temp = new();
 
@@ -53,35 +53,20 @@ internal sealed class ErasureWorkspace : IDisposable
     {
         using var workspace = Workspace.Open(Folder);
         await workspace.AppendAsync(EventLogFile.Import(Csv, cancellationToken: cancellationToken), "orders.csv", cancellationToken);
-        await workspace.CollectAsync(Batch(
+        await workspace.CollectAsync(CollectorMessages.Batch(
             Track("m-1", Anonymous, "Viewed product", 0),
             Track("m-2", Anonymous, "Added to cart", 1),
             Track("m-3", "anon-other-9", "Viewed product", 2),
             Identify("m-4", Customer, Anonymous, 3)), TimeSpan.FromDays(30), cancellationToken);
     }
 
-    public static CollectedBatch Batch(params CollectedMessage[] messages) => new("collector:segment", "segment", messages, []);
+    /// <summary>A web track by <paramref name="caseId"/>, its anonymous id, <paramref name="minute"/> minutes after the collection starts.</summary>
+    public static CollectedMessage Track(string id, string caseId, string activity, int minute) =>
+        CollectorMessages.Track(Collected, id, caseId, activity, minute, "web", CollectorMessages.AnonymousId(caseId));
 
-    public static CollectedMessage Track(string id, string caseId, string activity, int minute) => new()
-    {
-        MessageId = id,
-        CaseId = caseId,
-        Activity = activity,
-        Timestamp = T0.AddMinutes(minute),
-        Channel = "web",
-        Properties = [new("anonymousId", AttributeValue.FromString(caseId))],
-    };
-
-    public static CollectedMessage Identify(string id, string customer, string anonymous, int minute) => new()
-    {
-        MessageId = id,
-        CaseId = customer,
-        Activity = "Identify",
-        Timestamp = T0.AddMinutes(minute),
-        KnownIds = [customer],
-        Links = [new IdentityLink(anonymous, customer, T0.AddMinutes(minute).UtcTicks)],
-        Properties = [new("anonymousId", AttributeValue.FromString(anonymous))],
-    };
+    /// <summary>An identify linking <paramref name="anonymous"/> to <paramref name="customer"/>, <paramref name="minute"/> minutes after the collection starts.</summary>
+    public static CollectedMessage Identify(string id, string customer, string anonymous, int minute) =>
+        CollectorMessages.Identify(Collected, id, anonymous, customer, minute, CollectorMessages.AnonymousId(anonymous));
 
     /// <summary>Occurrences of each of <paramref name="needles"/> in every byte of every file under <paramref name="folder"/>, by file.</summary>
     public static List<string> Scan(string folder, IEnumerable<string> needles)
