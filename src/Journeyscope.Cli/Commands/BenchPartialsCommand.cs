@@ -5,6 +5,7 @@ using Journeyscope.Cli.Bench;
 using Journeyscope.Cli.Output;
 using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
+using Journeyscope.Kpis;
 using Journeyscope.Partitions;
 using Journeyscope.Performance;
 
@@ -81,11 +82,13 @@ internal static class BenchPartialsCommand
                 }
 
                 throughput.Add("Whole log: Throughput.Analyze", Human.Duration(wholeThroughput.Seconds), 1.0, "", "", generated.Events, generated.Cases);
-                var report = new Report().Add(table).Add(throughput);
+                var kpis = KpiTable(generated, scenarios, n, differences, cancellationToken);
+                var report = new Report().Add(table).Add(throughput).Add(kpis);
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"Speed-up = whole-log seconds / partial seconds; best of {n} runs each. The partial side starts from a cache warm on the log before the batch (not timed)."));
                 report.Notes.Add(differences.Count == 0
-                    ? "Results equal: the funnel report (steps, breakdown by channel, times), the drop-off cases of every step, and the throughput per day."
+                    ? "Results equal: the funnel report (steps, breakdown by channel, times), the drop-off cases of every step, the throughput per day, " +
+                      "and the journey KPIs (values, sample sizes, monthly trend, notes; compared as JSON)."
                     : "RESULTS DIFFER: " + string.Join("; ", differences.Take(5)));
                 report.Write(context.GetFormat(parse), context.Output);
                 return differences.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
@@ -93,6 +96,29 @@ internal static class BenchPartialsCommand
             return Task.FromResult(code);
         });
         return command;
+    }
+
+    /// <summary>The journey's declared KPIs (monthly trend) refreshed from partials after each batch versus <see cref="JourneyKpis.Compute"/> of the whole log.</summary>
+    private static Table KpiTable(GeneratedLog generated, PartialsComparison.Scenario[] scenarios, int runs, List<string> differences, CancellationToken cancellationToken)
+    {
+        var log = generated.Log;
+        var journey = PartialsComparison.KpiJourney();
+        var whole = Measure.Best(runs, () => JourneyKpis.Compute(log, journey, 2, KpiPeriod.Month, null, cancellationToken));
+        var table = new Table("Partials benchmark (journey KPIs after an append)", "Path", "Seconds", "Speed-up", "Batch events", "Changed partitions",
+            "Segments mapped", "Events", "Cases");
+        foreach (var scenario in scenarios)
+        {
+            var ours = PartialsComparison.RefreshKpis(scenario, journey, runs);
+            table.Add($"Partials: map batch + merge + finish ({scenario.Name})", Human.Duration(ours.Seconds), whole.Seconds / ours.Seconds, scenario.BatchEvents,
+                scenario.Changed, ours.SegmentMaps, generated.Events, generated.Cases);
+            if (JsonSerializer.Serialize(ours.Result) != JsonSerializer.Serialize(whole.Result))
+            {
+                differences.Add($"{scenario.Name}: the journey KPIs differ");
+            }
+        }
+
+        table.Add($"Whole log: JourneyKpis.Compute ({journey.Kpis.Count} KPIs)", Human.Duration(whole.Seconds), 1.0, "", "", "", generated.Events, generated.Cases);
+        return table;
     }
 
     /// <summary>Whole cases that pass <paramref name="take"/>, every 7th such case from the end, until about <paramref name="events"/> events; ascending.</summary>
