@@ -13,7 +13,8 @@ namespace Journeyscope.Cli.Commands;
 
 /// <summary>
 /// <c>journeyscope bench partials</c>: after an append, the funnel of <c>bench funnel</c> refreshed from per-partition
-/// partials (only the touched partitions mapped and merged again) versus recomputed over the whole log, results checked equal.
+/// partials (only the touched partitions mapped and merged again) versus recomputed over the whole log, results checked equal;
+/// the same for throughput per day and for a journey's declared KPIs.
 /// </summary>
 internal static class BenchPartialsCommand
 {
@@ -30,6 +31,7 @@ internal static class BenchPartialsCommand
         var command = new Command("partials",
             "After an append to the generated log (64 partitions), the 5-step funnel of 'bench funnel' refreshed from per-partition " +
             "partials (map the new cases, merge the touched partitions, finish) versus the whole-log funnel, in one run, results compared. " +
+            "The same for throughput per day and for a journey's 10 declared KPIs (monthly trend). " +
             "Two batches: cases of one partition, and cases spread over all partitions.\n" +
             "Example: journeyscope bench partials --events 1000000 --batch 1000")
         {
