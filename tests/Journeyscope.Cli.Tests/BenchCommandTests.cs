@@ -166,6 +166,7 @@ public sealed class BenchCommandTests
         result.ExitCode.ShouldBe(0, result.Output + result.Error);
         result.Output.ShouldContain("Results equal");
         result.Output.ShouldContain("(one partition)");
+        result.Output.ShouldContain("Partials benchmark (journey KPIs after an append)");
     }
 
     [Fact]

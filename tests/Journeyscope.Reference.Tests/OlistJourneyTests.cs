@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Kpis;
+using Journeyscope.Partitions;
 using Journeyscope.TestSupport;
 
 namespace Journeyscope.Reference.Tests;
@@ -77,6 +79,29 @@ public sealed class OlistJourneyTests
         var expected = orders.GroupBy(o => o.Purchase.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => (double)g.Count());
         var series = report.Kpis[0].Series.Where(v => v.Value > 0).ToDictionary(v => v.Period!, v => v.Value!.Value);
         series.ShouldBe(expected, ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(64)]
+    public void Kpis_OlistOrdersPartitioned_EqualWholeLog(int partitions)
+    {
+        // Given the orders and reviews as an event log and a journey declaring the KPIs (reviews driven by late deliveries)
+        var (orders, reviews) = Raw.Value;
+        var log = BuildLog(orders, reviews);
+        var journey = new DesignedJourney("olist", "Olist", null, null, [], DesignedJourney.DefaultStages, [], null, Kpis, [], []);
+
+        // When they are mapped over the partitions, merged and finished
+        var partial = JourneyKpiPartial.Cache(journey, "status").Merge(PartitionedEventLog.Create(log, null, partitions, 1), -1, TestContext.Current.CancellationToken);
+
+        // Then the KPIs by month and order status and the tree (seeded bootstrap included) are the whole log's, to the bit
+        var whole = JourneyKpis.Compute(log, journey, 3, KpiPeriod.Month, "status", TestContext.Current.CancellationToken);
+        whole.Kpis.Single(k => k.Id == "review").Trend.Count.ShouldBeGreaterThan(12);
+        JsonSerializer.Serialize(partial.Finish(3, KpiPeriod.Month, TestContext.Current.CancellationToken))
+            .ShouldBe(JsonSerializer.Serialize(whole));
+        var tree = JourneyKpiTree.Compute(log, journey, 3, TestContext.Current.CancellationToken);
+        tree.Links.ShouldAllBe(l => l.Significant);
+        JsonSerializer.Serialize(partial.FinishTree(3, TestContext.Current.CancellationToken)).ShouldBe(JsonSerializer.Serialize(tree));
     }
 
     private static EventLog BuildLog(List<Order> orders, List<Review> reviews)

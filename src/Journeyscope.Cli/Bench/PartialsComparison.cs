@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
+using Journeyscope.Journeys;
+using Journeyscope.Kpis;
 using Journeyscope.Partitions;
 using Journeyscope.Performance;
 using Stopwatch = System.Diagnostics.Stopwatch;
@@ -10,7 +12,8 @@ namespace Journeyscope.Cli.Bench;
 /// <summary>
 /// The two sides of <c>journeyscope bench partials</c>: a funnel refreshed from per-partition partials after an append
 /// (map the new segment, merge the touched partition, merge the partitions, finish) versus the funnel over the whole log;
-/// and the same for throughput per day and for the whole performance record (value stream, case durations, process order).
+/// and the same for throughput per day, for the whole performance record (value stream, case durations, process order)
+/// and for the journey's declared KPIs.
 /// </summary>
 internal static class PartialsComparison
 {
@@ -123,6 +126,49 @@ internal static class PartialsComparison
         return (best, result!, maps);
     }
 
+    /// <summary>
+    /// The best of <paramref name="runs"/> refreshes of the KPIs of <paramref name="journey"/> (monthly trend), each from a
+    /// cache warm on the log before the batch (not timed): map the batch, merge, finish.
+    /// </summary>
+    public static (double Seconds, JourneyKpis Result, long SegmentMaps) RefreshKpis(Scenario scenario, DesignedJourney journey, int runs)
+    {
+        var best = double.MaxValue;
+        JourneyKpis? result = null;
+        long maps = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            var cache = JourneyKpiPartial.Cache(journey);
+            cache.Merge(scenario.Before);
+            var warm = cache.SegmentMaps;
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            result = cache.Merge(scenario.After).Finish(scenario.After.Version, KpiPeriod.Month);
+            watch.Stop();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            maps = cache.SegmentMaps - warm;
+        }
+
+        return (best, result!, maps);
+    }
+
+    /// <summary>
+    /// A journey declaring KPIs of every family over the generated log: conversion, cycle and resolution times, first-contact
+    /// resolution, backlog, retention and churn (against the log's last event), digital engagement and two custom expressions.
+    /// </summary>
+    public static DesignedJourney KpiJourney() => new("bench", "Bench", null, null, [], DesignedJourney.DefaultStages, [], null,
+    [
+        Kpi("conversion", "conversion-rate", ">= 30%", null, ("from", "Visit site"), ("to", "Order confirmed"), ("within", "7d")),
+        Kpi("cycle", "order-cycle-time", "<= 5d", null, ("from", "Start checkout"), ("to", "Delivered")),
+        Kpi("fcr", "first-contact-resolution", ">= 70%", null, ("contact", "Open ticket"), ("resolved", "Resolve ticket")),
+        Kpi("resolution", "resolution-time", "<= 2d", null, ("from", "Open ticket"), ("resolved", "Resolve ticket")),
+        Kpi("backlog", "backlog", null, null, ("activity", "Open ticket"), ("resolved", "Resolve ticket")),
+        Kpi("retention", "retention-rate", ">= 20%", null, ("activity", "Order confirmed"), ("within", "30d")),
+        Kpi("churn", "churn-rate", "<= 30%", null, ("cancel", "Return requested"), ("inactivity", "60d")),
+        Kpi("digital", "digital-engagement", ">= 50%", null),
+        Kpi("failed-deliveries", KpiCatalogue.Custom, "<= 5%", "count(cases where has(\"Delivery failed\")) / count(cases where has(Ship))"),
+        Kpi("p90-days", KpiCatalogue.Custom, null, "percentile(duration, 90) / 1d"),
+    ], [], []);
+
     /// <summary>The differences between the two funnels: the report, and the drop-off cases of every step (empty when equal).</summary>
     public static List<string> Compare(FunnelResult ours, FunnelResult whole, TimeBasis basis)
     {
@@ -153,4 +199,7 @@ internal static class PartialsComparison
 
         return keys;
     }
+
+    private static JourneyKpi Kpi(string id, string kind, string? target, string? expression, params (string Key, string Value)[] parameters) =>
+        new(id, id, kind, target, [], [], parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), expression, []);
 }

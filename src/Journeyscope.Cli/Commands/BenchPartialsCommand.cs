@@ -5,6 +5,7 @@ using Journeyscope.Cli.Bench;
 using Journeyscope.Cli.Output;
 using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
+using Journeyscope.Kpis;
 using Journeyscope.Partitions;
 using Journeyscope.Performance;
 
@@ -12,7 +13,8 @@ namespace Journeyscope.Cli.Commands;
 
 /// <summary>
 /// <c>journeyscope bench partials</c>: after an append, the funnel of <c>bench funnel</c> refreshed from per-partition
-/// partials (only the touched partitions mapped and merged again) versus recomputed over the whole log, results checked equal.
+/// partials (only the touched partitions mapped and merged again) versus recomputed over the whole log, results checked equal;
+/// the same for throughput per day and for a journey's declared KPIs.
 /// </summary>
 internal static class BenchPartialsCommand
 {
@@ -24,7 +26,8 @@ internal static class BenchPartialsCommand
         var command = new Command("partials",
             "After an append to the generated log (64 partitions), the 5-step funnel of 'bench funnel' refreshed from per-partition " +
             "partials (map the new cases, merge the touched partitions, finish) versus the whole-log funnel, in one run, results compared. " +
-            "The same for throughput per day and for the whole performance record (value stream, case durations, process order). " +
+            "The same for throughput per day, for the whole performance record (value stream, case durations, process order) " +
+            "and for a journey's 10 declared KPIs (monthly trend). " +
             "Two batches: cases of one partition, and cases spread over all partitions.\n" +
             "Example: journeyscope bench partials --events 1000000 --batch 1000")
         {
@@ -73,12 +76,14 @@ internal static class BenchPartialsCommand
                 }
 
                 throughput.Add("Whole log: Throughput.Analyze", Human.Duration(wholeThroughput.Seconds), 1.0, "", "", generated.Events, generated.Cases);
-                var report = new Report().Add(table).Add(throughput).Add(PerformanceTable(log, scenarios, n, generated, differences, cancellationToken));
+                var performance = PerformanceTable(log, scenarios, n, generated, differences, cancellationToken);
+                var kpis = KpiTable(generated, scenarios, n, differences, cancellationToken);
+                var report = new Report().Add(table).Add(throughput).Add(performance).Add(kpis);
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"Speed-up = whole-log seconds / partial seconds; best of {n} runs each. The partial side starts from a cache warm on the log before the batch (not timed)."));
                 report.Notes.Add(differences.Count == 0
                     ? "Results equal: the funnel report (steps, breakdown by channel, times), the drop-off cases of every step, the throughput per day, " +
-                      "and the performance record (JSON)."
+                      "the performance record (JSON) and the journey KPIs (values, sample sizes, monthly trend, notes; compared as JSON)."
                     : "RESULTS DIFFER: " + string.Join("; ", differences.Take(5)));
                 report.Write(context.GetFormat(parse), context.Output);
                 return differences.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
@@ -108,6 +113,29 @@ internal static class BenchPartialsCommand
         }
 
         table.Add("Whole log: PerformanceResult.Analyze", Human.Duration(whole.Seconds), 1.0, "", "", "", generated.Events, generated.Cases);
+        return table;
+    }
+
+    /// <summary>The journey's declared KPIs (monthly trend) refreshed from partials after each batch versus <see cref="JourneyKpis.Compute"/> of the whole log.</summary>
+    private static Table KpiTable(GeneratedLog generated, PartialsComparison.Scenario[] scenarios, int runs, List<string> differences, CancellationToken cancellationToken)
+    {
+        var log = generated.Log;
+        var journey = PartialsComparison.KpiJourney();
+        var whole = Measure.Best(runs, () => JourneyKpis.Compute(log, journey, 2, KpiPeriod.Month, null, cancellationToken));
+        var table = new Table("Partials benchmark (journey KPIs after an append)", "Path", "Seconds", "Speed-up", "Batch events", "Changed partitions",
+            "Segments mapped", "Events", "Cases");
+        foreach (var scenario in scenarios)
+        {
+            var ours = PartialsComparison.RefreshKpis(scenario, journey, runs);
+            table.Add($"Partials: map batch + merge + finish ({scenario.Name})", Human.Duration(ours.Seconds), whole.Seconds / ours.Seconds, scenario.BatchEvents,
+                scenario.Changed, ours.SegmentMaps, generated.Events, generated.Cases);
+            if (JsonSerializer.Serialize(ours.Result) != JsonSerializer.Serialize(whole.Result))
+            {
+                differences.Add($"{scenario.Name}: the journey KPIs differ");
+            }
+        }
+
+        table.Add($"Whole log: JourneyKpis.Compute ({journey.Kpis.Count} KPIs)", Human.Duration(whole.Seconds), 1.0, "", "", "", generated.Events, generated.Cases);
         return table;
     }
 

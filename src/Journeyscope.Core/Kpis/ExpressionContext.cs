@@ -7,15 +7,37 @@ namespace Journeyscope.Kpis;
 /// The log and journey an expression is evaluated against, with caches that outlive one evaluation (touchpoint masks,
 /// time-target breaches), and the current scope: which cases with which weights, and which period.
 /// </summary>
-internal sealed class ExpressionContext(EventLog log, DesignedJourney? journey)
+/// <remarks>
+/// A context built from <see cref="AggregateItems"/> (the finish of a partitioned log, <see cref="JourneyKpiPartial"/>) has no
+/// log: each aggregate reads the items its cases contributed, which give the same sums in the same order.
+/// </remarks>
+internal sealed class ExpressionContext
 {
     private readonly Dictionary<string, bool[]> _touchpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool[]> _breaches = new(StringComparer.Ordinal);
     private readonly Dictionary<ConditionNode, BoundCondition> _bound = new(ReferenceEqualityComparer.Instance);
+    private readonly EventLog? _log;
+    private readonly IReadOnlyDictionary<AggregateNode, AggregateItems>? _items;
+    private readonly long[]? _firstTimes;
+    private readonly long[]? _lastTimes;
 
-    public EventLog Log { get; } = log;
+    public ExpressionContext(EventLog log, DesignedJourney? journey)
+    {
+        _log = log;
+        Journey = journey;
+    }
 
-    public DesignedJourney? Journey { get; } = journey;
+    /// <summary>A context over the items of every aggregate, with each case's first and last event time (<see cref="long.MaxValue"/> and <see cref="long.MinValue"/> for a case without events).</summary>
+    public ExpressionContext(IReadOnlyDictionary<AggregateNode, AggregateItems> items, long[] firstTimes, long[] lastTimes)
+    {
+        _items = items;
+        _firstTimes = firstTimes;
+        _lastTimes = lastTimes;
+    }
+
+    public EventLog Log => _log ?? throw new InvalidOperationException("This expression context reads the items of a partial, not a log.");
+
+    public DesignedJourney? Journey { get; }
 
     /// <summary>The cases in scope and how many times each counts (bootstrap resamples count a case several times).</summary>
     public int[] Cases { get; set; } = [];
@@ -29,8 +51,39 @@ internal sealed class ExpressionContext(EventLog log, DesignedJourney? journey)
 
     public bool InPeriod(long time) => time >= From && time < To;
 
-    public bool CaseInPeriod(int caseIndex) =>
-        Log.CaseLength(caseIndex) > 0 && InPeriod(Log.Timestamps[Log.CaseStart(caseIndex)]);
+    public bool CaseInPeriod(int caseIndex) => _firstTimes is { } first
+        ? first[caseIndex] != long.MaxValue && InPeriod(first[caseIndex])
+        : Log.CaseLength(caseIndex) > 0 && InPeriod(Log.Timestamps[Log.CaseStart(caseIndex)]);
+
+    /// <summary>The items <paramref name="aggregate"/> reads, or <c>null</c> when the context reads the log.</summary>
+    public AggregateItems? ItemsOf(AggregateNode aggregate) => _items is null ? null : _items[aggregate];
+
+    /// <summary>The first and last event time of all cases (<see cref="long.MaxValue"/>, <see cref="long.MinValue"/> without events).</summary>
+    public (long Min, long Max) TimeRange()
+    {
+        long min = long.MaxValue, max = long.MinValue;
+        if (_firstTimes is { } first && _lastTimes is { } last)
+        {
+            foreach (var t in first)
+            {
+                min = Math.Min(min, t);
+            }
+
+            foreach (var t in last)
+            {
+                max = Math.Max(max, t);
+            }
+
+            return (min, max);
+        }
+
+        foreach (var t in Log.Timestamps)
+        {
+            (min, max) = (Math.Min(min, t), Math.Max(max, t));
+        }
+
+        return (min, max);
+    }
 
     /// <summary>The condition bound to this log, once: later evaluations (bootstrap, per case) reuse it.</summary>
     public BoundCondition Bind(ConditionNode condition, string expression)

@@ -1,3 +1,4 @@
+using Journeyscope.EventLogs;
 using Journeyscope.Filters;
 
 namespace Journeyscope.Kpis;
@@ -8,6 +9,11 @@ internal abstract class ValueNode(int position)
     public int Position { get; } = position;
 
     public abstract double? Evaluate(ExpressionContext context, string expression);
+
+    /// <summary>Adds the aggregates of this node and its children to <paramref name="sink"/>, left to right.</summary>
+    public virtual void Aggregates(List<AggregateNode> sink)
+    {
+    }
 }
 
 internal sealed class NumberNode(int position, double value) : ValueNode(position)
@@ -18,6 +24,8 @@ internal sealed class NumberNode(int position, double value) : ValueNode(positio
 internal sealed class NegateNode(int position, ValueNode inner) : ValueNode(position)
 {
     public override double? Evaluate(ExpressionContext context, string expression) => -inner.Evaluate(context, expression);
+
+    public override void Aggregates(List<AggregateNode> sink) => inner.Aggregates(sink);
 }
 
 internal sealed class BinaryNode(int position, char op, ValueNode left, ValueNode right) : ValueNode(position)
@@ -36,6 +44,12 @@ internal sealed class BinaryNode(int position, char op, ValueNode left, ValueNod
             '*' => a * b,
             _ => b == 0 ? null : a / b,
         };
+    }
+
+    public override void Aggregates(List<AggregateNode> sink)
+    {
+        left.Aggregates(sink);
+        right.Aggregates(sink);
     }
 }
 
@@ -56,20 +70,39 @@ internal sealed class AggregateNode(int position, string function, bool overCase
 {
     public bool OverCases => overCases;
 
+    public override void Aggregates(List<AggregateNode> sink) => sink.Add(this);
+
     public override double? Evaluate(ExpressionContext context, string expression)
     {
-        var log = context.Log;
-        var bound = condition is null ? null : context.Bind(condition, expression);
-        var reader = field switch
-        {
-            FieldKind.EventAttribute => new NumericReader(EventAttributeFilter.Column(log, fieldName)),
-            FieldKind.CaseAttribute => new NumericReader(log.FindCaseAttribute(fieldName)),
-            _ => null,
-        };
-        var values = function is "percentile" ? new List<(double Value, int Weight)>() : null;
-        double sum = 0, weights = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        var total = new Accumulator(function is "percentile");
         var cases = context.Cases;
         var caseWeights = context.Weights;
+        if (context.ItemsOf(this) is { } items)
+        {
+            var (starts, times, values) = (items.Starts, items.Times, items.Values);
+            for (var i = 0; i < cases.Length; i++)
+            {
+                var w = caseWeights[i];
+                if (w == 0)
+                {
+                    continue;
+                }
+
+                for (var k = starts[cases[i]]; k < starts[cases[i] + 1]; k++)
+                {
+                    if (context.InPeriod(times[k]))
+                    {
+                        total.Add(values[k], w);
+                    }
+                }
+            }
+
+            return total.Result(function, percentile);
+        }
+
+        var log = context.Log;
+        var bound = condition is null ? null : context.Bind(condition, expression);
+        var reader = Reader(log);
         for (var i = 0; i < cases.Length; i++)
         {
             var c = cases[i];
@@ -86,18 +119,11 @@ internal sealed class AggregateNode(int position, string function, bool overCase
                     continue;
                 }
 
-                double value = 1;
-                if (field == FieldKind.CaseDuration)
+                if (CaseValue(log, reader, c) is { } value)
                 {
-                    var span = log.CaseTimestamps(c);
-                    value = (span[^1] - span[0]) / (double)TimeSpan.TicksPerSecond;
-                }
-                else if (reader is not null && !reader.TryGet(c, out value))
-                {
-                    continue;
+                    total.Add(value, w);
                 }
 
-                Add(value, w);
                 continue;
             }
 
@@ -115,28 +141,102 @@ internal sealed class AggregateNode(int position, string function, bool overCase
                     continue;
                 }
 
-                Add(value, w);
+                total.Add(value, w);
             }
         }
 
-        return function switch
-        {
-            "count" => weights,
-            "sum" => sum,
-            "avg" => weights > 0 ? sum / weights : null,
-            "min" => weights > 0 ? min : null,
-            "max" => weights > 0 ? max : null,
-            _ => Percentile(values!, weights, percentile),
-        };
+        return total.Result(function, percentile);
+    }
 
-        void Add(double value, int w)
+    /// <summary>
+    /// The items this aggregate reads from each case of the context's log, over every period: what <see cref="Evaluate"/>
+    /// adds for a case of weight 1 before the period test.
+    /// </summary>
+    public AggregateItems Collect(ExpressionContext context, string expression)
+    {
+        var log = context.Log;
+        var bound = condition is null ? null : context.Bind(condition, expression);
+        var reader = Reader(log);
+        var timestamps = log.Timestamps;
+        var starts = new int[log.CaseCount + 1];
+        var times = new List<long>();
+        var values = new List<double>();
+        for (var c = 0; c < log.CaseCount; c++)
         {
-            sum += value * w;
-            weights += w;
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-            values?.Add((value, w));
+            starts[c] = times.Count;
+            if (overCases)
+            {
+                if (log.CaseLength(c) > 0 && (bound is null || bound.TestCase(c)) && CaseValue(log, reader, c) is { } value)
+                {
+                    times.Add(timestamps[log.CaseStart(c)]);
+                    values.Add(value);
+                }
+
+                continue;
+            }
+
+            for (var e = log.CaseStart(c); e < log.CaseStart(c + 1); e++)
+            {
+                double value = 1;
+                if ((bound is null || bound.TestEvent(c, e)) && (reader is null || reader.TryGet(e, out value)))
+                {
+                    times.Add(timestamps[e]);
+                    values.Add(value);
+                }
+            }
         }
+
+        starts[log.CaseCount] = times.Count;
+        return new AggregateItems(starts, [.. times], [.. values]);
+    }
+
+    private NumericReader? Reader(EventLog log) => field switch
+    {
+        FieldKind.EventAttribute => new NumericReader(EventAttributeFilter.Column(log, fieldName)),
+        FieldKind.CaseAttribute => new NumericReader(log.FindCaseAttribute(fieldName)),
+        _ => null,
+    };
+
+    /// <summary>The value a case aggregate reads from case <paramref name="c"/>: 1, its duration (seconds) or its attribute; null without one.</summary>
+    private double? CaseValue(EventLog log, NumericReader? reader, int c)
+    {
+        double value = 1;
+        if (field == FieldKind.CaseDuration)
+        {
+            var span = log.CaseTimestamps(c);
+            return (span[^1] - span[0]) / (double)TimeSpan.TicksPerSecond;
+        }
+
+        return reader is not null && !reader.TryGet(c, out value) ? null : value;
+    }
+
+    /// <summary>The sums of an aggregate, added in the cases' order (the order decides the float sums).</summary>
+    private struct Accumulator(bool keepValues)
+    {
+        private readonly List<(double Value, int Weight)>? _values = keepValues ? [] : null;
+        private double _sum;
+        private double _weights;
+        private double _min = double.PositiveInfinity;
+        private double _max = double.NegativeInfinity;
+
+        public void Add(double value, int w)
+        {
+            _sum += value * w;
+            _weights += w;
+            _min = Math.Min(_min, value);
+            _max = Math.Max(_max, value);
+            _values?.Add((value, w));
+        }
+
+        public readonly double? Result(string function, double percentile) => function switch
+        {
+            "count" => _weights,
+            "sum" => _sum,
+            "avg" => _weights > 0 ? _sum / _weights : null,
+            "min" => _weights > 0 ? _min : null,
+            "max" => _weights > 0 ? _max : null,
+            _ => Percentile(_values!, _weights, percentile),
+        };
     }
 
     /// <summary>Nearest-rank percentile over weighted values: the smallest value with at least p% of the weight at or below it.</summary>

@@ -25,7 +25,16 @@ public sealed record JourneyKpiTree(string Journey, TimeBasis TimeBasis, long Ve
             return new JourneyKpiTree(journey.Id, log.TimeBasis, version, log.CaseCount, []);
         }
 
-        var report = KpiEngine.Compute(log, journey, new KpiOptions { Associations = true }, cancellationToken);
+        var report = KpiEngine.Compute(log, journey, Options, cancellationToken);
+        return From(journey, log.TimeBasis, version, report);
+    }
+
+    /// <summary>The engine's options for the tree.</summary>
+    internal static KpiOptions Options => new() { Associations = true };
+
+    /// <summary>The record of the engine's report with <see cref="Options"/>.</summary>
+    internal static JourneyKpiTree From(DesignedJourney journey, TimeBasis timeBasis, long version, KpiReport report)
+    {
         var byId = report.Kpis.ToDictionary(k => k.Id, StringComparer.Ordinal);
         var links = report.Tree.Select(l =>
         {
@@ -38,6 +47,6 @@ public sealed record JourneyKpiTree(string Journey, TimeBasis TimeBasis, long Ve
                 KpiFormat.Value(l.MetValue, unit), KpiFormat.Value(l.MissedValue, unit), KpiFormat.Value(l.Difference, unit),
                 $"[{KpiFormat.Value(l.Lower, unit)}, {KpiFormat.Value(l.Upper, unit)}]");
         }).ToList();
-        return new JourneyKpiTree(journey.Id, log.TimeBasis, version, report.CaseCount, links);
+        return new JourneyKpiTree(journey.Id, timeBasis, version, report.CaseCount, links);
     }
 }

@@ -27,14 +27,27 @@ public sealed record JourneyKpis(string Journey, TimeBasis TimeBasis, long Versi
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(journey);
-        var segmentBy = string.IsNullOrWhiteSpace(by) ? null : by.Trim();
+        var segmentBy = SegmentBy(by);
         if (journey.Kpis.Count == 0)
         {
             return new JourneyKpis(journey.Id, log.TimeBasis, version, log.CaseCount, period, segmentBy, []);
         }
 
-        var trend = KpiEngine.Compute(log, journey, new KpiOptions { Period = period, Associations = false }, cancellationToken);
-        var segments = segmentBy is null ? null : KpiEngine.Compute(log, journey, new KpiOptions { SegmentBy = segmentBy, Associations = false }, cancellationToken);
+        var trend = KpiEngine.Compute(log, journey, TrendOptions(period), cancellationToken);
+        var segments = segmentBy is null ? null : KpiEngine.Compute(log, journey, SegmentOptions(segmentBy), cancellationToken);
+        return From(journey, log.TimeBasis, version, period, segmentBy, trend, segments);
+    }
+
+    /// <summary>The engine's options for the trend.</summary>
+    internal static KpiOptions TrendOptions(KpiPeriod period) => new() { Period = period, Associations = false };
+
+    /// <summary>The engine's options for the segments.</summary>
+    internal static KpiOptions SegmentOptions(string segmentBy) => new() { SegmentBy = segmentBy, Associations = false };
+
+    /// <summary>The record of the engine's reports: <paramref name="trend"/> (with <see cref="TrendOptions"/>) and, with a segment attribute, <paramref name="segments"/>.</summary>
+    internal static JourneyKpis From(
+        DesignedJourney journey, TimeBasis timeBasis, long version, KpiPeriod period, string? segmentBy, KpiReport trend, KpiReport? segments)
+    {
         var items = new List<KpiFigure>(trend.Kpis.Count);
         for (var i = 0; i < trend.Kpis.Count; i++)
         {
@@ -49,8 +62,11 @@ public sealed record JourneyKpis(string Journey, TimeBasis TimeBasis, long Versi
                 kpi.Notes));
         }
 
-        return new JourneyKpis(journey.Id, log.TimeBasis, version, trend.CaseCount, period, segmentBy, items);
+        return new JourneyKpis(journey.Id, timeBasis, version, trend.CaseCount, period, segmentBy, items);
     }
+
+    /// <summary>The segment attribute as the engine reads it: trimmed, null when blank.</summary>
+    internal static string? SegmentBy(string? by) => string.IsNullOrWhiteSpace(by) ? null : by.Trim();
 
     /// <summary>A finite number, or null: JSON has no NaN or infinity.</summary>
     internal static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;

@@ -56,10 +56,7 @@ public static partial class KpiCatalogue
             }
 
             sink.RemoveRange(write, sink.Count - write);
-            if (ignored > 0)
-            {
-                context.Notes.Add($"{ignored} answers outside 0-10 ignored");
-            }
+            context.Ignore(ignored);
         });
 
     private static KpiKind RetentionRate() => new(

@@ -23,18 +23,19 @@ internal sealed class KpiContext(EventLog log, DesignedJourney? journey, Journey
     /// <summary>Warnings about the data (an activity that never occurs, a missing attribute).</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>
+    /// Every check of the data in the order it was made, with its note and whether it failed (the note is then in
+    /// <see cref="Notes"/>): the same checks in every log, so partials of a partitioned log can combine them.
+    /// </summary>
+    public List<(string Note, bool Failed)> Checks { get; } = [];
+
+    /// <summary>Answers a kind left out as invalid (NPS answers outside 0-10); noted once the kind has observed.</summary>
+    public int Ignored { get; private set; }
+
     public ISentimentScorer Sentiment => Options.Sentiment ?? LexiconSentimentScorer.Default;
 
     /// <summary>The parameter's text, its default, or <c>null</c>.</summary>
-    public string? Text(string name)
-    {
-        if (Kpi.Parameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
-        {
-            return value.Trim();
-        }
-
-        return kind.FindParameter(name)?.Default;
-    }
+    public string? Text(string name) => Text(Kpi, kind, name);
 
     /// <summary>The events the parameter names, or <c>null</c> when it is omitted (and optional).</summary>
     public bool[]? Events(string name)
@@ -45,10 +46,7 @@ internal sealed class KpiContext(EventLog log, DesignedJourney? journey, Journey
         }
 
         var mask = JourneyEventMatcher.Resolve(Log, Journey, value, out var what);
-        if (Array.IndexOf(mask, true) < 0)
-        {
-            Notes.Add($"{name}: no event matches the {what} '{value}'");
-        }
+        Check($"{name}: no event matches the {what} '{value}'", Array.IndexOf(mask, true) < 0);
 
         return mask;
     }
@@ -65,13 +63,38 @@ internal sealed class KpiContext(EventLog log, DesignedJourney? journey, Journey
     {
         var attribute = Text(name) ?? name;
         var column = EventAttributeFilter.Column(Log, attribute);
-        if (column is null)
-        {
-            Notes.Add($"{name}: the log has no event attribute '{attribute}'");
-        }
+        Check($"{name}: the log has no event attribute '{attribute}'", column is null);
 
         return column;
     }
+
+    /// <summary>Leaves out <paramref name="count"/> invalid answers and notes how many (when any).</summary>
+    public void Ignore(int count)
+    {
+        Ignored += count;
+        if (count > 0)
+        {
+            Notes.Add(IgnoredNote(count));
+        }
+    }
+
+    /// <summary>The note about <paramref name="count"/> answers outside 0-10.</summary>
+    public static string IgnoredNote(int count) => $"{count} answers outside 0-10 ignored";
+
+    /// <summary>The parameter's text in <paramref name="kpi"/>, the kind's default, or <c>null</c>.</summary>
+    public static string? Text(JourneyKpi kpi, KpiKind kind, string name)
+    {
+        if (kpi.Parameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
+        {
+            return value.Trim();
+        }
+
+        return kind.FindParameter(name)?.Default;
+    }
+
+    /// <summary>The parameter as a duration, or <c>null</c> when it is omitted.</summary>
+    public static TimeSpan? Duration(JourneyKpi kpi, KpiKind kind, string name) =>
+        Text(kpi, kind, name) is { } text && DurationText.TryParse(text, out var duration) ? duration : null;
 
     public TimeSpan? Duration(string name) =>
         Text(name) is { } text && DurationText.TryParse(text, out var duration) ? duration : null;
@@ -88,5 +111,14 @@ internal sealed class KpiContext(EventLog log, DesignedJourney? journey, Journey
 
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return parts;
+    }
+
+    private void Check(string note, bool failed)
+    {
+        Checks.Add((note, failed));
+        if (failed)
+        {
+            Notes.Add(note);
+        }
     }
 }

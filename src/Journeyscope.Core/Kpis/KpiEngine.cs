@@ -46,7 +46,7 @@ public static class KpiEngine
             results.Add(measure.Summarise(options.Period, segments));
         }
 
-        var tree = options.Associations ? KpiTree.Measure(filtered, measures, options, cancellationToken) : [];
+        var tree = options.Associations ? KpiTree.Measure(filtered.CaseIds, measures, options, cancellationToken) : [];
         return new KpiReport(results, tree, filtered.CaseCount);
     }
 
@@ -197,11 +197,16 @@ public static class KpiEngine
         _ => "a number",
     };
 
+    /// <summary>The as-of moment the options fix, in ticks of <paramref name="timeBasis"/>; null for the log's last event.</summary>
+    internal static long? FixedAsOf(TimeBasis timeBasis, KpiOptions options) => options.AsOf is { } asOf
+        ? (timeBasis == TimeBasis.WallClock ? asOf.DateTime.Ticks : asOf.UtcTicks)
+        : null;
+
     internal static long AsOf(EventLog log, KpiOptions options)
     {
-        if (options.AsOf is { } asOf)
+        if (FixedAsOf(log.TimeBasis, options) is { } asOf)
         {
-            return log.TimeBasis == TimeBasis.WallClock ? asOf.DateTime.Ticks : asOf.UtcTicks;
+            return asOf;
         }
 
         var latest = long.MinValue;

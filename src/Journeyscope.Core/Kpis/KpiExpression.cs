@@ -78,6 +78,14 @@ public sealed class KpiExpression
 
     internal double? Evaluate(ExpressionContext context) => _root.Evaluate(context, Text);
 
+    /// <summary>The aggregates of the expression, left to right (the same order in every parse of the same text).</summary>
+    internal List<AggregateNode> Aggregates()
+    {
+        var aggregates = new List<AggregateNode>();
+        _root.Aggregates(aggregates);
+        return aggregates;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Text;
 }

@@ -9,15 +9,15 @@ namespace Journeyscope.Kpis;
 /// </summary>
 internal sealed partial class KpiMeasure
 {
-    private readonly EventLog _log;
+    private readonly int _caseCount;
     private readonly List<KpiObservation> _observations;
     private readonly ExpressionContext? _expression;
     private readonly long _asOf;
     private KpiSums[]? _perCase;
 
-    private KpiMeasure(EventLog log, KpiDefinition definition, List<KpiObservation> observations, ExpressionContext? expression, long asOf, List<string> notes)
+    private KpiMeasure(int caseCount, KpiDefinition definition, List<KpiObservation> observations, ExpressionContext? expression, long asOf, List<string> notes)
     {
-        _log = log;
+        _caseCount = caseCount;
         Definition = definition;
         _observations = observations;
         _expression = expression;
@@ -41,14 +41,22 @@ internal sealed partial class KpiMeasure
     {
         if (definition.Kind is null)
         {
-            return new KpiMeasure(log, definition, [], new ExpressionContext(log, journey), asOf, []);
+            return new KpiMeasure(log.CaseCount, definition, [], new ExpressionContext(log, journey), asOf, []);
         }
 
         var context = new KpiContext(log, journey, definition.Kpi, definition.Kind, options, asOf);
         var observations = new List<KpiObservation>();
         definition.Kind.Observe!(context, observations);
-        return new KpiMeasure(log, definition, observations, null, asOf, context.Notes);
+        return new KpiMeasure(log.CaseCount, definition, observations, null, asOf, context.Notes);
     }
+
+    /// <summary>A built-in KPI over <paramref name="caseCount"/> cases from its observations (case indexes in that range) and notes.</summary>
+    public static KpiMeasure Observed(int caseCount, KpiDefinition definition, List<KpiObservation> observations, long asOf, List<string> notes) =>
+        new(caseCount, definition, observations, null, asOf, notes);
+
+    /// <summary>A custom KPI over the cases of <paramref name="expression"/> (a context over the items of a partial).</summary>
+    public static KpiMeasure Expressed(int caseCount, KpiDefinition definition, ExpressionContext expression, long asOf) =>
+        new(caseCount, definition, [], expression, asOf, []);
 
     public KpiResult Summarise(KpiPeriod period, KpiSegments? segments)
     {
@@ -94,7 +102,7 @@ internal sealed partial class KpiMeasure
             return _perCase;
         }
 
-        var perCase = new KpiSums[_log.CaseCount];
+        var perCase = new KpiSums[_caseCount];
         foreach (var o in _observations)
         {
             if (Definition.Kind!.Aggregation == KpiAggregation.Stock)
@@ -141,7 +149,7 @@ internal sealed partial class KpiMeasure
         if (_expression is not null)
         {
             var cases = new List<int>();
-            for (var c = 0; c < _log.CaseCount; c++)
+            for (var c = 0; c < _caseCount; c++)
             {
                 if (inSegment is null || inSegment(c))
                 {
@@ -200,10 +208,7 @@ internal sealed partial class KpiMeasure
             long min = long.MaxValue, max = long.MinValue;
             if (_expression is not null)
             {
-                foreach (var t in _log.Timestamps)
-                {
-                    (min, max) = (Math.Min(min, t), Math.Max(max, t));
-                }
+                (min, max) = _expression.TimeRange();
             }
             else
             {

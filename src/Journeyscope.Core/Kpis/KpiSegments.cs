@@ -23,6 +23,9 @@ internal sealed class KpiSegments
         }
     }
 
+    /// <summary>The segments of cases whose labels are <paramref name="caseLabels"/>, in case order.</summary>
+    public static KpiSegments FromLabels(string[] caseLabels) => new(caseLabels);
+
     public static KpiSegments Create(EventLog log, string attribute)
     {
         var labels = new string[log.CaseCount];

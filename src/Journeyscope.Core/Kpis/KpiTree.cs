@@ -1,4 +1,3 @@
-using Journeyscope.EventLogs;
 using Journeyscope.Statistics;
 
 namespace Journeyscope.Kpis;
@@ -19,7 +18,8 @@ internal static class KpiTree
 {
     private const double Z95 = 1.959963984540054;
 
-    public static List<KpiAssociation> Measure(EventLog log, List<KpiMeasure> measures, KpiOptions options, CancellationToken cancellationToken)
+    /// <summary>Every link of <paramref name="measures"/>' drivers, over cases 0..<paramref name="caseIds"/>.Count − 1 (the ids seed the bootstrap).</summary>
+    public static List<KpiAssociation> Measure(IReadOnlyList<string> caseIds, List<KpiMeasure> measures, KpiOptions options, CancellationToken cancellationToken)
     {
         var byId = measures.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var links = new List<KpiAssociation>();
@@ -28,18 +28,19 @@ internal static class KpiTree
             foreach (var driverId in parent.Definition.Kpi.Drivers)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                links.Add(Link(log, parent, byId[driverId], options));
+                links.Add(Link(caseIds, parent, byId[driverId], options));
             }
         }
 
         return links;
     }
 
-    private static KpiAssociation Link(EventLog log, KpiMeasure parent, KpiMeasure driver, KpiOptions options)
+    private static KpiAssociation Link(IReadOnlyList<string> caseIds, KpiMeasure parent, KpiMeasure driver, KpiOptions options)
     {
-        var driverValues = new double[log.CaseCount];
+        var caseCount = caseIds.Count;
+        var driverValues = new double[caseCount];
         var known = new List<double>();
-        for (var c = 0; c < log.CaseCount; c++)
+        for (var c = 0; c < caseCount; c++)
         {
             driverValues[c] = driver.CaseValue(c) ?? double.NaN;
             if (!double.IsNaN(driverValues[c]))
@@ -65,7 +66,7 @@ internal static class KpiTree
 
         var met = new List<int>();
         var missed = new List<int>();
-        for (var c = 0; c < log.CaseCount; c++)
+        for (var c = 0; c < caseCount; c++)
         {
             if (!double.IsNaN(driverValues[c]))
             {
@@ -90,7 +91,7 @@ internal static class KpiTree
                 difference, difference - half, difference + half, "nps-variance");
         }
 
-        var (low, high) = Bootstrap(log, parent, metCases, missedCases, options);
+        var (low, high) = Bootstrap(caseIds, parent, metCases, missedCases, options);
         return new KpiAssociation(parent.Id, driver.Id, split, metValue, metCases.Length, missedValue, missedCases.Length,
             difference, low, high, "bootstrap");
     }
@@ -116,7 +117,7 @@ internal static class KpiTree
         return (p + d - ((p - d) * (p - d))) / answers * 10000;
     }
 
-    private static (double? Low, double? High) Bootstrap(EventLog log, KpiMeasure parent, int[] met, int[] missed, KpiOptions options)
+    private static (double? Low, double? High) Bootstrap(IReadOnlyList<string> caseIds, KpiMeasure parent, int[] met, int[] missed, KpiOptions options)
     {
         if (met.Length == 0 || missed.Length == 0 || options.BootstrapSamples < 10)
         {
@@ -124,7 +125,7 @@ internal static class KpiTree
         }
 
         var bootstrap = new BootstrapOptions { Replicates = options.BootstrapSamples, Seed = options.Seed };
-        var estimate = CaseBootstrap.Difference(missed, met, PoissonWeights.CaseKeys(log.CaseIds), (cases, weights) => parent.Evaluate(cases, weights).Value, bootstrap);
+        var estimate = CaseBootstrap.Difference(missed, met, PoissonWeights.CaseKeys(caseIds), (cases, weights) => parent.Evaluate(cases, weights).Value, bootstrap);
         return (estimate.Low, estimate.High);
     }
 

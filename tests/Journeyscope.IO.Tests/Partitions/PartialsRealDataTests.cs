@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
+using Journeyscope.Journeys;
+using Journeyscope.Kpis;
 using Journeyscope.Partitions;
 using Journeyscope.Performance;
 using Journeyscope.TestSupport;
@@ -9,7 +11,7 @@ using Journeyscope.Voc;
 
 namespace Journeyscope.IO.Tests.Partitions;
 
-/// <summary>The partials of funnels, throughput and VoC over real logs split into partitions equal the whole log's results.</summary>
+/// <summary>The partials of funnels, throughput, VoC and journey KPIs over real logs split into partitions equal the whole log's results.</summary>
 public sealed class PartialsRealDataTests
 {
     private static readonly JsonSerializerOptions Exact = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
@@ -110,4 +112,45 @@ public sealed class PartialsRealDataTests
         JsonSerializer.Serialize(partial.FinishComments(5), Exact)
             .ShouldBe(JsonSerializer.Serialize(ExampleComments.Find(log, options, 5, TestContext.Current.CancellationToken), Exact));
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(64)]
+    public void JourneyKpis_HelpdeskPartitioned_EqualsWholeLog(int partitions)
+    {
+        // Given the real helpdesk log and a journey declaring service KPIs (time, first-contact resolution, backlog, churn
+        // and retention against the log's last event, custom shares and percentiles) with a KPI tree, by product
+        var log = XesImporter.Import(SharedData.Path("logs/helpdesk.xes.gz"), cancellationToken: TestContext.Current.CancellationToken).Log;
+        var journey = new DesignedJourney("helpdesk", "Helpdesk", null, null, [], DesignedJourney.DefaultStages,
+        [
+            new Touchpoint("take", "Take in charge", "service", BlueprintLane.Backstage, null, null, new TouchpointRule(["Take in charge ticket"], null, [])),
+            new Touchpoint("resolve", "Resolve", "service", BlueprintLane.Backstage, null, null, new TouchpointRule(["Resolve ticket"], null, [])),
+        ], null,
+        [
+            Kpi("resolution", "resolution-time", "<= 10d", null, ["fcr", "waited"], ("resolved", "resolve")),
+            Kpi("fcr", "first-contact-resolution", ">= 80%", null, [], ("contact", "take"), ("resolved", "resolve")),
+            Kpi("backlog", "backlog", null, null, [], ("resolved", "Closed")),
+            Kpi("tickets", "ticket-volume", null, null, [], ("activity", "Assign seriousness")),
+            Kpi("churn", "churn-rate", "<= 10%", null, ["resolution"], ("inactivity", "60d")),
+            Kpi("retention", "retention-rate", null, null, [], ("activity", "take"), ("within", "7d")),
+            Kpi("closed", "conversion-rate", ">= 90%", null, ["waited"], ("to", "Closed"), ("within", "30d")),
+            Kpi("waited", KpiCatalogue.Custom, "<= 5%", "count(cases where has(Wait)) / count(cases)", []),
+            Kpi("p90", KpiCatalogue.Custom, null, "percentile(duration, 90) / 1d + 0 * avg(duration where not has(Closed))", ["waited"]),
+        ], [], []);
+
+        // When the KPIs are mapped over the partitions, merged and finished
+        var cache = JourneyKpiPartial.Cache(journey, "product");
+        var partial = cache.Merge(PartitionedEventLog.Create(log, null, partitions, 1), -1, TestContext.Current.CancellationToken);
+
+        // Then the KPIs by month and product and the KPI tree equal the whole log's to the bit
+        var whole = JourneyKpis.Compute(log, journey, 1, KpiPeriod.Month, "product", TestContext.Current.CancellationToken);
+        whole.Kpis.ShouldAllBe(k => k.Value != null && k.Trend.Count > 10 && k.Segments.Count > 5);
+        JsonSerializer.Serialize(partial.Finish(1, KpiPeriod.Month, TestContext.Current.CancellationToken), Exact).ShouldBe(JsonSerializer.Serialize(whole, Exact));
+        var tree = JourneyKpiTree.Compute(log, journey, 1, TestContext.Current.CancellationToken);
+        tree.Links.Count(l => l.Significant).ShouldBeGreaterThan(1);
+        JsonSerializer.Serialize(partial.FinishTree(1, TestContext.Current.CancellationToken), Exact).ShouldBe(JsonSerializer.Serialize(tree, Exact));
+    }
+
+    private static JourneyKpi Kpi(string id, string kind, string? target, string? expression, string[] drivers, params (string Key, string Value)[] parameters) =>
+        new(id, id, kind, target, [], [], parameters.ToDictionary(p => p.Key, p => p.Value), expression, drivers);
 }
