@@ -173,7 +173,14 @@ public sealed partial class DeviationPartial
         for (var t = 0; t < _targets.Length; t++)
         {
             var measured = _targets[t].ToArray();
-            Array.Sort(measured, (x, y) => x.Key.CompareTo(y.Key));
+            var keys = new long[measured.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = measured[i].Key;
+            }
+
+            // Keys are unique per case, so the unstable sort gives the one key order.
+            Array.Sort(keys, measured);
             var elapsed = new List<(long Ticks, int Case)>(measured.Length);
             var ids = new string[measured.Length];
             for (var i = 0; i < measured.Length; i++)
