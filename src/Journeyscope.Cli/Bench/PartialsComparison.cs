@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Journeyscope.Conformance;
+using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
 using Journeyscope.Journeys;
@@ -13,10 +16,12 @@ namespace Journeyscope.Cli.Bench;
 /// The two sides of <c>journeyscope bench partials</c>: a funnel refreshed from per-partition partials after an append
 /// (map the new segment, merge the touched partition, merge the partitions, finish) versus the funnel over the whole log;
 /// and the same for throughput per day, for the whole performance record (value stream, case durations, process order)
-/// and for the journey's declared KPIs.
+/// for the journey's declared KPIs and for the journey conformance check (deviations).
 /// </summary>
 internal static class PartialsComparison
 {
+    private static readonly JsonSerializerOptions Exact = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     /// <summary>One append scenario: the log before (partitioned, cache warm) and after the batch of cases.</summary>
     /// <param name="Name">What the batch is.</param>
     /// <param name="Before">The partitioned log without the batch's cases.</param>
@@ -168,6 +173,65 @@ internal static class PartialsComparison
         Kpi("failed-deliveries", KpiCatalogue.Custom, "<= 5%", "count(cases where has(\"Delivery failed\")) / count(cases where has(Ship))"),
         Kpi("p90-days", KpiCatalogue.Custom, null, "percentile(duration, 90) / 1d"),
     ], [], []);
+
+    /// <summary>
+    /// The journey the deviation benchmark checks: the Inductive Miner's draft of <paramref name="log"/> (noise 0.2: touchpoints
+    /// with their most frequent channel, stages by position, the discovered flow), with two personas (a ranking of variants,
+    /// a duration filter) and two time targets (first to last stage within 3 days, the first stage's first to last event
+    /// within 1 day in working hours), so that every part of the check has work.
+    /// </summary>
+    public static DesignedJourney DeviationJourney(EventLog log, CancellationToken cancellationToken)
+    {
+        var draft = JourneyDraft.FromLog(log, 0.2, "bench", cancellationToken);
+        var first = draft.Stages[0].Id;
+        var last = draft.Stages[^1].Id;
+        return draft with
+        {
+            Personas = [new Persona("usual", "Usual paths", null, "variants top 5"), new Persona("quick", "Quick", null, "duration ..2d")],
+            TimeTargets =
+            [
+                new TimeTarget("end-to-end", "End to end", first, last, TimeSpan.FromDays(3)),
+                new TimeTarget("first-stage", "First stage", first, first, TimeSpan.FromDays(1), BusinessHours: true),
+            ],
+        };
+    }
+
+    /// <summary>The whole-log check: <see cref="JourneyConformance.Check"/> and its result record, as the CLI and the API return it.</summary>
+    public static JourneyConformanceResult WholeDeviations(EventLog log, DesignedJourney journey, JourneyConformanceOptions options, CancellationToken cancellationToken) =>
+        JourneyConformanceResult.From(JourneyConformance.Check(log, journey, options, cancellationToken), 0);
+
+    /// <summary>
+    /// The best of <paramref name="runs"/> refreshes of the journey conformance check, each from new parameters (an empty
+    /// per-sequence alignment cache) and a cache warm on the log before the batch (not timed): map the batch's segment
+    /// (aligning only its new sequences), merge the touched partitions and all partitions, finish.
+    /// </summary>
+    public static (double Seconds, JourneyConformanceResult Result, long SegmentMaps, long Aligned) RefreshDeviations(
+        Scenario scenario, DesignedJourney journey, JourneyConformanceOptions options, int runs)
+    {
+        var best = double.MaxValue;
+        JourneyConformanceResult? result = null;
+        long maps = 0;
+        long aligned = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            var parameters = new DeviationParameters(journey, options);
+            var cache = DeviationPartial.Cache(parameters);
+            cache.Merge(scenario.Before);
+            var (warmMaps, warmAligned) = (cache.SegmentMaps, parameters.AlignedVariants);
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            result = cache.Merge(scenario.After).Finish(0);
+            watch.Stop();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            (maps, aligned) = (cache.SegmentMaps - warmMaps, parameters.AlignedVariants - warmAligned);
+        }
+
+        return (best, result!, maps, aligned);
+    }
+
+    /// <summary>Whether two checks serialise to the same JSON, byte for byte.</summary>
+    public static bool SameDeviations(JourneyConformanceResult ours, JourneyConformanceResult whole) =>
+        JsonSerializer.Serialize(ours, Exact) == JsonSerializer.Serialize(whole, Exact);
 
     /// <summary>The differences between the two funnels: the report, and the drop-off cases of every step (empty when equal).</summary>
     public static List<string> Compare(FunnelResult ours, FunnelResult whole, TimeBasis basis)

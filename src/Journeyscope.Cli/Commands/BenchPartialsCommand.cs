@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Journeyscope.Cli.Bench;
 using Journeyscope.Cli.Output;
+using Journeyscope.Conformance;
 using Journeyscope.EventLogs;
 using Journeyscope.Funnels;
 using Journeyscope.Kpis;
@@ -14,7 +15,7 @@ namespace Journeyscope.Cli.Commands;
 /// <summary>
 /// <c>journeyscope bench partials</c>: after an append, the funnel of <c>bench funnel</c> refreshed from per-partition
 /// partials (only the touched partitions mapped and merged again) versus recomputed over the whole log, results checked equal;
-/// the same for throughput per day and for a journey's declared KPIs.
+/// the same for throughput per day, the performance record, a journey's declared KPIs and the journey conformance check.
 /// </summary>
 internal static class BenchPartialsCommand
 {
@@ -27,7 +28,8 @@ internal static class BenchPartialsCommand
             "After an append to the generated log (64 partitions), the 5-step funnel of 'bench funnel' refreshed from per-partition " +
             "partials (map the new cases, merge the touched partitions, finish) versus the whole-log funnel, in one run, results compared. " +
             "The same for throughput per day, for the whole performance record (value stream, case durations, process order) " +
-            "and for a journey's 10 declared KPIs (monthly trend). " +
+            "for a journey's 10 declared KPIs (monthly trend) and for the journey conformance check (deviations) against the " +
+            "Inductive Miner's draft journey of the log. " +
             "Two batches: cases of one partition, and cases spread over all partitions.\n" +
             "Example: journeyscope bench partials --events 1000000 --batch 1000")
         {
@@ -78,12 +80,30 @@ internal static class BenchPartialsCommand
                 throughput.Add("Whole log: Throughput.Analyze", Human.Duration(wholeThroughput.Seconds), 1.0, "", "", generated.Events, generated.Cases);
                 var performance = PerformanceTable(log, scenarios, n, generated, differences, cancellationToken);
                 var kpis = KpiTable(generated, scenarios, n, differences, cancellationToken);
-                var report = new Report().Add(table).Add(throughput).Add(performance).Add(kpis);
+                var journey = PartialsComparison.DeviationJourney(log, cancellationToken);
+                var checkOptions = JourneyConformanceResult.Options(0);
+                var wholeCheck = Measure.Best(n, () => PartialsComparison.WholeDeviations(log, journey, checkOptions, cancellationToken));
+                var deviations = new Table("Partials benchmark (journey conformance and deviations after an append)", "Path", "Seconds", "Speed-up",
+                    "Batch events", "Changed partitions", "Segments mapped", "Sequences aligned", "Events", "Cases");
+                foreach (var scenario in scenarios)
+                {
+                    var ours = PartialsComparison.RefreshDeviations(scenario, journey, checkOptions, n);
+                    deviations.Add($"Partials: map batch + merge ({scenario.Name})", Human.Duration(ours.Seconds), wholeCheck.Seconds / ours.Seconds,
+                        scenario.BatchEvents, scenario.Changed, ours.SegmentMaps, ours.Aligned, generated.Events, generated.Cases);
+                    if (!PartialsComparison.SameDeviations(ours.Result, wholeCheck.Result))
+                    {
+                        differences.Add($"{scenario.Name}: the journey conformance check differs");
+                    }
+                }
+
+                deviations.Add("Whole log: JourneyConformance.Check", Human.Duration(wholeCheck.Seconds), 1.0, "", "", "", "", generated.Events, generated.Cases);
+                var report = new Report().Add(table).Add(throughput).Add(performance).Add(kpis).Add(deviations);
                 report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"Speed-up = whole-log seconds / partial seconds; best of {n} runs each. The partial side starts from a cache warm on the log before the batch (not timed)."));
                 report.Notes.Add(differences.Count == 0
                     ? "Results equal: the funnel report (steps, breakdown by channel, times), the drop-off cases of every step, the throughput per day, " +
-                      "the performance record (JSON) and the journey KPIs (values, sample sizes, monthly trend, notes; compared as JSON)."
+                      "the performance record (JSON), the journey KPIs (values, sample sizes, monthly trend, notes; compared as JSON) " +
+                      "and the journey conformance result (every pattern, segment, channel figure and time target, as JSON byte for byte)."
                     : "RESULTS DIFFER: " + string.Join("; ", differences.Take(5)));
                 report.Write(context.GetFormat(parse), context.Output);
                 return differences.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;

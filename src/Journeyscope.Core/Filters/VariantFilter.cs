@@ -100,28 +100,50 @@ public sealed class VariantFilter : CaseFilter
     {
         var ids = VariantIndex.Assign(log, kept, out var counts);
         var ranking = VariantIndex.Ranking(counts);
+        var rankedCounts = new int[ranking.Length];
+        for (var r = 0; r < ranking.Length; r++)
+        {
+            rankedCounts[r] = counts[ranking[r]];
+        }
+
+        var keptRanks = KeptRanks(rankedCounts);
+        var keepVariant = new bool[counts.Count];
+        for (var r = 0; r < ranking.Length; r++)
+        {
+            keepVariant[ranking[r]] = keptRanks[r];
+        }
+
+        return new RankedPredicate(ids, keepVariant);
+    }
+
+    /// <summary>
+    /// Which ranks a top-k or coverage filter keeps, for variants ranked most frequent first (ties by first appearance)
+    /// with <paramref name="rankedCounts"/> cases each; the partitioned deviation analysis decides personas with it.
+    /// </summary>
+    internal bool[] KeptRanks(IReadOnlyList<int> rankedCounts)
+    {
         var total = 0L;
-        foreach (var count in counts)
+        foreach (var count in rankedCounts)
         {
             total += count;
         }
 
         // A small tolerance so 80% of 10 cases is 8 cases, not 9, despite binary fractions.
         var needed = (long)Math.Ceiling((Coverage * total) - 1e-9);
-        var keepVariant = new bool[counts.Count];
+        var keep = new bool[rankedCounts.Count];
         var covered = 0L;
-        for (var r = 0; r < ranking.Length; r++)
+        for (var r = 0; r < keep.Length; r++)
         {
             if (Top > 0 ? r >= Top : covered >= needed)
             {
                 break;
             }
 
-            keepVariant[ranking[r]] = true;
-            covered += counts[ranking[r]];
+            keep[r] = true;
+            covered += rankedCounts[r];
         }
 
-        return new RankedPredicate(ids, keepVariant);
+        return keep;
     }
 
     private SpecificPredicate PrepareSpecific(EventLog log)

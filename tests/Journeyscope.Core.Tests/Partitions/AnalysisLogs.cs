@@ -18,6 +18,7 @@ internal static class AnalysisLogs
     private static readonly string[] Surveys = ["NPS survey", "CSAT survey", "Effort survey", "Rate us", "Stars"];
     private static readonly string[] Segments = ["gold", "silver", "bronze"];
     private static readonly string[] Devices = ["web", "app", "store"];
+    private static readonly string[] Channels = ["web", "app", "store", "Web", "phone"];
     private static readonly string[] Comments =
     [
         "great service, thank you", "terrible, shipped twice", "ok", "slow delivery and rude staff", "love it", "", "not bad at all",
@@ -27,7 +28,7 @@ internal static class AnalysisLogs
     private static readonly long Base = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     /// <summary>A random log of up to <paramref name="maxCases"/> cases (at least one).</summary>
-    public static EventLog Random(Random random, int maxCases) => Random(random, maxCases, null);
+    public static EventLog Random(Random random, int maxCases) => Random(random, maxCases, null, channels: false);
 
     /// <summary>
     /// A random log of up to <paramref name="maxCases"/> cases for the value stream: as <see cref="Random(System.Random, int)"/>,
@@ -36,7 +37,17 @@ internal static class AnalysisLogs
     /// events (some after the completion, bad data), or lifecycle transitions (start/complete pairs, unmatched starts and
     /// completes, schedule events, events without a transition, cases of only a start).
     /// </summary>
-    public static EventLog Random(Random random, int maxCases, ProcessingTimeSource? steps)
+    public static EventLog Random(Random random, int maxCases, ProcessingTimeSource? steps) => Random(random, maxCases, steps, channels: false);
+
+    /// <summary>
+    /// A random log of up to <paramref name="maxCases"/> cases (at least one); with <paramref name="channels"/> also an
+    /// event channel (sometimes missing, sometimes in other letter case), UTC offsets that change inside cases, and a
+    /// second case attribute whose number of values varies from a few to more than 50.
+    /// </summary>
+    public static EventLog Random(Random random, int maxCases, bool channels) => Random(random, maxCases, null, channels);
+
+    /// <summary>A random log with the value stream's processing information (<paramref name="steps"/>) and/or channels (<paramref name="channels"/>).</summary>
+    public static EventLog Random(Random random, int maxCases, ProcessingTimeSource? steps, bool channels)
     {
         var builder = new EventLogBuilder();
         var score = builder.GetEventAttributeHandle("score", AttributeType.Double);
@@ -44,6 +55,8 @@ internal static class AnalysisLogs
         var device = builder.GetEventAttributeHandle("device");
         var amount = builder.GetEventAttributeHandle("amount", AttributeType.Double);
         var segment = builder.GetCaseAttributeHandle("segment");
+        var region = channels ? builder.GetCaseAttributeHandle("region") : default;
+        var regions = channels ? 1 + random.Next(70) : 0;
         var activityCount = 2 + random.Next(Activities.Length - 1);
         var cases = 1 + random.Next(maxCases);
         for (var c = 0; c < cases; c++)
@@ -59,8 +72,14 @@ internal static class AnalysisLogs
                 builder.SetCaseAttribute(id, segment, AttributeValue.FromString(Segments[random.Next(Segments.Length)]));
             }
 
+            if (channels && random.Next(6) > 0)
+            {
+                builder.SetCaseAttribute(id, region, AttributeValue.FromString($"r{random.Next(regions)}"));
+            }
+
             var time = Base + (random.Next(60 * 24) * TimeSpan.TicksPerMinute * 60);
-            var length = random.Next(4) == 0 ? 1 : 1 + random.Next(12);
+            var path = channels && random.Next(2) == 0 ? ShopPath(random) : null;
+            var length = path?.Count ?? (random.Next(4) == 0 ? 1 : 1 + random.Next(12));
             if (steps is not null)
             {
                 time += random.Next(180) * TimeSpan.TicksPerDay;
@@ -76,9 +95,15 @@ internal static class AnalysisLogs
                     2 => random.Next(1, 30) * TimeSpan.TicksPerHour,
                     _ => random.Next(1, 9) * TimeSpan.TicksPerDay,
                 };
-                var survey = random.Next(6) == 0;
-                var activity = survey ? Surveys[random.Next(Surveys.Length)] : Activities[random.Next(activityCount)];
-                var e = steps is null ? builder.AddEvent(id, activity, time) : AddStep(builder, random, id, activity, time, steps.Value);
+                var survey = path is null ? random.Next(6) == 0 : Array.IndexOf(Surveys, path[i]) >= 0;
+                var activity = path?[i] ?? (survey ? Surveys[random.Next(Surveys.Length)] : Activities[random.Next(activityCount)]);
+                var e = steps is not null ? AddStep(builder, random, id, activity, time, steps.Value)
+                    : channels ? builder.AddEvent(id, activity, time, (short)(60 * random.Next(3))) : builder.AddEvent(id, activity, time);
+                if (channels && random.Next(5) > 0)
+                {
+                    builder.SetChannel(e, Channels[random.Next(Channels.Length)]);
+                }
+
                 if (random.Next(3) > 0)
                 {
                     builder.SetEventAttribute(e, device, AttributeValue.FromString(Devices[random.Next(Devices.Length)]));
@@ -163,6 +188,40 @@ internal static class AnalysisLogs
         }
 
         return e;
+    }
+
+    /// <summary>The shop's usual path (visit, browse, cart, checkout, order, delivery, survey), often with a step skipped, repeated, inserted or swapped.</summary>
+    private static List<string> ShopPath(Random random)
+    {
+        var path = new List<string> { "Visit", "Browse", "Add to cart", "Checkout", "Order", "Delivery" };
+        if (random.Next(2) == 0)
+        {
+            path.Add("NPS survey");
+        }
+
+        var changes = random.Next(3);
+        for (var k = 0; k < changes; k++)
+        {
+            var at = random.Next(path.Count);
+            switch (random.Next(4))
+            {
+                case 0 when path.Count > 1:
+                    path.RemoveAt(at);
+                    break;
+                case 1:
+                    path.Insert(at, path[at]);
+                    break;
+                case 2:
+                    path.Insert(at, Activities[random.Next(Activities.Length)]);
+                    break;
+                default:
+                    var other = random.Next(path.Count);
+                    (path[at], path[other]) = (path[other], path[at]);
+                    break;
+            }
+        }
+
+        return path;
     }
 
     private static double Answer(Random random, string survey) => survey switch

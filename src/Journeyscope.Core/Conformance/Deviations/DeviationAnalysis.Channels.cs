@@ -4,13 +4,16 @@ namespace Journeyscope.Conformance;
 
 public static partial class DeviationAnalysis
 {
+    /// <summary>The warning for a log without a channel column.</summary>
+    internal const string NoChannelColumn = "The log has no channel column: channel mismatches and switches are not reported.";
+
     private static List<ChannelMismatch> CountChannelMismatches(EventLog log, JourneyIndex index, List<string> warnings)
     {
         var result = new List<ChannelMismatch>();
         var channel = index.Channel;
         if (channel is null)
         {
-            warnings.Add("The log has no channel column: channel mismatches and switches are not reported.");
+            warnings.Add(NoChannelColumn);
             return result;
         }
 
@@ -42,9 +45,7 @@ public static partial class DeviationAnalysis
             result.Add(new ChannelMismatch(touchpoints[t].Id, touchpoints[t].Channel!, channel.Dictionary[code], count.Events, count.Cases));
         }
 
-        result.Sort((x, y) => x.Events != y.Events
-            ? y.Events.CompareTo(x.Events)
-            : string.CompareOrdinal(x.TouchpointId + "\n" + x.ActualChannel, y.TouchpointId + "\n" + y.ActualChannel));
+        SortMismatches(result);
         return result;
     }
 
@@ -122,16 +123,26 @@ public static partial class DeviationAnalysis
                 count.Switches, count.Cases, count.Examples));
         }
 
-        result.Sort((x, y) => x.Switches != y.Switches
+        SortSwitches(result);
+        return result;
+    }
+
+    /// <summary>Most events first, then by touchpoint and channel.</summary>
+    internal static void SortMismatches(List<ChannelMismatch> mismatches) =>
+        mismatches.Sort((x, y) => x.Events != y.Events
+            ? y.Events.CompareTo(x.Events)
+            : string.CompareOrdinal(x.TouchpointId + "\n" + x.ActualChannel, y.TouchpointId + "\n" + y.ActualChannel));
+
+    /// <summary>Most switches first, then by stage, touchpoints and channels.</summary>
+    internal static void SortSwitches(List<ChannelSwitch> switches) =>
+        switches.Sort((x, y) => x.Switches != y.Switches
             ? y.Switches.CompareTo(x.Switches)
             : string.CompareOrdinal(
                 string.Join('\n', x.StageId, x.FromTouchpoint, x.FromChannel, x.ToTouchpoint, x.ToChannel),
                 string.Join('\n', y.StageId, y.FromTouchpoint, y.FromChannel, y.ToTouchpoint, y.ToChannel)));
-        return result;
-    }
 
     /// <summary>A switch is planned when both touchpoints are designed on exactly the channels the events used.</summary>
-    private static bool IsPlanned(string? designedFrom, string actualFrom, string? designedTo, string actualTo) =>
+    internal static bool IsPlanned(string? designedFrom, string actualFrom, string? designedTo, string actualTo) =>
         designedFrom is not null && designedTo is not null
         && string.Equals(designedFrom, actualFrom, StringComparison.OrdinalIgnoreCase)
         && string.Equals(designedTo, actualTo, StringComparison.OrdinalIgnoreCase);

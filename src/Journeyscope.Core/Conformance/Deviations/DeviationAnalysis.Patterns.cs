@@ -1,12 +1,11 @@
-using Journeyscope.EventLogs;
-
 namespace Journeyscope.Conformance;
 
 // Deviation patterns: cases grouped by the deviations that take them out of the design.
 public static partial class DeviationAnalysis
 {
-    private static (List<DeviationPattern> Patterns, int Count) CountPatterns(
-        EventLog log, AlignmentResult alignments, DeviationItem[][] variantItems, DeviationOptions options)
+    /// <summary>The patterns of cases (ids and variant indices in log order) given each variant's items, variants most frequent first.</summary>
+    internal static (List<DeviationPattern> Patterns, int Count) CountPatterns(
+        IReadOnlyList<string> caseIds, IReadOnlyList<int> caseVariants, DeviationItem[][] variantItems, DeviationOptions options)
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var variantPattern = new int[variantItems.Length];
@@ -38,9 +37,10 @@ public static partial class DeviationAnalysis
             examples[p] = [];
         }
 
-        for (var c = 0; c < log.CaseCount; c++)
+        var caseCount = caseIds.Count;
+        for (var c = 0; c < caseCount; c++)
         {
-            var p = variantPattern[alignments.CaseVariants[c]];
+            var p = variantPattern[caseVariants[c]];
             if (p < 0)
             {
                 continue;
@@ -49,7 +49,7 @@ public static partial class DeviationAnalysis
             cases[p]++;
             if (examples[p].Count < options.ExampleCases)
             {
-                examples[p].Add(log.CaseIds[c]);
+                examples[p].Add(caseIds[c]);
             }
         }
 
@@ -66,7 +66,7 @@ public static partial class DeviationAnalysis
         for (var i = 0; i < take; i++)
         {
             var p = order[i];
-            patterns.Add(new DeviationPattern(patternItems[p], cases[p], log.CaseCount == 0 ? 0 : (double)cases[p] / log.CaseCount, examples[p]));
+            patterns.Add(new DeviationPattern(patternItems[p], cases[p], caseCount == 0 ? 0 : (double)cases[p] / caseCount, examples[p]));
         }
 
         return (patterns, patternItems.Count);

@@ -6,7 +6,15 @@ namespace Journeyscope.Conformance;
 
 public static partial class DeviationAnalysis
 {
-    private const string Missing = "(missing)";
+    /// <summary>The segment value of a case without the attribute.</summary>
+    internal const string Missing = "(missing)";
+
+    /// <summary>The warning for a segment attribute the log does not have.</summary>
+    internal static string NoCaseAttribute(string name) => $"There is no case attribute '{name}': no segments by it.";
+
+    /// <summary>The warning for a persona whose segment filter does not parse.</summary>
+    internal static string PersonaFilterDoesNotParse(Journeys.Persona persona, FilterParseException e) =>
+        $"Persona '{persona.Id}': its segment filter does not parse ({e.Message}): no segment for it.";
 
     private static List<SegmentConformance> Segment(
         EventLog log, JourneyIndex index, AlignmentResult alignments, DeviationOptions options, List<string> warnings, CancellationToken cancellationToken)
@@ -48,7 +56,7 @@ public static partial class DeviationAnalysis
                 }
                 else
                 {
-                    warnings.Add($"There is no case attribute '{name}': no segments by it.");
+                    warnings.Add(NoCaseAttribute(name));
                 }
             }
         }
@@ -103,7 +111,7 @@ public static partial class DeviationAnalysis
             }
             catch (FilterParseException e)
             {
-                warnings.Add($"Persona '{persona.Id}': its segment filter does not parse ({e.Message}): no segment for it.");
+                warnings.Add(PersonaFilterDoesNotParse(persona, e));
                 continue;
             }
 
@@ -124,7 +132,7 @@ public static partial class DeviationAnalysis
     }
 
     /// <summary>The cases a persona's filter selects: those a case filter keeps, or those where an event filter keeps an event.</summary>
-    private static bool[] PersonaCases(EventLog log, LogFilter filter, CancellationToken cancellationToken)
+    internal static bool[] PersonaCases(EventLog log, LogFilter filter, CancellationToken cancellationToken)
     {
         var keep = new bool[log.CaseCount];
         Array.Fill(keep, true);
@@ -230,7 +238,8 @@ public static partial class DeviationAnalysis
         _ => time.Year.ToString("D4", CultureInfo.InvariantCulture),
     };
 
-    private static void Emit(string dimension, Dictionary<string, Accumulator> groups, List<SegmentConformance> segments, bool byValue)
+    /// <summary>Adds one row per group, most cases first (or by value), to <paramref name="segments"/>.</summary>
+    internal static void Emit(string dimension, Dictionary<string, Accumulator> groups, List<SegmentConformance> segments, bool byValue)
     {
         var rows = new List<SegmentConformance>(groups.Count);
         foreach (var (value, accumulator) in groups)
@@ -244,7 +253,8 @@ public static partial class DeviationAnalysis
         segments.AddRange(rows);
     }
 
-    private sealed class Accumulator
+    /// <summary>Cases, fitting cases and the fitness sum of one segment, added case by case in log order.</summary>
+    internal sealed class Accumulator
     {
         public int Cases { get; private set; }
 
@@ -252,11 +262,13 @@ public static partial class DeviationAnalysis
 
         public double FitnessSum { get; private set; }
 
-        public void Add(int variant, double[] fitness, bool[] fits)
+        public void Add(int variant, double[] fitness, bool[] fits) => Add(fitness[variant], fits[variant]);
+
+        public void Add(double fitness, bool fits)
         {
             Cases++;
-            Fitting += fits[variant] ? 1 : 0;
-            FitnessSum += fitness[variant];
+            Fitting += fits ? 1 : 0;
+            FitnessSum += fitness;
         }
 
         public void Merge(Accumulator other)

@@ -14,12 +14,12 @@ public static partial class DeviationAnalysis
             var to = Resolve(target.To, index);
             if (from is null || to is null)
             {
-                warnings.Add($"Time target '{target.Id}' names '{(from is null ? target.From : target.To)}', which is neither a touchpoint nor a stage: not measured.");
+                warnings.Add(UnknownTimeTargetEnd(target, from is null ? target.From : target.To));
                 continue;
             }
 
             var elapsed = CaseElapsed(log, index, target, from, to, options, cancellationToken);
-            results.Add(Summarise(target, elapsed, log, options));
+            results.Add(Summarise(target, elapsed, log.CaseIds, options));
         }
 
         return results;
@@ -92,7 +92,12 @@ public static partial class DeviationAnalysis
     /// <summary>Which touchpoints an id names (internal for the agenda); <c>null</c> when unknown.</summary>
     internal static bool[]? ResolveTouchpoints(string id, JourneyIndex index) => Resolve(id, index);
 
-    private static TimeTargetResult Summarise(Journeys.TimeTarget target, List<(long Ticks, int Case)> elapsed, EventLog log, DeviationOptions options)
+    /// <summary>The warning for a time target whose end <paramref name="id"/> is neither a touchpoint nor a stage.</summary>
+    internal static string UnknownTimeTargetEnd(Journeys.TimeTarget target, string id) =>
+        $"Time target '{target.Id}' names '{id}', which is neither a touchpoint nor a stage: not measured.";
+
+    /// <summary>The result of a time target from each measured case's time (ticks, index into <paramref name="caseIds"/>), in case order.</summary>
+    internal static TimeTargetResult Summarise(Journeys.TimeTarget target, List<(long Ticks, int Case)> elapsed, IReadOnlyList<string> caseIds, DeviationOptions options)
     {
         if (elapsed.Count == 0)
         {
@@ -112,7 +117,7 @@ public static partial class DeviationAnalysis
         var examples = new List<string>();
         for (var i = 0; i < elapsed.Count && examples.Count < options.ExampleCases && elapsed[i].Ticks > target.Within.Ticks; i++)
         {
-            examples.Add(log.CaseIds[elapsed[i].Case]);
+            examples.Add(caseIds[elapsed[i].Case]);
         }
 
         // Lower median of the ascending order = element (n - 1) / 2 counted from the end of the descending list.

@@ -38,13 +38,26 @@ public static partial class DeviationAnalysis
         }
 
         var observed = new List<TransitionEdge>(counts.Count);
-        var seen = new HashSet<(string?, string?)>();
         foreach (var ((from, to), count) in counts)
         {
-            var fromId = from == 0 ? null : touchpoints[from - 1].Id;
-            var toId = to == 0 ? null : touchpoints[to - 1].Id;
-            seen.Add((fromId, toId));
-            observed.Add(new TransitionEdge(fromId, toId, count.Count, count.Cases, IsDesigned(designed, fromId, toId)));
+            observed.Add(new TransitionEdge(from == 0 ? null : touchpoints[from - 1].Id, to == 0 ? null : touchpoints[to - 1].Id, count.Count, count.Cases, false));
+        }
+
+        return Compare(observed, designed);
+    }
+
+    /// <summary>
+    /// The comparison of the observed transitions (any order; their <see cref="TransitionEdge.Designed"/> is set here) with
+    /// the designed relation: most taken first, the undesigned ones, and the designed ones never taken.
+    /// </summary>
+    internal static TransitionComparison Compare(List<TransitionEdge> observed, FlowRelations designed)
+    {
+        var seen = new HashSet<(string?, string?)>();
+        for (var i = 0; i < observed.Count; i++)
+        {
+            var edge = observed[i];
+            seen.Add((edge.From, edge.To));
+            observed[i] = edge with { Designed = IsDesigned(designed, edge.From, edge.To) };
         }
 
         observed.Sort((x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : string.CompareOrdinal(x.ToString(), y.ToString()));

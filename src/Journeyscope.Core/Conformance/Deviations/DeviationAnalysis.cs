@@ -53,7 +53,7 @@ public static partial class DeviationAnalysis
         }
 
         var (touchpoints, stages) = CountTouchpointDeviations(mappedLog, index, variantItems, variantCases, cancellationToken);
-        var (patterns, patternCount) = CountPatterns(mappedLog, alignments, variantItems, options);
+        var (patterns, patternCount) = CountPatterns(mappedLog.CaseIds, alignments.CaseVariants, variantItems, options);
 
         var fitting = 0;
         var fitnessSum = 0.0;
@@ -159,40 +159,6 @@ public static partial class DeviationAnalysis
     {
         var touchpoints = index.Journey.Touchpoints;
         var stages = index.Journey.Stages;
-        const int Kinds = 5;
-        var touchpointCounts = new int[touchpoints.Count * Kinds];
-        var stageCounts = new int[stages.Count * Kinds];
-        var stageFlags = new int[stages.Count];
-        for (var v = 0; v < variantItems.Length; v++)
-        {
-            Array.Clear(stageFlags);
-            foreach (var item in variantItems[v])
-            {
-                if (!item.IsTouchpoint)
-                {
-                    continue;
-                }
-
-                var t = index.TouchpointsById[item.Subject];
-                touchpointCounts[(t * Kinds) + (int)item.Kind] += variantCases[v];
-                var s = index.TouchpointStage[t];
-                if (s >= 0)
-                {
-                    stageFlags[s] |= (1 << (int)item.Kind) | (1 << 4);
-                }
-            }
-
-            for (var s = 0; s < stageFlags.Length; s++)
-            {
-                for (var k = 0; k < Kinds; k++)
-                {
-                    if ((stageFlags[s] & (1 << k)) != 0)
-                    {
-                        stageCounts[(s * Kinds) + k] += variantCases[v];
-                    }
-                }
-            }
-        }
 
         // Cases that touched each touchpoint and stage, from the events themselves.
         var touchpointCases = new int[touchpoints.Count];
@@ -225,6 +191,53 @@ public static partial class DeviationAnalysis
                 {
                     stageSeen[s] = c;
                     stageCases[s]++;
+                }
+            }
+        }
+
+        return TouchpointResults(index, variantItems, variantCases, touchpointCases, stageCases);
+    }
+
+    /// <summary>
+    /// Deviations per touchpoint and stage from each variant's items and cases (variants in any order: integer sums) and the
+    /// cases that touched each touchpoint and stage.
+    /// </summary>
+    internal static (List<TouchpointDeviations> Touchpoints, List<StageDeviations> Stages) TouchpointResults(
+        JourneyIndex index, DeviationItem[][] variantItems, IReadOnlyList<int> variantCases, int[] touchpointCases, int[] stageCases)
+    {
+        var touchpoints = index.Journey.Touchpoints;
+        var stages = index.Journey.Stages;
+        const int Kinds = 5;
+        var touchpointCounts = new int[touchpoints.Count * Kinds];
+        var stageCounts = new int[stages.Count * Kinds];
+        var stageFlags = new int[stages.Count];
+        for (var v = 0; v < variantItems.Length; v++)
+        {
+            Array.Clear(stageFlags);
+            foreach (var item in variantItems[v])
+            {
+                if (!item.IsTouchpoint)
+                {
+                    continue;
+                }
+
+                var t = index.TouchpointsById[item.Subject];
+                touchpointCounts[(t * Kinds) + (int)item.Kind] += variantCases[v];
+                var s = index.TouchpointStage[t];
+                if (s >= 0)
+                {
+                    stageFlags[s] |= (1 << (int)item.Kind) | (1 << 4);
+                }
+            }
+
+            for (var s = 0; s < stageFlags.Length; s++)
+            {
+                for (var k = 0; k < Kinds; k++)
+                {
+                    if ((stageFlags[s] & (1 << k)) != 0)
+                    {
+                        stageCounts[(s * Kinds) + k] += variantCases[v];
+                    }
                 }
             }
         }
@@ -288,9 +301,13 @@ public static partial class DeviationAnalysis
             }
         }
 
-        steps.Sort((x, y) => x.Events != y.Events ? y.Events.CompareTo(x.Events) : string.CompareOrdinal(x.Activity, y.Activity));
+        SortUnmapped(steps);
         return steps;
     }
+
+    /// <summary>Most events first, then by activity.</summary>
+    internal static void SortUnmapped(List<UnmappedStep> steps) =>
+        steps.Sort((x, y) => x.Events != y.Events ? y.Events.CompareTo(x.Events) : string.CompareOrdinal(x.Activity, y.Activity));
 
     private readonly record struct MoveCounts(int Synchronous, int Log, int Model);
 }

@@ -65,8 +65,14 @@ public sealed record JourneyConformanceResult(
     public static JourneyConformanceResult From(JourneyCheck check, long version)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var r = check.Report;
         var a = check.Alignments;
+        return From(check.Report, check.Mapped.Log.TimeBasis, a.AverageTraceFitness, a.LogFitness, a.PercentageOfFittingTraces, version);
+    }
+
+    /// <summary>The result of a deviation report and PM4Py's log-level alignment figures (also the partitioned check's finish).</summary>
+    internal static JourneyConformanceResult From(
+        DeviationReport r, TimeBasis timeBasis, double averageTraceFitness, double logFitness, double percentageOfFittingTraces, long version)
+    {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var t in r.Touchpoints)
         {
@@ -74,8 +80,8 @@ public sealed record JourneyConformanceResult(
         }
 
         return new JourneyConformanceResult(
-            r.JourneyId, check.Mapped.Log.TimeBasis, version, r.CaseCount, r.FittingCases, r.ConformanceRate, r.MeanFitness,
-            a.AverageTraceFitness, a.LogFitness, a.PercentageOfFittingTraces,
+            r.JourneyId, timeBasis, version, r.CaseCount, r.FittingCases, r.ConformanceRate, r.MeanFitness,
+            averageTraceFitness, logFitness, percentageOfFittingTraces,
             [.. r.Touchpoints.Select(t => TouchpointConformance.From(t, r.CaseCount))], r.Stages, r.UnmappedSteps, r.ChannelMismatches,
             r.ChannelSwitches, r.TimeTargets, r.PatternCount, [.. r.Patterns.Select(p => DeviationPatternFigure.From(p, names))], r.Segments,
             r.Transitions?.Undesigned ?? [], r.Transitions?.NeverTaken ?? [], r.Warnings);
