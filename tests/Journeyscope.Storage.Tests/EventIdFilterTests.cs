@@ -48,7 +48,7 @@ public sealed class EventIdFilterTests
         using var workspace = Workspace.Open(temp.Path);
         await workspace.AppendAsync(Events(("a", "E1")), "one.csv", Ct);
         await workspace.AppendAsync(Events(("b", "E2")), "two.csv", Ct);
-        var filter = workspace.Shared.EventIdFilter.ShouldNotBeNull();
+        var filter = workspace.Shared.EventIds.Loaded.ShouldNotBeNull();
         filter.ShouldContain(HashOf("a", "E1"));
         filter.ShouldContain(HashOf("b", "E2"));
         filter.Add(HashOf("c", "E3"));
@@ -113,7 +113,7 @@ public sealed class EventIdFilterTests
         {
             await workspace.AppendAsync(Events(("a", "E1")), "one.csv", Ct);
             await workspace.AppendAsync(Events(("b", "E2")), "two.csv", Ct);
-            workspace.Shared.EventIdFilter.ShouldNotBeNull();
+            workspace.Shared.EventIds.Loaded.ShouldNotBeNull();
         }
 
         Rewrite(temp.Path,
