@@ -41,7 +41,7 @@ public sealed partial class Workspace
     }
 
     /// <summary>A scan of <paramref name="filter"/>'s table on a connection of its own (DuckDB shares the database instance).</summary>
-    private Func<CancellationToken, HashSet<ulong>> ScanAside(StoredIdFilter filter)
+    internal Func<CancellationToken, HashSet<ulong>> ScanAside(StoredIdFilter filter)
     {
         var database = DatabasePath;
         return cancellationToken =>

@@ -15,7 +15,7 @@ public sealed class EventIdFilterTests
     private static long T(int minute) => new DateTime(2024, 3, 1, 10, 0, 0, DateTimeKind.Utc).AddMinutes(minute).Ticks;
 
     /// <summary>One event per (case, given id).</summary>
-    private static ImportResult Events(params (string Case, string Id)[] events)
+    internal static ImportResult Events(params (string Case, string Id)[] events)
     {
         var builder = new EventLogBuilder();
         for (var i = 0; i < events.Length; i++)
@@ -153,7 +153,7 @@ public sealed class EventIdFilterTests
         reopened.GetInfo().EventCount.ShouldBe(4);
     }
 
-    private static void Rewrite(string folder, string sql)
+    internal static void Rewrite(string folder, string sql)
     {
         using var connection = new DuckDBConnection("DataSource=" + Path.Combine(folder, StoreSchema.DatabaseFileName));
         connection.Open();
