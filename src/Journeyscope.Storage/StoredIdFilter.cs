@@ -52,7 +52,8 @@ internal sealed class StoredIdFilter
 
     /// <summary>How this filter was loaded so far in the process.</summary>
     public DedupFilterLoads Loads =>
-        new(Interlocked.Read(ref _backgroundLoads), Interlocked.Read(ref _loadsOnDemand), Interlocked.Read(ref _waits), _hashes is not null);
+        new(Interlocked.Read(ref _backgroundLoads), Interlocked.Read(ref _loadsOnDemand), Interlocked.Read(ref _waits),
+            _hashes is not null || _loading is { IsCompletedSuccessfully: true });
 
     /// <summary>The hash of a text id, as a filter over text ids holds it (XxHash3 of its UTF-8 bytes).</summary>
     public static ulong HashOf(string id) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(id));
