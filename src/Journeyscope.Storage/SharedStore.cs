@@ -12,6 +12,7 @@ internal sealed class SharedStore
     private long _version;
     private int _openCount;
     private int _journalRestored;
+    private CancellationTokenSource _loads = new();
 
     /// <summary>When the collector last pruned old message ids (UTC ticks); written only under <see cref="Gate"/>.</summary>
     public long LastMessagePruneTicks { get; set; }
@@ -20,17 +21,19 @@ internal sealed class SharedStore
     public ConcurrentQueue<PendingCollect> Collects { get; } = new();
 
     /// <summary>
-    /// Hashes of the message ids in <c>collector_messages</c> (a filter with no false negatives: stale hashes of pruned
-    /// ids only cost an exact check), or null until the first collector append loads it; used only under <see cref="Gate"/>.
+    /// Hashes (<see cref="StoredIdFilter.HashOf"/>) of the message ids in <c>collector_messages</c>; stale hashes of pruned
+    /// ids only cost an exact check. Used under <see cref="Gate"/>.
     /// </summary>
-    public HashSet<ulong>? MessageFilter { get; set; }
+    public StoredIdFilter MessageIds { get; } = new("SELECT message_id FROM collector_messages", textIds: true);
 
     /// <summary>
-    /// DuckDB's <c>hash(case_id, event_id)</c> of every row of <c>events</c> (a filter with no false negatives: hashes of
-    /// erased or rolled-back rows only cost an exact check), or null until the first append that checks stored ids loads
-    /// it; used only under <see cref="Gate"/>.
+    /// DuckDB's <c>hash(case_id, event_id)</c> of every row of <c>events</c>; hashes of erased or rolled-back rows only cost
+    /// an exact check. Used under <see cref="Gate"/>.
     /// </summary>
-    public HashSet<ulong>? EventIdFilter { get; set; }
+    public StoredIdFilter EventIds { get; } = new("SELECT hash(case_id, event_id) FROM events", textIds: false);
+
+    /// <summary>Cancelled when the last instance closes the file: background filter loads stop and release their connection.</summary>
+    public CancellationToken LoadsToken => _loads.Token;
 
     /// <summary>Serialises every operation on the database file.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
@@ -39,19 +42,33 @@ internal sealed class SharedStore
     public int OpenCount => Volatile.Read(ref _openCount);
 
     /// <summary>
-    /// Counts one more open instance. The first one after none were open drops <see cref="EventIdFilter"/>: while the
-    /// file was closed another process may have written to it.
+    /// Counts one more open instance (under <see cref="Gate"/>). The first one after none were open drops both filters
+    /// (<see cref="EventIds"/>, <see cref="MessageIds"/>): while the file was closed another process may have written to it.
     /// </summary>
     public void Opened()
     {
         if (Interlocked.Increment(ref _openCount) == 1)
         {
-            EventIdFilter = null;
+            EventIds.Drop();
+            MessageIds.Drop();
+            _loads = new CancellationTokenSource();
         }
     }
 
-    /// <summary>Counts one instance fewer.</summary>
-    public void Closed() => Interlocked.Decrement(ref _openCount);
+    /// <summary>
+    /// Counts one instance fewer (under <see cref="Gate"/>). The last one stops the background filter loads and waits for
+    /// them, so no connection of theirs keeps the file open after it.
+    /// </summary>
+    public void Closed()
+    {
+        if (Interlocked.Decrement(ref _openCount) == 0)
+        {
+            _loads.Cancel();
+            EventIds.Stop();
+            MessageIds.Stop();
+            _loads.Dispose();
+        }
+    }
 
     /// <summary>The raw case ids each recent commit touched (see <see cref="Commit"/>).</summary>
     public ChangeJournal Journal { get; } = new();

@@ -17,7 +17,7 @@ public sealed partial class Workspace
     /// overlapping export) maps each onto the id already stored and adds only the occurrences not yet stored.
     /// Occurrences are counted in memory on 128-bit keys, so no id string is held for the whole log. Pairs already
     /// stored are found through a narrow staging table (case, id, position): its rows whose (case, id) hash is in the
-    /// in-memory filter of stored hashes (<see cref="SharedStore.EventIdFilter"/>) are the only ones semi-joined against
+    /// in-memory filter of stored hashes (<see cref="SharedStore.EventIds"/>) are the only ones semi-joined against
     /// <c>events</c>, and only when the workspace has events. Every row is then written once, in the table's own column
     /// order, and the hashes of the rows written join the filter.
     /// </remarks>
@@ -158,7 +158,7 @@ public sealed partial class Workspace
         }
 
         // Only the staged pairs whose hash a stored pair shares can be stored: those alone are checked exactly.
-        var filter = _shared.EventIdFilter ??= LoadEventIdFilter();
+        var filter = _shared.EventIds.Get(_connection, cancellationToken);
         var suspects = new List<long>();
         using (var command = _connection.CreateCommand())
         {
@@ -202,24 +202,14 @@ public sealed partial class Workspace
         Execute("DROP TABLE stage_ids");
     }
 
-    private HashSet<ulong> LoadEventIdFilter()
-    {
-        var filter = new HashSet<ulong>();
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT hash(case_id, event_id) FROM events";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            filter.Add(reader.GetFieldValue<ulong>(0));
-        }
-
-        return filter;
-    }
-
-    /// <summary>The rows just written (<c>seq</c> from <paramref name="baseSeq"/>, which zone maps skip to) join a loaded filter.</summary>
+    /// <summary>
+    /// The rows just written (<c>seq</c> from <paramref name="baseSeq"/>, which zone maps skip to) join the filter when it is
+    /// loaded or being loaded in the background.
+    /// </summary>
     private void RememberEventIds(long baseSeq)
     {
-        if (_shared.EventIdFilter is not { } filter)
+        var filter = _shared.EventIds;
+        if (!filter.Wanted)
         {
             return;
         }

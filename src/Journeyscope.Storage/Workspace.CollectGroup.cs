@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Hashing;
-using System.Text;
 using Journeyscope.IO;
 using Journeyscope.Storage.Collector;
 
@@ -206,8 +204,8 @@ public sealed partial class Workspace
     private HashSet<string> StoredMessageIds(List<CollectedMessage> messages)
     {
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        var filter = _shared.MessageFilter ??= LoadMessageFilter();
-        var suspects = messages.FindAll(m => filter.Contains(HashOf(m.MessageId)));
+        var filter = _shared.MessageIds.Get(_connection, CancellationToken.None);
+        var suspects = messages.FindAll(m => filter.Contains(StoredIdFilter.HashOf(m.MessageId)));
         if (suspects.Count == 0)
         {
             return stored;
@@ -237,40 +235,27 @@ public sealed partial class Workspace
         return stored;
     }
 
-    private HashSet<ulong> LoadMessageFilter()
-    {
-        var filter = new HashSet<ulong>();
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT message_id FROM collector_messages";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            filter.Add(HashOf(reader.GetString(0)));
-        }
-
-        return filter;
-    }
-
-    /// <summary>After a commit: the new ids join the filter; after a prune the filter is rebuilt at the next append.</summary>
+    /// <summary>
+    /// After a commit: the new ids join the filter (also beside a background load); after a prune the filter is scanned
+    /// again in the background, answering from the held set (a superset) meanwhile.
+    /// </summary>
     private void RememberMessageIds(List<CollectedMessage>[] fresh, bool pruned)
     {
-        if (pruned)
-        {
-            _shared.MessageFilter = null;
-            return;
-        }
-
-        if (_shared.MessageFilter is { } filter)
+        var filter = _shared.MessageIds;
+        if (filter.Wanted)
         {
             foreach (var batch in fresh)
             {
                 foreach (var message in batch)
                 {
-                    filter.Add(HashOf(message.MessageId));
+                    filter.Add(StoredIdFilter.HashOf(message.MessageId));
                 }
             }
         }
-    }
 
-    private static ulong HashOf(string messageId) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(messageId));
+        if (pruned)
+        {
+            filter.Reload(ScanAside(filter), _shared.LoadsToken);
+        }
+    }
 }

@@ -31,16 +31,8 @@ public sealed partial class Workspace : IEventStore
     public StoredChanges? ReadChangesSince(long version, IdentityGraph graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        Enter();
-        try
+        return ReadSince(version, (_, touched, now) =>
         {
-            var current = _shared.Version;
-            if (_shared.Journal.Since(version, current) is not { } touched)
-            {
-                return null;
-            }
-
-            var now = ReadIdentityGraph() ?? IdentityGraph.Empty;
             var cases = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in touched)
             {
@@ -62,6 +54,24 @@ public sealed partial class Workspace : IEventStore
             }
 
             return new StoredChanges(cases, ReadStitched(cases, now, cancellationToken));
+        });
+    }
+
+    /// <summary>
+    /// Under the gate, at one version: hands <paramref name="read"/> the current version, the raw case ids the commits since
+    /// <paramref name="version"/> touched (from the change journal) and the current identity graph; null when the journal
+    /// cannot tell (an unknown, missing or forgotten commit), without calling it.
+    /// </summary>
+    private T? ReadSince<T>(long version, Func<long, HashSet<string>, IdentityGraph, T> read)
+        where T : class
+    {
+        Enter();
+        try
+        {
+            var current = _shared.Version;
+            return _shared.Journal.Since(version, current) is { } touched
+                ? read(current, touched, ReadIdentityGraph() ?? IdentityGraph.Empty)
+                : null;
         }
         finally
         {

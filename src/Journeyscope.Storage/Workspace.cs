@@ -34,7 +34,6 @@ public sealed partial class Workspace : IDisposable
         Folder = folder;
         _shared = Stores.GetOrAdd(Path.Combine(folder, StoreSchema.DatabaseFileName), _ => new SharedStore());
         _gate = _shared.Gate;
-        _shared.Opened();
         _connection = connection;
         _time = time;
     }
@@ -133,6 +132,8 @@ public sealed partial class Workspace : IDisposable
             workspace._gate.Wait();
             try
             {
+                // Counted under the gate: the first instance after none drops the filters before any operation uses them.
+                workspace._shared.Opened();
                 workspace.Initialise();
             }
             finally
@@ -173,8 +174,8 @@ public sealed partial class Workspace : IDisposable
             }
 
             _disposed = true;
-            _connection.Dispose();
             _shared.Closed();
+            _connection.Dispose();
         }
         finally
         {

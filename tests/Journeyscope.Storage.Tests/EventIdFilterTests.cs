@@ -15,7 +15,7 @@ public sealed class EventIdFilterTests
     private static long T(int minute) => new DateTime(2024, 3, 1, 10, 0, 0, DateTimeKind.Utc).AddMinutes(minute).Ticks;
 
     /// <summary>One event per (case, given id).</summary>
-    private static ImportResult Events(params (string Case, string Id)[] events)
+    internal static ImportResult Events(params (string Case, string Id)[] events)
     {
         var builder = new EventLogBuilder();
         for (var i = 0; i < events.Length; i++)
@@ -48,7 +48,7 @@ public sealed class EventIdFilterTests
         using var workspace = Workspace.Open(temp.Path);
         await workspace.AppendAsync(Events(("a", "E1")), "one.csv", Ct);
         await workspace.AppendAsync(Events(("b", "E2")), "two.csv", Ct);
-        var filter = workspace.Shared.EventIdFilter.ShouldNotBeNull();
+        var filter = workspace.Shared.EventIds.Loaded.ShouldNotBeNull();
         filter.ShouldContain(HashOf("a", "E1"));
         filter.ShouldContain(HashOf("b", "E2"));
         filter.Add(HashOf("c", "E3"));
@@ -113,7 +113,7 @@ public sealed class EventIdFilterTests
         {
             await workspace.AppendAsync(Events(("a", "E1")), "one.csv", Ct);
             await workspace.AppendAsync(Events(("b", "E2")), "two.csv", Ct);
-            workspace.Shared.EventIdFilter.ShouldNotBeNull();
+            workspace.Shared.EventIds.Loaded.ShouldNotBeNull();
         }
 
         Rewrite(temp.Path,
@@ -153,7 +153,7 @@ public sealed class EventIdFilterTests
         reopened.GetInfo().EventCount.ShouldBe(4);
     }
 
-    private static void Rewrite(string folder, string sql)
+    internal static void Rewrite(string folder, string sql)
     {
         using var connection = new DuckDBConnection("DataSource=" + Path.Combine(folder, StoreSchema.DatabaseFileName));
         connection.Open();

@@ -108,7 +108,7 @@ public sealed partial class WorkspaceHost : IDisposable
             throw new WorkspaceException($"A customer is being erased from the workspace '{name}'; try again in a moment.");
         }
 
-        var lazy = _open.GetOrAdd(name, n => new Lazy<Workspace>(() => Workspace.Open(Path.Combine(Root, n), create: true)));
+        var lazy = _open.GetOrAdd(name, n => new Lazy<Workspace>(() => OpenKept(Path.Combine(Root, n))));
         try
         {
             return lazy.Value;
@@ -117,6 +117,26 @@ public sealed partial class WorkspaceHost : IDisposable
         {
             // A failed open (locked, damaged) must not be cached: the next request tries again.
             _open.TryRemove(new KeyValuePair<string, Lazy<Workspace>>(name, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a workspace the server keeps open and starts loading its dedup filters in the background, so the first
+    /// collector batch or import after a (re)start does not pay their scans (docs/storage.md).
+    /// </summary>
+    private static Workspace OpenKept(string folder)
+    {
+        var workspace = Workspace.Open(folder, create: true);
+        try
+        {
+            _ = workspace.PreloadDedupFilters();
+            return workspace;
+        }
+        catch
+        {
+            // Not cached (Get forgets a failed open): close it, or its file would stay locked.
+            workspace.Dispose();
             throw;
         }
     }
