@@ -49,6 +49,40 @@ public sealed class FunnelPartial
             segment => Map(segment, definition), partials => Merge(definition, partials), partials => Combine(definition, partials));
     }
 
+    /// <summary>
+    /// Whether the breakdown <paramref name="attribute"/> names a column of the same kind (case or event) and type in every
+    /// segment of <paramref name="log"/> (true without a breakdown): then every segment maps, and the finish equals the
+    /// funnel of the whole log. A segment read before the attribute existed lacks the column; its partial would not map.
+    /// </summary>
+    public static bool BreakdownResolvesAlike(PartitionedEventLog log, string? attribute)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (attribute is null)
+        {
+            return true;
+        }
+
+        // No segment: the whole log has no column either, and the store path refuses the breakdown.
+        Type? type = null;
+        var perEvent = false;
+        foreach (var partition in log.Partitions)
+        {
+            foreach (var segment in partition.Segments)
+            {
+                var (column, byEvent) = BreakdownKeys.Resolve(segment.Log, attribute);
+                if (column is null || (type is not null && (column.GetType() != type || byEvent != perEvent)))
+                {
+                    return false;
+                }
+
+                type = column.GetType();
+                perEvent = byEvent;
+            }
+        }
+
+        return type is not null;
+    }
+
     /// <summary>The partial of every case of <paramref name="segment"/> (the map step).</summary>
     /// <exception cref="ArgumentException">The definition is invalid, or the breakdown attribute does not exist.</exception>
     public static FunnelPartial Map(EventLogSegment segment, FunnelDefinition definition, CancellationToken cancellationToken = default)
