@@ -34,25 +34,7 @@ internal sealed class BreakdownKeys
             return null;
         }
 
-        AttributeColumn? column;
-        bool perEvent;
-        if (attribute.StartsWith("case.", StringComparison.OrdinalIgnoreCase))
-        {
-            column = log.FindCaseAttribute(attribute[5..]);
-            perEvent = false;
-        }
-        else if (attribute.StartsWith("event.", StringComparison.OrdinalIgnoreCase))
-        {
-            column = EventAttributeFilter.Column(log, attribute[6..]);
-            perEvent = true;
-        }
-        else
-        {
-            column = log.FindCaseAttribute(attribute);
-            perEvent = column is null;
-            column ??= EventAttributeFilter.Column(log, attribute);
-        }
-
+        var (column, perEvent) = Resolve(log, attribute);
         if (column is null)
         {
             throw new ArgumentException($"The breakdown attribute '{attribute}' is neither a case nor an event attribute of this log.", nameof(attribute));
@@ -91,6 +73,26 @@ internal sealed class BreakdownKeys
         }
 
         return new BreakdownKeys(perEvent, null, groups, [.. names]);
+    }
+
+    /// <summary>
+    /// The column <paramref name="attribute"/> names in <paramref name="log"/> (<c>case.</c> or <c>event.</c> prefixed, or
+    /// bare: a case attribute first), and whether it is read per event; null when the log has no such column.
+    /// </summary>
+    public static (AttributeColumn? Column, bool PerEvent) Resolve(EventLog log, string attribute)
+    {
+        if (attribute.StartsWith("case.", StringComparison.OrdinalIgnoreCase))
+        {
+            return (log.FindCaseAttribute(attribute[5..]), false);
+        }
+
+        if (attribute.StartsWith("event.", StringComparison.OrdinalIgnoreCase))
+        {
+            return (EventAttributeFilter.Column(log, attribute[6..]), true);
+        }
+
+        var column = log.FindCaseAttribute(attribute);
+        return column is not null ? (column, false) : (EventAttributeFilter.Column(log, attribute), true);
     }
 
     /// <summary>The group of a case whose chosen attempt starts at <paramref name="startEvent"/>.</summary>

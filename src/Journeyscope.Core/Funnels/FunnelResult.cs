@@ -1,20 +1,18 @@
 namespace Journeyscope.Funnels;
 
 /// <summary>The result of a funnel: per step counts, conversions and times, per breakdown value, and the cases behind them.</summary>
-/// <remarks>Immutable and thread-safe. Keeps the case ids, one byte and one int per case of the log so drop-offs can be listed.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. Keeps the case ids, one byte and one int per case of the log so drop-offs can be listed; a
+/// result finished from partials builds that table on the first request for cases (<see cref="FunnelPartial.Finish"/>).
+/// </remarks>
 public sealed class FunnelResult
 {
-    private readonly IReadOnlyList<string> _caseIds;
-    private readonly sbyte[] _depths;
-    private readonly int[] _groups;
-    private readonly string?[] _groupValues;
+    private readonly Lazy<FunnelCases> _cases;
 
     internal FunnelResult(IReadOnlyList<string> caseIds, FunnelDefinition definition, FunnelChunk total, string?[]? groupValues, sbyte[] depths, int[] groups)
     {
-        _caseIds = caseIds;
-        _depths = depths;
-        _groups = groups;
-        _groupValues = groupValues ?? [null];
+        var cases = new FunnelCases(caseIds, depths, groups, groupValues ?? [null]);
+        _cases = new Lazy<FunnelCases>(cases);
         Definition = definition;
         CaseCount = caseIds.Count;
         var all = new FunnelChunk.Group(total.StepCount);
@@ -34,13 +32,21 @@ public sealed class FunnelResult
                 breakdown.Add(new FunnelBreakdown(groupValues[key], Summarise(definition, total.Groups[key])));
             }
 
-            breakdown.Sort((a, b) =>
-            {
-                var byEntered = b.Steps[0].Entered.CompareTo(a.Steps[0].Entered);
-                return byEntered != 0 ? byEntered : string.CompareOrdinal(a.Value, b.Value);
-            });
+            SortBreakdown(breakdown);
         }
 
+        Breakdown = breakdown;
+    }
+
+    /// <summary>A result whose figures are already summarised and whose case table is built on first use.</summary>
+    internal FunnelResult(
+        FunnelDefinition definition, int caseCount, IReadOnlyList<FunnelStepResult> steps, List<FunnelBreakdown> breakdown, Func<FunnelCases> cases)
+    {
+        _cases = new Lazy<FunnelCases>(cases, LazyThreadSafetyMode.ExecutionAndPublication);
+        Definition = definition;
+        CaseCount = caseCount;
+        Steps = steps;
+        SortBreakdown(breakdown);
         Breakdown = breakdown;
     }
 
@@ -57,10 +63,14 @@ public sealed class FunnelResult
     public IReadOnlyList<FunnelBreakdown> Breakdown { get; }
 
     /// <summary>The deepest step (0-based) case <paramref name="caseIndex"/> reached, or -1 when it never did step 1.</summary>
-    public int DepthOf(int caseIndex) => _depths[caseIndex];
+    public int DepthOf(int caseIndex) => _cases.Value.Depths[caseIndex];
 
     /// <summary>The breakdown value of case <paramref name="caseIndex"/> (read on its chosen attempt), or <c>null</c>.</summary>
-    public string? BreakdownValueOf(int caseIndex) => _groupValues[_groups[caseIndex]];
+    public string? BreakdownValueOf(int caseIndex)
+    {
+        var cases = _cases.Value;
+        return cases.Values[cases.Groups[caseIndex]];
+    }
 
     /// <summary>
     /// The ids of the cases that reached step <paramref name="step"/> (0-based) and not the next one (the drop-offs after that
@@ -84,13 +94,14 @@ public sealed class FunnelResult
             return ids;
         }
 
-        for (var c = 0; c < _depths.Length; c++)
+        var (caseIds, depths, groups, values) = _cases.Value;
+        for (var c = 0; c < depths.Length; c++)
         {
-            var depth = _depths[c];
+            var depth = depths[c];
             if ((exact ? depth == step : depth >= step) &&
-                (!filterByBreakdown || string.Equals(_groupValues[_groups[c]], breakdownValue, StringComparison.Ordinal)))
+                (!filterByBreakdown || string.Equals(values[groups[c]], breakdownValue, StringComparison.Ordinal)))
             {
-                ids.Add(_caseIds[c]);
+                ids.Add(caseIds[c]);
             }
         }
 
@@ -103,30 +114,51 @@ public sealed class FunnelResult
         var result = new FunnelStepResult[count];
         for (var j = 0; j < count; j++)
         {
-            var entered = group.Entered[j];
-            var converted = j + 1 < count ? group.Entered[j + 1] : entered;
-            var previous = j == 0 ? entered : group.Entered[j - 1];
-            var first = group.Entered[0];
             var fromFirst = group.FromFirst[j].Span;
             var fromPrevious = group.FromPrevious[j].Span;
             fromFirst.Sort();
             fromPrevious.Sort();
-            result[j] = new FunnelStepResult(
-                j,
-                definition.Steps[j].Label,
-                entered,
-                converted,
-                entered - converted,
-                j == 0 ? (entered > 0 ? 1 : 0) : Ratio(entered, previous),
-                Ratio(entered, first),
-                Quantile(fromFirst, 0.5),
-                Quantile(fromFirst, 0.9),
-                Quantile(fromPrevious, 0.5),
-                Quantile(fromPrevious, 0.9));
+            result[j] = Step(
+                definition, group.Entered, j, Quantile(fromFirst, 0.5), Quantile(fromFirst, 0.9), Quantile(fromPrevious, 0.5), Quantile(fromPrevious, 0.9));
         }
 
         return result;
     }
+
+    /// <summary>
+    /// Step <paramref name="j"/> of the cases whose step counts are <paramref name="entered"/>, with the median and 90th
+    /// percentile of their times from the first and from the previous step.
+    /// </summary>
+    internal static FunnelStepResult Step(
+        FunnelDefinition definition, long[] entered, int j, TimeSpan? medianFromFirst, TimeSpan? p90FromFirst, TimeSpan? medianFromPrevious,
+        TimeSpan? p90FromPrevious)
+    {
+        var count = definition.Steps.Count;
+        var here = entered[j];
+        var converted = j + 1 < count ? entered[j + 1] : here;
+        var previous = j == 0 ? here : entered[j - 1];
+        var first = entered[0];
+        return new FunnelStepResult(
+            j,
+            definition.Steps[j].Label,
+            here,
+            converted,
+            here - converted,
+            j == 0 ? (here > 0 ? 1 : 0) : Ratio(here, previous),
+            Ratio(here, first),
+            medianFromFirst,
+            p90FromFirst,
+            medianFromPrevious,
+            p90FromPrevious);
+    }
+
+    /// <summary>Largest first step first, then by value (ordinal): the order every surface shows.</summary>
+    private static void SortBreakdown(List<FunnelBreakdown> breakdown) =>
+        breakdown.Sort((a, b) =>
+        {
+            var byEntered = b.Steps[0].Entered.CompareTo(a.Steps[0].Entered);
+            return byEntered != 0 ? byEntered : string.CompareOrdinal(a.Value, b.Value);
+        });
 
     private static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 

@@ -14,11 +14,18 @@ namespace Journeyscope.Partitions;
 /// </remarks>
 /// <param name="map">The partial of a segment's cases.</param>
 /// <param name="merge">One partial of several (any count, zero included); its result must not depend on how cases were split.</param>
-public sealed class PartialCache<TPartial>(Func<EventLogSegment, TPartial> map, Func<IReadOnlyList<TPartial>, TPartial> merge)
+/// <param name="combine">
+/// One partial of the partitions' merged partials, for the whole log; <paramref name="merge"/> when null. An analysis whose
+/// merge copies (sorts, concatenates) can combine without copying, so the whole-log step costs O(partitions), not O(log):
+/// each partition's partial is merged once per partition version, the combination on every call.
+/// </param>
+public sealed class PartialCache<TPartial>(
+    Func<EventLogSegment, TPartial> map, Func<IReadOnlyList<TPartial>, TPartial> merge, Func<IReadOnlyList<TPartial>, TPartial>? combine = null)
     where TPartial : class
 {
     private readonly Func<EventLogSegment, TPartial> _map = map ?? throw new ArgumentNullException(nameof(map));
     private readonly Func<IReadOnlyList<TPartial>, TPartial> _merge = merge ?? throw new ArgumentNullException(nameof(merge));
+    private readonly Func<IReadOnlyList<TPartial>, TPartial> _combine = combine ?? merge;
     private readonly ConcurrentDictionary<long, TPartial> _segments = new();
     private readonly ConcurrentDictionary<(int Index, long Version), TPartial> _partitions = new();
     private readonly Lock _prune = new();
@@ -43,7 +50,7 @@ public sealed class PartialCache<TPartial>(Func<EventLogSegment, TPartial> map, 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, partitions.Count, parallel, p => merged[p] = PartitionPartial(partitions[p]));
         Prune(log);
-        return _merge(merged);
+        return _combine(merged);
     }
 
     private TPartial PartitionPartial(EventLogPartition partition)

@@ -74,16 +74,38 @@ public sealed record VocResult(
         EventLog log, long version, VocOptions options, VocReport report, ExampleComments comments, int top = DefaultTop, string scorer = "lexicon")
     {
         ArgumentNullException.ThrowIfNull(log);
+        return From(log.TimeBasis, version, log.CaseCount, name => log.FindEventAttribute(name) is not null, options, report, comments, top, scorer);
+    }
+
+    /// <summary>
+    /// The record of an analysis run without the log at hand (finished from partials, <see cref="VocPartial"/>): what
+    /// <see cref="From(EventLog, long, VocOptions, VocReport, ExampleComments, int, string)"/> gives for a log of
+    /// <paramref name="timeBasis"/> with <paramref name="cases"/> cases and the event attributes <paramref name="hasEventAttribute"/> names.
+    /// </summary>
+    /// <param name="timeBasis">The time basis of the log analysed.</param>
+    /// <param name="version">The workspace version the log was read at.</param>
+    /// <param name="cases">Cases of the log.</param>
+    /// <param name="hasEventAttribute">Whether the log has an event attribute of a name (for the notes on missing attributes).</param>
+    /// <param name="options">The options of the analysis.</param>
+    /// <param name="report">Its report.</param>
+    /// <param name="comments">Its example comments.</param>
+    /// <param name="top">Moments shown.</param>
+    /// <param name="scorer">The word for the scorer: <c>lexicon</c> or <c>model</c>.</param>
+    public static VocResult From(
+        TimeBasis timeBasis, long version, int cases, Func<string, bool> hasEventAttribute, VocOptions options, VocReport report, ExampleComments comments,
+        int top = DefaultTop, string scorer = "lexicon")
+    {
+        ArgumentNullException.ThrowIfNull(hasEventAttribute);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var notes = new List<string>();
-        Note(log, options.ScoreAttribute, "survey answers", "--score-attribute", "scoreAttribute", notes);
-        Note(log, options.CommentAttribute, "comments", "--comment-attribute", "commentAttribute", notes);
+        Note(hasEventAttribute, options.ScoreAttribute, "survey answers", "--score-attribute", "scoreAttribute", notes);
+        Note(hasEventAttribute, options.CommentAttribute, "comments", "--comment-attribute", "commentAttribute", notes);
         var s = report.Sentiment;
         return new VocResult(
-            log.TimeBasis, version, options.Journey?.Id, log.CaseCount, report.SurveyedCases, report.UnhappyCases,
+            timeBasis, version, options.Journey?.Id, cases, report.SurveyedCases, report.UnhappyCases,
             [.. report.Surveys.Select(VocSurvey.Of)],
             options.EffectiveCesDirection,
             new VocSentiment(s.Comments, s.Positive, s.Neutral, s.Negative, s.MeanCompound, scorer),
@@ -94,9 +116,9 @@ public sealed record VocResult(
     }
 
     // One sentence for every surface, so the CLI's and the API's records stay equal.
-    private static void Note(EventLog log, string attribute, string what, string option, string parameter, List<string> notes)
+    private static void Note(Func<string, bool> hasEventAttribute, string attribute, string what, string option, string parameter, List<string> notes)
     {
-        if (log.FindEventAttribute(attribute) is null)
+        if (!hasEventAttribute(attribute))
         {
             notes.Add($"The events have no '{attribute}' attribute, so there are no {what}; name the attribute with {option} (CLI) or {parameter}=… (API).");
         }

@@ -28,6 +28,9 @@ internal static class AnalysisEndpoints
         workspace.MapGet("/performance", GetPerformance).WithName("GetPerformance").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("The value stream: lead, processing and waiting time, flow efficiency, steps in process order, per hand-over, throughput.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        workspace.MapGet("/throughput", GetThroughput).WithName("GetThroughput").RequireWorkspaceRole(WorkspaceRole.Viewer)
+            .WithSummary("Performance by period: cases started, completed and in progress per day or week (the throughput of GET …/performance on its own).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         workspace.MapGet("/bottlenecks", Bottlenecks).WithName("GetBottlenecks").RequireWorkspaceRole(WorkspaceRole.Viewer)
             .WithSummary("Hand-overs ranked by the total waiting time they cost.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -79,16 +82,36 @@ internal static class AnalysisEndpoints
         string ws, string? granularity, string? journey, string[]? filter, string? timeBasis, EventLogCache cache, WorkspaceHost host,
         CancellationToken cancellationToken)
     {
-        var period = granularity switch
-        {
-            null or "" or "week" => Granularity.Week,
-            "day" => Granularity.Day,
-            _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid granularity", $"granularity must be 'day' or 'week', got '{granularity}'."),
-        };
+        var period = Period(granularity);
         var designed = string.IsNullOrWhiteSpace(journey) ? null : await JourneyEndpoints.ReadValidAsync(host, ws, journey, cancellationToken).ConfigureAwait(false);
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(PerformanceResult.Analyze(log, version, ValueStreamOptions.Default, period, designed, cancellationToken));
     }
+
+    private static async Task<Ok<ThroughputReport>> GetThroughput(
+        string ws, string? granularity, string[]? filter, string? timeBasis, EventLogCache cache, LiveLogCache live, CancellationToken cancellationToken)
+    {
+        var period = Period(granularity);
+
+        // A followed workspace's whole log: per-day partials, only the changed partitions mapped again.
+        if (LiveAnswers.IsWholeLog(filter, timeBasis)
+            && await live.GetIfFollowedAsync(ws, cancellationToken).ConfigureAwait(false) is { } followed
+            && await Task.Run(() => live.Answer(ws, followed.Log, LiveAnswers.Throughput(period), cancellationToken), cancellationToken).ConfigureAwait(false)
+                is { } answered)
+        {
+            return TypedResults.Ok(answered);
+        }
+
+        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(ThroughputReport.From(Throughput.Analyze(log, period, cancellationToken), log.TimeBasis, version, log.CaseCount));
+    }
+
+    private static Granularity Period(string? granularity) => granularity switch
+    {
+        null or "" or "week" => Granularity.Week,
+        "day" => Granularity.Day,
+        _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid granularity", $"granularity must be 'day' or 'week', got '{granularity}'."),
+    };
 
     private static async Task<Ok<BottlenecksResult>> Bottlenecks(
         string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal static class FunnelEndpoints
     }
 
     private static async Task<Ok<FunnelReport>> Funnel(
-        string ws, FunnelRequest? request, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+        string ws, FunnelRequest? request, WorkspaceHost host, EventLogCache cache, LiveLogCache live, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -40,26 +40,15 @@ internal static class FunnelEndpoints
                 "Send the funnel as JSON, for example {\"steps\": [{\"activities\": [\"Visit site\"]}, {\"activities\": [\"Pay\"]}], \"window\": \"7d\"}.");
         }
 
-        var (full, log, version) = await LoadAsync(cache, ws, request.Filters, request.TimeBasis, cancellationToken).ConfigureAwait(false);
-        var (definition, labels) = await new FunnelRequestReader(host, ws, full).ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        var drop = request.DropOffs;
-        if (drop is not null)
+        // A followed workspace's whole log: from the funnel's partials, only the changed partitions mapped again.
+        if (await LiveFunnelAsync(ws, request, host, live, cancellationToken).ConfigureAwait(false) is { } answered)
         {
-            if (drop.Step < 1 || drop.Step > definition.Steps.Count)
-            {
-                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid drop-off step",
-                    $"dropOffs.step must name a step between 1 and {definition.Steps.Count}, got {drop.Step}.");
-            }
-
-            if (drop.ByBreakdown && definition.Breakdown is null)
-            {
-                throw new ApiProblemException(StatusCodes.Status400BadRequest, "No breakdown",
-                    "dropOffs.byBreakdown needs a funnel with a 'breakdown' attribute.");
-            }
+            return TypedResults.Ok(answered);
         }
 
-        var page = LogQuery.Positive(drop?.Page, 1, int.MaxValue, "dropOffs.page");
-        var pageSize = LogQuery.Positive(drop?.PageSize, 50, MaxPageSize, "dropOffs.pageSize");
+        var (full, log, version) = await LoadAsync(cache, ws, request.Filters, request.TimeBasis, cancellationToken).ConfigureAwait(false);
+        var (definition, labels) = await new FunnelRequestReader(host, ws, full.ActivityNames).ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var (drop, page, pageSize) = DropOffs(request, definition);
         FunnelResult result;
         try
         {
@@ -84,6 +73,81 @@ internal static class FunnelEndpoints
         return TypedResults.Ok(FunnelReport.From(result, log.TimeBasis, version, labels, dropOffs));
     }
 
+    /// <summary>
+    /// The funnel of a followed workspace's whole log in UTC from its partials (<see cref="LiveAnswers.Funnel"/>); null when
+    /// the store path answers: a filter or another time basis, touchpoint steps (their activities are listed in the store's
+    /// order), a breakdown attribute not in every segment alike, or any problem with the request (the store path reports it
+    /// with the did-you-mean of the store's names).
+    /// </summary>
+    private static async Task<FunnelReport?> LiveFunnelAsync(
+        string ws, FunnelRequest request, WorkspaceHost host, LiveLogCache live, CancellationToken cancellationToken)
+    {
+        if (!LiveAnswers.IsWholeLog(request.Filters, request.TimeBasis)
+            || (request.Steps?.Any(s => s is not null && (s.Journey is not null || s.Touchpoint is not null)) ?? false)
+            || await live.GetIfFollowedAsync(ws, cancellationToken).ConfigureAwait(false) is not { } followed)
+        {
+            return null;
+        }
+
+        var log = followed.Log;
+        FunnelDefinition definition;
+        string[] labels;
+        try
+        {
+            (definition, labels) = await new FunnelRequestReader(host, ws, LiveAnswers.ActivityNames(log)).ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiProblemException)
+        {
+            return null;
+        }
+
+        if (!FunnelPartial.BreakdownResolvesAlike(log, definition.Breakdown))
+        {
+            return null;
+        }
+
+        var (drop, page, pageSize) = DropOffs(request, definition);
+        FunnelResult? result;
+        try
+        {
+            result = await Task.Run(() => live.Answer(ws, log, LiveAnswers.Funnel(definition), cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        if (result is null)
+        {
+            return null;
+        }
+
+        var dropOffs = drop is null ? null : FunnelReport.DropOffPage(result, drop.Step, drop.ByBreakdown, drop.BreakdownValue, page, pageSize);
+        return FunnelReport.From(result, TimeBasis.Utc, log.Version, labels, dropOffs);
+    }
+
+    /// <summary>The requested page of drop-off cases, checked against <paramref name="definition"/> (400 when it names no step of it).</summary>
+    private static (FunnelDropOffRequest? Drop, int Page, int PageSize) DropOffs(FunnelRequest request, FunnelDefinition definition)
+    {
+        var drop = request.DropOffs;
+        if (drop is not null)
+        {
+            if (drop.Step < 1 || drop.Step > definition.Steps.Count)
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid drop-off step",
+                    $"dropOffs.step must name a step between 1 and {definition.Steps.Count}, got {drop.Step}.");
+            }
+
+            if (drop.ByBreakdown && definition.Breakdown is null)
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "No breakdown",
+                    "dropOffs.byBreakdown needs a funnel with a 'breakdown' attribute.");
+            }
+        }
+
+        return (drop, LogQuery.Positive(drop?.Page, 1, int.MaxValue, "dropOffs.page"), LogQuery.Positive(drop?.PageSize, 50, MaxPageSize, "dropOffs.pageSize"));
+    }
+
     private static async Task<Ok<PathsResult>> Paths(
         string ws, string? from, string? to, string? direction, int? depth, int? top, string[]? filter, string? timeBasis,
         EventLogCache cache, CancellationToken cancellationToken)
@@ -105,7 +169,7 @@ internal static class FunnelEndpoints
         var steps = LogQuery.Positive(depth, PathOptions.DefaultDepth, 10, "depth");
         var width = LogQuery.Positive(top, PathOptions.DefaultTop, 50, "top");
         var (full, log, version) = await LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        var known = new KnownActivities(full, ws);
+        var known = new KnownActivities(full.ActivityNames, ws);
         var options = PathOptions.For(Step(from, "from", known), Step(to, "to", known), way, steps, width);
         return TypedResults.Ok(await Task.Run(() => PathsResult.Compute(log, version, options, cancellationToken), cancellationToken).ConfigureAwait(false));
     }
@@ -122,7 +186,7 @@ internal static class FunnelEndpoints
         }
 
         var (full, log, version) = await LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        var known = new KnownActivities(full, ws);
+        var known = new KnownActivities(full.ActivityNames, ws);
         var returns = (@return ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
         known.RequireAll(returns, "return");
         var (churnAfter, churnActivities) = Churn(churn ?? [], known);

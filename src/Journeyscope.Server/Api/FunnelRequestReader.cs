@@ -11,9 +11,12 @@ namespace Journeyscope.Server.Api;
 /// Turns a <see cref="FunnelRequest"/> into a <see cref="FunnelDefinition"/>, checking everything a user can get wrong
 /// (unknown activities and touchpoints, bad windows, steps out of range) with a 400 that says which step and why.
 /// </summary>
-internal sealed class FunnelRequestReader(WorkspaceHost host, string workspace, EventLog log)
+/// <param name="host">The workspaces (journeys of touchpoint steps are read from the workspace's folder).</param>
+/// <param name="workspace">The workspace the funnel is asked of.</param>
+/// <param name="activityNames">The activities of the workspace's log, in the order a touchpoint's matching names are listed.</param>
+internal sealed class FunnelRequestReader(WorkspaceHost host, string workspace, IReadOnlyList<string> activityNames)
 {
-    private readonly KnownActivities _activities = new(log, workspace);
+    private readonly KnownActivities _activities = new(activityNames, workspace);
     private readonly Dictionary<string, DesignedJourney> _journeys = new(StringComparer.Ordinal);
 
     /// <summary>The funnel and the display label of each step.</summary>
@@ -145,12 +148,12 @@ internal sealed class FunnelRequestReader(WorkspaceHost host, string workspace, 
         else
         {
             var touchpoint = await TouchpointAsync(journeyId, touchpointId, where, cancellationToken).ConfigureAwait(false);
-            var matches = TouchpointMapping.MatchingActivities(touchpoint.Rule, log.ActivityNames);
+            var matches = TouchpointMapping.MatchingActivities(touchpoint.Rule, activityNames);
             for (var a = 0; a < matches.Length; a++)
             {
                 if (matches[a])
                 {
-                    names.Add(log.ActivityNames[a]);
+                    names.Add(activityNames[a]);
                 }
             }
 

@@ -1,20 +1,31 @@
+using System.Text.Json;
 using Journeyscope.Discovery;
 using Journeyscope.EventLogs;
+using Journeyscope.Funnels;
+using Journeyscope.Partitions;
+using Journeyscope.Performance;
 using Journeyscope.Server.Services;
+using Journeyscope.Voc;
 
 namespace Journeyscope.Server.Api;
 
 /// <summary>
-/// The analysis answers the live snapshot (<see cref="LiveLogCache"/>) gives as they are, so that a growing workspace's
-/// unfiltered figures need no whole-log analysis: today the variants. Used only for the whole log in UTC of a followed
-/// workspace; filtered requests, other time bases and the figures the snapshot does not hold go through
-/// <see cref="EventLogCache"/>.
+/// The answers a followed workspace's whole log (no filter, UTC) gets without a whole-log analysis: the variants from the
+/// live snapshot (<see cref="LiveLogCache"/>), and the analyses with parameters from partials of the partitioned log
+/// (<see cref="LivePartialAnswer{TPartial, TResult}"/>, one cache per parameter set: funnels, throughput, the voice of the
+/// customer). Filtered requests, other time bases and the figures no partial holds go through <see cref="EventLogCache"/>.
 /// </summary>
+/// <remarks>
+/// Adding an analysis whose partial has a <c>Cache(parameters)</c>: a method here giving its key (the analysis and every
+/// parameter the partial depends on), its cache and its finish into the record the store path returns, and in its endpoint
+/// a branch that asks <see cref="LiveLogCache.GetIfFollowedAsync"/> then <see cref="LiveLogCache.Answer"/> before the
+/// store path (docs/web.md#which-path-answers-what-live-workspaces).
+/// </remarks>
 internal static class LiveAnswers
 {
     /// <summary>Whether a request with <paramref name="filters"/> in <paramref name="timeBasis"/> asks for the whole log in UTC.</summary>
-    public static bool IsWholeLog(string[]? filters, string? timeBasis) =>
-        (filters is null || filters.Length == 0) && LogQuery.ParseTimeBasis(timeBasis) == TimeBasis.Utc;
+    public static bool IsWholeLog(IReadOnlyCollection<string>? filters, string? timeBasis) =>
+        (filters is null || filters.Count == 0) && LogQuery.ParseTimeBasis(timeBasis) == TimeBasis.Utc;
 
     /// <summary>The <paramref name="top"/> most frequent variants of <paramref name="live"/>: what <see cref="VariantsResult.From"/> gives for the same log.</summary>
     public static VariantsResult Variants(LiveSnapshot live, int top)
@@ -30,5 +41,89 @@ internal static class LiveAnswers
         }
 
         return new VariantsResult(TimeBasis.Utc, live.Version, variants.Count, live.Snapshot.Kpis.Cases, shown);
+    }
+
+    /// <summary>
+    /// The activity names of <paramref name="log"/>, each once, in no particular order: enough to accept a request's names
+    /// (a request naming an unknown one goes the store path, whose error lists the names in the store's order).
+    /// </summary>
+    public static IReadOnlyList<string> ActivityNames(PartitionedEventLog log) => Names(log, static segmentLog => segmentLog.ActivityNames);
+
+    /// <summary>The event attribute names of <paramref name="log"/>: the columns a whole log assembled from it has.</summary>
+    public static HashSet<string> EventAttributeNames(PartitionedEventLog log)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in Names(log, static segmentLog => segmentLog.EventAttributes.Select(c => c.Name)))
+        {
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    /// <summary>The funnel of <paramref name="definition"/>, one cache per definition.</summary>
+    public static LivePartialAnswer<FunnelPartial, FunnelResult> Funnel(FunnelDefinition definition) =>
+        new("funnel:" + FunnelKey(definition), () => FunnelPartial.Cache(definition), static (partial, _) => partial.Finish());
+
+    /// <summary>Performance by period at <paramref name="granularity"/>: one cache serves both granularities (its partial is per day).</summary>
+    public static LivePartialAnswer<ThroughputPartial, ThroughputReport> Throughput(Granularity granularity) =>
+        new("throughput", static () => new PartialCache<ThroughputPartial>(ThroughputPartial.Map, ThroughputPartial.Merge),
+            (partial, log) => ThroughputReport.From(partial.Finish(granularity), TimeBasis.Utc, log.Version, log.CaseCount));
+
+    /// <summary>
+    /// The voice of the customer with <paramref name="options"/> (the attributes and journey the endpoint sets;
+    /// <paramref name="journeyVersion"/> is the journey text's version, so an edited journey gets a cache of its own),
+    /// showing <paramref name="top"/> moments and <paramref name="examples"/> example comments of each sign.
+    /// </summary>
+    public static LivePartialAnswer<VocPartial, VocResult> Voc(VocOptions options, string? journeyVersion, int top, int examples, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = JsonSerializer.Serialize(new[] { options.ScoreAttribute, options.CommentAttribute, options.Journey?.Id, journeyVersion });
+        return new("voc:" + key, () => VocPartial.Cache(options), (partial, log) =>
+        {
+            var attributes = EventAttributeNames(log);
+            return VocResult.From(TimeBasis.Utc, log.Version, checked((int)log.CaseCount), attributes.Contains, options,
+                partial.Finish(cancellationToken), partial.FinishComments(examples), top);
+        });
+    }
+
+    /// <summary>Everything a funnel's partial depends on, as text: steps, exclusions, windows, order and breakdown.</summary>
+    private static string FunnelKey(FunnelDefinition definition) => JsonSerializer.Serialize(new
+    {
+        steps = definition.Steps.Select(Step).ToList(),
+        exclusions = definition.Exclusions.Select(e => new { step = Step(e.Event), from = e.FromStep, to = e.ToStep }).ToList(),
+        window = definition.Window?.Ticks,
+        strict = definition.StrictOrder,
+        breakdown = definition.Breakdown,
+    });
+
+    private static object Step(FunnelStep step) => new
+    {
+        activities = step.Activities,
+        conditions = step.Conditions.Select(c => c.ToString()).ToList(),
+        optional = step.IsOptional,
+        window = step.Window?.Ticks,
+    };
+
+    private static List<string> Names(PartitionedEventLog log, Func<EventLog, IEnumerable<string>> of)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var partition in log.Partitions)
+        {
+            foreach (var segment in partition.Segments)
+            {
+                foreach (var name in of(segment.Log))
+                {
+                    if (seen.Add(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+        }
+
+        return names;
     }
 }

@@ -1,4 +1,5 @@
 using Journeyscope.EventLogs;
+using Journeyscope.Partitions;
 using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Journeyscope.Voc;
@@ -22,17 +23,49 @@ internal static class VocEndpoints
 
     private static async Task<Ok<VocResult>> Get(
         string ws, string? journey, string? scoreAttribute, string? commentAttribute, int? top, int? examples, string[]? filter, string? timeBasis,
-        WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+        WorkspaceHost host, EventLogCache cache, LiveLogCache live, CancellationToken cancellationToken)
     {
         var topMoments = LogQuery.Positive(top, VocResult.DefaultTop, 1000, "top");
         var exampleCount = examples is 0 ? 0 : LogQuery.Positive(examples, VocResult.DefaultExamples, 100, "examples");
-        var designed = string.IsNullOrWhiteSpace(journey) ? null : await JourneyEndpoints.ReadValidAsync(host, ws, journey, cancellationToken).ConfigureAwait(false);
+        var (designed, journeyVersion) = string.IsNullOrWhiteSpace(journey)
+            ? (null, null)
+            : await JourneyEndpoints.ReadValidWithVersionAsync(host, ws, journey, cancellationToken).ConfigureAwait(false);
+
+        // A followed workspace's whole log: from the partials of these options, only the changed partitions mapped again.
+        if (LiveAnswers.IsWholeLog(filter, timeBasis)
+            && await live.GetIfFollowedAsync(ws, cancellationToken).ConfigureAwait(false) is { } followed
+            && LiveAttribute(followed.Log, scoreAttribute, VocOptions.Default.ScoreAttribute) is { } liveScore
+            && LiveAttribute(followed.Log, commentAttribute, VocOptions.Default.CommentAttribute) is { } liveComment)
+        {
+            var liveOptions = new VocOptions { ScoreAttribute = liveScore, CommentAttribute = liveComment, Journey = designed };
+            var answer = LiveAnswers.Voc(liveOptions, journeyVersion, topMoments, exampleCount, cancellationToken);
+            if (await Task.Run(() => live.Answer(ws, followed.Log, answer, cancellationToken), cancellationToken).ConfigureAwait(false) is { } answered)
+            {
+                return TypedResults.Ok(answered);
+            }
+        }
+
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         var score = Attribute(log, ws, scoreAttribute, VocOptions.Default.ScoreAttribute, "scoreAttribute");
         var comment = Attribute(log, ws, commentAttribute, VocOptions.Default.CommentAttribute, "commentAttribute");
         var options = new VocOptions { ScoreAttribute = score, CommentAttribute = comment, Journey = designed };
         return TypedResults.Ok(await Task.Run(
             () => VocResult.Analyze(log, version, options, topMoments, exampleCount, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// As <see cref="Attribute"/> on the partitioned log; null when a name given explicitly is not an event attribute (the
+    /// store path then reports it, listing the attributes in the store's order).
+    /// </summary>
+    private static string? LiveAttribute(PartitionedEventLog log, string? given, string fallback)
+    {
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            return fallback;
+        }
+
+        var name = given.Trim();
+        return LiveAnswers.EventAttributeNames(log).Contains(name) ? name : null;
     }
 
     /// <summary>

@@ -13,12 +13,18 @@ namespace Journeyscope.Server.Services;
 /// <remarks>
 /// Thread-safe. A workspace is followed from the first request for it; renaming, deleting or erasing from it forgets it.
 /// Refreshes of one workspace are serialised; a failed background refresh is logged and retried by the next request.
+/// Analyses with parameters (funnels, the voice of the customer, throughput) are answered from the partitioned log through
+/// <see cref="Answer"/>: a <see cref="PartialCache{TPartial}"/> per parameter set, at most <see cref="PartialCapacity"/> per
+/// workspace, dropped with the workspace (docs/web.md#which-path-answers-what-live-workspaces).
 /// </remarks>
 public sealed class LiveLogCache
 {
     private readonly WorkspaceHost _host;
     private readonly ILogger<LiveLogCache> _logger;
     private readonly ConcurrentDictionary<string, Follower> _followers = new(StringComparer.Ordinal);
+    private long _partialAnswers;
+    private long _partialPartitionMerges;
+    private long _partialSegmentMaps;
 
     /// <summary>Creates the cache over the workspaces of <paramref name="host"/>.</summary>
     public LiveLogCache(WorkspaceHost host, ILogger<LiveLogCache> logger)
@@ -32,6 +38,21 @@ public sealed class LiveLogCache
 
     /// <summary>Partitions of each workspace's log.</summary>
     public int PartitionCount { get; init; } = CasePartitioner.DefaultPartitionCount;
+
+    /// <summary>Most parameter sets (partial caches) kept per followed workspace; the least recently used is dropped beyond.</summary>
+    public int PartialCapacity { get; init; } = 8;
+
+    /// <summary>How many requests were answered from partials (<see cref="Answer"/>), for diagnostics and tests.</summary>
+    internal long PartialAnswers => Interlocked.Read(ref _partialAnswers);
+
+    /// <summary>How many partitions the partial caches merged again (a partition changed, or a cache was new), for diagnostics and tests.</summary>
+    internal long PartialPartitionMerges => Interlocked.Read(ref _partialPartitionMerges);
+
+    /// <summary>How many segments the partial caches mapped, for diagnostics and tests.</summary>
+    internal long PartialSegmentMaps => Interlocked.Read(ref _partialSegmentMaps);
+
+    /// <summary>Number of partial caches held for <paramref name="workspace"/> (0 when it is not followed).</summary>
+    internal int PartialCaches(string workspace) => _followers.TryGetValue(workspace, out var follower) ? follower.Partials.Count : 0;
 
     /// <summary>Drops what is held for <paramref name="workspace"/> (it was renamed, deleted or had a customer erased).</summary>
     public void Forget(string workspace) => _followers.TryRemove(workspace, out _);
@@ -58,12 +79,39 @@ public sealed class LiveLogCache
     }
 
     /// <summary>
+    /// <paramref name="answer"/> over <paramref name="log"/> (the partitioned log of <paramref name="workspace"/>, from
+    /// <see cref="GetIfFollowedAsync"/>): the cache of the answer's parameter set maps and merges only the segments and
+    /// partitions it has not seen, then the answer finishes. Null when the workspace is no longer followed.
+    /// </summary>
+    /// <remarks>CPU-bound and synchronous: run it off the request thread.</remarks>
+    internal TResult? Answer<TPartial, TResult>(
+        string workspace, PartitionedEventLog log, LivePartialAnswer<TPartial, TResult> answer, CancellationToken cancellationToken)
+        where TPartial : class
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(answer);
+        if (!_followers.TryGetValue(workspace, out var follower))
+        {
+            return null;
+        }
+
+        var cache = follower.Partials.Get(answer.Key, answer.Cache);
+        var (merges, maps) = (cache.PartitionMerges, cache.SegmentMaps);
+        var partial = cache.Merge(log, -1, cancellationToken);
+        Interlocked.Add(ref _partialPartitionMerges, cache.PartitionMerges - merges);
+        Interlocked.Add(ref _partialSegmentMaps, cache.SegmentMaps - maps);
+        Interlocked.Increment(ref _partialAnswers);
+        return answer.Finish(partial, log);
+    }
+
+    /// <summary>
     /// The live snapshot of <paramref name="workspace"/> and its partitioned log, both at its current version; the workspace
     /// is followed from now on (the first call reads every case).
     /// </summary>
     public async Task<(LiveSnapshot Snapshot, PartitionedEventLog Log)> FollowAsync(string workspace, CancellationToken cancellationToken)
     {
-        var follower = _followers.GetOrAdd(workspace, name => new Follower(new LiveJourney(_host.Get(name), PartitionCount)));
+        var follower = _followers.GetOrAdd(workspace, name => new Follower(new LiveJourney(_host.Get(name), PartitionCount), PartialCapacity));
         return await follower.RefreshWithLogAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -87,10 +135,13 @@ public sealed class LiveLogCache
         });
     }
 
-    private sealed class Follower(LiveJourney live)
+    private sealed class Follower(LiveJourney live, int partialCapacity)
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
         private LiveSnapshot? _last;
+
+        /// <summary>The partial caches of the workspace's parameterised answers.</summary>
+        public LivePartials Partials { get; } = new(partialCapacity);
 
         public async Task<LiveSnapshot> RefreshAsync(CancellationToken cancellationToken) =>
             (await RefreshWithLogAsync(cancellationToken).ConfigureAwait(false)).Snapshot;

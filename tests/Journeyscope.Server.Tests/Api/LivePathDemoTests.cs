@@ -16,17 +16,25 @@ public sealed class LivePathDemoTests(DemoServerFixture server) : IClassFixture<
         using var journeys = JsonDocument.Parse(await client.GetStringAsync("/api/v1/workspaces/demo/journeys", Token));
         var journey = journeys.RootElement.GetProperty("journeys").EnumerateArray().First(j => j.GetProperty("valid").GetBoolean())
             .GetProperty("id").GetString();
+        using var summary = JsonDocument.Parse(await client.GetStringAsync("/api/v1/workspaces/demo/summary", Token));
+        var top = summary.RootElement.GetProperty("activities").EnumerateArray().Take(3).Select(a => a.GetProperty("name").GetString()!).ToList();
         string[] paths =
         [
             .. LivePathComparison.WholeLogPaths, $"journeys/{journey}/conformance", $"journeys/{journey}/kpis",
             $"journeys/{journey}/kpis?period=none", $"journeys/{journey}/kpis/tree", $"performance?journey={journey}",
         ];
+        List<LivePathRequest> requests =
+        [
+            .. paths.Select(p => new LivePathRequest(p)), .. LivePathRequest.Partials(top, "channel"), .. LivePathRequest.Partials(top[1..]),
+            new($"voc?journey={journey}", null, true),
+        ];
 
-        // When the overview's, map's, KPI and conformance pages' requests are answered by the live path, then by a store read
-        var (live, store) = await LivePathComparison.RunAsync(server.Factory, client, "demo", paths, Token);
+        // When the overview's, map's, KPI, conformance, funnel and VoC pages' requests are answered by the live path, then by a store read
+        var (live, store) = await LivePathComparison.RunAsync(server.Factory, client, "demo", requests, Token);
 
         // Then the answers are equal, byte for byte
         LivePathComparison.Differences(live, store).ShouldBeEmpty();
         live["summary"].ShouldContain("\"cases\"");
+        live["voc"].ShouldContain("\"surveys\"");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Journeyscope.Partitions;
 using Journeyscope.Server.Services;
 using Journeyscope.Server.Tests.Collector;
 using Journeyscope.TestSupport;
@@ -59,16 +60,120 @@ public sealed class LivePathTests(CollectorServer server) : IClassFixture<Collec
         }
 
         (await client.GetAsync($"/api/v1/workspaces/{ws}/live", Token)).EnsureSuccessStatusCode();
-        var existing = server.Log(ws).CaseIds[0];
+        var stored = server.Log(ws);
+        var existing = stored.CaseIds[0];
+        var steps = FirstActivities(stored, 2);
+        List<LivePathRequest> requests = [.. LivePathComparison.WholeLogPaths.Select(p => new LivePathRequest(p)), .. LivePathRequest.Partials(steps)];
 
         // When the collector appends to one of its cases and starts a new one (the live log applies it as a delta)
         await SendAsync(client, key, existing, ["Live follow-up", "Live answer"]);
-        await SendAsync(client, key, "newcomer", ["Live follow-up"]);
+        await SendAsync(client, key, "newcomer", ["Live follow-up", .. steps]);
 
-        // Then every unfiltered answer of the live path equals the store path's, byte for byte
-        var (live, store) = await LivePathComparison.RunAsync(server.Factory, client, ws, LivePathComparison.WholeLogPaths, Token);
+        // Then every unfiltered answer of the live path (funnels, VoC and throughput from partials) equals the store path's, byte for byte
+        var (live, store) = await LivePathComparison.RunAsync(server.Factory, client, ws, requests, Token);
         LivePathComparison.Differences(live, store).ShouldBeEmpty();
         live["summary"].ShouldContain("Live answer");
+    }
+
+    [Fact]
+    public async Task CollectorBatches_FunnelVocThroughputFromPartials_RemapOnlyTheChangedPartitionsAndFollowTheChange()
+    {
+        // Given receipt imported into a followed workspace, its funnel, VoC and throughput asked once (their partial caches warm)
+        using var client = server.CreateClient();
+        var (ws, key) = await server.NewWorkspaceAsync(client);
+        var bytes = await File.ReadAllBytesAsync(SharedData.Path("logs/receipt.xes.gz"), Token);
+        using (var imported = await client.PostAsync($"/api/v1/workspaces/{ws}/imports", ServerFixture.Upload(bytes, "receipt.xes.gz"), Token))
+        {
+            imported.EnsureSuccessStatusCode();
+        }
+
+        var snapshot = await GetAsync(client, ws, "live");
+        var partitions = snapshot.GetProperty("partitions").GetInt32();
+        var stored = server.Log(ws);
+        var existing = stored.CaseIds[0];
+        var steps = FirstActivities(stored, 2);
+        var funnel = JsonSerializer.Serialize(new { steps = steps.Select(s => new { activities = new[] { s } }).ToList() });
+        var before = await PostAsync(client, ws, "funnels", funnel);
+        await GetAsync(client, ws, "voc");
+        var throughputBefore = await GetAsync(client, ws, "throughput?granularity=day");
+        var live = server.Factory.Services.GetRequiredService<LiveLogCache>();
+        var logs = server.Factory.Services.GetRequiredService<EventLogCache>();
+        var (merges, reads, assemblies) = (live.PartialPartitionMerges, logs.StoreReads, logs.Assemblies);
+
+        // When the collector extends an old case and starts a new one that enters the funnel, and the three are asked again
+        await SendAsync(client, key, existing, ["Live follow-up"]);
+        await SendAsync(client, key, "newcomer-funnel", [.. steps]);
+        var after = await PostAsync(client, ws, "funnels", funnel);
+        await GetAsync(client, ws, "voc");
+        var throughput = await GetAsync(client, ws, "throughput?granularity=day");
+
+        // Then each cache merged again only the partitions of the two changed cases, nothing was read from the store or assembled,
+        // and the answers follow the change (a cache that was not invalidated would give the old funnel and periods)
+        var changed = new HashSet<int> { CasePartitioner.PartitionOf(existing, partitions), CasePartitioner.PartitionOf("newcomer-funnel", partitions) };
+        (live.PartialPartitionMerges - merges).ShouldBe(3 * changed.Count);
+        (logs.StoreReads - reads, logs.Assemblies - assemblies).ShouldBe((0L, 0L));
+        after.GetProperty("cases").GetInt64().ShouldBe(before.GetProperty("cases").GetInt64() + 1);
+        Entered(after, 0).ShouldBe(Entered(before, 0) + 1);
+        after.GetProperty("version").GetInt64().ShouldBeGreaterThan(before.GetProperty("version").GetInt64());
+        throughput.GetProperty("periods").GetArrayLength().ShouldBeGreaterThan(throughputBefore.GetProperty("periods").GetArrayLength());
+        live.PartialCaches(ws).ShouldBe(3);
+
+        // And a workspace no longer followed holds no partial cache
+        live.Forget(ws);
+        live.PartialCaches(ws).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ManyFunnels_FollowedWorkspace_PartialCachesStayBounded()
+    {
+        // Given a followed workspace with a few cases
+        using var client = server.CreateClient();
+        var (ws, key) = await server.NewWorkspaceAsync(client);
+        await SendAsync(client, key, "bounded", ["Browse", "Cart", "Order", "Pay"]);
+        (await client.GetAsync($"/api/v1/workspaces/{ws}/live", Token)).EnsureSuccessStatusCode();
+        var live = server.Factory.Services.GetRequiredService<LiveLogCache>();
+
+        // When more distinct funnels than the capacity are asked
+        string[] names = ["Browse", "Cart", "Order", "Pay"];
+        var asked = 0;
+        foreach (var first in names)
+        {
+            foreach (var second in names)
+            {
+                await PostAsync(client, ws, "funnels", JsonSerializer.Serialize(new { steps = new[] { new { activities = new[] { first } }, new { activities = new[] { second } } } }));
+                asked++;
+            }
+        }
+
+        // Then only the most recently used parameter sets keep a cache
+        asked.ShouldBeGreaterThan(live.PartialCapacity);
+        live.PartialCaches(ws).ShouldBe(live.PartialCapacity);
+    }
+
+    private static List<string> FirstActivities(Journeyscope.EventLogs.EventLog log, int count)
+    {
+        var names = new List<string>();
+        for (var e = log.CaseStart(0); e < log.CaseStart(0) + log.CaseLength(0) && names.Count < count; e++)
+        {
+            var name = log.ActivityNames[log.Activities[e]];
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private static long Entered(JsonElement funnel, int step) => funnel.GetProperty("steps")[step].GetProperty("entered").GetInt64();
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string ws, string path, string json)
+    {
+        using var body = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync($"/api/v1/workspaces/{ws}/{path}", body, Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        response.IsSuccessStatusCode.ShouldBeTrue(text);
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private static async Task SendAsync(HttpClient client, string key, string user, string[] activities)
