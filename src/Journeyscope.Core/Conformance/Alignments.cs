@@ -121,16 +121,36 @@ public static class Alignments
             results[v] = new VariantAlignment(activities, variant.Cases, alignment);
         }
 
-        // PM4Py: trace fitness = 1 - (cost // 10000) / (bwc // 10000), or 0 when the denominator is 0; a trace fits
-        // when its fitness is 1; log fitness = 1 - sum(raw cost) / sum(raw worst cost), summed over cases.
+        var byVariant = new TraceAlignment[results.Length];
+        for (var v = 0; v < results.Length; v++)
+        {
+            byVariant[v] = results[v].Alignment;
+        }
+
+        var (average, logFitness, percentage) = LogFigures(byVariant, prepared.CaseVariants);
+        return new AlignmentResult(results, prepared.CaseVariants)
+        {
+            AverageTraceFitness = average,
+            LogFitness = logFitness,
+            PercentageOfFittingTraces = percentage,
+        };
+    }
+
+    /// <summary>
+    /// PM4Py's average trace fitness, log fitness and percentage of fitting traces of cases whose variants are
+    /// <paramref name="caseVariants"/>, summed case by case in that order (so every caller's floating-point sums are identical):
+    /// trace fitness = 1 - (cost // 10000) / (bwc // 10000), or 0 when the denominator is 0; a trace fits when its fitness is 1;
+    /// log fitness = 1 - sum(raw cost) / sum(raw worst cost), summed over cases.
+    /// </summary>
+    internal static (double Average, double Log, double Percentage) LogFigures(TraceAlignment[] alignments, int[] caseVariants)
+    {
         double fitnessSum = 0;
         long costSum = 0;
         long worstSum = 0;
         var fitting = 0;
-        var caseVariants = prepared.CaseVariants;
-        for (var c = 0; c < caseVariants.Length; c++)
+        foreach (var v in caseVariants)
         {
-            var alignment = results[caseVariants[c]].Alignment;
+            var alignment = alignments[v];
             var denominator = alignment.TraceLength + alignment.ShortestModelPathCost;
             var fitness = denominator > 0 ? 1.0 - ((double)alignment.Cost / denominator) : 0.0;
             fitnessSum += fitness;
@@ -140,11 +160,9 @@ public static class Alignments
         }
 
         var cases = caseVariants.Length;
-        return new AlignmentResult(results, caseVariants)
-        {
-            AverageTraceFitness = cases > 0 ? fitnessSum / cases : 0.0,
-            LogFitness = cases > 0 && worstSum > 0 ? 1.0 - ((double)costSum / worstSum) : 0.0,
-            PercentageOfFittingTraces = cases > 0 ? 100.0 * fitting / cases : 0.0,
-        };
+        return (
+            cases > 0 ? fitnessSum / cases : 0.0,
+            cases > 0 && worstSum > 0 ? 1.0 - ((double)costSum / worstSum) : 0.0,
+            cases > 0 ? 100.0 * fitting / cases : 0.0);
     }
 }

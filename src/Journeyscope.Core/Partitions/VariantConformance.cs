@@ -60,26 +60,11 @@ public sealed class VariantConformance
         }
 
         // Summed per case in log order, as Alignments.Compute does, so the floating-point sums are identical.
-        double fitnessSum = 0;
-        long costSum = 0;
-        long worstSum = 0;
-        var fitting = 0;
-        foreach (var v in caseVariants)
-        {
-            var alignment = alignments[v];
-            var denominator = alignment.TraceLength + alignment.ShortestModelPathCost;
-            var fitness = denominator > 0 ? 1.0 - ((double)alignment.Cost / denominator) : 0.0;
-            fitnessSum += fitness;
-            fitting += fitness == 1.0 ? 1 : 0;
-            costSum += alignment.RawCost;
-            worstSum += alignment.RawWorstCost;
-        }
-
-        var cases = caseVariants.Length;
+        var (average, logFitness, percentage) = Alignments.LogFigures(alignments, caseVariants);
         return new SnapshotConformance(
-            cases > 0 && worstSum > 0 ? 1.0 - ((double)costSum / worstSum) : 0.0,
-            cases > 0 ? fitnessSum / cases : 0.0,
-            cases > 0 ? 100.0 * fitting / cases : 0.0,
+            logFitness,
+            average,
+            percentage,
             keys.Length,
             missing.Count);
     }

@@ -58,7 +58,7 @@ public sealed partial class DeviationPartial
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var (averageTraceFitness, logFitness, percentageFitting) = LogFigures(alignments, caseVariants);
+        var (averageTraceFitness, logFitness, percentageFitting) = Alignments.LogFigures(alignments, caseVariants);
         var warnings = new List<string>();
         var (touchpoints, stages) = DeviationAnalysis.TouchpointResults(index, variantItems, variantCases, _tallies.TouchpointCases, _tallies.StageCases);
         var (patterns, patternCount) = DeviationAnalysis.CountPatterns(caseIds, caseVariants, variantItems, options);
@@ -93,31 +93,6 @@ public sealed partial class DeviationPartial
             patterns, patternCount, segments, DeviationAnalysis.Compare(observed, parameters.Relations), warnings);
         var timeBasis = TimeBasis ?? parameters.Options.Alignment.TimeBasis ?? EventLogs.TimeBasis.Utc;
         return JourneyConformanceResult.From(report, timeBasis, averageTraceFitness, logFitness, percentageFitting, version);
-    }
-
-    /// <summary>PM4Py's average trace fitness, log fitness and percentage of fitting traces, summed case by case in log order as <see cref="Alignments.Compute"/> does.</summary>
-    private static (double Average, double Log, double Percentage) LogFigures(TraceAlignment[] alignments, int[] caseVariants)
-    {
-        double fitnessSum = 0;
-        long costSum = 0;
-        long worstSum = 0;
-        var fitting = 0;
-        foreach (var v in caseVariants)
-        {
-            var alignment = alignments[v];
-            var denominator = alignment.TraceLength + alignment.ShortestModelPathCost;
-            var fitness = denominator > 0 ? 1.0 - ((double)alignment.Cost / denominator) : 0.0;
-            fitnessSum += fitness;
-            fitting += fitness == 1.0 ? 1 : 0;
-            costSum += alignment.RawCost;
-            worstSum += alignment.RawWorstCost;
-        }
-
-        var cases = caseVariants.Length;
-        return (
-            cases > 0 ? fitnessSum / cases : 0.0,
-            cases > 0 && worstSum > 0 ? 1.0 - ((double)costSum / worstSum) : 0.0,
-            cases > 0 ? 100.0 * fitting / cases : 0.0);
     }
 
     private List<UnmappedStep> UnmappedSteps()
