@@ -25,6 +25,10 @@ internal static class PartitionLogs
         return stream;
     }
 
+    /// <summary>Where a stream of <paramref name="length"/> events is cut into <paramref name="slices"/> appends: a small first one, then equal steps to the end.</summary>
+    public static List<int> Cuts(int length, int slices) =>
+        [.. Enumerable.Range(1, slices).Select(k => length * k / slices).Prepend(Math.Max(1, length / (slices + 1))).Distinct().Order()];
+
     /// <summary>The whole log of <paramref name="stream"/>[0..count) and each case's key (index of its first event).</summary>
     public static (EventLog Log, long[] Keys) Build((string Case, string Activity, int Minute)[] stream, int count) =>
         Build(stream, count, null);

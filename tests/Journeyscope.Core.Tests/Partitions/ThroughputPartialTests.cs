@@ -63,8 +63,7 @@ public sealed class ThroughputPartialTests
                 // Given a random stream appended in slices, touched cases removed and re-added whole
                 var random = new Random(seed);
                 var stream = PartitionLogs.Stream(random, events, cases, 1 + random.Next(6));
-                var cuts = Enumerable.Range(1, slices).Select(k => stream.Length * k / slices).Prepend(Math.Max(1, stream.Length / (slices + 1)))
-                    .Distinct().Order().ToList();
+                var cuts = PartitionLogs.Cuts(stream.Length, slices);
                 ThroughputPartial? total = null;
                 var analysis = new PartitionedAnalysis();
                 var step = 0;
