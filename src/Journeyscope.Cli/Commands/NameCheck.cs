@@ -65,7 +65,7 @@ internal static class NameCheck
 
     /// <summary>
     /// The errors for the event names <paramref name="journey"/>'s KPIs use that neither the journey nor the log has
-    /// (<see cref="KpiNames.Unknown"/>), one line each with a did-you-mean; null when every name is known.
+    /// (<see cref="KpiNames.Unknown(EventLog, DesignedJourney)"/>), one line each with a did-you-mean; null when every name is known.
     /// </summary>
     public static string? UnknownKpiNames(EventLog log, DesignedJourney journey)
     {

@@ -18,9 +18,19 @@ public static class KpiNames
     public static IReadOnlyList<KpiUnknownName> Unknown(EventLog log, DesignedJourney journey)
     {
         ArgumentNullException.ThrowIfNull(log);
+        return Unknown(log.ActivityNames, journey);
+    }
+
+    /// <summary>
+    /// Every unknown event name of <paramref name="journey"/>'s KPIs against <paramref name="activityNames"/> (the log's
+    /// activities; their order decides between equally close suggestions), in KPI order; empty when all are known.
+    /// </summary>
+    public static IReadOnlyList<KpiUnknownName> Unknown(IReadOnlyList<string> activityNames, DesignedJourney journey)
+    {
+        ArgumentNullException.ThrowIfNull(activityNames);
         ArgumentNullException.ThrowIfNull(journey);
         var unknown = new List<KpiUnknownName>();
-        var activities = new HashSet<string>(log.ActivityNames, StringComparer.Ordinal);
+        var activities = new HashSet<string>(activityNames, StringComparer.Ordinal);
         List<string>? candidates = null;
         foreach (var kpi in journey.Kpis)
         {
@@ -31,7 +41,7 @@ public static class KpiNames
                     continue;
                 }
 
-                candidates ??= Candidates(log, journey);
+                candidates ??= Candidates(activityNames, journey);
                 var suggestion = NameSuggestions.Closest(name, candidates);
                 var location = kpi.Location.Line > 0 ? kpi.Location + ": " : string.Empty;
                 var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
@@ -89,9 +99,9 @@ public static class KpiNames
         }
     }
 
-    private static List<string> Candidates(EventLog log, DesignedJourney journey)
+    private static List<string> Candidates(IReadOnlyList<string> activityNames, DesignedJourney journey)
     {
-        var names = new List<string>(log.ActivityNames);
+        var names = new List<string>(activityNames);
         foreach (var touchpoint in journey.Touchpoints)
         {
             names.Add(touchpoint.Id);

@@ -21,6 +21,7 @@ namespace Journeyscope.Partitions;
 /// </param>
 public sealed class PartialCache<TPartial>(
     Func<EventLogSegment, TPartial> map, Func<IReadOnlyList<TPartial>, TPartial> merge, Func<IReadOnlyList<TPartial>, TPartial>? combine = null)
+    : IPartialCache<TPartial>
     where TPartial : class
 {
     private readonly Func<EventLogSegment, TPartial> _map = map ?? throw new ArgumentNullException(nameof(map));
@@ -32,16 +33,13 @@ public sealed class PartialCache<TPartial>(
     private long _segmentMaps;
     private long _partitionMerges;
 
-    /// <summary>How many segments were mapped (partial cache misses) since creation.</summary>
+    /// <inheritdoc />
     public long SegmentMaps => Interlocked.Read(ref _segmentMaps);
 
-    /// <summary>How many partitions were merged from their segments (partition cache misses) since creation.</summary>
+    /// <inheritdoc />
     public long PartitionMerges => Interlocked.Read(ref _partitionMerges);
 
-    /// <summary>The merged partial of every case of <paramref name="log"/>, computing only what is not cached.</summary>
-    /// <param name="log">The partitioned log.</param>
-    /// <param name="maxDegreeOfParallelism">Partitions computed at once; -1 for no limit.</param>
-    /// <param name="cancellationToken">Checked once per partition.</param>
+    /// <inheritdoc />
     public TPartial Merge(PartitionedEventLog log, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);

@@ -13,7 +13,7 @@ namespace Journeyscope.Performance;
 /// partials of the old source are dropped and every segment is mapped again, as the whole-log engine would measure every
 /// case again.
 /// </remarks>
-public sealed class PerformancePartialCache
+public sealed class PerformancePartialCache : IPartialCache<PerformancePartial>
 {
     private readonly ValueStreamOptions _options;
     private readonly DesignedJourney? _journey;
@@ -21,6 +21,7 @@ public sealed class PerformancePartialCache
     private readonly Lock _switch = new();
     private (ProcessingTimeSource Source, PartialCache<PerformancePartial> Cache)? _partials;
     private long _earlierMaps;
+    private long _earlierMerges;
 
     internal PerformancePartialCache(ValueStreamOptions options, DesignedJourney? journey)
     {
@@ -40,6 +41,18 @@ public sealed class PerformancePartialCache
         }
     }
 
+    /// <summary>How many partitions' performance partials were merged from their segments (cache misses) since creation.</summary>
+    public long PartitionMerges
+    {
+        get
+        {
+            lock (_switch)
+            {
+                return _earlierMerges + (_partials?.Cache.PartitionMerges ?? 0);
+            }
+        }
+    }
+
     /// <summary>The merged partial of every case of <paramref name="log"/>, computing only what is not cached.</summary>
     /// <param name="log">The partitioned log.</param>
     /// <param name="maxDegreeOfParallelism">Partitions computed at once; -1 for no limit.</param>
@@ -55,6 +68,7 @@ public sealed class PerformancePartialCache
             if (_partials is not { } current || current.Source != source)
             {
                 _earlierMaps += _partials?.Cache.SegmentMaps ?? 0;
+                _earlierMerges += _partials?.Cache.PartitionMerges ?? 0;
                 var options = _options;
                 var journey = _journey;
                 _partials = (source, new PartialCache<PerformancePartial>(

@@ -9,8 +9,9 @@ namespace Journeyscope.Server.Api;
 /// <summary>
 /// Analyses of the cached, filtered log: summary, process map, variants, performance and bottlenecks. Each takes
 /// repeated <c>filter</c> parameters (docs/filters.md) and <c>timeBasis</c> (<c>utc</c> or <c>wall-clock</c>), and
-/// returns the same figures as the matching CLI command. The variants of a followed workspace's whole log come from the
-/// live snapshot (<see cref="LiveAnswers"/>), the rest from <see cref="EventLogCache"/> (docs/web.md#which-path-answers-what).
+/// returns the same figures as the matching CLI command. For a followed workspace's whole log the variants come from the
+/// live snapshot and performance, throughput and bottlenecks from partials (<see cref="LiveAnswers"/>); the rest, and every
+/// filtered request, from <see cref="EventLogCache"/> (docs/web.md#which-path-answers-what).
 /// </summary>
 internal static class AnalysisEndpoints
 {
@@ -80,10 +81,20 @@ internal static class AnalysisEndpoints
 
     private static async Task<Ok<PerformanceResult>> GetPerformance(
         string ws, string? granularity, string? journey, string[]? filter, string? timeBasis, EventLogCache cache, WorkspaceHost host,
-        CancellationToken cancellationToken)
+        LiveLogCache live, CancellationToken cancellationToken)
     {
         var period = Period(granularity);
-        var designed = string.IsNullOrWhiteSpace(journey) ? null : await JourneyEndpoints.ReadValidAsync(host, ws, journey, cancellationToken).ConfigureAwait(false);
+        var (designed, journeyVersion) = string.IsNullOrWhiteSpace(journey)
+            ? (null, null)
+            : await JourneyEndpoints.ReadValidWithVersionAsync(host, ws, journey, cancellationToken).ConfigureAwait(false);
+
+        // A followed workspace's whole log: partials per segment, only the changed partitions measured again.
+        if (await LiveAnswers.AnswerAsync(live, ws, filter, timeBasis, _ => LiveAnswers.Performance(designed, journeyVersion, period), cancellationToken)
+            .ConfigureAwait(false) is { } answered)
+        {
+            return TypedResults.Ok(answered);
+        }
+
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(PerformanceResult.Analyze(log, version, ValueStreamOptions.Default, period, designed, cancellationToken));
     }
@@ -94,10 +105,8 @@ internal static class AnalysisEndpoints
         var period = Period(granularity);
 
         // A followed workspace's whole log: per-day partials, only the changed partitions mapped again.
-        if (LiveAnswers.IsWholeLog(filter, timeBasis)
-            && await live.GetIfFollowedAsync(ws, cancellationToken).ConfigureAwait(false) is { } followed
-            && await Task.Run(() => live.Answer(ws, followed.Log, LiveAnswers.Throughput(period), cancellationToken), cancellationToken).ConfigureAwait(false)
-                is { } answered)
+        if (await LiveAnswers.AnswerAsync(live, ws, filter, timeBasis, _ => LiveAnswers.Throughput(period), cancellationToken).ConfigureAwait(false)
+            is { } answered)
         {
             return TypedResults.Ok(answered);
         }
@@ -114,9 +123,15 @@ internal static class AnalysisEndpoints
     };
 
     private static async Task<Ok<BottlenecksResult>> Bottlenecks(
-        string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, CancellationToken cancellationToken)
+        string ws, int? top, string[]? filter, string? timeBasis, EventLogCache cache, LiveLogCache live, CancellationToken cancellationToken)
     {
         var n = LogQuery.Positive(top, BottlenecksResult.DefaultTop, int.MaxValue, "top");
+        if (await LiveAnswers.AnswerAsync(live, ws, filter, timeBasis, _ => LiveAnswers.Bottlenecks(n), cancellationToken).ConfigureAwait(false)
+            is { } answered)
+        {
+            return TypedResults.Ok(answered);
+        }
+
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(BottlenecksResult.Analyze(log, version, ValueStreamOptions.Default, n, cancellationToken));
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Journeyscope.Conformance;
 using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
@@ -6,7 +5,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Journeyscope.Server.Api;
 
-/// <summary>Conformance of the workspace's cases to a designed journey: alignments and the deviation report.</summary>
+/// <summary>
+/// Conformance of the workspace's cases to a designed journey: alignments and the deviation report. A followed
+/// workspace's whole log is checked from partials (<see cref="LiveAnswers.Conformance"/>), the rest through
+/// <see cref="EventLogCache"/> and <see cref="AnalysisCache"/>.
+/// </summary>
 internal static class ConformanceEndpoints
 {
     public static void Map(RouteGroupBuilder workspace)
@@ -19,46 +22,28 @@ internal static class ConformanceEndpoints
 
     private static async Task<Ok<JourneyConformanceResult>> Check(
         string ws, string id, int? top, string[]? filter, string? timeBasis, WorkspaceHost host, EventLogCache cache, AnalysisCache analyses,
-        CancellationToken cancellationToken)
+        LiveLogCache live, CancellationToken cancellationToken)
     {
         var patterns = LogQuery.Positive(top, JourneyConformanceResult.DefaultTop, 100, "top");
-        var before = await ContentHashAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
-        var journey = await JourneyEndpoints.ReadValidAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
-        var after = await ContentHashAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
+        var (journey, version) = await JourneyEndpoints.ReadValidWithVersionAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
         if (journey.Flow is null)
         {
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Journey without a flow",
                 $"Journey '{id}' has no designed flow, so there is nothing to align the cases with. Add a 'flow:' section (docs/journeys.md).");
         }
 
-        // Cached per journey file content, so an edited journey is checked again; a file changing while it was read is not cached.
+        // A followed workspace's whole log: each distinct touchpoint sequence aligned once, only the changed partitions merged again.
+        if (await LiveAnswers.AnswerAsync(live, ws, filter, timeBasis, _ => LiveAnswers.Conformance(journey, version, patterns, cancellationToken), cancellationToken)
+            .ConfigureAwait(false) is { } answered)
+        {
+            return TypedResults.Ok(answered);
+        }
+
+        // Cached per version of the journey's text (the hash of the bytes read), so an edited journey is checked again.
         var options = JourneyConformanceResult.Options(patterns);
         var cached = await LogQuery.LoadCachedAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
-        var check = before is not null && before == after
-            ? await analyses.GetOrAddAsync(cached.Key, $"conformance:{before}:{patterns}",
-                () => JourneyConformance.Check(cached.Log, journey, options, CancellationToken.None), cancellationToken).ConfigureAwait(false)
-            : await Task.Run(() => JourneyConformance.Check(cached.Log, journey, options, cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
+        var check = await analyses.GetOrAddAsync(cached.Key, $"conformance:{version}:{patterns}",
+            () => JourneyConformance.Check(cached.Log, journey, options, CancellationToken.None), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(JourneyConformanceResult.From(check, cached.Version));
-    }
-
-    /// <summary>SHA-256 of the journey file's bytes (hex), or null when it cannot be read.</summary>
-    private static async Task<string?> ContentHashAsync(WorkspaceHost host, string ws, string id, CancellationToken cancellationToken)
-    {
-        if (!WorkspaceHost.IsValidName(id))
-        {
-            return null;
-        }
-
-        try
-        {
-            var bytes = await File.ReadAllBytesAsync(JourneyFiles.PathOf(host.Get(ws).JourneysFolder, id), cancellationToken)
-                .ConfigureAwait(false);
-            return Convert.ToHexString(SHA256.HashData(bytes));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 }

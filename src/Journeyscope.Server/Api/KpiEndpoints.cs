@@ -1,6 +1,7 @@
 using Journeyscope.EventLogs;
 using Journeyscope.Journeys;
 using Journeyscope.Kpis;
+using Journeyscope.Partitions;
 using Journeyscope.Server.Security;
 using Journeyscope.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,8 @@ namespace Journeyscope.Server.Api;
 
 /// <summary>
 /// The KPIs of a designed journey (docs/kpis.md): value, target and status, the trend per period, segments, and the
-/// KPI tree's measured associations. The figures are those of <c>journeyscope kpi --journey … --format json</c>.
+/// KPI tree's measured associations. The figures are those of <c>journeyscope kpi --journey … --format json</c>. A followed
+/// workspace's whole log is answered from partials (<see cref="LiveAnswers.Kpis"/>, <see cref="LiveAnswers.KpiTree"/>).
 /// </summary>
 internal static class KpiEndpoints
 {
@@ -27,12 +29,21 @@ internal static class KpiEndpoints
 
     private static async Task<Ok<JourneyKpis>> List(
         string ws, string id, string? period, string? by, string[]? filter, string? timeBasis,
-        WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+        WorkspaceHost host, EventLogCache cache, LiveLogCache live, CancellationToken cancellationToken)
     {
         var trendPeriod = ParsePeriod(period);
-        var journey = await JourneyEndpoints.ReadValidAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
-        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
+        var (journey, journeyVersion) = await JourneyEndpoints.ReadValidWithVersionAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
         var segmentBy = string.IsNullOrWhiteSpace(by) ? null : by.Trim();
+
+        // A followed workspace's whole log from partials; an unknown attribute or name goes the store path, which names it.
+        if (await Compute(journey, () => LiveAnswers.AnswerAsync(live, ws, filter, timeBasis,
+                log => Known(log, journey, segmentBy) ? LiveAnswers.Kpis(journey, journeyVersion, segmentBy, trendPeriod, cancellationToken) : null,
+                cancellationToken)).ConfigureAwait(false) is { } answered)
+        {
+            return TypedResults.Ok(answered);
+        }
+
+        var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         if (segmentBy is not null && !HasAttribute(log, segmentBy))
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown attribute",
@@ -46,14 +57,26 @@ internal static class KpiEndpoints
     }
 
     private static async Task<Ok<JourneyKpiTree>> Tree(
-        string ws, string id, string[]? filter, string? timeBasis, WorkspaceHost host, EventLogCache cache, CancellationToken cancellationToken)
+        string ws, string id, string[]? filter, string? timeBasis, WorkspaceHost host, EventLogCache cache, LiveLogCache live,
+        CancellationToken cancellationToken)
     {
-        var journey = await JourneyEndpoints.ReadValidAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
+        var (journey, journeyVersion) = await JourneyEndpoints.ReadValidWithVersionAsync(host, ws, id, cancellationToken).ConfigureAwait(false);
+        if (await Compute(journey, () => LiveAnswers.AnswerAsync(live, ws, filter, timeBasis,
+                log => Known(log, journey, null) ? LiveAnswers.KpiTree(journey, journeyVersion, cancellationToken) : null,
+                cancellationToken)).ConfigureAwait(false) is { } answered)
+        {
+            return TypedResults.Ok(answered);
+        }
+
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);
         RequireKnownNames(log, journey);
         return TypedResults.Ok(await Task.Run(
             () => Compute(journey, () => JourneyKpiTree.Compute(log, journey, version, cancellationToken)), cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>Whether <paramref name="by"/> (when given) and every event name of the journey's KPIs are known to <paramref name="log"/>.</summary>
+    private static bool Known(PartitionedEventLog log, DesignedJourney journey, string? by) =>
+        (by is null || LiveAnswers.HasAttribute(log, by)) && KpiNames.Unknown(LiveAnswers.ActivityNames(log), journey).Count == 0;
 
     /// <summary>
     /// A 422 naming the KPI, the unknown name and the closest known one when a KPI names events neither the journey nor
@@ -81,10 +104,26 @@ internal static class KpiEndpoints
         }
         catch (Exception e) when (e is KpiException or KpiExpressionException)
         {
-            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Invalid KPI",
-                $"Journey '{journey.Id}' has KPIs that cannot be computed: {e.Message} See docs/kpis.md for each kind's parameters.");
+            throw Invalid(journey, e);
         }
     }
+
+    private static async Task<T> Compute<T>(DesignedJourney journey, Func<Task<T>> compute)
+    {
+        try
+        {
+            return await compute().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is KpiException or KpiExpressionException)
+        {
+            throw Invalid(journey, e);
+        }
+    }
+
+    /// <summary>The 422 of a journey whose KPIs cannot be computed.</summary>
+    private static ApiProblemException Invalid(DesignedJourney journey, Exception e) =>
+        new(StatusCodes.Status422UnprocessableEntity, "Invalid KPI",
+            $"Journey '{journey.Id}' has KPIs that cannot be computed: {e.Message} See docs/kpis.md for each kind's parameters.");
 
     internal static KpiPeriod ParsePeriod(string? text) => text switch
     {

@@ -4,7 +4,7 @@ namespace Journeyscope.Server.Services;
 
 /// <summary>
 /// One analysis answered from the partials of a followed workspace's partitioned log (<see cref="LiveLogCache.Answer"/>):
-/// the key of its parameter set, the <see cref="PartialCache{TPartial}"/> made for that set, and the finish.
+/// the key of its parameter set, the <see cref="IPartialCache{TPartial}"/> made for that set, and the finish.
 /// </summary>
 /// <typeparam name="TPartial">The analysis's partial.</typeparam>
 /// <typeparam name="TResult">What the finish gives.</typeparam>
@@ -18,5 +18,5 @@ namespace Journeyscope.Server.Services;
 /// key (how many moments or example comments to show, the granularity of periods).
 /// </param>
 internal sealed record LivePartialAnswer<TPartial, TResult>(
-    string Key, Func<PartialCache<TPartial>> Cache, Func<TPartial, PartitionedEventLog, TResult> Finish)
+    string Key, Func<IPartialCache<TPartial>> Cache, Func<TPartial, PartitionedEventLog, TResult> Finish)
     where TPartial : class;

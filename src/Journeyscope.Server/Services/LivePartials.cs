@@ -27,7 +27,7 @@ internal sealed class LivePartials(int capacity)
     }
 
     /// <summary>The cache of <paramref name="key"/>, made by <paramref name="create"/> when none is held.</summary>
-    public PartialCache<TPartial> Get<TPartial>(string key, Func<PartialCache<TPartial>> create)
+    public IPartialCache<TPartial> Get<TPartial>(string key, Func<IPartialCache<TPartial>> create)
         where TPartial : class
     {
         lock (_gate)
@@ -36,7 +36,7 @@ internal sealed class LivePartials(int capacity)
             {
                 _recency.Remove(node);
                 _recency.AddFirst(node);
-                return (PartialCache<TPartial>)node.Value.Cache;
+                return (IPartialCache<TPartial>)node.Value.Cache;
             }
 
             var cache = create();

@@ -12,10 +12,13 @@ namespace Journeyscope.Server.Tests.Api;
 /// </summary>
 internal static class LivePathComparison
 {
-    /// <summary>The unfiltered requests every workspace answers (paths under the workspace).</summary>
+    /// <summary>
+    /// The unfiltered requests every workspace answers that the live path does not answer from partials (paths under the
+    /// workspace): the summary and map from the assembled whole log, the variants from the snapshot.
+    /// </summary>
     public static readonly string[] WholeLogPaths =
     [
-        "summary", "process-map", "process-map?sliders=readable", "variants", "variants?top=100000", "performance", "bottlenecks",
+        "summary", "process-map", "process-map?sliders=readable", "variants", "variants?top=100000",
     ];
 
     /// <summary>
@@ -46,7 +49,7 @@ internal static class LivePathComparison
         var livePath = await AskAsync(client, ws, requests, cancellationToken);
         (logs.StoreReads - reads).ShouldBe(0, "the live path must not read the store's events");
         (logs.Assemblies - assemblies).ShouldBe(requests.Any(r => !r.FromPartials) ? 1 : 0, "the live path assembles the whole log once, and only for the analyses without partials");
-        (live.PartialAnswers - partials).ShouldBe(requests.Count(r => r.FromPartials), "the funnels, VoC and throughput come from partials");
+        (live.PartialAnswers - partials).ShouldBe(requests.Count(r => r.FromPartials), "the requests marked as answered from partials must be");
 
         // The store path: nothing followed, nothing cached, so every event is read again.
         live.Forget(ws);

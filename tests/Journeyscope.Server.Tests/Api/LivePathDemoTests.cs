@@ -18,15 +18,15 @@ public sealed class LivePathDemoTests(DemoServerFixture server) : IClassFixture<
             .GetProperty("id").GetString();
         using var summary = JsonDocument.Parse(await client.GetStringAsync("/api/v1/workspaces/demo/summary", Token));
         var top = summary.RootElement.GetProperty("activities").EnumerateArray().Take(3).Select(a => a.GetProperty("name").GetString()!).ToList();
-        string[] paths =
+        string[] journeyPaths =
         [
-            .. LivePathComparison.WholeLogPaths, $"journeys/{journey}/conformance", $"journeys/{journey}/kpis",
-            $"journeys/{journey}/kpis?period=none", $"journeys/{journey}/kpis/tree", $"performance?journey={journey}",
+            $"journeys/{journey}/conformance", $"journeys/{journey}/kpis", $"journeys/{journey}/kpis?period=none",
+            $"journeys/{journey}/kpis?by=channel", $"journeys/{journey}/kpis/tree", $"performance?journey={journey}", $"voc?journey={journey}",
         ];
         List<LivePathRequest> requests =
         [
-            .. paths.Select(p => new LivePathRequest(p)), .. LivePathRequest.Partials(top, "channel"), .. LivePathRequest.Partials(top[1..]),
-            new($"voc?journey={journey}", null, true),
+            .. LivePathComparison.WholeLogPaths.Select(p => new LivePathRequest(p)), .. LivePathRequest.Partials(top, "channel"),
+            .. LivePathRequest.Partials(top[1..]), .. journeyPaths.Select(p => new LivePathRequest(p, null, true)),
         ];
 
         // When the overview's, map's, KPI, conformance, funnel and VoC pages' requests are answered by the live path, then by a store read

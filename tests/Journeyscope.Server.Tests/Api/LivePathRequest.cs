@@ -24,6 +24,10 @@ internal sealed record LivePathRequest(string Path, string? Body = null, bool Fr
             new("voc?top=3&examples=0", null, true),
             new("throughput", null, true),
             new("throughput?granularity=day", null, true),
+            new("performance", null, true),
+            new("performance?granularity=day", null, true),
+            new("bottlenecks", null, true),
+            new("bottlenecks?top=2", null, true),
         ];
     }
 

@@ -76,9 +76,9 @@ public sealed class LivePathTests(CollectorServer server) : IClassFixture<Collec
     }
 
     [Fact]
-    public async Task CollectorBatches_FunnelVocThroughputFromPartials_RemapOnlyTheChangedPartitionsAndFollowTheChange()
+    public async Task CollectorBatches_FunnelVocThroughputBottlenecksFromPartials_RemapOnlyTheChangedPartitionsAndFollowTheChange()
     {
-        // Given receipt imported into a followed workspace, its funnel, VoC and throughput asked once (their partial caches warm)
+        // Given receipt imported into a followed workspace, its funnel, VoC, throughput and bottlenecks asked once (their partial caches warm)
         using var client = server.CreateClient();
         var (ws, key) = await server.NewWorkspaceAsync(client);
         var bytes = await File.ReadAllBytesAsync(SharedData.Path("logs/receipt.xes.gz"), Token);
@@ -96,27 +96,30 @@ public sealed class LivePathTests(CollectorServer server) : IClassFixture<Collec
         var before = await PostAsync(client, ws, "funnels", funnel);
         await GetAsync(client, ws, "voc");
         var throughputBefore = await GetAsync(client, ws, "throughput?granularity=day");
+        var bottlenecksBefore = await GetAsync(client, ws, "bottlenecks");
         var live = server.Factory.Services.GetRequiredService<LiveLogCache>();
         var logs = server.Factory.Services.GetRequiredService<EventLogCache>();
         var (merges, reads, assemblies) = (live.PartialPartitionMerges, logs.StoreReads, logs.Assemblies);
 
-        // When the collector extends an old case and starts a new one that enters the funnel, and the three are asked again
+        // When the collector extends an old case and starts a new one that enters the funnel, and the four are asked again
         await SendAsync(client, key, existing, ["Live follow-up"]);
         await SendAsync(client, key, "newcomer-funnel", [.. steps]);
         var after = await PostAsync(client, ws, "funnels", funnel);
         await GetAsync(client, ws, "voc");
         var throughput = await GetAsync(client, ws, "throughput?granularity=day");
+        var bottlenecks = await GetAsync(client, ws, "bottlenecks");
 
         // Then each cache merged again only the partitions of the two changed cases, nothing was read from the store or assembled,
         // and the answers follow the change (a cache that was not invalidated would give the old funnel and periods)
         var changed = new HashSet<int> { CasePartitioner.PartitionOf(existing, partitions), CasePartitioner.PartitionOf("newcomer-funnel", partitions) };
-        (live.PartialPartitionMerges - merges).ShouldBe(3 * changed.Count);
+        (live.PartialPartitionMerges - merges).ShouldBe(4 * changed.Count);
         (logs.StoreReads - reads, logs.Assemblies - assemblies).ShouldBe((0L, 0L));
         after.GetProperty("cases").GetInt64().ShouldBe(before.GetProperty("cases").GetInt64() + 1);
         Entered(after, 0).ShouldBe(Entered(before, 0) + 1);
         after.GetProperty("version").GetInt64().ShouldBeGreaterThan(before.GetProperty("version").GetInt64());
         throughput.GetProperty("periods").GetArrayLength().ShouldBeGreaterThan(throughputBefore.GetProperty("periods").GetArrayLength());
-        live.PartialCaches(ws).ShouldBe(3);
+        bottlenecks.GetProperty("version").GetInt64().ShouldBeGreaterThan(bottlenecksBefore.GetProperty("version").GetInt64());
+        live.PartialCaches(ws).ShouldBe(4);
 
         // And a workspace no longer followed holds no partial cache
         live.Forget(ws);
