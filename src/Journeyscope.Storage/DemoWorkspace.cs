@@ -41,9 +41,14 @@ public static class DemoWorkspace
     /// </remarks>
     /// <exception cref="WorkspaceException">The workspace cannot be opened or written.</exception>
     /// <exception cref="ImportException">The sample scenario file is invalid.</exception>
-    public static async Task<DemoWorkspaceResult> EnsureAsync(string folder, CancellationToken cancellationToken = default)
+    public static Task<DemoWorkspaceResult> EnsureAsync(string folder, CancellationToken cancellationToken = default) =>
+        EnsureAsync(folder, Customers, cancellationToken);
+
+    /// <summary>As <see cref="EnsureAsync(string, CancellationToken)"/>, simulating <paramref name="customers"/> customers (benchmarks).</summary>
+    public static async Task<DemoWorkspaceResult> EnsureAsync(string folder, int customers, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
         var watch = Stopwatch.StartNew();
         using var workspace = Workspace.Open(folder, create: true);
         var info = workspace.GetInfo();
@@ -57,7 +62,7 @@ public static class DemoWorkspace
         var journey = samples is not null && JourneyYaml.Read(Path.Combine(samples, "journeys", JourneyFile)) is { HasErrors: false, Journey: { } read }
             ? read
             : RetailJourney.Create();
-        var options = new SimulationOptions { Customers = Customers, Seed = Seed };
+        var options = new SimulationOptions { Customers = customers, Seed = Seed };
         var simulation = await Task.Run(() => Simulator.Run(journey, scenario, options, cancellationToken), cancellationToken).ConfigureAwait(false);
         var import = new ImportResult(simulation.Log, "simulation", simulation.Log.EventCount, [], [])
         {

@@ -1,6 +1,6 @@
 namespace Journeyscope.Storage;
 
-/// <summary>What <see cref="DemoWorkspace.EnsureAsync"/> did.</summary>
+/// <summary>What <see cref="DemoWorkspace.EnsureAsync(string, int, CancellationToken)"/> did.</summary>
 /// <param name="Folder">The workspace folder (absolute).</param>
 /// <param name="Simulated"><c>true</c> when the workspace was empty and the retail sample was simulated into it.</param>
 /// <param name="Cases">Cases in the workspace afterwards.</param>

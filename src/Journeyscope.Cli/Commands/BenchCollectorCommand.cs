@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 using Journeyscope.Cli.Bench;
 using Journeyscope.Cli.Output;
-using Journeyscope.Server;
-using Journeyscope.Server.Services;
 using Journeyscope.Storage;
 using Journeyscope.Storage.Collector;
 
@@ -85,19 +82,10 @@ internal static class BenchCollectorCommand
         var workspace = Path.Combine(root, WorkspaceName);
         Workspace.Open(workspace).Dispose();
         var key = IngestKeys.Create(workspace, "bench");
-        var address = $"http://127.0.0.1:{FreePort()}";
-        string[] args =
-        [
-            "--urls", address,
-            $"--{JourneyscopeServerOptions.SectionName}:{nameof(JourneyscopeServerOptions.WorkspacesRoot)}={root}",
-            $"--{JourneyscopeServerOptions.SectionName}:{nameof(JourneyscopeServerOptions.CreateDemo)}=false",
-            "--Logging:LogLevel:Default=Warning",
-        ];
-        var app = await JourneyscopeWebApp.BuildAsync(args, cancellationToken).ConfigureAwait(false);
-        await using (app.ConfigureAwait(false))
+        var server = await BenchServer.StartAsync(root, cancellationToken).ConfigureAwait(false);
+        await using (server.ConfigureAwait(false))
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+            var client = server.Client;
             var latencies = new double[bodies.Count];
             var next = -1;
             var watch = Stopwatch.StartNew();
@@ -118,18 +106,11 @@ internal static class BenchCollectorCommand
             }).ToArray();
             await Task.WhenAll(tasks).ConfigureAwait(false);
             watch.Stop();
-            await app.StopAsync(cancellationToken).ConfigureAwait(false);
+            await server.StopAsync(cancellationToken).ConfigureAwait(false);
             return (watch.Elapsed.TotalSeconds, CollectorLoad.Percentile(latencies, 0.50), CollectorLoad.Percentile(latencies, 0.99));
         }
     }
 
     // The keys file is SQLite; its pooled connection would keep the file open on Windows.
     private static void SqliteCleanup() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -15,6 +15,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchDriftCommand.Create(context));
         command.Subcommands.Add(BenchCollectorCommand.Create(context));
         command.Subcommands.Add(BenchLiveCommand.Create(context));
+        command.Subcommands.Add(BenchRefreshCommand.Create(context));
         command.Subcommands.Add(BenchAgendaCommand.Create(context));
         command.Subcommands.Add(BenchAppendCommand.Create(context));
         command.Subcommands.Add(BenchWholeLogCommand.Create(context));
