@@ -37,12 +37,13 @@ internal static class BenchRefreshCommand
         var customers = new Option<int>("--customers") { Description = "Simulated customers in the workspace (70,000 give about 1M events). Example: --customers 70000", DefaultValueFactory = _ => 20_000 };
         var batch = BenchOptions.Batch("Collector messages sent each round, from customers new to the workspace.", 1_000);
         var rounds = BenchOptions.Rounds();
+        var verbose = BenchOptions.Verbose("Also list each request's seconds on both paths, round by round.");
         var command = new Command("refresh",
             "The journey's conformance, KPIs, KPI tree, performance and bottlenecks over HTTP after each collector batch: a followed\n" +
             "workspace's answers from partials versus the store path (whole read and analyses) in the same run, answers checked equal.\n" +
             "Example: journeyscope bench refresh --customers 70000 --batch 1000 --rounds 3")
         {
-            customers, batch, rounds,
+            customers, batch, rounds, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -67,6 +68,11 @@ internal static class BenchRefreshCommand
                     var table = await RunAsync(server, key, size, n, cancellationToken).ConfigureAwait(false);
                     await server.StopAsync(cancellationToken).ConfigureAwait(false);
                     var report = new Report().Add(table.Table);
+                    if (parse.GetValue(verbose))
+                    {
+                        report.Add(table.Requests);
+                    }
+
                     report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                         $"Live path: the server follows the workspace; each request merges the changed partitions' partials and finishes. Store path: the workspace forgotten (live log, whole-log and analysis caches), so the first request reads every event again. Requests: {string.Join(", ", Paths)}. Each side's seconds are the sum of the five requests' wall times. {size:N0} messages a round from new customers, {MessagesPerRequest} per request, acknowledged after their commit."));
                     report.Notes.Add(table.Differences.Count == 0
@@ -85,7 +91,7 @@ internal static class BenchRefreshCommand
         return command;
     }
 
-    private static async Task<(Table Table, List<string> Differences)> RunAsync(
+    private static async Task<(Table Table, Table Requests, List<string> Differences)> RunAsync(
         BenchServer server, string key, int size, int rounds, CancellationToken cancellationToken)
     {
         var client = server.Client;
@@ -93,6 +99,7 @@ internal static class BenchRefreshCommand
         var logs = server.Services.GetRequiredService<EventLogCache>();
         var analyses = server.Services.GetRequiredService<AnalysisCache>();
         var table = new Table("Refresh after a collector batch (HTTP)", "Round", "Events stored", "Collector (s)", "Live path (s)", "Store path (s)", "Speed-up");
+        var requests = new Table("Each request", "Round", "Request", "Live path (s)", "Store path (s)");
         var differences = new List<string>();
         var journey = RetailJourney.Create();
         await FollowAsync(client, cancellationToken).ConfigureAwait(false);
@@ -104,13 +111,15 @@ internal static class BenchRefreshCommand
             await SendAsync(client, key, messages, cancellationToken).ConfigureAwait(false);
             collector.Stop();
 
-            var (liveSeconds, liveAnswers) = await AskAsync(client, cancellationToken).ConfigureAwait(false);
+            var (liveTimes, liveAnswers) = await AskAsync(client, cancellationToken).ConfigureAwait(false);
             live.Forget(WorkspaceName);
             logs.Forget(WorkspaceName);
             analyses.Forget(WorkspaceName);
-            var (storeSeconds, storeAnswers) = await AskAsync(client, cancellationToken).ConfigureAwait(false);
+            var (storeTimes, storeAnswers) = await AskAsync(client, cancellationToken).ConfigureAwait(false);
+            var (liveSeconds, storeSeconds) = (liveTimes.Sum(), storeTimes.Sum());
             for (var p = 0; p < Paths.Length; p++)
             {
+                requests.Add((long)round, Paths[p], Human.Duration(liveTimes[p]), Human.Duration(storeTimes[p]));
                 if (!string.Equals(liveAnswers[p], storeAnswers[p], StringComparison.Ordinal))
                 {
                     differences.Add(string.Create(CultureInfo.InvariantCulture, $"round {round}: {Paths[p]}"));
@@ -125,7 +134,7 @@ internal static class BenchRefreshCommand
             await FollowAsync(client, cancellationToken).ConfigureAwait(false);
         }
 
-        return (table, differences);
+        return (table, requests, differences);
     }
 
     /// <summary>Follows the workspace (GET …/live) and asks every request once, so each partial cache holds every segment.</summary>
@@ -135,16 +144,19 @@ internal static class BenchRefreshCommand
         await AskAsync(client, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<(double Seconds, string[] Answers)> AskAsync(HttpClient client, CancellationToken cancellationToken)
+    /// <summary>Every request in turn: the wall seconds of each (request sent to body read) and its answer.</summary>
+    private static async Task<(double[] Seconds, string[] Answers)> AskAsync(HttpClient client, CancellationToken cancellationToken)
     {
         var answers = new string[Paths.Length];
-        var watch = Stopwatch.StartNew();
+        var seconds = new double[Paths.Length];
         for (var p = 0; p < Paths.Length; p++)
         {
+            var started = Stopwatch.GetTimestamp();
             answers[p] = await GetAsync(client, Paths[p], cancellationToken).ConfigureAwait(false);
+            seconds[p] = Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
 
-        return (watch.Elapsed.TotalSeconds, answers);
+        return (seconds, answers);
     }
 
     private static async Task<string> GetAsync(HttpClient client, string path, CancellationToken cancellationToken)
