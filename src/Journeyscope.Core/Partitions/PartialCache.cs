@@ -10,7 +10,9 @@ namespace Journeyscope.Partitions;
 /// <typeparam name="TPartial">The analysis's partial; treated as immutable once mapped or merged.</typeparam>
 /// <remarks>
 /// Thread-safe. Entries of segments and partition versions no longer in the last log given are dropped, so the memory held
-/// is that of one log's partials. <paramref name="merge"/> must not change its inputs (they stay cached).
+/// is that of one log's partials. <paramref name="merge"/> must not change its inputs (they stay cached). The whole log's
+/// partial is kept for the last set of partition partials: requests at one log version combine once and get the same
+/// instance, so a caller may key what it finishes from it by reference.
 /// </remarks>
 /// <param name="map">The partial of a segment's cases.</param>
 /// <param name="merge">One partial of several (any count, zero included); its result must not depend on how cases were split.</param>
@@ -30,6 +32,7 @@ public sealed class PartialCache<TPartial>(
     private readonly ConcurrentDictionary<long, TPartial> _segments = new();
     private readonly ConcurrentDictionary<(int Index, long Version), TPartial> _partitions = new();
     private readonly Lock _prune = new();
+    private Combined? _last;
     private long _segmentMaps;
     private long _partitionMerges;
 
@@ -48,7 +51,32 @@ public sealed class PartialCache<TPartial>(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, partitions.Count, parallel, p => merged[p] = PartitionPartial(partitions[p]));
         Prune(log);
-        return _combine(merged);
+        if (Volatile.Read(ref _last) is { } last && Same(last.Parts, merged))
+        {
+            return last.Whole;
+        }
+
+        var whole = _combine(merged);
+        Volatile.Write(ref _last, new Combined(merged, whole));
+        return whole;
+    }
+
+    private static bool Same(TPartial[] earlier, TPartial[] now)
+    {
+        if (earlier.Length != now.Length)
+        {
+            return false;
+        }
+
+        for (var p = 0; p < now.Length; p++)
+        {
+            if (!ReferenceEquals(earlier[p], now[p]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private TPartial PartitionPartial(EventLogPartition partition)
@@ -110,4 +138,7 @@ public sealed class PartialCache<TPartial>(
             }
         }
     }
+
+    /// <summary>The partition partials of the last merge and the whole log's partial combined from them.</summary>
+    private sealed record Combined(TPartial[] Parts, TPartial Whole);
 }

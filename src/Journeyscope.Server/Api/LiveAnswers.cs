@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Journeyscope.Conformance;
 using Journeyscope.Discovery;
@@ -92,12 +93,12 @@ internal static class LiveAnswers
 
     /// <summary>The funnel of <paramref name="definition"/>, one cache per definition.</summary>
     public static LivePartialAnswer<FunnelPartial, FunnelResult> Funnel(FunnelDefinition definition) =>
-        new("funnel:" + FunnelKey(definition), () => FunnelPartial.Cache(definition), static (partial, _) => partial.Finish());
+        new("funnel:" + FunnelKey(definition), () => FunnelPartial.Cache(definition), static (partial, _) => partial.Finish(), "funnel");
 
     /// <summary>Performance by period at <paramref name="granularity"/>: one cache serves both granularities (its partial is per day).</summary>
     public static LivePartialAnswer<ThroughputPartial, ThroughputReport> Throughput(Granularity granularity) =>
         new("throughput", static () => new PartialCache<ThroughputPartial>(ThroughputPartial.Map, ThroughputPartial.Merge),
-            (partial, log) => ThroughputReport.From(partial.Finish(granularity), TimeBasis.Utc, log.Version, log.CaseCount));
+            (partial, log) => ThroughputReport.From(partial.Finish(granularity), TimeBasis.Utc, log.Version, log.CaseCount), "throughput:" + granularity);
 
     /// <summary>
     /// The value stream by <paramref name="granularity"/> in the order of <paramref name="journey"/> (the dominant variant's
@@ -106,12 +107,12 @@ internal static class LiveAnswers
     public static LivePartialAnswer<PerformancePartial, PerformanceResult> Performance(
         DesignedJourney? journey, string? journeyVersion, Granularity granularity) =>
         new(PerformanceKey(journey, journeyVersion), () => PerformancePartial.Cache(ValueStreamOptions.Default, journey),
-            (partial, log) => partial.Finish(log.Version, granularity));
+            (partial, log) => partial.Finish(log.Version, granularity), "performance:" + granularity);
 
     /// <summary>The <paramref name="top"/> hand-overs by waiting time; shares its cache with the performance without a journey.</summary>
     public static LivePartialAnswer<PerformancePartial, BottlenecksResult> Bottlenecks(int top) =>
         new(PerformanceKey(null, null), static () => PerformancePartial.Cache(ValueStreamOptions.Default),
-            (partial, log) => partial.FinishBottlenecks(log.Version, top));
+            (partial, log) => partial.FinishBottlenecks(log.Version, top), string.Create(CultureInfo.InvariantCulture, $"bottlenecks:{top}"));
 
     /// <summary>
     /// The conformance of every case to <paramref name="journey"/>'s flow (text version <paramref name="journeyVersion"/>)
@@ -122,7 +123,7 @@ internal static class LiveAnswers
         DesignedJourney journey, string journeyVersion, int patterns, CancellationToken cancellationToken) =>
         new("conformance:" + JsonSerializer.Serialize(new object?[] { journey.Id, journeyVersion, patterns }),
             () => DeviationPartial.Cache(journey, JourneyConformanceResult.Options(patterns)),
-            (partial, log) => partial.Finish(log.Version, cancellationToken));
+            (partial, log) => partial.Finish(log.Version, cancellationToken), "conformance");
 
     /// <summary>
     /// The KPIs of <paramref name="journey"/> (text version <paramref name="journeyVersion"/>) per <paramref name="period"/>,
@@ -132,13 +133,13 @@ internal static class LiveAnswers
     public static LivePartialAnswer<JourneyKpiPartial, JourneyKpis> Kpis(
         DesignedJourney journey, string journeyVersion, string? by, KpiPeriod period, CancellationToken cancellationToken) =>
         new(KpiKey(journey, journeyVersion, by), () => JourneyKpiPartial.Cache(journey, by),
-            (partial, log) => partial.Finish(log.Version, period, cancellationToken));
+            (partial, log) => partial.Finish(log.Version, period, cancellationToken), "kpis:" + period);
 
     /// <summary>The KPI tree of <paramref name="journey"/>; shares its cache with the journey's KPIs without segments.</summary>
     public static LivePartialAnswer<JourneyKpiPartial, JourneyKpiTree> KpiTree(
         DesignedJourney journey, string journeyVersion, CancellationToken cancellationToken) =>
         new(KpiKey(journey, journeyVersion, null), () => JourneyKpiPartial.Cache(journey),
-            (partial, log) => partial.FinishTree(log.Version, cancellationToken));
+            (partial, log) => partial.FinishTree(log.Version, cancellationToken), "tree");
 
     /// <summary>Whether segments of the whole log assembled from <paramref name="log"/> can be made of <paramref name="name"/>.</summary>
     public static bool HasAttribute(PartitionedEventLog log, string name)
@@ -172,7 +173,7 @@ internal static class LiveAnswers
             var attributes = EventAttributeNames(log);
             return VocResult.From(TimeBasis.Utc, log.Version, checked((int)log.CaseCount), attributes.Contains, options,
                 partial.Finish(cancellationToken), partial.FinishComments(examples), top);
-        });
+        }, string.Create(CultureInfo.InvariantCulture, $"voc:{top}:{examples}"));
     }
 
     private static string PerformanceKey(DesignedJourney? journey, string? journeyVersion) =>

@@ -25,6 +25,7 @@ public sealed class LiveLogCache
     private long _partialAnswers;
     private long _partialPartitionMerges;
     private long _partialSegmentMaps;
+    private long _partialFinishes;
 
     /// <summary>Creates the cache over the workspaces of <paramref name="host"/>.</summary>
     public LiveLogCache(WorkspaceHost host, ILogger<LiveLogCache> logger)
@@ -50,6 +51,9 @@ public sealed class LiveLogCache
 
     /// <summary>How many segments the partial caches mapped, for diagnostics and tests.</summary>
     internal long PartialSegmentMaps => Interlocked.Read(ref _partialSegmentMaps);
+
+    /// <summary>How many answers were finished from a merged partial (not kept from an earlier request at the same version), for diagnostics and tests.</summary>
+    internal long PartialFinishes => Interlocked.Read(ref _partialFinishes);
 
     /// <summary>Number of partial caches held for <paramref name="workspace"/> (0 when it is not followed).</summary>
     internal int PartialCaches(string workspace) => _followers.TryGetValue(workspace, out var follower) ? follower.Partials.Count : 0;
@@ -81,7 +85,8 @@ public sealed class LiveLogCache
     /// <summary>
     /// <paramref name="answer"/> over <paramref name="log"/> (the partitioned log of <paramref name="workspace"/>, from
     /// <see cref="GetIfFollowedAsync"/>): the cache of the answer's parameter set maps and merges only the segments and
-    /// partitions it has not seen, then the answer finishes. Null when the workspace is no longer followed.
+    /// partitions it has not seen, then the answer finishes, unless an earlier request finished it from the same partial
+    /// at the same version (<see cref="LiveFinishes"/>). Null when the workspace is no longer followed.
     /// </summary>
     /// <remarks>CPU-bound and synchronous: run it off the request thread.</remarks>
     internal TResult? Answer<TPartial, TResult>(
@@ -96,13 +101,19 @@ public sealed class LiveLogCache
             return null;
         }
 
-        var cache = follower.Partials.Get(answer.Key, answer.Cache);
+        var (cache, finishes) = follower.Partials.Get(answer.Key, answer.Cache);
         var (merges, maps) = (cache.PartitionMerges, cache.SegmentMaps);
         var partial = cache.Merge(log, -1, cancellationToken);
         Interlocked.Add(ref _partialPartitionMerges, cache.PartitionMerges - merges);
         Interlocked.Add(ref _partialSegmentMaps, cache.SegmentMaps - maps);
         Interlocked.Increment(ref _partialAnswers);
-        return answer.Finish(partial, log);
+        var result = finishes.GetOrFinish(partial, log.Version, answer.Finishing, () => answer.Finish(partial, log), out var finished);
+        if (finished)
+        {
+            Interlocked.Increment(ref _partialFinishes);
+        }
+
+        return result;
     }
 
     /// <summary>

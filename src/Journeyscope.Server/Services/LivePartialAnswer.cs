@@ -17,6 +17,11 @@ namespace Journeyscope.Server.Services;
 /// The result from the merged partial and the log it covers; may use parameters of the request that are not part of the
 /// key (how many moments or example comments to show, the granularity of periods).
 /// </param>
+/// <param name="Finishing">
+/// Every parameter <paramref name="Finish"/> uses beyond the partial and the log, as text (e.g. <c>bottlenecks:10</c>): the
+/// answer is kept per finishing for the partial it was finished from (<see cref="LiveFinishes"/>), so two finishes of one
+/// cache (performance and bottlenecks, KPIs and the KPI tree) must differ in it.
+/// </param>
 internal sealed record LivePartialAnswer<TPartial, TResult>(
-    string Key, Func<IPartialCache<TPartial>> Cache, Func<TPartial, PartitionedEventLog, TResult> Finish)
+    string Key, Func<IPartialCache<TPartial>> Cache, Func<TPartial, PartitionedEventLog, TResult> Finish, string Finishing)
     where TPartial : class;

@@ -11,8 +11,8 @@ namespace Journeyscope.Server.Services;
 internal sealed class LivePartials(int capacity)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, LinkedListNode<(string Key, object Cache)>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, object Cache)> _recency = new(); // most recently used first
+    private readonly Dictionary<string, LinkedListNode<(string Key, object Cache, LiveFinishes Finishes)>> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, object Cache, LiveFinishes Finishes)> _recency = new(); // most recently used first
 
     /// <summary>Number of caches held.</summary>
     public int Count
@@ -26,8 +26,8 @@ internal sealed class LivePartials(int capacity)
         }
     }
 
-    /// <summary>The cache of <paramref name="key"/>, made by <paramref name="create"/> when none is held.</summary>
-    public IPartialCache<TPartial> Get<TPartial>(string key, Func<IPartialCache<TPartial>> create)
+    /// <summary>The cache of <paramref name="key"/> and its finished answers, made by <paramref name="create"/> when none is held.</summary>
+    public (IPartialCache<TPartial> Cache, LiveFinishes Finishes) Get<TPartial>(string key, Func<IPartialCache<TPartial>> create)
         where TPartial : class
     {
         lock (_gate)
@@ -36,18 +36,19 @@ internal sealed class LivePartials(int capacity)
             {
                 _recency.Remove(node);
                 _recency.AddFirst(node);
-                return (IPartialCache<TPartial>)node.Value.Cache;
+                return ((IPartialCache<TPartial>)node.Value.Cache, node.Value.Finishes);
             }
 
             var cache = create();
-            _entries.Add(key, _recency.AddFirst((key, cache)));
+            var finishes = new LiveFinishes();
+            _entries.Add(key, _recency.AddFirst((key, cache, finishes)));
             while (_entries.Count > capacity && _recency.Last is { } last)
             {
                 _recency.RemoveLast();
                 _entries.Remove(last.Value.Key);
             }
 
-            return cache;
+            return (cache, finishes);
         }
     }
 }

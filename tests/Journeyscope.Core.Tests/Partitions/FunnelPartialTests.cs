@@ -68,6 +68,28 @@ public sealed class FunnelPartialTests
     }
 
     [Fact]
+    public void Cache_SameLogAskedAgain_GivesTheSameWholePartialAndANewOneAfterAChange()
+    {
+        // Given a funnel cache over a random log in 7 partitions, asked once
+        var log = AnalysisLogs.Random(new Random(6), 120);
+        var last = log.CaseCount - 1;
+        var rest = PartitionedEventLog.Create(log.SelectCases([.. Enumerable.Range(0, last)]), null, 7, 1);
+        var cache = FunnelPartial.Cache(new FunnelDefinition([new FunnelStep("Visit"), new FunnelStep("Order")]));
+        var first = cache.Merge(rest, 1, TestContext.Current.CancellationToken);
+
+        // When the same log is asked again, then a log with one more case
+        var again = cache.Merge(rest, 1, TestContext.Current.CancellationToken);
+        var grown = rest.Update(new HashSet<string>(), new EventLogSegment(log.SelectCases([last]), [last]), 2, out _);
+        var after = cache.Merge(grown, 1, TestContext.Current.CancellationToken);
+
+        // Then the unchanged log gets the very partial it got before (combined once), the grown log a new one with the new case
+        again.ShouldBeSameAs(first);
+        after.ShouldNotBeSameAs(first);
+        after.CaseCount.ShouldBe(first.CaseCount + 1);
+        cache.Merge(grown, 1, TestContext.Current.CancellationToken).ShouldBeSameAs(after);
+    }
+
+    [Fact]
     public void Merge_PartialOfAnotherFunnel_Throws()
     {
         // Given a partial of one funnel

@@ -51,6 +51,15 @@ public sealed class LiveJourneyPathTests(CollectorServer server) : IClassFixture
 
         var live = server.Factory.Services.GetRequiredService<LiveLogCache>();
         var logs = server.Factory.Services.GetRequiredService<EventLogCache>();
+
+        // (asked again at the same version, every answer is the one finished before: nothing merged or finished again)
+        var finishes = live.PartialFinishes;
+        foreach (var path in Paths)
+        {
+            (await GetAsync(client, ws, path)).GetRawText().ShouldBe(before[path].GetRawText());
+        }
+
+        (live.PartialFinishes - finishes).ShouldBe(0);
         var (merges, answers, reads, assemblies) = (live.PartialPartitionMerges, live.PartialAnswers, logs.StoreReads, logs.Assemblies);
 
         // When the collector brings a new order, delivered 6 days later (late) and answered with a detractor's score
@@ -66,6 +75,7 @@ public sealed class LiveJourneyPathTests(CollectorServer server) : IClassFixture
         // channel, performance in the journey's order, bottlenecks) each merged only the new case's partition again, nothing
         // read or assembled
         (live.PartialAnswers - answers).ShouldBe(Paths.Length);
+        (live.PartialFinishes - finishes).ShouldBe(Paths.Length);
         live.PartialCaches(ws).ShouldBe(6);
         (live.PartialPartitionMerges - merges).ShouldBe(6);
         (logs.StoreReads - reads, logs.Assemblies - assemblies).ShouldBe((0L, 0L));
