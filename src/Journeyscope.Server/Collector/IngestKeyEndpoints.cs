@@ -25,8 +25,13 @@ internal static class IngestKeyEndpoints
                 title: "Unknown key kind", detail: $"'{kind}' is not a key kind this server creates: use \"ingest\".", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var folder = host.Get(ws).Folder;
+        var store = host.Get(ws);
+        var folder = store.Folder;
         var key = IngestKeys.Create(folder, request?.Name, time);
+
+        // Batches are expected now: load the dedup filters in the background (a no-op when loaded or loading). The load is
+        // marked before the answer, so a batch sent with the new key waits for it rather than scanning on its own.
+        _ = store.PreloadDedupFilters();
         var info = IngestKeys.List(folder).Single(k => string.Equals(k.Hash, IngestKeys.Hash(key), StringComparison.Ordinal));
         return TypedResults.Created($"/api/v1/workspaces/{ws}/keys", new CreatedIngestKey(key, info.Display, info.Kind, info.Name, info.CreatedAt));
     }

@@ -122,15 +122,20 @@ public sealed partial class WorkspaceHost : IDisposable
     }
 
     /// <summary>
-    /// Opens a workspace the server keeps open and starts loading its dedup filters in the background, so the first
-    /// collector batch or import after a (re)start does not pay their scans (docs/storage.md).
+    /// Opens a workspace the server keeps open and, when collector batches are expected (<see cref="ExpectsBatches"/>),
+    /// starts loading its dedup filters in the background, so the first batch after a (re)start does not pay their scans
+    /// (docs/storage.md).
     /// </summary>
     private static Workspace OpenKept(string folder)
     {
         var workspace = Workspace.Open(folder, create: true);
         try
         {
-            _ = workspace.PreloadDedupFilters();
+            if (ExpectsBatches(folder))
+            {
+                _ = workspace.PreloadDedupFilters();
+            }
+
             return workspace;
         }
         catch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -82,6 +83,25 @@ public static class IngestKeys
         }
 
         return keys;
+    }
+
+    /// <summary>Whether the workspace in <paramref name="workspaceFolder"/> has at least one ingest key (the keys file is not created).</summary>
+    /// <remarks>
+    /// A file test, and one indexed query when the keys file exists: cheap enough to ask whenever a host opens a workspace
+    /// (the server preloads the dedup filters of workspaces with keys only, docs/collector.md).
+    /// </remarks>
+    public static bool Exist(string workspaceFolder)
+    {
+        var folder = Path.GetFullPath(workspaceFolder);
+        if (!Side.Exists(folder))
+        {
+            return false;
+        }
+
+        using var connection = Connect(folder);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM keys)";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
     /// <summary>The SHA-256 of a key, lower-case hex: what is stored and looked up.</summary>
