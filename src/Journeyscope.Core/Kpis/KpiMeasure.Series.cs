@@ -5,8 +5,8 @@ internal sealed partial class KpiMeasure
 {
     /// <summary>
     /// The value in each period (first to last without gaps) and segment, in that order: equal, cell by cell, to
-    /// <see cref="Value"/> over the cell's period and segment, float sums added in the same order. O(observations ×
-    /// log periods + cells) for built-in kinds; for custom expressions one pass over each aggregate's items and the cases.
+    /// <see cref="Value"/> over the cell's period and segment, float sums added in the same order. O(observations +
+    /// cells) for built-in kinds (stocks: × log periods); for custom expressions one pass over each aggregate's items and the cases.
     /// </summary>
     private List<KpiValue> Series(KpiPeriod period, KpiSegments? segments)
     {
