@@ -5,6 +5,7 @@ using Journeyscope.EventLogs;
 using Journeyscope.Identity;
 using Journeyscope.Storage;
 using Journeyscope.Storage.Collector;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Cli.Tests;
 
@@ -38,7 +39,7 @@ public sealed class EraseCommandTests
             Track("m-3", "anon-other-9", "Viewed product", 2), Identify("m-4", Customer, Anonymous, 3));
         var before = Info(workspace);
         var variantsBefore = VariantCases(workspace);
-        Scan(workspace, [Customer, Anonymous, marker]).ShouldNotBeEmpty();
+        FileScan.Find(workspace, [Customer, Anonymous, marker]).ShouldNotBeEmpty();
 
         // When the customer is erased through the CLI
         var erase = CliRun.Run("erase", "--workspace", workspace, "--customer", Customer, "--format", "json");
@@ -49,7 +50,7 @@ public sealed class EraseCommandTests
         var receipt = Json(erase.Output);
         receipt.GetProperty("succeeded").GetBoolean().ShouldBeTrue();
         receipt.GetProperty("verification").GetProperty("occurrences").GetInt64().ShouldBe(0);
-        Scan(workspace, [Customer, Anonymous, marker]).ShouldBeEmpty();
+        FileScan.Find(workspace, [Customer, Anonymous, marker]).ShouldBeEmpty();
         var after = Info(workspace);
         after.GetProperty("events").GetInt64().ShouldBe(before.GetProperty("events").GetInt64() - 5);
         VariantCases(workspace).ShouldBe(variantsBefore - 1);
@@ -58,7 +59,7 @@ public sealed class EraseCommandTests
         var again = CliRun.Run("import", csv, "--workspace", workspace);
         again.ExitCode.ShouldBe(0, again.Error);
         Info(workspace).GetProperty("events").GetInt64().ShouldBe(after.GetProperty("events").GetInt64());
-        Scan(workspace, [Customer, Anonymous, marker]).ShouldBeEmpty();
+        FileScan.Find(workspace, [Customer, Anonymous, marker]).ShouldBeEmpty();
     }
 
     [Fact]
@@ -88,8 +89,8 @@ public sealed class EraseCommandTests
             Info(workspace).GetProperty("events").GetInt64().ShouldBe(120 - (3 * (c + 1)));
         }
 
-        Scan(workspace, [.. Enumerable.Range(0, 10).SelectMany(c => new[] { $"customer-{c * 3:D3}", $"person{c * 3:D3}@example.org" })]).ShouldBeEmpty();
-        Scan(workspace, ["customer-001", "person001@example.org"]).ShouldNotBeEmpty();
+        FileScan.Find(workspace, [.. Enumerable.Range(0, 10).SelectMany(c => new[] { $"customer-{c * 3:D3}", $"person{c * 3:D3}@example.org" })]).ShouldBeEmpty();
+        FileScan.Find(workspace, ["customer-001", "person001@example.org"]).ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -156,24 +157,6 @@ public sealed class EraseCommandTests
         var run = CliRun.Run("variants", "--workspace", workspace, "--all", "--format", "json");
         run.ExitCode.ShouldBe(0, run.Error);
         return Json(run.Output).GetProperty("variants").EnumerateArray().Sum(v => v.GetProperty("cases").GetInt64());
-    }
-
-    private static List<string> Scan(string folder, IEnumerable<string> needles)
-    {
-        var found = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            var bytes = File.ReadAllBytes(file);
-            foreach (var needle in needles)
-            {
-                if (bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0)
-                {
-                    found.Add($"{Path.GetFileName(file)}: {needle}");
-                }
-            }
-        }
-
-        return found;
     }
 
     private static JsonElement Json(string text)

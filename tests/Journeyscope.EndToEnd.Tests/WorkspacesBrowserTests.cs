@@ -85,7 +85,7 @@ public sealed class WorkspacesBrowserTests
     }
 
     [Fact]
-    public async Task OverviewWorkspacesAndHome_FullPageLoad_TheLayoutAsksForTheWorkspaceListOnceAndEachPageListingThemOnce()
+    public async Task OverviewWorkspacesAndHome_FullPageLoad_TheLayoutAsksForTheWorkspaceListAndAccessOnceAndEachPageListingThemOnce()
     {
         // Given a running server that logs the requests it answers, with its default workspace, and a signed-in browser
         var requests = new ApiRequestLog();
@@ -117,6 +117,7 @@ public sealed class WorkspacesBrowserTests
 
             var overview = await ListRequestsOfAFullLoadAsync($"w/{Default}", "#nav-drawer");
             var overviewLog = string.Join(", ", requests.Requests);
+            var overviewAccess = requests.Count($"/api/v1/workspaces/{Default}/me");
             var workspaces = await ListRequestsOfAFullLoadAsync("workspaces", $"[data-testid=workspace-row][data-name={Default}]");
             var workspacesLog = string.Join(", ", requests.Requests);
             var home = await ListRequestsOfAFullLoadAsync(string.Empty, "#nav-drawer");
@@ -125,6 +126,10 @@ public sealed class WorkspacesBrowserTests
             // Then the overview, whose only list is the layout's picker, asked once (by the layout's prerendering; its circuit
             // took that answer)
             overview.ShouldBe(1, overviewLog);
+
+            // And the layout asked once for the user's access to the workspace (the nav's import and admin links): the
+            // prerendering asked, the circuit took its answer
+            overviewAccess.ShouldBe(1, overviewLog);
 
             // And the Workspaces page asked once more than the layout does (by its prerendering; its circuit took that answer)
             (workspaces - overview).ShouldBe(1, $"overview {overview}, workspaces {workspaces}: {workspacesLog}");

@@ -16,6 +16,7 @@ internal sealed class ExpressionContext
     private readonly Dictionary<string, bool[]> _touchpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool[]> _breaches = new(StringComparer.Ordinal);
     private readonly Dictionary<ConditionNode, BoundCondition> _bound = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<AggregateNode, double?[]> _cells = new(ReferenceEqualityComparer.Instance);
     private readonly EventLog? _log;
     private readonly IReadOnlyDictionary<AggregateNode, AggregateItems>? _items;
     private readonly long[]? _firstTimes;
@@ -49,11 +50,47 @@ internal sealed class ExpressionContext
 
     public long To { get; set; } = long.MaxValue;
 
+    /// <summary>
+    /// When set, every aggregate reads its value in cell <see cref="Cell"/> of this grid (all cases, weight 1) instead of
+    /// the scope above: the first read fills every cell in one pass over the aggregate's items. Setting it forgets the cells.
+    /// </summary>
+    public KpiGrid? Grid
+    {
+        get;
+        set
+        {
+            field = value;
+            _cells.Clear();
+        }
+    }
+
+    /// <summary>The cell of <see cref="Grid"/> that aggregates read.</summary>
+    public int Cell { get; set; }
+
     public bool InPeriod(long time) => time >= From && time < To;
 
-    public bool CaseInPeriod(int caseIndex) => _firstTimes is { } first
-        ? first[caseIndex] != long.MaxValue && InPeriod(first[caseIndex])
-        : Log.CaseLength(caseIndex) > 0 && InPeriod(Log.Timestamps[Log.CaseStart(caseIndex)]);
+    public bool CaseInPeriod(int caseIndex)
+    {
+        var first = FirstTime(caseIndex);
+        return first != long.MaxValue && InPeriod(first);
+    }
+
+    /// <summary>The time of the first event of case <paramref name="caseIndex"/>; <see cref="long.MaxValue"/> without events.</summary>
+    public long FirstTime(int caseIndex) => _firstTimes is { } first
+        ? first[caseIndex]
+        : Log.CaseLength(caseIndex) > 0 ? Log.Timestamps[Log.CaseStart(caseIndex)] : long.MaxValue;
+
+    /// <summary>The value of <paramref name="aggregate"/> in cell <see cref="Cell"/> of <see cref="Grid"/>.</summary>
+    public double? CellValue(AggregateNode aggregate, string expression)
+    {
+        if (!_cells.TryGetValue(aggregate, out var values))
+        {
+            values = aggregate.EvaluateCells(ItemsOf(aggregate) ?? aggregate.Collect(this, expression), Grid!);
+            _cells[aggregate] = values;
+        }
+
+        return values[Cell];
+    }
 
     /// <summary>The items <paramref name="aggregate"/> reads, or <c>null</c> when the context reads the log.</summary>
     public AggregateItems? ItemsOf(AggregateNode aggregate) => _items is null ? null : _items[aggregate];

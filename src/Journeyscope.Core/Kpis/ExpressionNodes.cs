@@ -74,6 +74,11 @@ internal sealed class AggregateNode(int position, string function, bool overCase
 
     public override double? Evaluate(ExpressionContext context, string expression)
     {
+        if (context.Grid is not null)
+        {
+            return context.CellValue(this, expression);
+        }
+
         var total = new Accumulator(function is "percentile");
         var cases = context.Cases;
         var caseWeights = context.Weights;
@@ -146,6 +151,40 @@ internal sealed class AggregateNode(int position, string function, bool overCase
         }
 
         return total.Result(function, percentile);
+    }
+
+    /// <summary>
+    /// The aggregate in every cell of <paramref name="grid"/> over <paramref name="items"/> (every case, weight 1), in one
+    /// pass: each cell adds its items in case and item order, as <see cref="Evaluate"/> does over the cell's cases and period.
+    /// </summary>
+    public double?[] EvaluateCells(AggregateItems items, KpiGrid grid)
+    {
+        var (starts, times, values) = (items.Starts, items.Times, items.Values);
+        var cells = new Accumulator[grid.Count];
+        for (var cell = 0; cell < cells.Length; cell++)
+        {
+            cells[cell] = new Accumulator(function is "percentile");
+        }
+
+        for (var c = 0; c < starts.Length - 1; c++)
+        {
+            for (var k = starts[c]; k < starts[c + 1]; k++)
+            {
+                var cell = grid.CellOf(c, times[k]);
+                if (cell >= 0)
+                {
+                    cells[cell].Add(values[k], 1);
+                }
+            }
+        }
+
+        var results = new double?[cells.Length];
+        for (var cell = 0; cell < cells.Length; cell++)
+        {
+            results[cell] = cells[cell].Result(function, percentile);
+        }
+
+        return results;
     }
 
     /// <summary>

@@ -89,7 +89,13 @@ public sealed partial class JourneyKpiPartial
 
         var window = kind.Id == Retention ? KpiContext.Duration(definition.Kpi, kind, "within")!.Value.Ticks : (long?)null;
         var inactivity = kind.Id == Churn ? KpiContext.Duration(definition.Kpi, kind, Inactivity)?.Ticks : null;
-        var observations = new List<KpiObservation>();
+        var total = 0;
+        foreach (var chunk in chunks)
+        {
+            total += chunk.Kpis[k].Observations.Length;
+        }
+
+        var observations = new List<KpiObservation>(total);
         for (var g = 0; g < cases.Count; g++)
         {
             var part = chunks[cases.Chunk[g]].Kpis[k];

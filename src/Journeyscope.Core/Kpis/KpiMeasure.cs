@@ -142,7 +142,12 @@ internal sealed partial class KpiMeasure
         return _expression;
     }
 
-    private KpiValue Value(string? periodLabel, string? segment, long from, long to, Func<int, bool>? inSegment = null)
+    /// <summary>
+    /// The value over the observations (or events and cases) in [<paramref name="from"/>, <paramref name="to"/>) of the
+    /// cases <paramref name="inSegment"/> accepts: one pass over all of them. The overall value; the series fills every
+    /// period and segment in one pass instead (<see cref="Series"/>), equal to this per cell.
+    /// </summary>
+    public KpiValue Value(string? periodLabel, string? segment, long from, long to, Func<int, bool>? inSegment = null)
     {
         double? value;
         int sample;
@@ -195,61 +200,13 @@ internal sealed partial class KpiMeasure
             (value, sample) = (sums.Value(Aggregation), sums.SampleSize(Aggregation));
         }
 
-        var status = Definition.Target is { } target ? target.Evaluate(value) : (value is null ? KpiStatus.NoData : KpiStatus.NoTarget);
-        return new KpiValue(periodLabel, from == long.MinValue ? null : new DateTime(from, DateTimeKind.Unspecified), segment, value, sample, status);
+        return Figure(periodLabel, segment, from, value, sample);
     }
 
-    private List<KpiValue> Series(KpiPeriod period, KpiSegments? segments)
+    /// <summary>The value of one period (starting at <paramref name="from"/>) and segment with its status against the target.</summary>
+    private KpiValue Figure(string? periodLabel, string? segment, long from, double? value, int sample)
     {
-        // The periods that hold events of the log (or observations, for built-in kinds), first to last without gaps.
-        var periods = new List<long>();
-        if (period != KpiPeriod.None)
-        {
-            long min = long.MaxValue, max = long.MinValue;
-            if (_expression is not null)
-            {
-                (min, max) = _expression.TimeRange();
-            }
-            else
-            {
-                foreach (var o in _observations)
-                {
-                    (min, max) = (Math.Min(min, o.Time), Math.Max(max, o.Time));
-                }
-            }
-
-            for (var start = min == long.MaxValue ? long.MaxValue : KpiPeriods.Start(min, period); start <= max; start = KpiPeriods.Next(start, period))
-            {
-                periods.Add(start);
-            }
-        }
-        else
-        {
-            periods.Add(long.MinValue);
-        }
-
-        var labels = new List<string?>();
-        if (segments is null)
-        {
-            labels.Add(null);
-        }
-        else
-        {
-            labels.AddRange(segments.CaseLabels.Distinct(StringComparer.Ordinal).OrderBy(segments.Rank));
-        }
-
-        var series = new List<KpiValue>();
-        foreach (var start in periods)
-        {
-            var end = start == long.MinValue ? long.MaxValue : KpiPeriods.Next(start, period);
-            var periodLabel = start == long.MinValue ? null : KpiPeriods.Label(start, period);
-            foreach (var label in labels)
-            {
-                Func<int, bool>? inSegment = label is null ? null : c => string.Equals(segments!.CaseLabels[c], label, StringComparison.Ordinal);
-                series.Add(Value(periodLabel, label, start, end, inSegment));
-            }
-        }
-
-        return series;
+        var status = Definition.Target is { } target ? target.Evaluate(value) : (value is null ? KpiStatus.NoData : KpiStatus.NoTarget);
+        return new KpiValue(periodLabel, from == long.MinValue ? null : new DateTime(from, DateTimeKind.Unspecified), segment, value, sample, status);
     }
 }

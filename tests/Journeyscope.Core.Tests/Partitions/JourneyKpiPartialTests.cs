@@ -157,7 +157,7 @@ public sealed class JourneyKpiPartialTests
     }
 
     /// <summary>The shop journey with a random selection of the pool, random targets (or none) and random drivers.</summary>
-    private static DesignedJourney Journey(Random random)
+    internal static DesignedJourney Journey(Random random)
     {
         var chosen = Pool.Where(_ => random.Next(3) > 0).ToList();
         var kpis = new List<JourneyKpi>();

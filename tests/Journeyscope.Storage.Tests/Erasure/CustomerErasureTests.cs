@@ -1,5 +1,6 @@
 using Journeyscope.Storage.Erasure;
 using Journeyscope.Storage.Tests.Collector;
+using Journeyscope.TestSupport;
 
 namespace Journeyscope.Storage.Tests.Erasure;
 
@@ -14,13 +15,13 @@ public sealed class CustomerErasureTests
         // Given a workspace where the customer's ids and marker are stored (the byte scan finds them before)
         using var fixture = new ErasureWorkspace();
         await fixture.FillAsync(Ct);
-        ErasureWorkspace.Scan(fixture.Folder, fixture.Secrets).ShouldNotBeEmpty();
+        FileScan.Find(fixture.Folder, fixture.Secrets).ShouldNotBeEmpty();
 
         // When the customer is erased
         var receipt = CustomerErasure.Erase(fixture.Folder, ErasureWorkspace.Customer, cancellationToken: Ct);
 
         // Then no byte of any file holds an id or the marker, and the receipt says so
-        ErasureWorkspace.Scan(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
+        FileScan.Find(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
         receipt.Succeeded.ShouldBeTrue();
         receipt.Compacted.ShouldBeTrue();
         receipt.IdsErased.ShouldBe(2);
@@ -59,7 +60,7 @@ public sealed class CustomerErasureTests
 
         // Then neither side file holds a byte of its ids (WAL and free pages included), the other customer's firing and
         // delivery remain, and the receipt counts what went
-        ErasureWorkspace.Scan(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
+        FileScan.Find(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
         receipt.Succeeded.ShouldBeTrue();
         Rows(receipt, "live.firings").ShouldBe(2);
         Rows(receipt, "webhooks.deliveries").ShouldBe(2);
@@ -111,7 +112,7 @@ public sealed class CustomerErasureTests
         }
 
         // Then the bytes are still in the database file
-        ErasureWorkspace.Scan(fixture.Folder, [fixture.Marker]).ShouldNotBeEmpty();
+        FileScan.Find(fixture.Folder, [fixture.Marker]).ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public sealed class CustomerErasureTests
         }
 
         // And no file holds their ids or marker
-        ErasureWorkspace.Scan(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
+        FileScan.Find(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public sealed class CustomerErasureTests
         summary.Suppressed.ShouldBe(2);
         summary.Quarantined.ShouldBe(2);
         workspace.Dispose();
-        ErasureWorkspace.Scan(fixture.Folder, [.. fixture.Secrets, "anon-fresh-1", "m-late-1", "m-late-2"]).ShouldBeEmpty();
+        FileScan.Find(fixture.Folder, [.. fixture.Secrets, "anon-fresh-1", "m-late-1", "m-late-2"]).ShouldBeEmpty();
     }
 
     [Fact]
@@ -197,7 +198,7 @@ public sealed class CustomerErasureTests
 
         // Then the whole customer is gone
         receipt.Succeeded.ShouldBeTrue();
-        ErasureWorkspace.Scan(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
+        FileScan.Find(fixture.Folder, fixture.Secrets).ShouldBeEmpty();
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text;
 using Journeyscope.IO;
 using Journeyscope.Storage.Collector;
 using Journeyscope.Storage.Tests.Collector;
@@ -67,25 +66,6 @@ internal sealed class ErasureWorkspace : IDisposable
     /// <summary>An identify linking <paramref name="anonymous"/> to <paramref name="customer"/>, <paramref name="minute"/> minutes after the collection starts.</summary>
     public static CollectedMessage Identify(string id, string customer, string anonymous, int minute) =>
         CollectorMessages.Identify(Collected, id, anonymous, customer, minute, CollectorMessages.AnonymousId(anonymous));
-
-    /// <summary>Occurrences of each of <paramref name="needles"/> in every byte of every file under <paramref name="folder"/>, by file.</summary>
-    public static List<string> Scan(string folder, IEnumerable<string> needles)
-    {
-        var found = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            var bytes = File.ReadAllBytes(file);
-            foreach (var needle in needles)
-            {
-                if (bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0)
-                {
-                    found.Add($"{System.IO.Path.GetFileName(file)}: {needle}");
-                }
-            }
-        }
-
-        return found;
-    }
 
     public void Dispose() => _temp.Dispose();
 }
