@@ -34,15 +34,7 @@ public sealed class LiveJourneyPathTests(CollectorServer server) : IClassFixture
     {
         // Given the shop's orders (every fourth late) and journey in a followed workspace, each journey analysis asked once
         using var client = server.CreateClient();
-        var (ws, key) = await server.NewWorkspaceAsync(client);
-        using (var imported = await client.PostAsync($"/api/v1/workspaces/{ws}/imports",
-            ServerFixture.Upload(Encoding.UTF8.GetBytes(ShopJourney.OrdersCsv(TimeSpan.FromDays(1), i => i % 4 != 0)), "orders.csv"), Token))
-        {
-            imported.EnsureSuccessStatusCode();
-        }
-
-        await PutJourneyAsync(client, ws, Journey);
-        (await GetAsync(client, ws, "live")).GetProperty("partitions").GetInt32().ShouldBeGreaterThan(1);
+        var (ws, key) = await FollowedShopAsync(client, i => i % 4 != 0);
         var before = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var path in Paths)
         {
@@ -98,15 +90,7 @@ public sealed class LiveJourneyPathTests(CollectorServer server) : IClassFixture
     {
         // Given the shop in a followed workspace, its KPIs asked once
         using var client = server.CreateClient();
-        var (ws, _) = await server.NewWorkspaceAsync(client);
-        using (var imported = await client.PostAsync($"/api/v1/workspaces/{ws}/imports",
-            ServerFixture.Upload(Encoding.UTF8.GetBytes(ShopJourney.OrdersCsv(TimeSpan.FromDays(1), i => i % 2 == 0)), "orders.csv"), Token))
-        {
-            imported.EnsureSuccessStatusCode();
-        }
-
-        await PutJourneyAsync(client, ws, Journey);
-        (await client.GetAsync($"/api/v1/workspaces/{ws}/live", Token)).EnsureSuccessStatusCode();
+        var (ws, _) = await FollowedShopAsync(client, i => i % 2 == 0);
         var first = await GetAsync(client, ws, "journeys/shop/kpis");
         var live = server.Factory.Services.GetRequiredService<LiveLogCache>();
         live.PartialCaches(ws).ShouldBe(1);
@@ -134,15 +118,7 @@ public sealed class LiveJourneyPathTests(CollectorServer server) : IClassFixture
         // Given the shop's orders in a followed workspace, then customers whose traits and properties come as numbers in
         // one batch and as text in another (the case attribute 'tier', the event attribute 'device'), some without either
         using var client = server.CreateClient();
-        var (ws, key) = await server.NewWorkspaceAsync(client);
-        using (var imported = await client.PostAsync($"/api/v1/workspaces/{ws}/imports",
-            ServerFixture.Upload(Encoding.UTF8.GetBytes(ShopJourney.OrdersCsv(TimeSpan.FromDays(1), i => i % 3 != 0)), "orders.csv"), Token))
-        {
-            imported.EnsureSuccessStatusCode();
-        }
-
-        await PutJourneyAsync(client, ws, Journey);
-        (await client.GetAsync($"/api/v1/workspaces/{ws}/live", Token)).EnsureSuccessStatusCode();
+        var (ws, key) = await FollowedShopAsync(client, i => i % 3 != 0);
         var placed = new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.Zero);
         object[] tiers = [1, "gold", 2.5, "1", true];
         for (var i = 0; i < tiers.Length; i++)
@@ -183,6 +159,24 @@ public sealed class LiveJourneyPathTests(CollectorServer server) : IClassFixture
     private static string? Target(JsonElement kpis, string id) => KpiOf(kpis, id).GetProperty("target").ToString();
 
     private static string? Status(JsonElement kpis, string id) => KpiOf(kpis, id).GetProperty("status").GetString();
+
+    /// <summary>
+    /// A new workspace with an ingest key, the shop's orders (<paramref name="onTime"/> selects those delivered in a day)
+    /// and the shop journey, followed by the live log.
+    /// </summary>
+    private async Task<(string Workspace, string Key)> FollowedShopAsync(HttpClient client, Func<int, bool> onTime)
+    {
+        var (ws, key) = await server.NewWorkspaceAsync(client);
+        using (var imported = await client.PostAsync($"/api/v1/workspaces/{ws}/imports",
+            ServerFixture.Upload(Encoding.UTF8.GetBytes(ShopJourney.OrdersCsv(TimeSpan.FromDays(1), onTime)), "orders.csv"), Token))
+        {
+            imported.EnsureSuccessStatusCode();
+        }
+
+        await PutJourneyAsync(client, ws, Journey);
+        (await GetAsync(client, ws, "live")).GetProperty("partitions").GetInt32().ShouldBeGreaterThan(1);
+        return (ws, key);
+    }
 
     private static async Task PutJourneyAsync(HttpClient client, string ws, string yaml)
     {
