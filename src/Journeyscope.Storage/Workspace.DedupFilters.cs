@@ -12,6 +12,11 @@ public sealed partial class Workspace
     /// Starts loading the two dedup filters (stored event ids, collector message ids) in the background, so that the first
     /// append or collector batch does not pay their scans; a host calls it when it opens a workspace it keeps open.
     /// </summary>
+    /// <param name="includeEventIds">
+    /// Whether to load the event-id filter too. Only file imports check event ids (collector batches dedup on message ids),
+    /// and a loaded event-id filter costs about 20 bytes a stored event and one query of the new rows per commit; a host that
+    /// expects collector batches only passes <c>false</c>, and the first import loads it on demand.
+    /// </param>
     /// <returns>
     /// A task that completes when both scans have ended (it never faults: a failed scan leaves the filter to be loaded by the
     /// first append that needs it).
@@ -23,13 +28,13 @@ public sealed partial class Workspace
     /// (the CLI: one operation per process) the first append that needs a filter loads it on its own connection.
     /// Closing the last instance on the database cancels the scans and waits for them.
     /// </remarks>
-    public Task PreloadDedupFilters()
+    public Task PreloadDedupFilters(bool includeEventIds = true)
     {
         Enter();
         try
         {
             var token = _shared.LoadsToken;
-            var events = _shared.EventIds.BeginLoad(ScanAside(_shared.EventIds), token);
+            var events = includeEventIds ? _shared.EventIds.BeginLoad(ScanAside(_shared.EventIds), token) : Task.CompletedTask;
             var messages = _shared.MessageIds.BeginLoad(ScanAside(_shared.MessageIds), token);
             return Task.WhenAll(events, messages).ContinueWith(
                 static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

@@ -29,9 +29,9 @@ internal static class IngestKeyEndpoints
         var folder = store.Folder;
         var key = IngestKeys.Create(folder, request?.Name, time);
 
-        // Batches are expected now: load the dedup filters in the background (a no-op when loaded or loading). The load is
+        // Batches are expected now: load the message-id filter in the background (a no-op when loaded or loading). The load is
         // marked before the answer, so a batch sent with the new key waits for it rather than scanning on its own.
-        _ = store.PreloadDedupFilters();
+        _ = store.PreloadDedupFilters(includeEventIds: false);
         var info = IngestKeys.List(folder).Single(k => string.Equals(k.Hash, IngestKeys.Hash(key), StringComparison.Ordinal));
         return TypedResults.Created($"/api/v1/workspaces/{ws}/keys", new CreatedIngestKey(key, info.Display, info.Kind, info.Name, info.CreatedAt));
     }

@@ -123,8 +123,8 @@ public sealed partial class WorkspaceHost : IDisposable
 
     /// <summary>
     /// Opens a workspace the server keeps open and, when collector batches are expected (<see cref="ExpectsBatches"/>),
-    /// starts loading its dedup filters in the background, so the first batch after a (re)start does not pay their scans
-    /// (docs/storage.md).
+    /// starts loading its message-id dedup filter in the background, so the first batch after a (re)start does not pay its
+    /// scan (docs/storage.md). The event-id filter, which only file imports use, loads at the first import.
     /// </summary>
     private static Workspace OpenKept(string folder)
     {
@@ -133,7 +133,7 @@ public sealed partial class WorkspaceHost : IDisposable
         {
             if (ExpectsBatches(folder))
             {
-                _ = workspace.PreloadDedupFilters();
+                _ = workspace.PreloadDedupFilters(includeEventIds: false);
             }
 
             return workspace;
