@@ -109,6 +109,10 @@ internal static class JourneyRules
         return Error("JS006", at, $"the flow names unknown touchpoint '{id}'", hint);
     }
 
+    public static JourneyDiagnostic FlowTooLarge(SourceLocation at, double states, int limit) =>
+        Error("JS023", at, $"the flow has about {JourneyValidator.StatesText(states)} states, more than the {JourneyValidator.StatesText(limit)} conformance can align against",
+            "split a large 'parallel:' block into smaller ones in sequence (n touchpoints in parallel have 2^n states), or let steps whose order does not matter repeat: 'repeat:' of a 'choice:'");
+
     public static JourneyDiagnostic UnknownStage(SourceLocation at, string touchpoint, string stage, IEnumerable<string> stages)
     {
         var closest = NameSuggestions.Closest(stage, stages);

@@ -88,6 +88,7 @@ public static partial class JourneyValidator
         if (journey.Flow is { } flow)
         {
             CheckFlow(flow, touchpointIds, inFlow, journey.Location, diagnostics);
+            CheckFlowSize(flow, journey.Location, diagnostics);
         }
 
         var usedStages = new HashSet<string>(StringComparer.Ordinal);

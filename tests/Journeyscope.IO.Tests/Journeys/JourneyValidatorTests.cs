@@ -240,6 +240,48 @@ public sealed class JourneyValidatorTests
         ]);
     }
 
+    [Theory]
+    [InlineData(16, 0)]
+    [InlineData(17, 1)]
+    [InlineData(40, 1)]
+    public void JS023_ParallelBlockOfNTouchpoints_RefusedBeyondTheStateLimit(int touchpoints, int errors)
+    {
+        // Given a journey whose flow runs n touchpoints in parallel (2^n states)
+        var yaml = ParallelJourney(Enumerable.Range(0, touchpoints).Select(i => $"t{i}").ToList(), $"[{string.Join(", ", Enumerable.Range(0, touchpoints).Select(i => $"t{i}"))}]");
+
+        // When it is validated
+        var diagnostics = Diagnose(yaml);
+
+        // Then 17 or more are refused at the parallel block, with the bound and a way out; 16 pass
+        diagnostics.Count(d => d.Contains("JS023", StringComparison.Ordinal)).ShouldBe(errors);
+        if (errors > 0)
+        {
+            diagnostics.ShouldContain(d => d.StartsWith($"shop.yaml:{7 + (5 * touchpoints)}:3: error JS023: the flow has about ", StringComparison.Ordinal)
+                && d.Contains("more than the 100,000 conformance can align against", StringComparison.Ordinal) && d.Contains("hint: split a large 'parallel:' block", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void JS023_ParallelTracksOfSequences_CountsEachTracksStates()
+    {
+        // Given four parallel tracks of four steps (5^4 states) and five parallel tracks of twelve (13^5 = 371,293 states)
+        var small = Enumerable.Range(0, 16).Select(i => $"t{i}").ToList();
+        var large = Enumerable.Range(0, 60).Select(i => $"t{i}").ToList();
+        string Tracks(List<string> ids, int width) =>
+            "[" + string.Join(", ", ids.Chunk(width).Select(track => "{ sequence: [" + string.Join(", ", track) + "] }")) + "]";
+
+        // When both are validated
+        // Then the first passes and the second is refused
+        Diagnose(ParallelJourney(small, Tracks(small, 4))).ShouldNotContain(d => d.Contains("JS023", StringComparison.Ordinal));
+        Diagnose(ParallelJourney(large, Tracks(large, 12))).ShouldContain(d => d.Contains("error JS023: the flow has about 371,29", StringComparison.Ordinal));
+    }
+
+    /// <summary>A journey of one stage whose touchpoints (activity = id) run as <paramref name="parallel"/> (a YAML flow list).</summary>
+    private static string ParallelJourney(IReadOnlyList<string> ids, string parallel) =>
+        "journey: par\nname: Par\nstages:\n  - { id: s, name: S }\ntouchpoints:\n"
+        + string.Concat(ids.Select(id => $"  - id: {id}\n    name: {id}\n    stage: s\n    lane: frontstage\n    match: {{ activity: {id} }}\n"))
+        + "flow:\n  parallel: " + parallel + "\n";
+
     [Fact]
     public void Validate_ManyProblems_ReportsEveryOneAtOnce()
     {

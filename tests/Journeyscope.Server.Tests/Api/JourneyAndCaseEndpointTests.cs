@@ -148,6 +148,26 @@ public sealed class JourneyAndCaseEndpointTests(ServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task PutJourney_FlowOfTwentyParallelTouchpoints_Refused422WithJS023AndNotSaved()
+    {
+        // Given a journey whose flow runs 20 touchpoints in parallel (about a million states: checking conformance against it
+        // would hold gigabytes)
+        using var client = server.CreateClient();
+        var ids = Enumerable.Range(0, 20).Select(i => $"p{i}").ToList();
+        var yaml = "journey: wide\nname: Wide\ntouchpoints:\n"
+            + string.Concat(ids.Select(id => $"  - id: {id}\n    name: {id}\n    stage: purchase\n    lane: frontstage\n    match: {{ activity: Register }}\n"))
+            + $"flow:\n  parallel: [{string.Join(", ", ids)}]\n";
+
+        // When it is saved
+        using var response = await client.PutAsync("/api/v1/workspaces/shop/journeys/wide", Yaml(yaml), Token);
+
+        // Then it is refused with the diagnostic, and nothing was saved
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("detail").GetString()!.ShouldContain("JS023 the flow has about 1,048,578 states");
+        (await client.GetAsync("/api/v1/workspaces/shop/journeys/wide", Token)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task PutJourney_EmptyBody_Returns400Problem()
     {
         using var client = server.CreateClient();
