@@ -50,12 +50,13 @@ public sealed class PartialCache<TPartial>(
         var merged = new TPartial[partitions.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, partitions.Count, parallel, p => merged[p] = PartitionPartial(partitions[p]));
-        Prune(log);
+        // The same partition partials as last time: the same log, already pruned and combined.
         if (Volatile.Read(ref _last) is { } last && Same(last.Parts, merged))
         {
             return last.Whole;
         }
 
+        Prune(log);
         var whole = _combine(merged);
         Volatile.Write(ref _last, new Combined(merged, whole));
         return whole;

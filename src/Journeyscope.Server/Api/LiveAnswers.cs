@@ -23,9 +23,10 @@ namespace Journeyscope.Server.Api;
 /// <remarks>
 /// Adding an analysis whose partial has a <c>Cache(parameters)</c>: a method here giving its key (the analysis and every
 /// parameter the partial depends on), its cache and its finish into the record the store path returns, and in its endpoint
-/// a branch that asks <see cref="LiveLogCache.GetIfFollowedAsync"/> then <see cref="LiveLogCache.Answer"/> before the
-/// store path (docs/web.md#which-path-answers-what-live-workspaces). A journey is part of a key by its id and the version
-/// of its text (<see cref="JourneyEndpoints.ReadValidWithVersionAsync"/>), so an edited journey gets a cache of its own.
+/// a branch that asks <see cref="AnswerAsync"/> before the store path (the funnel's, whose request is read against the
+/// log's names first, asks <see cref="LiveLogCache.GetIfFollowedAsync"/> then <see cref="LiveLogCache.Answer"/> itself;
+/// docs/web.md#which-path-answers-what-live-workspaces). A journey is part of a key by its id and the version of its text
+/// (<see cref="JourneyEndpoints.ReadValidWithVersionAsync"/>), so an edited journey gets a cache of its own.
 /// </remarks>
 internal static class LiveAnswers
 {

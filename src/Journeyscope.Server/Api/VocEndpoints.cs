@@ -32,17 +32,15 @@ internal static class VocEndpoints
             : await JourneyEndpoints.ReadValidWithVersionAsync(host, ws, journey, cancellationToken).ConfigureAwait(false);
 
         // A followed workspace's whole log: from the partials of these options, only the changed partitions mapped again.
-        if (LiveAnswers.IsWholeLog(filter, timeBasis)
-            && await live.GetIfFollowedAsync(ws, cancellationToken).ConfigureAwait(false) is { } followed
-            && LiveAttribute(followed.Log, scoreAttribute, VocOptions.Default.ScoreAttribute) is { } liveScore
-            && LiveAttribute(followed.Log, commentAttribute, VocOptions.Default.CommentAttribute) is { } liveComment)
+        if (await LiveAnswers.AnswerAsync(live, ws, filter, timeBasis, log =>
+                LiveAttribute(log, scoreAttribute, VocOptions.Default.ScoreAttribute) is { } liveScore
+                && LiveAttribute(log, commentAttribute, VocOptions.Default.CommentAttribute) is { } liveComment
+                    ? LiveAnswers.Voc(new VocOptions { ScoreAttribute = liveScore, CommentAttribute = liveComment, Journey = designed },
+                        journeyVersion, topMoments, exampleCount, cancellationToken)
+                    : null,
+                cancellationToken).ConfigureAwait(false) is { } answered)
         {
-            var liveOptions = new VocOptions { ScoreAttribute = liveScore, CommentAttribute = liveComment, Journey = designed };
-            var answer = LiveAnswers.Voc(liveOptions, journeyVersion, topMoments, exampleCount, cancellationToken);
-            if (await Task.Run(() => live.Answer(ws, followed.Log, answer, cancellationToken), cancellationToken).ConfigureAwait(false) is { } answered)
-            {
-                return TypedResults.Ok(answered);
-            }
+            return TypedResults.Ok(answered);
         }
 
         var (log, version) = await LogQuery.LoadAsync(cache, ws, filter, timeBasis, cancellationToken).ConfigureAwait(false);

@@ -13,8 +13,9 @@ namespace Journeyscope.Server.Services;
 /// <remarks>
 /// Thread-safe. A workspace is followed from the first request for it; renaming, deleting or erasing from it forgets it.
 /// Refreshes of one workspace are serialised; a failed background refresh is logged and retried by the next request.
-/// Analyses with parameters (funnels, the voice of the customer, throughput) are answered from the partitioned log through
-/// <see cref="Answer"/>: a <see cref="PartialCache{TPartial}"/> per parameter set, at most <see cref="PartialCapacity"/> per
+/// Analyses with parameters (funnels, the voice of the customer, throughput, performance, bottlenecks, journey
+/// conformance, journey KPIs and the KPI tree) are answered from the partitioned log through
+/// <see cref="Answer"/>: an <see cref="IPartialCache{TPartial}"/> per parameter set, at most <see cref="PartialCapacity"/> per
 /// workspace, dropped with the workspace (docs/web.md#which-path-answers-what-live-workspaces).
 /// </remarks>
 public sealed class LiveLogCache
